@@ -1,0 +1,91 @@
+// swift-tools-version:6.2
+// SafeIntake: a complaint-intake firewall between labour inspection and immigration enforcement.
+//
+// Layers, each depending only on those above it:
+//   CSodium ← Sodium                       the only code that touches libsodium
+//   Firewall                               pure: policy, field allowlist, narrative redaction
+//   Sodium ← Envelope                      the versioned ciphertext formats and key files
+//   Sodium ← AuditLog                      RFC 9162 Merkle tree, C2SP checkpoints
+//   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
+//   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
+//   Intake ← Server                        Hummingbird routes
+//   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
+//   all ← safeintake                       the command-line executable
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "SafeIntake",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "safeintake", targets: ["safeintake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: strict),
+        .target(name: "Firewall", swiftSettings: strict),
+        .target(name: "Envelope", dependencies: ["Sodium"], swiftSettings: strict),
+        .target(name: "AuditLog", dependencies: ["Sodium"], swiftSettings: strict),
+        .target(
+            name: "Intake",
+            dependencies: ["Sodium", "Firewall", "Envelope", "AuditLog"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Storage",
+            dependencies: ["Intake", "Envelope", "AuditLog", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Intake", "AuditLog", "Envelope",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium"], swiftSettings: strict),
+        .executableTarget(
+            name: "safeintake",
+            dependencies: [
+                "Intake", "Storage", "Server", "InspectorClient", "Firewall",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
+        .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
+        .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
+        .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Storage", "Envelope", "Sodium", "Firewall"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Intake", "Storage", "Envelope", "InspectorClient",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+    ]
+)

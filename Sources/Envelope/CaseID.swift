@@ -1,0 +1,35 @@
+import Sodium
+
+/// A case identifier: 16 random bytes as 32 lowercase hex characters (Docs/format.md §1).
+/// Random, so ids reveal neither the order nor the number of complaints.
+public struct CaseID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// A fresh random id.
+    public static func generate() -> CaseID {
+        CaseID(unchecked: Hex.encode(Random.bytes(16)))
+    }
+
+    /// Parses an id; nil unless it is exactly 32 lowercase hex characters.
+    public init?(_ text: String) {
+        guard text.utf8.count == 32, text.utf8.allSatisfy(Hex.isLowerHexDigit) else { return nil }
+        rawValue = text
+    }
+
+    private init(unchecked: String) { rawValue = unchecked }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = CaseID(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a case id"))
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

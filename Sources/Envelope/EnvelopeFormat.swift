@@ -1,0 +1,16 @@
+/// Constants of format version 1 (Docs/format.md). Every domain-separation label is named here once.
+public enum EnvelopeFormat {
+    /// The only version this code writes and reads.
+    public static let version: UInt8 = 0x01
+    /// Plaintexts are padded to a multiple of this before encryption.
+    public static let paddingBlockSize = 1024
+    /// Label for the associated data of sealed records.
+    static let recordLabel = Array("safeintake/record".utf8)
+    /// Label for key ids.
+    static let keyIDLabel = Array("safeintake/key-id".utf8)
+
+    /// `UTF8("safeintake/record") || 0x00 || version || record_type || UTF8(case_id)`.
+    static func associatedData(caseID: CaseID, type: RecordType) -> [UInt8] {
+        recordLabel + [0x00, version, type.rawValue] + Array(caseID.rawValue.utf8)
+    }
+}

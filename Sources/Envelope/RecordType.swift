@@ -1,0 +1,5 @@
+/// What a sealed record holds (Docs/format.md §3). The type is bound into the associated data.
+public enum RecordType: UInt8, Sendable, CaseIterable {
+    /// The firewall's output for a complaint: what an inspector reads.
+    case agencyView = 0x01
+}

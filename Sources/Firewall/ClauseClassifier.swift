@@ -1,0 +1,83 @@
+/// Decides, from the cues found in one clause, whether the clause discloses immigration status.
+///
+/// The rules are the same for every language; only the word lists differ. They encode what the
+/// development corpus and caseworkers' practice agree on:
+/// - some phrases disclose on their own ("undocumented", "huroob", "tourist visa", "asylum");
+/// - deportation, detention and raids are history — unless the clause is a threat ("she will
+///   have me deported"), which an inspector must see;
+/// - a status document discloses only with what happened to it: expired/cancelled/not renewed,
+///   valid/until, or negated ("no visa"); mentioning it is not a disclosure ("work permit
+///   conditions"), and neither is someone holding it ("madam keeps my passport" — confiscation);
+/// - "illegal"/"irregular" disclose only when not about a labour fact ("illegal deduction");
+/// - an irregular route discloses only with movement ("came by boat").
+/// Weak cues ("stayed", "never renewed it", "came back") disclose only next to a disclosure.
+struct ClauseClassifier {
+    struct CueSet {
+        var strong: DisclosureCategory? = nil
+        var enforcement = false
+        var statusDoc = false
+        var passport = false
+        var papers = false
+        var explicitState = false
+        var validState = false
+        var negation = false
+        var statusAdjective = false
+        var labourNoun = false
+        var threat = false
+        var custody = false
+        var route = false
+        var movement = false
+        var renew = false
+        var weak: DisclosureCategory? = nil
+
+        mutating func add(_ cue: Cue) {
+            switch cue {
+            case .strong(let c): strong = strong.map { min($0, c) } ?? c
+            case .enforcement: enforcement = true
+            case .statusDoc: statusDoc = true
+            case .passport: passport = true
+            case .papers: papers = true
+            case .state(let c): if c == .validStatus { validState = true } else { explicitState = true }
+            case .negation: negation = true
+            case .statusAdjective: statusAdjective = true
+            case .labourNoun: labourNoun = true
+            case .threat: threat = true
+            case .custody: custody = true
+            case .route: route = true
+            case .movement: movement = true
+            case .renew: renew = true
+            case .weak(let c): weak = weak ?? c
+            case .idKeyword, .idLabel, .nonDocNumber, .clauseBreak, .clauseStart, .blocker: break
+            }
+        }
+    }
+
+    /// The category a clause discloses on its own, or nil.
+    static func strongCategory(_ c: CueSet) -> DisclosureCategory? {
+        if let s = c.strong {
+            // A threat to denounce is a labour fact even when worded with enforcement terms.
+            if !(c.threat && s == .enforcementHistory) { return s }
+        }
+        if c.enforcement && !c.threat { return .enforcementHistory }
+        if c.statusDoc {
+            if c.negation && !c.custody { return .explicitStatus }
+            if c.explicitState { return .explicitStatus }
+            if c.validState && !c.custody { return .validStatus }
+        }
+        if c.papers && c.negation && !c.custody { return .explicitStatus }
+        if c.passport && c.negation && !c.custody { return .entryRoute }
+        if c.statusAdjective && !c.labourNoun { return .explicitStatus }
+        if c.route && c.movement { return .entryRoute }
+        return nil
+    }
+
+    /// The category a clause discloses when it stands next to a disclosure, or nil.
+    static func weakCategory(_ c: CueSet) -> DisclosureCategory? {
+        if let w = c.weak { return w }
+        if c.renew && c.negation && !c.threat { return .explicitStatus }
+        if c.movement && (c.statusDoc || c.passport) { return .entryRoute }
+        if c.statusDoc && !c.custody && !c.labourNoun { return .explicitStatus }
+        if c.explicitState && !c.custody && !c.labourNoun { return .explicitStatus }
+        return nil
+    }
+}

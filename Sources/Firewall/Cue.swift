@@ -1,0 +1,65 @@
+/// The role a lexicon phrase plays when the detector decides whether a clause discloses status.
+///
+/// Few words disclose status on their own ("undocumented", "huroob", "ผีน้อย"). Most disclosures
+/// are a *combination* — a status document plus what happened to it ("my visa" + "expired"),
+/// a negation plus papers ("no" + "papers") — and most alarming-looking words are harmless
+/// alone ("my employer keeps my passport", "illegal deduction", "call immigration"). Cues let
+/// each language's lexicon stay a plain word list while one set of rules (`ClauseClassifier`)
+/// does the combining for every language.
+enum Cue: Sendable, Equatable, Hashable {
+    /// Discloses status on its own.
+    case strong(DisclosureCategory)
+    /// Deportation, detention, raids, arrest by immigration: history, unless the clause is a threat.
+    case enforcement
+    /// A status document or status (visa, permit, iqama, residency, pink card, TPS).
+    case statusDoc
+    /// A passport: confiscation is a labour fact; only "no passport" or a number discloses.
+    case passport
+    /// Papers/documents: status only when negated ("no papers", "walang papeles").
+    case papers
+    /// What happened to a status document: expired/cancelled (explicit), valid/until (valid).
+    case state(DisclosureCategory)
+    case negation
+    /// "illegal", "irregular": status unless the clause is about a labour fact ("illegal deduction").
+    case statusAdjective
+    /// Wages, deductions, fees, contract, dismissal: marks an "illegal …" clause as a labour one.
+    case labourNoun
+    /// Threat wording: "threatens", "will call", "if I complain".
+    case threat
+    /// Someone holds, keeps, took, confiscated, did not give a document: a labour violation.
+    case custody
+    /// An irregular way in: "by boat", "through the jungle", "backdoor", "jalur tikus".
+    case route
+    /// Moving into a country: came, entered, arrived, crossed, brought.
+    case movement
+    /// A renewal verb: disclosure only when negated and next to another disclosure.
+    case renew
+    /// Discloses only in a sentence (or right after one) that already disclosed status.
+    case weak(DisclosureCategory)
+    /// A word after which a number is an immigration-document number.
+    case idKeyword
+    /// "no.", "number", "رقم", "เลขที่": may stand between an id keyword and the number.
+    case idLabel
+    /// Numbers after these are labour facts (phone, claim, case, licence, account).
+    case nonDocNumber
+    /// Ends a clause: "and", "but", "because", "และ", "لكن", "तर".
+    case clauseBreak
+    /// Starts a new clause and belongs to it: "tanpa dokumen" (without documents) is its own clause.
+    case clauseStart
+    /// A decoy phrase that hides every cue overlapping it ("visa debit card", "permit to go out").
+    case blocker
+}
+
+/// One phrase of a lexicon. The pattern is written folded (lower case, no accents); a leading or
+/// trailing `*` removes the word-boundary check on that side (`deport*` matches "deported").
+/// Boundaries are only checked against Latin letters and digits, so Thai, Arabic and Indic
+/// phrases match inside the words they are glued to.
+struct LexiconEntry: Sendable {
+    let pattern: String
+    let cue: Cue
+}
+
+/// Builds lexicon entries tersely: `L(.negation, "no", "not", "never")`.
+func L(_ cue: Cue, _ patterns: String...) -> [LexiconEntry] {
+    patterns.map { LexiconEntry(pattern: $0, cue: cue) }
+}

@@ -1,0 +1,67 @@
+/// The firewall between a worker's complaint and the labour inspectorate.
+///
+/// Labour inspection and immigration enforcement must stay administratively separate: a worker
+/// can only report abuse safely if what she reports cannot be used to find and remove her. The
+/// firewall enforces that separation in the data itself — every structured field not on the
+/// policy's allowlist is dropped, and every disclosure of immigration status in the narrative is
+/// replaced by one uniform marker — while every labour fact reaches the inspector verbatim.
+///
+/// Pure and deterministic: no I/O, no mutable state; the same input and policy always give the
+/// same output and report. Safe to share across threads.
+public struct Firewall: Sendable {
+    /// The one replacement for every removed span. It deliberately does not say what kind of
+    /// thing was removed ("[visa number removed]" would itself tell the inspector there is a visa).
+    public static let marker: String = "[removed]"
+
+    public let policy: FirewallPolicy
+    private let redactor: NarrativeRedactor
+    private let screener: FieldScreener
+
+    public init(policy: FirewallPolicy) {
+        self.policy = policy
+        self.redactor = NarrativeRedactor(detector: NarrativeDetector(), policyVersion: policy.version)
+        self.screener = FieldScreener(policy: policy)
+    }
+
+    /// Removes every status disclosure from `text`. `language` is a hint only and does not narrow
+    /// detection: people mix languages, so every lexicon is always applied.
+    public func redact(_ text: String, language: String? = nil) -> Redaction {
+        redactor.redact(text)
+    }
+
+    /// Keeps only fields whose names the policy marks agency-visible and whose values disclose
+    /// nothing; kept fields keep their original names and exact values.
+    public func screenFields(_ fields: [String: String]) -> FieldScreening {
+        var kept: [String: String] = [:]
+        var report = FirewallReport(policyVersion: policy.version)
+        for name in fields.keys.sorted() {
+            let value = fields[name]!
+            switch screener.verdict(forName: name) {
+            case .status:
+                report.record(.statusField)
+            case .unlisted:
+                report.record(.unlistedField)
+            case .keep:
+                if policy.screenValues && discloses(value) {
+                    report.record(.statusField)
+                } else {
+                    kept[name] = value
+                }
+            }
+        }
+        return FieldScreening(kept: kept, report: report)
+    }
+
+    /// Screens fields and narrative together, with one merged report.
+    public func screen(language: String, fields: [String: String], narrative: String) -> ScreenedComplaint {
+        let f = screenFields(fields)
+        let n = redact(narrative, language: language)
+        return ScreenedComplaint(language: language, fields: f.kept, narrative: n.text, report: f.report.merged(with: n.report))
+    }
+
+    /// Whether a field value says anything the narrative redactor would remove.
+    func discloses(_ value: String) -> Bool {
+        guard !value.isEmpty else { return false }
+        return !redactor.detector.findings(in: FoldedText(value).folded).isEmpty
+    }
+}

@@ -1,0 +1,99 @@
+/// The firewall policy: which structured fields an inspector may see, and which field names are
+/// status and must never pass. Versioned and published; the caller SHA-256-hashes `bytes` and the
+/// audit log records that hash with every case, so anyone can check which rules a case went
+/// through.
+///
+/// The policy is an *allowlist*: a field is kept only if its name maps to a category listed under
+/// `agency_visible`. That is the administrative-separation principle in code: the default is that
+/// nothing reaches the labour inspectorate unless it is a labour fact.
+public struct FirewallPolicy: Sendable, Equatable {
+    /// Policy document versions this build understands. Anything else is refused, never guessed.
+    public static let supportedVersions: [Int] = [1]
+
+    public let version: Int
+    /// Exactly the bytes parsed; the caller hashes them.
+    public let bytes: [UInt8]
+    /// Agency-visible categories → name stems.
+    public let agencyVisible: [String: [String]]
+    /// Never-visible categories (status, documents, entry, enforcement, asylum) → name stems.
+    public let neverVisible: [String: [String]]
+    /// Cues that make a document-named field about confiscation ("passport_held_by").
+    public let custodyCues: [String]
+    /// Cues that make an enforcement-named field a threat ("threatened_with_deportation").
+    public let threatCues: [String]
+    /// Names that look like status but are labour facts ("permiso_para_salir").
+    public let decoyNames: [String]
+    /// Whether the values of kept fields go through the narrative detector.
+    public let screenValues: Bool
+
+    /// Parses the shipped policy. It is a compile-time constant proven valid by a test, so a
+    /// failure here is a programming error, not a runtime condition.
+    public static func makeDefault() -> FirewallPolicy {
+        do {
+            return try FirewallPolicy(json: Array(defaultJSON.utf8))
+        } catch {
+            preconditionFailure("the embedded default firewall policy is invalid: \(error)")
+        }
+    }
+
+    /// Strict: unknown keys, unknown versions and wrong types are errors, because a typo in a
+    /// policy must not silently widen what reaches an inspector.
+    public init(json: [UInt8]) throws(FirewallPolicyError) {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(json)
+        } catch {
+            throw .notJSON(error.reason)
+        }
+        guard case .object(let root) = value else { throw .notJSON("top level is not an object") }
+        let allowed: Set<String> = [
+            "format", "version", "description", "agency_visible", "never_visible",
+            "custody_cues", "threat_cues", "decoy_names", "screen_values",
+        ]
+        if let unknown = root.keys.first(where: { !allowed.contains($0) }) {
+            throw .badShape("unknown key \"\(unknown)\"")
+        }
+        guard case .string("safeintake-firewall-policy") = root["format"] else {
+            throw .badShape("\"format\" must be \"safeintake-firewall-policy\"")
+        }
+        guard case .number(let v) = root["version"], let version = Int(v) else {
+            throw .badShape("\"version\" must be an integer")
+        }
+        guard Self.supportedVersions.contains(version) else { throw .unsupportedVersion(version) }
+        self.version = version
+        self.bytes = json
+        self.agencyVisible = try Self.stemTable(root["agency_visible"], key: "agency_visible")
+        self.neverVisible = try Self.stemTable(root["never_visible"], key: "never_visible")
+        self.custodyCues = try Self.stringList(root["custody_cues"], key: "custody_cues")
+        self.threatCues = try Self.stringList(root["threat_cues"], key: "threat_cues")
+        self.decoyNames = try Self.stringList(root["decoy_names"], key: "decoy_names")
+        guard case .bool(let screen) = root["screen_values"] else {
+            throw .badShape("\"screen_values\" must be true or false")
+        }
+        self.screenValues = screen
+        if agencyVisible.isEmpty { throw .badShape("\"agency_visible\" lists no category") }
+        let overlap = Set(agencyVisible.keys).intersection(neverVisible.keys)
+        if let c = overlap.first { throw .badShape("category \"\(c)\" is both agency-visible and never-visible") }
+    }
+
+    private static func stringList(_ v: JSONValue?, key: String) throws(FirewallPolicyError) -> [String] {
+        guard case .array(let items) = v else { throw .badShape("\"\(key)\" must be an array of strings") }
+        var out: [String] = []
+        for item in items {
+            guard case .string(let s) = item, !s.isEmpty else {
+                throw .badShape("\"\(key)\" must hold non-empty strings")
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    private static func stemTable(_ v: JSONValue?, key: String) throws(FirewallPolicyError) -> [String: [String]] {
+        guard case .object(let table) = v else { throw .badShape("\"\(key)\" must be an object of category → names") }
+        var out: [String: [String]] = [:]
+        for (category, names) in table {
+            out[category] = try stringList(names, key: "\(key).\(category)")
+        }
+        return out
+    }
+}

@@ -1,0 +1,169 @@
+/// A minimal, strict JSON reader for the policy document (RFC 8259: one value, no trailing
+/// commas, no comments, UTF-8). Written here rather than using Foundation so that the module
+/// stays free of platform differences in how a policy is read: the same bytes must mean the same
+/// policy everywhere, since their hash is what gets published.
+enum JSONValue: Equatable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    /// The number's literal text: the policy only needs integers, and keeping the text avoids
+    /// floating-point rounding of what was written.
+    case number(String)
+    case bool(Bool)
+    case null
+
+    struct ParseError: Error { let reason: String }
+
+    static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
+        var p = Parser(bytes: bytes)
+        p.skipSpace()
+        let v = try p.value(depth: 0)
+        p.skipSpace()
+        guard p.i == bytes.count else { throw ParseError(reason: "trailing data at byte \(p.i)") }
+        return v
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var i = 0
+
+        mutating func skipSpace() {
+            while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        }
+
+        func fail(_ what: String) -> ParseError { ParseError(reason: "\(what) at byte \(i)") }
+
+        mutating func value(depth: Int) throws(ParseError) -> JSONValue {
+            guard depth < 64 else { throw fail("nesting too deep") }
+            guard i < bytes.count else { throw fail("unexpected end") }
+            switch bytes[i] {
+            case UInt8(ascii: "{"): return try object(depth: depth)
+            case UInt8(ascii: "["): return try array(depth: depth)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); return .null
+            default: return .number(try number())
+            }
+        }
+
+        mutating func literal(_ word: String) throws(ParseError) {
+            let w = Array(word.utf8)
+            guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw fail("bad literal") }
+            i += w.count
+        }
+
+        mutating func object(depth: Int) throws(ParseError) -> JSONValue {
+            i += 1
+            var out: [String: JSONValue] = [:]
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected key") }
+                let key = try string()
+                guard out[key] == nil else { throw fail("duplicate key \"\(key)\"") }
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                i += 1
+                skipSpace()
+                out[key] = try value(depth: depth + 1)
+                skipSpace()
+                guard i < bytes.count else { throw fail("unexpected end") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
+                throw fail("expected ',' or '}'")
+            }
+        }
+
+        mutating func array(depth: Int) throws(ParseError) -> JSONValue {
+            i += 1
+            var out: [JSONValue] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
+            while true {
+                skipSpace()
+                out.append(try value(depth: depth + 1))
+                skipSpace()
+                guard i < bytes.count else { throw fail("unexpected end") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
+                throw fail("expected ',' or ']'")
+            }
+        }
+
+        mutating func string() throws(ParseError) -> String {
+            i += 1
+            var raw: [UInt8] = []
+            while true {
+                guard i < bytes.count else { throw fail("unterminated string") }
+                let b = bytes[i]
+                if b == UInt8(ascii: "\"") { i += 1; break }
+                if b < 0x20 { throw fail("control character in string") }
+                if b == UInt8(ascii: "\\") {
+                    i += 1
+                    guard i < bytes.count else { throw fail("bad escape") }
+                    let e = bytes[i]
+                    i += 1
+                    switch e {
+                    case UInt8(ascii: "\""): raw.append(0x22)
+                    case UInt8(ascii: "\\"): raw.append(0x5C)
+                    case UInt8(ascii: "/"): raw.append(0x2F)
+                    case UInt8(ascii: "b"): raw.append(0x08)
+                    case UInt8(ascii: "f"): raw.append(0x0C)
+                    case UInt8(ascii: "n"): raw.append(0x0A)
+                    case UInt8(ascii: "r"): raw.append(0x0D)
+                    case UInt8(ascii: "t"): raw.append(0x09)
+                    case UInt8(ascii: "u"):
+                        var code = try hex4()
+                        if (0xD800...0xDBFF).contains(code) {
+                            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                                throw fail("lone surrogate")
+                            }
+                            i += 2
+                            let low = try hex4()
+                            guard (0xDC00...0xDFFF).contains(low) else { throw fail("bad surrogate pair") }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let s = Unicode.Scalar(code) else { throw fail("bad code point") }
+                        raw.append(contentsOf: Array(String(Character(s)).utf8))
+                    default: throw fail("bad escape")
+                    }
+                    continue
+                }
+                raw.append(b)
+                i += 1
+            }
+            guard let s = String(validating: raw, as: UTF8.self) else { throw fail("invalid UTF-8") }
+            return s
+        }
+
+        mutating func hex4() throws(ParseError) -> UInt32 {
+            guard i + 4 <= bytes.count else { throw fail("bad \\u escape") }
+            var v: UInt32 = 0
+            for _ in 0..<4 {
+                let c = bytes[i]
+                i += 1
+                let d: UInt32
+                switch c {
+                case 0x30...0x39: d = UInt32(c - 0x30)
+                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+                default: throw fail("bad \\u escape")
+                }
+                v = v * 16 + d
+            }
+            return v
+        }
+
+        mutating func number() throws(ParseError) -> String {
+            let start = i
+            if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+            while i < bytes.count, (0x30...0x39).contains(bytes[i]) || [0x2E, 0x65, 0x45, 0x2B, 0x2D].contains(bytes[i]) { i += 1 }
+            guard i > start, let s = String(validating: bytes[start..<i], as: UTF8.self), Double(s) != nil else {
+                throw fail("bad value")
+            }
+            return s
+        }
+    }
+}

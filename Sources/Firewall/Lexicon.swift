@@ -1,0 +1,79 @@
+/// Every language's phrases, compiled once into one automaton.
+///
+/// The language of a complaint is only a hint: workers mix languages ("expired na yung visa ko",
+/// "ana bidoon iqama"), so all lexicons are always active. Phrases that would be ambiguous across
+/// languages are kept out of the shared set (Spanish "esta" is not the US ESTA).
+struct Lexicon: Sendable {
+    struct Compiled: Sendable {
+        let cue: Cue
+        let checkLeft: Bool
+        let checkRight: Bool
+    }
+
+    let entries: [Compiled]
+    let automaton: PatternAutomaton
+
+    static let all: [LexiconEntry] =
+        english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian + eastAfrican + shared
+
+    init(_ source: [LexiconEntry] = Lexicon.all) {
+        var compiled: [Compiled] = []
+        var patterns: [(scalars: [Unicode.Scalar], value: Int)] = []
+        for e in source {
+            var p = e.pattern
+            var left = true
+            var right = true
+            if p.hasPrefix("*") && p.count > 1 { left = false; p.removeFirst() }
+            if p.hasSuffix("*") && p.count > 1 { right = false; p.removeLast() }
+            let scalars = p.unicodeScalars.compactMap(ScalarFolding.fold)
+            guard let first = scalars.first, let last = scalars.last else { continue }
+            // A word-boundary check only means something next to a Latin letter or digit. Indic and
+            // Ethiopic words are spaced but take suffixes ("भिसाको" = visa + of): check the start only.
+            let indicStart = ScalarFolding.isSpacedSuffixingScalar(first)
+            left = left && (ScalarFolding.isLatinWordScalar(first) || indicStart)
+            right = right && ScalarFolding.isLatinWordScalar(last)
+            patterns.append((scalars, compiled.count))
+            compiled.append(Compiled(cue: e.cue, checkLeft: left, checkRight: right))
+        }
+        entries = compiled
+        automaton = PatternAutomaton(patterns: patterns)
+    }
+
+    /// A cue found in the text, in folded-scalar coordinates.
+    struct Match: Equatable {
+        let start: Int
+        let end: Int
+        let cue: Cue
+    }
+
+    func matches(in text: [Unicode.Scalar]) -> [Match] {
+        var out: [Match] = []
+        for hit in automaton.hits(in: text) {
+            let e = entries[hit.value]
+            if e.checkLeft, hit.start > 0 {
+                let before = text[hit.start - 1]
+                if ScalarFolding.isLatinWordScalar(before) || ScalarFolding.isSpacedSuffixingScalar(before) { continue }
+            }
+            if e.checkRight, hit.end < text.count, ScalarFolding.isLatinWordScalar(text[hit.end]) { continue }
+            out.append(Match(start: hit.start, end: hit.end, cue: e.cue))
+        }
+        return Lexicon.applyBlockers(out, length: text.count)
+    }
+
+    /// Drops every cue that overlaps a decoy phrase, except the structural ones (clause breaks,
+    /// id labels and keywords) and the context ones (threat, custody, labour), which decoys must
+    /// not hide. Linear: blocked positions are marked once, then each cue checks its own span.
+    static func applyBlockers(_ matches: [Match], length: Int) -> [Match] {
+        guard matches.contains(where: { $0.cue == .blocker }) else { return matches }
+        var blocked = [Bool](repeating: false, count: length)
+        for b in matches where b.cue == .blocker {
+            for i in b.start..<b.end { blocked[i] = true }
+        }
+        return matches.filter { m in
+            switch m.cue {
+            case .blocker, .clauseBreak, .clauseStart, .idLabel, .idKeyword, .nonDocNumber, .labourNoun, .threat, .custody: return true
+            default: return !(m.start..<m.end).contains { blocked[$0] }
+            }
+        }
+    }
+}

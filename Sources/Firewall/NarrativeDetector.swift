@@ -1,0 +1,83 @@
+/// Finds every disclosure of immigration status in a narrative, in any supported language.
+///
+/// One pass of the lexicon automaton finds all cues; the text is cut into clauses; each clause is
+/// classified from its cues (`ClauseClassifier`); clauses with only weak cues are removed when
+/// their sentence, or the one before, already disclosed status; and document numbers are found
+/// wherever they stand (`DocumentNumberScanner`). Work is linear in the text length.
+struct NarrativeDetector: Sendable {
+    struct Finding: Equatable {
+        let range: Range<Int>
+        let category: DisclosureCategory
+    }
+
+    let lexicon: Lexicon
+
+    init(lexicon: Lexicon = Lexicon()) {
+        self.lexicon = lexicon
+    }
+
+    /// Findings in folded-scalar coordinates, unsorted, possibly overlapping.
+    func findings(in t: [Unicode.Scalar]) -> [Finding] {
+        guard !t.isEmpty else { return [] }
+        let matches = lexicon.matches(in: t)
+        let clauses = ClauseSegmenter.clauses(t, breaks: matches)
+        guard !clauses.isEmpty else { return [] }
+
+        var clauseAt = [Int32](repeating: -1, count: t.count)
+        for (ci, c) in clauses.enumerated() { for i in c.range { clauseAt[i] = Int32(ci) } }
+        var cues = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
+        for m in matches {
+            // A cue whose first character is a clause cut (Arabic "و" glued to "ویزا") belongs to
+            // the clause its remaining characters fall in.
+            var p = m.start
+            while p < m.end - 1, clauseAt[p] < 0 { p += 1 }
+            let ci = clauseAt[p]
+            if ci >= 0 { cues[Int(ci)].add(m.cue) }
+        }
+
+        var out: [Finding] = []
+        var removed = [Bool](repeating: false, count: clauses.count)
+        var disclosingSentences = Set<Int>()
+        let numbers = DocumentNumberScanner.spans(in: t, matches: matches, clauses: clauses)
+        for r in numbers {
+            let ci = clauseAt[r.lowerBound] >= 0 ? clauseAt[r.lowerBound] : clauseAt[max(r.upperBound - 1, r.lowerBound)]
+            if ci >= 0 { disclosingSentences.insert(clauses[Int(ci)].sentence) }
+        }
+        for (ci, c) in clauses.enumerated() {
+            if let category = ClauseClassifier.strongCategory(cues[ci]) {
+                removed[ci] = true
+                disclosingSentences.insert(c.sentence)
+                out.append(Finding(range: c.range, category: category))
+            }
+        }
+        if !disclosingSentences.isEmpty {
+            for (ci, c) in clauses.enumerated() where !removed[ci] {
+                guard disclosingSentences.contains(c.sentence) || disclosingSentences.contains(c.sentence - 1) else { continue }
+                if let category = ClauseClassifier.weakCategory(cues[ci]) {
+                    removed[ci] = true
+                    out.append(Finding(range: c.range, category: category))
+                }
+            }
+        }
+        for r in numbers {
+            out.append(Finding(range: r, category: .documentIdentifier))
+        }
+        return out
+    }
+}
+
+extension NarrativeDetector {
+    /// For developers: each clause with its cues and verdict. Never called by the firewall.
+    func explain(_ text: String) -> [String] {
+        let t = FoldedText(text).folded
+        let matches = lexicon.matches(in: t)
+        return ClauseSegmenter.clauses(t, breaks: matches).map { c in
+            var set = ClauseClassifier.CueSet()
+            let cues = matches.filter { c.range.contains($0.start) }
+            cues.forEach { set.add($0.cue) }
+            let words = cues.map { "\(String(String.UnicodeScalarView(t[$0.start..<$0.end])))=\($0.cue)" }
+            let s = ClauseClassifier.strongCategory(set).map { "STRONG \($0)" } ?? ClauseClassifier.weakCategory(set).map { "weak \($0)" } ?? "-"
+            return "s\(c.sentence) [\(String(String.UnicodeScalarView(t[c.range])))] \(s) :: \(words.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Envelope
+import Foundation
+import Sodium
+
+/// An inspector's or supervisor's side of the agency API, run on their own machine with their own
+/// private key. Every request is signed (Docs/format.md §8); every case is decrypted here, locally.
+public struct AgencyClient: Sendable {
+    let transport: HTTPTransport
+    let keys: AgencyKeyPair
+
+    public init(server: URL, keys: AgencyKeyPair) {
+        self.transport = HTTPTransport(base: server)
+        self.keys = keys
+    }
+
+    /// A case this key can open, with its current state.
+    public struct CaseSummary: Sendable, Equatable {
+        public let caseID: CaseID
+        public let status: String
+    }
+
+    /// The cases wrapped to this key.
+    public func cases() async throws -> [CaseSummary] {
+        let json = try await signedJSON("GET", "/v1/agency/cases")
+        guard let list = json["cases"] as? [[String: Any]] else {
+            throw ClientError("the server's case list is not in the expected form")
+        }
+        return list.compactMap { item in
+            guard let id = (item["case"] as? String).flatMap(CaseID.init), let status = item["status"] as? String else { return nil }
+            return CaseSummary(caseID: id, status: status)
+        }
+    }
+
+    /// Fetches a case and decrypts it with this key: the agency view, or a clear error when this key
+    /// was never given the case.
+    public func open(_ caseID: CaseID) async throws -> AgencyView {
+        let json: [String: Any]
+        do {
+            json = try await signedJSON("GET", "/v1/agency/cases/\(caseID.rawValue)")
+        } catch let error as HTTPStatusError where error.status == 404 {
+            throw ClientError("this key cannot open case \(caseID): the case was not assigned to \(keys.publicKey.name) (no key wrap for key \(keys.publicKey.keyID))",
+                              hint: "ask a supervisor to assign the case to you")
+        }
+        guard let record = (json["agency_view"] as? String).flatMap(Base64.decode),
+              let wrap = (json["wrap"] as? String).flatMap(Base64.decode) else {
+            throw ClientError("the server's answer for case \(caseID) is not in the expected form")
+        }
+        return try decrypt(record: record, wrap: wrap, caseID: caseID)
+    }
+
+    /// Opens this key's wrap, then the record, entirely on this machine.
+    func decrypt(record: [UInt8], wrap: [UInt8], caseID: CaseID) throws(ClientError) -> AgencyView {
+        do {
+            let caseKey = try KeyWrap.unwrap(wrap, caseID: caseID, with: keys.box)
+            return try AgencyView.open(record, caseID: caseID, caseKey: caseKey)
+        } catch {
+            throw ClientError("this key cannot open case \(caseID): \(error.reason)")
+        }
+    }
+
+    /// Gets a fresh challenge, signs the request over it and sends it.
+    private func signedJSON(_ method: String, _ pathAndQuery: String, body: [UInt8] = []) async throws -> [String: Any] {
+        let challengeBody = try JSONSerialization.data(withJSONObject: ["key_id": keys.publicKey.keyID])
+        let challengeReply = try await transport.send("POST", "/v1/agency/challenge", body: challengeBody)
+        guard challengeReply.status == 200,
+              let challenge = (try? JSONSerialization.jsonObject(with: challengeReply.body) as? [String: Any])?["challenge"] as? String else {
+            throw HTTPStatusError(status: challengeReply.status, body: challengeReply.body)
+        }
+        let signature = AgencyRequestSignature.sign(method: method, pathAndQuery: pathAndQuery, challenge: challenge,
+                                                    body: body, with: keys.signing)
+        let reply = try await transport.send(method, pathAndQuery, body: body.isEmpty ? nil : Data(body), headers: [
+            AgencyRequestSignature.keyHeader: keys.publicKey.keyID,
+            AgencyRequestSignature.challengeHeader: challenge,
+            AgencyRequestSignature.signatureHeader: signature,
+        ])
+        guard reply.status == 200 else {
+            if reply.status == 401 {
+                throw ClientError("the server does not accept key \(keys.publicKey.keyID) (\(keys.publicKey.name))",
+                                  hint: "the key may not be registered with this server, or it was revoked")
+            }
+            throw HTTPStatusError(status: reply.status, body: reply.body)
+        }
+        guard let json = try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any] else {
+            throw ClientError("the server's answer is not JSON")
+        }
+        return json
+    }
+}
+
+/// A non-success HTTP answer, with the server's error text when it gave one.
+struct HTTPStatusError: Error, CustomStringConvertible {
+    let status: Int
+    let body: Data
+
+    var description: String {
+        let message = (try? JSONSerialization.jsonObject(with: body) as? [String: Any])?["message"] as? String
+        return "the server answered HTTP \(status)" + (message.map { ": \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,62 @@
+import AuditLog
+import Envelope
+
+/// Serves the audit log to auditors: the verifier key, signed checkpoints, entries and proofs
+/// (../shared/CONTRACT.md, RFC 9162 §2.1, C2SP tlog-checkpoint and signed-note).
+///
+/// Checkpoints are computed from the stored Merkle nodes at the size read first, so a checkpoint
+/// always describes a prefix of the one append-only history: two checkpoints this daemon signs are
+/// consistent by construction.
+public struct AuditPublisher: Sendable {
+    /// At most this many entries per `entries` request, so one request cannot pin the daemon.
+    public static let maxEntriesPerRequest: UInt64 = 1000
+
+    let store: any IntakeStore
+    let signer: NoteSigner
+
+    public init(store: any IntakeStore, signer: NoteSigner) {
+        self.store = store
+        self.signer = signer
+    }
+
+    /// The log's origin line, which is also its key name.
+    public var origin: String { signer.name }
+
+    /// The C2SP verifier key: `NAME+KEYID+BASE64(0x01 || ed25519 public key)`.
+    public var verifierKey: String { signer.encodedVerifierKey }
+
+    /// A freshly signed checkpoint of the whole log, as note text.
+    public func signedCheckpoint() throws -> String {
+        let size = try store.auditLogSize()
+        let root = try MerkleTree.root(size: size, reader: store.auditNodeReader())
+        let checkpoint = try Checkpoint(origin: origin, size: size, rootHash: root)
+        return try SignedNote(signing: checkpoint.text, with: [signer]).encoded
+    }
+
+    /// Entries `start..<end`, clamped to the log and to `maxEntriesPerRequest`.
+    public func entries(start: UInt64, end: UInt64) throws -> [(index: UInt64, data: [UInt8])] {
+        let size = try store.auditLogSize()
+        let upper = min(end, size, start &+ Self.maxEntriesPerRequest)
+        guard start < upper else { return [] }
+        return try store.auditEntries(start..<upper).enumerated().map { (start + UInt64($0.offset), $0.element) }
+    }
+
+    /// RFC 9162 §2.1.3 inclusion proof of entry `index` in the tree of `size` entries.
+    public func inclusionProof(index: UInt64, size: UInt64) throws -> [[UInt8]] {
+        try requireSize(size)
+        return try MerkleTree.inclusionProof(index: index, size: size, reader: store.auditNodeReader())
+    }
+
+    /// RFC 9162 §2.1.4 consistency proof between tree sizes `from` and `to`.
+    public func consistencyProof(from: UInt64, to: UInt64) throws -> [[UInt8]] {
+        try requireSize(to)
+        return try MerkleTree.consistencyProof(from: from, to: to, reader: store.auditNodeReader())
+    }
+
+    private func requireSize(_ size: UInt64) throws {
+        let current = try store.auditLogSize()
+        guard size <= current else {
+            throw AuditLogError(.outOfRange, "the log has \(current) entries; size \(size) is beyond it")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Turns a request body into a `Complaint`, or a precise `IntakeError`.
+///
+/// Strict on purpose: the body must be UTF-8 JSON of exactly the documented shape
+/// (`{"language": STRING, "fields": {NAME: STRING, ...}, "narrative": STRING}`), within the size
+/// limits, with no control characters but tab and newlines. Anything else is refused before any
+/// work is done, so nothing is stored for a bad request.
+public struct ComplaintParser: Sendable {
+    public var limits: ComplaintLimits
+
+    public init(limits: ComplaintLimits = ComplaintLimits()) {
+        self.limits = limits
+    }
+
+    public func parse(_ body: [UInt8]) throws(IntakeError) -> Complaint {
+        guard body.count <= limits.maxBodyBytes else {
+            throw IntakeError(.tooLarge, "the request body is larger than \(limits.maxBodyBytes) bytes")
+        }
+        let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative"])
+        let language = try parseLanguage(object["language"])
+        let fields = try parseFields(object["fields"])
+        let narrative = try parseNarrative(object["narrative"])
+        guard !narrative.isEmpty || !fields.isEmpty else {
+            throw IntakeError(.invalidValue, "a complaint needs a narrative or at least one field")
+        }
+        return Complaint(language: language, fields: fields, narrative: narrative)
+    }
+
+    private func parseLanguage(_ value: Any?) throws(IntakeError) -> String {
+        guard let language = value as? String else {
+            throw IntakeError(.invalidShape, "\"language\" is required and must be a string such as \"tl\" or \"es\"")
+        }
+        guard LanguageTag.isValid(language) else {
+            throw IntakeError(.invalidValue, "\"language\" must be a language tag such as \"tl\", \"id\" or \"ne-Latn\"")
+        }
+        return language
+    }
+
+    private func parseFields(_ value: Any?) throws(IntakeError) -> [String: String] {
+        guard let value else { return [:] }
+        guard let dictionary = value as? [String: Any] else {
+            throw IntakeError(.invalidShape, "\"fields\" must be an object of string values")
+        }
+        guard dictionary.count <= limits.maxFields else {
+            throw IntakeError(.tooLarge, "at most \(limits.maxFields) fields are accepted, got \(dictionary.count)")
+        }
+        var fields: [String: String] = [:]
+        for (name, raw) in dictionary {
+            guard let text = raw as? String else {
+                throw IntakeError(.invalidShape, "every value in \"fields\" must be a string")
+            }
+            guard !name.isEmpty, name.utf8.count <= limits.maxFieldNameBytes, TextRules.isAcceptable(name) else {
+                throw IntakeError(.invalidValue, "field names must be 1 to \(limits.maxFieldNameBytes) bytes of printable text")
+            }
+            guard text.utf8.count <= limits.maxFieldValueBytes, TextRules.isAcceptable(text) else {
+                throw IntakeError(.invalidValue, "field values must be at most \(limits.maxFieldValueBytes) bytes of printable text")
+            }
+            fields[name] = text
+        }
+        return fields
+    }
+
+    private func parseNarrative(_ value: Any?) throws(IntakeError) -> String {
+        guard let value else { return "" }
+        guard let narrative = value as? String else {
+            throw IntakeError(.invalidShape, "\"narrative\" must be a string")
+        }
+        guard narrative.utf8.count <= limits.maxNarrativeBytes else {
+            throw IntakeError(.tooLarge, "the narrative is longer than \(limits.maxNarrativeBytes) bytes")
+        }
+        guard TextRules.isAcceptable(narrative) else {
+            throw IntakeError(.invalidValue, "the narrative contains control characters (only tab and line breaks are allowed)")
+        }
+        return narrative
+    }
+}

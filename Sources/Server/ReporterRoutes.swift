@@ -1,0 +1,57 @@
+import Hummingbird
+import Intake
+import Logging
+
+/// `POST /v1/complaints` and `POST /v1/status` (../shared/CONTRACT.md). Nothing about the request —
+/// address, headers, body — is logged; failures are logged by error type only.
+struct ReporterRoutes: Sendable {
+    let intake: IntakeService
+    let work: BlockingWork
+    let limits: ComplaintLimits
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.post("/v1/complaints") { request, context in
+            await fileComplaint(request, logger: context.logger)
+        }
+        router.post("/v1/status") { request, context in
+            await checkStatus(request, logger: context.logger)
+        }
+    }
+
+    func fileComplaint(_ request: Request, logger: Logger) async -> Response {
+        do {
+            let body = try await request.collectBody(limit: limits.maxBodyBytes)
+            let filed = try await work.run { [intake] in try intake.file(body: body) }
+            return JSONResponse.make(.created, ["token": filed.token])
+        } catch let error as IntakeError where error.code == .noRecipients {
+            logger.error("complaint refused: no recipients registered for new cases")
+            return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError {
+            return JSONResponse.badRequest(error)
+        } catch {
+            logger.error("complaint intake failed", metadata: ["error.type": "\(type(of: error))"])
+            return JSONResponse.error(.internalServerError, code: "internal", message: "the complaint could not be stored; nothing was kept, please try again")
+        }
+    }
+
+    func checkStatus(_ request: Request, logger: Logger) async -> Response {
+        do {
+            let body = try await request.collectBody(limit: 1024)
+            let object = try JSONBody.object(body, allowedKeys: ["token"])
+            guard let tokenValue = object["token"] else {
+                throw IntakeError(.invalidShape, "\"token\" is required")
+            }
+            guard let tokenText = tokenValue as? String else { return JSONResponse.notFound() }
+            guard let answer = try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText) }) else {
+                return JSONResponse.notFound()
+            }
+            let messages = answer.messages.map { ["from": $0.from, "text": $0.text] }
+            return JSONResponse.make(.ok, ["status": answer.state.rawValue, "messages": messages, "next_token": answer.nextToken])
+        } catch let error as IntakeError {
+            return JSONResponse.badRequest(error)
+        } catch {
+            logger.error("status check failed", metadata: ["error.type": "\(type(of: error))"])
+            return JSONResponse.error(.internalServerError, code: "internal", message: "the status check failed; your token was not used, please try again")
+        }
+    }
+}

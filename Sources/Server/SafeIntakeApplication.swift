@@ -1,0 +1,45 @@
+import Hummingbird
+import Intake
+import Logging
+
+/// Everything the HTTP layer needs, built by the caller (the `serve` command or a test).
+public struct ServerDependencies: Sendable {
+    public let intake: IntakeService
+    public let agency: AgencyService
+    public let authenticator: AgencyAuthenticator
+    public let audit: AuditPublisher
+    public let work: BlockingWork
+    public let limits: ComplaintLimits
+
+    public init(intake: IntakeService, agency: AgencyService, authenticator: AgencyAuthenticator,
+                audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits()) {
+        self.intake = intake
+        self.agency = agency
+        self.authenticator = authenticator
+        self.audit = audit
+        self.work = work
+        self.limits = limits
+    }
+}
+
+/// Builds the router with every route of the public API (Docs/openapi.yaml).
+public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
+    HomePage.add(to: router)
+    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
+    AgencyRoutes(agency: deps.agency, authenticator: deps.authenticator, work: deps.work).add(to: router)
+    AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
+    return router
+}
+
+/// Builds the application listening on `host:port`. No request logging: the daemon never records
+/// who connected, from where, with what browser, or when exactly.
+public func buildApplication(_ deps: ServerDependencies, host: String, port: Int, logger: Logger,
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(deps),
+        configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: logger)
+}

@@ -1,0 +1,34 @@
+import CSodium
+
+/// BLAKE2b (`crypto_generichash`), plain or keyed. Keyed BLAKE2b is a MAC/PRF: we use it to key
+/// token input with the server pepper and to derive fingerprints with a domain-separating prefix.
+public enum GenericHash {
+    public static let minKeyBytes = Int(crypto_generichash_keybytes_min())
+    public static let maxKeyBytes = Int(crypto_generichash_keybytes_max())
+
+    /// Unkeyed BLAKE2b of `length` bytes (16...64).
+    public static func hash(_ message: [UInt8], length: Int = 32) -> [UInt8] {
+        Sodium.ready()
+        precondition((16...64).contains(length), "BLAKE2b output must be 16 to 64 bytes")
+        var out = [UInt8](repeating: 0, count: length)
+        _ = crypto_generichash(&out, length, message, UInt64(message.count), nil, 0)
+        return out
+    }
+
+    /// Keyed BLAKE2b; the result is secret when the key is, so it comes back in `SecureBytes`.
+    public static func keyedHash(_ message: UnsafeRawBufferPointer, key: SecureBytes, length: Int = 32) throws(SodiumError) -> SecureBytes {
+        Sodium.ready()
+        guard (minKeyBytes...maxKeyBytes).contains(key.count) else {
+            throw SodiumError(.invalidLength, "a BLAKE2b key is \(minKeyBytes) to \(maxKeyBytes) bytes, got \(key.count)")
+        }
+        precondition((16...64).contains(length), "BLAKE2b output must be 16 to 64 bytes")
+        return SecureBytes(count: length) { (out: UnsafeMutableRawBufferPointer) -> Void in
+            key.withUnsafeBytes { k in
+                _ = crypto_generichash(
+                    out.baseAddress!.assumingMemoryBound(to: UInt8.self), length,
+                    message.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(message.count),
+                    k.baseAddress!.assumingMemoryBound(to: UInt8.self), k.count)
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import AuditLog
+import Envelope
+import Foundation
+import Intake
+import Logging
+import Sodium
+
+/// The daemon's data folder: the SQLite database, the secrets kept outside it, and on a first start
+/// in an empty folder a development key set.
+///
+/// ```
+/// DIR/safeintake.sqlite        ciphertext, wraps, token verifiers, audit log (+ -wal, -shm)
+/// DIR/secrets/token-pepper     32 random bytes keying token verifiers (never in the database)
+/// DIR/secrets/log-signing.key  Ed25519 seed of the audit log's checkpoint key
+/// DIR/dev-keys/*.key, *.pub    development keys, created only on first start in an empty folder
+/// ```
+struct DataFolder {
+    static let devKeyNames: [(name: String, role: AgencyRole, receivesNewCases: Bool)] = [
+        ("supervisor", .supervisor, true), ("inspector-1", .inspector, true), ("inspector-2", .inspector, false),
+    ]
+
+    let url: URL
+    var secrets: URL { url.appendingPathComponent("secrets") }
+    var devKeys: URL { url.appendingPathComponent("dev-keys") }
+
+    /// Creates the folder and its secrets as needed. Returns whether the folder was new (empty).
+    static func prepare(at url: URL) throws -> (folder: DataFolder, wasEmpty: Bool) {
+        let manager = FileManager.default
+        let contents = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
+        try manager.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let folder = DataFolder(url: url)
+        try manager.createDirectory(at: folder.secrets, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return (folder, contents.isEmpty)
+    }
+
+    /// The token pepper, created on first use. Losing it invalidates every live token (by design:
+    /// that is also how an operator revokes them all at once).
+    func tokenPepper() throws -> SecureBytes {
+        try secret(named: "token-pepper", count: 32)
+    }
+
+    /// The audit log's signing key, created on first use.
+    func logSigningKey() throws -> SigningKeyPair {
+        try SigningKeyPair(seed: secret(named: "log-signing.key", count: SigningKeyPair.seedBytes))
+    }
+
+    private func secret(named name: String, count: Int) throws -> SecureBytes {
+        let file = secrets.appendingPathComponent(name)
+        if var existing = try? [UInt8](Data(contentsOf: file)) {
+            defer { SecureBytes.wipe(&existing) }
+            guard existing.count == count else {
+                throw SetupError("\(file.path) should hold \(count) bytes but holds \(existing.count); restore it from backup or remove the data folder")
+            }
+            return SecureBytes(copying: existing)
+        }
+        let fresh = SecureBytes(randomCount: count)
+        var bytes = fresh.copyBytes()
+        defer { SecureBytes.wipe(&bytes) }
+        try FileWriter.writePrivate(Data(bytes), to: file)
+        return fresh
+    }
+
+    /// Creates the development key set (private keys without passphrase, marked dev-only).
+    func createDevKeys() throws {
+        try FileManager.default.createDirectory(at: devKeys, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for spec in Self.devKeyNames {
+            let pair = try AgencyKeyPair.generate(name: spec.name, role: spec.role, devOnly: true)
+            try FileWriter.writePrivate(pair.keyFile(passphrase: nil), to: devKeys.appendingPathComponent("\(spec.name).key"))
+            try FileWriter.writePrivate(pair.publicKey.publicKeyFile(), to: devKeys.appendingPathComponent("\(spec.name).pub"))
+        }
+    }
+
+    /// Registers any development key not yet registered (idempotent, so a crash between creating
+    /// and registering them is repaired on the next start).
+    func registerDevKeys(with agency: AgencyService, logger: Logger) throws {
+        guard FileManager.default.fileExists(atPath: devKeys.path) else { return }
+        for spec in Self.devKeyNames {
+            let file = devKeys.appendingPathComponent("\(spec.name).pub")
+            guard let data = try? Data(contentsOf: file) else { continue }
+            let key = try AgencyPublicKey(publicKeyFile: data)
+            if try agency.activeKey(id: key.keyID) == nil {
+                try agency.register(key, receivesNewCases: spec.receivesNewCases)
+            }
+        }
+        logger.warning("""
+            DEVELOPMENT KEYS IN USE: \(devKeys.path) holds private keys WITHOUT a passphrase. \
+            Anyone who can read that folder can read every case. Never use this data folder for real complaints.
+            """)
+    }
+}
+
+/// A setup problem the operator must fix.
+struct SetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Writes files that hold secrets: owner-only permissions from the start, then fsync.
+enum FileWriter {
+    static func writePrivate(_ data: Data, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw SetupError("cannot create \(url.path): \(String(cString: strerror(errno))) (it may already exist)")
+        }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == data.count, fsync(fd) == 0 else {
+            throw SetupError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Sodium
+
+/// Where a passphrase comes from: a file (first line), the `SAFEINTAKE_PASSPHRASE` environment
+/// variable (for scripts and tests), or a prompt on the terminal that does not echo.
+struct PassphraseOptions: ParsableArguments {
+    @Option(help: "Read the key's passphrase from the first line of this file.") var passphraseFile: String?
+
+    func read(prompt: String) throws -> SecureBytes {
+        if let passphraseFile {
+            var bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: passphraseFile))) ?? Data())
+            defer { SecureBytes.wipe(&bytes) }
+            let line = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
+            guard !line.isEmpty else { throw ValidationError("the passphrase file \(passphraseFile) is missing or empty") }
+            return SecureBytes(copying: line)
+        }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["SAFEINTAKE_PASSPHRASE"], !fromEnvironment.isEmpty {
+            return SecureBytes(copying: Array(fromEnvironment.utf8))
+        }
+        guard isatty(STDIN_FILENO) == 1, let typed = getpass(prompt) else {
+            throw ValidationError("a passphrase is needed: use --passphrase-file FILE, SAFEINTAKE_PASSPHRASE, or run in a terminal")
+        }
+        let length = strlen(typed)
+        defer { memset(typed, 0, length) }
+        guard length > 0 else { throw ValidationError("the passphrase must not be empty") }
+        return SecureBytes(copying: UnsafeRawBufferPointer(start: typed, count: length))
+    }
+}

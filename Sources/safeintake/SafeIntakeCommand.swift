@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `safeintake`: the daemon, the operator's key tools, the inspector's client, the firewall's
+/// command-line filters and the auditor's checks, in one executable (../shared/CONTRACT.md).
+@main
+struct SafeIntakeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "safeintake",
+        abstract: "Labour complaints in, immigration status out: the SafeIntake firewall.",
+        subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self])
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import AuditLog
+import Envelope
+import Firewall
+import Foundation
+import Hummingbird
+import Intake
+import Logging
+import Server
+import Sodium
+import Storage
+
+/// `safeintake serve`: the intake daemon on the embedded SQLite store.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the intake daemon (embedded SQLite; dev keys created on first start).")
+
+    @Option(help: "Data folder: database, secrets, dev keys.") var data = "./data"
+    @Option(help: "Address to listen on. Put TLS or an onion service in front in production.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
+    @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+    @OptionGroup var tokenCost: TokenCostOptions
+
+    func run() async throws {
+        LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
+        let logger = Logger(label: "safeintake")
+        let (folder, wasEmpty) = try DataFolder.prepare(at: URL(fileURLWithPath: data))
+        if wasEmpty { try folder.createDevKeys() }
+
+        let store = try SQLiteStore(directory: folder.url)
+        let firewallPolicy = try loadPolicy()
+        let agency = AgencyService(store: store)
+        try folder.registerDevKeys(with: agency, logger: logger)
+        let intake = IntakeService(store: store, policy: firewallPolicy,
+                                   tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost))
+        let signingKey = try folder.logSigningKey()
+        let audit = AuditPublisher(store: store, signer: try NoteSigner(name: Self.logOrigin(for: signingKey), keyPair: signingKey))
+        let work = BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+        let deps = ServerDependencies(intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency),
+                                      audit: audit, work: work)
+
+        logger.info("SafeIntake starting", metadata: [
+            "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)",
+            "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
+        ])
+        let app = buildApplication(deps, host: host, port: port, logger: logger) { actualPort in
+            logger.info("SafeIntake ready", metadata: ["listening": "\(host):\(actualPort)"])
+        }
+        try await app.runService()
+        try await work.shutdown()
+        logger.info("SafeIntake stopped")
+    }
+
+    private func loadPolicy() throws -> FirewallPolicy {
+        guard let policy else { return FirewallPolicy.makeDefault() }
+        do {
+            return try FirewallPolicy(json: [UInt8](Data(contentsOf: URL(fileURLWithPath: policy))))
+        } catch let error as FirewallPolicyError {
+            throw ValidationError("the firewall policy \(policy) is not valid: \(error)")
+        }
+    }
+
+    /// The log's origin (and key name): unique per log key, stable for a data folder.
+    static func logOrigin(for key: SigningKeyPair) -> String {
+        "safeintake.invalid/audit/" + Hex.encode(Array(SHA256.hash(key.publicKey).prefix(8)))
+    }
+}
+
+/// The Argon2id cost of token verifiers.
+struct TokenCostOptions: ParsableArguments {
+    @Option(help: "Argon2id passes for token verifiers.") var argon2Ops: UInt64 = 2
+    @Option(help: "Argon2id memory for token verifiers, in KiB.") var argon2MemKib: Int = 19 * 1024
+
+    var cost: PasswordHash.Cost { PasswordHash.Cost(operations: argon2Ops, memoryBytes: argon2MemKib * 1024) }
+
+    func validate() throws {
+        guard argon2Ops >= PasswordHash.Cost.minimum.operations, argon2MemKib * 1024 >= PasswordHash.Cost.minimum.memoryBytes else {
+            throw ValidationError("the Argon2id cost is below libsodium's minimum (1 pass, 8 KiB)")
+        }
+    }
+}

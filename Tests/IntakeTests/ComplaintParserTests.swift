@@ -1,0 +1,54 @@
+import Foundation
+import Intake
+import Testing
+
+@Suite("request validation")
+struct ComplaintParserTests {
+    let parser = ComplaintParser()
+
+    func code(_ body: [UInt8]) -> IntakeError.Code? {
+        do {
+            _ = try parser.parse(body)
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
+    @Test("the contract's shape is accepted")
+    func accepts() throws {
+        let complaint = try parser.parse(Array(#"{"language": "tl", "fields": {"employer": "Gng. Santos"}, "narrative": "Hindi ako pinapakain."}"#.utf8))
+        #expect(complaint.language == "tl" && complaint.fields == ["employer": "Gng. Santos"])
+    }
+
+    @Test("bad bodies get precise codes")
+    func rejects() {
+        #expect(code([0xff, 0xfe, 0x7b]) == .invalidEncoding)
+        #expect(code(Array("not json".utf8)) == .invalidShape)
+        #expect(code(Array("[1,2]".utf8)) == .invalidShape)
+        #expect(code(Array(#"{"narrative": "x"}"#.utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "narrative": 5}"#.utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "fields": {"a": 1}, "narrative": "x"}"#.utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "fields": {"a": {"b": "c"}}, "narrative": "x"}"#.utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "narrative": "x", "ip": "1.2.3.4"}"#.utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "english!", "narrative": "x"}"#.utf8)) == .invalidValue)
+        #expect(code(Array(#"{"language": "en", "narrative": "a\u0000b"}"#.utf8)) == .invalidValue)
+        #expect(code(Array(#"{"language": "en", "narrative": ""}"#.utf8)) == .invalidValue)
+        #expect(code([UInt8](repeating: 0x20, count: 70_000)) == .tooLarge)
+    }
+
+    @Test("too many fields and oversized values are refused")
+    func limits() {
+        var fields: [String: String] = [:]
+        for i in 0..<100 { fields["f\(i)"] = "v" }
+        #expect(code(Harness.body(["language": "en", "fields": fields, "narrative": "x"])) == .tooLarge)
+        #expect(code(Harness.body(["language": "en", "fields": ["a": String(repeating: "v", count: 5000)], "narrative": "x"])) == .invalidValue)
+        #expect(code(Harness.body(["language": "en", "narrative": String(repeating: "n", count: 40_000)])) == .tooLarge)
+    }
+
+    @Test("language tags: shape only")
+    func languageTags() {
+        for good in ["en", "tl", "fil", "ne-Latn", "ar-SA", "zh-Hant-TW"] { #expect(LanguageTag.isValid(good)) }
+        for bad in ["", "e", "english", "en_", "en--x", "12", "en-" + String(repeating: "x", count: 9)] { #expect(!LanguageTag.isValid(bad)) }
+    }
+}

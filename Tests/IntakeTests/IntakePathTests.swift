@@ -1,0 +1,84 @@
+import Envelope
+import Foundation
+import Intake
+import Storage
+import Testing
+
+@Suite("the path of one complaint")
+struct IntakePathTests {
+    nonisolated(unsafe) static let complaint: [String: Any] = [
+        "language": "en",
+        "fields": [
+            "employer_name": "Mrs. Lim", "district": "Bishan", "wage_monthly": "450 SGD",
+            "visa_status": "overstayed", "passport_no": "K7781234", "nationality": "Filipino",
+        ],
+        "narrative": "My employer Mrs. Lim pays me only 450 dollars a month and I work 18 hours a day. My work permit expired in March so I am afraid to go out. My passport number is P4829133.",
+    ]
+
+    @Test("inspector-1 reads the firewalled view; inspector-2 has no wrap")
+    func inspectorsSeeOnlyWhatTheyMay() throws {
+        let h = try Harness()
+        let filed = try h.intake.file(body: Harness.body(Self.complaint))
+        let view = try #require(try h.open(filed.caseID, as: h.inspector1))
+        #expect(view.language == "en")
+        #expect(view.fields["employer_name"] == "Mrs. Lim")
+        #expect(view.fields["wage_monthly"] == "450 SGD")
+        #expect(view.fields["visa_status"] == nil && view.fields["passport_no"] == nil && view.fields["nationality"] == nil)
+        #expect(view.narrative.contains("pays me only 450 dollars"))
+        #expect(view.narrative.contains("work 18 hours a day"))
+        #expect(!view.narrative.contains("expired"))
+        #expect(!view.narrative.contains("P4829133"))
+        #expect(try h.open(filed.caseID, as: h.supervisor) == view)
+        #expect(try h.open(filed.caseID, as: h.inspector2) == nil)
+        #expect(try h.agency.cases(for: h.inspector2.publicKey.keyID).isEmpty)
+        #expect(try h.agency.cases(for: h.inspector1.publicKey.keyID).map(\.0) == [filed.caseID])
+    }
+
+    @Test("nothing the reporter wrote, no status value and no token is in the data folder")
+    func dataFolderHoldsOnlyCiphertext() throws {
+        let h = try Harness()
+        let filed = try h.intake.file(body: Harness.body(Self.complaint))
+        let answer = try #require(try h.intake.checkStatus(tokenText: filed.token))
+        let stored = try h.allStoredBytes()
+        for needle in ["Mrs. Lim", "Bishan", "450 SGD", "overstayed", "K7781234", "Filipino", "P4829133",
+                       "work permit expired", "18 hours", "visa_status", "passport_no", "employer_name"] {
+            #expect(!stored.containsUTF8(needle), "found \(needle) in the data folder")
+        }
+        for token in [filed.token, answer.nextToken] {
+            let digits = token.filter(\.isNumber)
+            #expect(!stored.containsUTF8(token) && !stored.containsUTF8(digits))
+            #expect(!stored.containsUTF8(String(digits.suffix(16))), "a token secret is in the data folder")
+        }
+    }
+
+    @Test("intake refuses when nobody receives new cases, and stores nothing")
+    func noRecipients() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try SQLiteStore(directory: folder)
+        let lone = try AgencyKeyPair.generate(name: "inspector-9", role: .inspector)
+        try AgencyService(store: store).register(lone.publicKey, receivesNewCases: false)
+        let intake = IntakeService(store: store, policy: .makeDefault(),
+                                   tokens: TokenHasher(pepper: .init(randomCount: 32), cost: .minimum))
+        let error = #expect(throws: IntakeError.self) { try intake.file(body: Harness.body(Self.complaint)) }
+        #expect(error?.code == .noRecipients)
+        #expect(try store.auditLogSize() == 1)  // only the key registration
+        #expect(try store.cases(wrappedTo: lone.publicKey.keyID).isEmpty)
+    }
+
+    @Test("every accepted complaint is in the audit log with counts only")
+    func auditEntries() throws {
+        let h = try Harness()
+        let before = try h.store.auditLogSize()
+        let filed = try h.intake.file(body: Harness.body(Self.complaint))
+        let entries = try h.store.auditEntries(before..<h.store.auditLogSize())
+        #expect(entries.count == 3)  // accepted + two wraps
+        let texts = entries.map { String(decoding: $0, as: UTF8.self) }
+        #expect(texts.allSatisfy { $0.count % AuditEvent.entryBlockSize == 0 })
+        let accepted = try #require(texts.first { $0.contains("complaint_accepted") })
+        #expect(accepted.contains(filed.caseID.rawValue))
+        #expect(accepted.contains(h.intake.policyHash))
+        #expect(!accepted.contains("Lim") && !accepted.contains("overstay"))
+        #expect(texts.filter { $0.contains("case_key_wrapped") }.count == 2)
+    }
+}

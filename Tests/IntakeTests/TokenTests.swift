@@ -1,0 +1,82 @@
+import Foundation
+import Intake
+import Sodium
+import Testing
+
+@Suite("one-time status tokens")
+struct TokenTests {
+    @Test("a token works once and returns the next one")
+    func oneTimeRotation() throws {
+        let h = try Harness()
+        let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
+        #expect(filed.token.wholeMatch(of: /\d{4}(-\d{4}){5}/) != nil)
+        let first = try #require(try h.intake.checkStatus(tokenText: filed.token))
+        #expect(first.state == .received)
+        #expect(first.nextToken != filed.token)
+        #expect(try h.intake.checkStatus(tokenText: filed.token) == nil, "a spent token must not work again")
+        let second = try #require(try h.intake.checkStatus(tokenText: first.nextToken))
+        #expect(try h.intake.checkStatus(tokenText: first.nextToken) == nil)
+        #expect(try h.intake.checkStatus(tokenText: second.nextToken) != nil)
+    }
+
+    @Test("dashes and spaces are optional; anything else is malformed")
+    func parsing() throws {
+        let h = try Harness()
+        let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
+        let spaced = filed.token.replacingOccurrences(of: "-", with: " ")
+        #expect(try h.intake.checkStatus(tokenText: spaced) != nil)
+        for bad in ["", "1234", String(repeating: "1", count: 25), "abcd-efgh", filed.token + "x", "１２３４"] {
+            #expect(StatusToken.parse(bad) == nil, "\(bad) should be malformed")
+        }
+    }
+
+    @Test("unknown tokens and a wrong secret under a live locator are refused")
+    func unknownAndWrong() throws {
+        let h = try Harness()
+        let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
+        let digits = Array(filed.token.filter(\.isNumber))
+        var wrongSecret = digits
+        wrongSecret[23] = wrongSecret[23] == "0" ? "1" : "0"
+        #expect(try h.intake.checkStatus(tokenText: String(wrongSecret)) == nil)
+        #expect(try h.intake.checkStatus(tokenText: String(repeating: "0", count: 24)) == nil)
+        #expect(try h.intake.checkStatus(tokenText: filed.token) != nil, "a wrong guess must not burn the real token")
+    }
+
+    @Test("of many concurrent checks with one token exactly one succeeds")
+    func concurrentDoubleSpend() async throws {
+        let h = try Harness()
+        let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
+        let intake = h.intake
+        let successes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<16 {
+                group.addTask { (try? await Thread.detachedResult { try intake.checkStatus(tokenText: filed.token) }) != nil }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(successes == 1)
+    }
+
+    @Test("the token secret carries at least 53 bits")
+    func entropy() {
+        #expect(StatusToken.secretBits >= 53)
+    }
+
+    @Test("verifiers depend on the pepper: a database copied to another pepper verifies nothing")
+    func pepper() throws {
+        let token = StatusToken.generate()
+        let a = TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum)
+        let b = TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum)
+        let verifier = try a.makeVerifier(for: token)
+        #expect(try a.matches(token, verifier))
+        #expect(try !b.matches(token, verifier))
+    }
+}
+
+extension Thread {
+    /// Runs `body` on a new thread (so concurrent calls really overlap) and returns its value or nil.
+    static func detachedResult<T: Sendable>(_ body: @escaping @Sendable () throws -> T?) async throws -> T? {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("reporter API (../shared/CONTRACT.md)")
+struct ReporterAPITests {
+    static let complaint = #"{"language": "tl", "fields": {"employer_name": "Gng. Santos", "visa_status": "expired"}, "narrative": "Hindi ako binayaran ng tatlong buwan. Expired na ang visa ko."}"#
+
+    @Test("GET / answers 200 with no-store and a strict CSP")
+    func home() async throws {
+        try await ServerHarness().test { client in
+            let response = try await client.executeRequest(uri: "/", method: .get, headers: [:], body: nil)
+            #expect(response.status == .ok)
+            #expect(response.headers[.cacheControl] == "no-store")
+            #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+        }
+    }
+
+    @Test("filing returns 201 and a digit token; a status check rotates it")
+    func fileAndCheck() async throws {
+        try await ServerHarness().test { client in
+            let filed = try await client.postJSON("/v1/complaints", Self.complaint)
+            #expect(filed.status == .created)
+            let token = try #require(try json(filed)["token"] as? String)
+            #expect(token.wholeMatch(of: /\d{4}(-\d{4}){4,}/) != nil)
+
+            let status = try await client.postJSON("/v1/status", #"{"token": "\#(token)"}"#)
+            #expect(status.status == .ok)
+            let answer = try json(status)
+            #expect(answer["status"] as? String == "received")
+            #expect((answer["messages"] as? [Any])?.isEmpty == true)
+            let next = try #require(answer["next_token"] as? String)
+            #expect(next != token)
+
+            let reused = try await client.postJSON("/v1/status", #"{"token": "\#(token)"}"#)
+            #expect(reused.status == .notFound)
+            #expect(try await client.postJSON("/v1/status", #"{"token": "\#(next)"}"#).status == .ok)
+        }
+    }
+
+    @Test("spent, unknown and malformed tokens get the same bytes")
+    func uniformNotFound() async throws {
+        try await ServerHarness().test { client in
+            let token = try json(try await client.postJSON("/v1/complaints", Self.complaint))["token"] as! String
+            _ = try await client.postJSON("/v1/status", #"{"token": "\#(token)"}"#)
+            var bodies: [Data] = []
+            for candidate in [#""\#(token)""#, #""0000-0000-0000-0000-0000-0000""#, #""not a token""#, "12345", "null"] {
+                let response = try await client.postJSON("/v1/status", #"{"token": \#(candidate)}"#)
+                #expect(response.status == .notFound)
+                bodies.append(Data(buffer: response.body))
+            }
+            #expect(Set(bodies).count == 1)
+            #expect(String(decoding: bodies[0], as: UTF8.self) == #"{"error":"not_found"}"#)
+        }
+    }
+
+    @Test("bad bodies get 400 with a code and a message, and store nothing")
+    func badBodies() async throws {
+        let harness = try ServerHarness()
+        let sizeBefore = try harness.store.auditLogSize()
+        try await harness.test { client in
+            let cases: [([UInt8], String)] = [
+                (Array("not json".utf8), "invalid_shape"),
+                ([0x7b, 0xff, 0x7d], "invalid_encoding"),
+                (Array(#"{"language": "en", "fields": [1], "narrative": "x"}"#.utf8), "invalid_shape"),
+                (Array(#"{"language": "en", "narrative": "a\u0000b"}"#.utf8), "invalid_value"),
+                ([UInt8](repeating: 0x20, count: 200_000), "too_large"),
+            ]
+            for (body, code) in cases {
+                let response = try await client.postJSON("/v1/complaints", bytes: body)
+                #expect(response.status == .badRequest)
+                let object = try json(response)
+                #expect(object["error"] as? String == code)
+                #expect((object["message"] as? String)?.isEmpty == false)
+            }
+        }
+        #expect(try harness.store.auditLogSize() == sizeBefore)
+    }
+}
