@@ -19,7 +19,7 @@ extension Lexicon {
           "خروج نهائي", "خروج وعودة", "نقل كفالة", "ما جددتلي", "ما جددلي", "ما جدد لي", "لم يجدد", "لم يجددها", "لم يجدده",
           "ما جددها", "ما جدده", "ألغى إقامتي", "الغى اقامتي", "الغى إقامتي", "ألغت إقامتي", "ألغوا إقامتي", "كنسل الإقامة",
           "bidoon iqama", "bedoon iqama", "bdoon iqama", "mafi iqama", "mafee iqama", "iqama khalas", "iqama maksoora",
-          "iqama mukhalifa", "huroob", "hurub", "tasreeh khalas"),
+          "iqama mukhalifa", "tasreeh khalas"),
         L(.strong(.validStatus), "إقامة سارية", "اقامتي سارية", "إقامتها سارية", "إقامة نظامية", "إقامة دائمة", "اقامه دائمه",
           "تصريح عمل ساري", "نظامي", "نظامية", "وضعي قانوني", "أوراقي كاملة", "أوراقي سليمة"),
         L(.strong(.entryRoute),

@@ -48,6 +48,18 @@ public struct AgencyClient: Sendable {
         return try decrypt(record: record, wrap: wrap, caseID: caseID)
     }
 
+    /// Decrypts a case bundle saved earlier (the JSON the server returns for one case:
+    /// `{"case", "agency_view", "wrap"}`), without contacting the server: for offline reading.
+    public static func decryptBundle(_ data: Data, keys: AgencyKeyPair) throws(ClientError) -> AgencyView {
+        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let caseID = (json["case"] as? String).flatMap(CaseID.init),
+              let record = (json["agency_view"] as? String).flatMap(Base64.decode),
+              let wrap = (json["wrap"] as? String).flatMap(Base64.decode) else {
+            throw ClientError("not a case bundle: expected JSON with \"case\", \"agency_view\" and \"wrap\" (base64)")
+        }
+        return try AgencyClient(server: URL(string: "http://offline.invalid")!, keys: keys).decrypt(record: record, wrap: wrap, caseID: caseID)
+    }
+
     /// Opens this key's wrap, then the record, entirely on this machine.
     func decrypt(record: [UInt8], wrap: [UInt8], caseID: CaseID) throws(ClientError) -> AgencyView {
         do {

@@ -43,3 +43,12 @@ public func buildApplication(_ deps: ServerDependencies, host: String, port: Int
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)
 }
+
+/// Runs the daemon until SIGTERM or SIGINT, then drains in-flight requests and stops the worker pool.
+public func runDaemon(_ deps: ServerDependencies, host: String, port: Int, logger: Logger) async throws {
+    let app = buildApplication(deps, host: host, port: port, logger: logger) { actualPort in
+        logger.info("SafeIntake ready", metadata: ["listening": "\(host):\(actualPort)"])
+    }
+    try await app.runService()
+    try await deps.work.shutdown()
+}

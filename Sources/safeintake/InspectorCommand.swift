@@ -9,7 +9,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self])
+        subcommands: [Cases.self, Show.self, Decrypt.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String
@@ -17,17 +17,31 @@ struct InspectorCommand: AsyncParsableCommand {
         @OptionGroup var passphrase: PassphraseOptions
 
         func client() throws -> AgencyClient {
+            AgencyClient(server: try serverURL(), keys: try KeyFileOptions.load(key, passphrase: passphrase))
+        }
+
+        func serverURL() throws -> URL {
             guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
                 throw ValidationError("--server must be an http:// or https:// URL, got \(server)")
             }
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: key))
-            } catch {
-                throw ValidationError("cannot read the key file \(key)")
+            return url
+        }
+    }
+
+    struct Decrypt: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decrypt a saved case bundle offline ({\"case\", \"agency_view\", \"wrap\"} JSON) and print the agency view.")
+        @Argument(help: "The bundle file.") var bundle: String
+        @Option(help: "Your private key file.") var key: String
+        @OptionGroup var passphrase: PassphraseOptions
+
+        func run() async throws {
+            let keys = try KeyFileOptions.load(key, passphrase: passphrase)
+            guard let data = FileManager.default.contents(atPath: bundle) else {
+                throw ValidationError("cannot read the bundle file \(bundle)")
             }
-            let pair = try AgencyKeyPair(keyFile: data) { try passphrase.read(prompt: "Passphrase for \(key): ") }
-            return AgencyClient(server: url, keys: pair)
+            let view = try await CLIOutput.reporting { try AgencyClient.decryptBundle(data, keys: keys) }
+            CLIOutput.printJSONLine(["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative])
         }
     }
 

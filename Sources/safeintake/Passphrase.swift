@@ -1,4 +1,5 @@
 import ArgumentParser
+import Envelope
 import Foundation
 import Sodium
 
@@ -25,5 +26,19 @@ struct PassphraseOptions: ParsableArguments {
         defer { memset(typed, 0, length) }
         guard length > 0 else { throw ValidationError("the passphrase must not be empty") }
         return SecureBytes(copying: UnsafeRawBufferPointer(start: typed, count: length))
+    }
+}
+
+/// Loading a private key file, asking for its passphrase only when it has one.
+enum KeyFileOptions {
+    static func load(_ path: String, passphrase: PassphraseOptions) throws -> AgencyKeyPair {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read the key file \(path)")
+        }
+        do {
+            return try AgencyKeyPair(keyFile: data) { try passphrase.read(prompt: "Passphrase for \(path): ") }
+        } catch let error as EnvelopeError {
+            throw ValidationError("the key file \(path) cannot be used: \(error.reason)")
+        }
     }
 }

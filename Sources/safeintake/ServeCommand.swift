@@ -24,31 +24,28 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
         let logger = Logger(label: "safeintake")
+        let deps = try prepare(logger: logger)
+        try await runDaemon(deps, host: host, port: port, logger: logger)
+        logger.info("SafeIntake stopped")
+    }
+
+    /// Opens the data folder and store, creating dev keys on a first start, and wires the services.
+    private func prepare(logger: Logger) throws -> ServerDependencies {
         let (folder, wasEmpty) = try DataFolder.prepare(at: URL(fileURLWithPath: data))
         if wasEmpty { try folder.createDevKeys() }
-
         let store = try SQLiteStore(directory: folder.url)
-        let firewallPolicy = try loadPolicy()
         let agency = AgencyService(store: store)
         try folder.registerDevKeys(with: agency, logger: logger)
-        let intake = IntakeService(store: store, policy: firewallPolicy,
+        let intake = IntakeService(store: store, policy: try loadPolicy(),
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost))
         let signingKey = try folder.logSigningKey()
         let audit = AuditPublisher(store: store, signer: try NoteSigner(name: Self.logOrigin(for: signingKey), keyPair: signingKey))
-        let work = BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
-        let deps = ServerDependencies(intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency),
-                                      audit: audit, work: work)
-
         logger.info("SafeIntake starting", metadata: [
             "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)",
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
-        let app = buildApplication(deps, host: host, port: port, logger: logger) { actualPort in
-            logger.info("SafeIntake ready", metadata: ["listening": "\(host):\(actualPort)"])
-        }
-        try await app.runService()
-        try await work.shutdown()
-        logger.info("SafeIntake stopped")
+        return ServerDependencies(intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency), audit: audit,
+                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)))
     }
 
     private func loadPolicy() throws -> FirewallPolicy {

@@ -1,0 +1,157 @@
+"""Shared fixtures for the black-box interop and acceptance tests.
+
+The binary comes from $SAFEINTAKE_BIN, else <project root>/.build/debug/safeintake, where the
+project root is two levels above this folder. Every daemon listens on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from safeintake_py import BINARY  # noqa: E402
+
+READY_TIMEOUT = 30.0
+STOP_TIMEOUT = 10.0
+
+
+@pytest.fixture(scope="session")
+def safeintake_bin() -> Path:
+    if not BINARY.is_file() or not os.access(BINARY, os.X_OK):
+        pytest.fail(f"safeintake binary not found at {BINARY} (build it or set SAFEINTAKE_BIN)")
+    return BINARY
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Daemon:
+    def __init__(self, binary: Path, workdir: Path):
+        self.binary = binary
+        self.workdir = workdir
+        self.data = workdir / "data"
+        self.stderr_path = workdir / "daemon.stderr"  # outside the data folder on purpose
+        self.stdout_path = workdir / "daemon.stdout"
+        self.proc: subprocess.Popen | None = None
+        self.port: int | None = None
+        self.returncode: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def key(self, name: str) -> Path:
+        return self.data / "dev-keys" / f"{name}.key"
+
+    def stderr_text(self) -> str:
+        try:
+            return self.stderr_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def start(self, extra_args=()) -> None:
+        last_error = ""
+        for _attempt in range(3):  # a picked port can be taken before the daemon binds it
+            self.port = _free_port()
+            with open(self.stderr_path, "ab") as err, open(self.stdout_path, "ab") as out:
+                self.proc = subprocess.Popen(
+                    [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1",
+                     "--port", str(self.port), "--argon2-ops", "1", "--argon2-mem-kib", "8",
+                     *extra_args],
+                    stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=self.workdir)
+            deadline = time.monotonic() + READY_TIMEOUT
+            opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    last_error = f"daemon exited with {self.proc.returncode} before it was ready"
+                    break
+                try:
+                    with opener.open(self.url + "/", timeout=2) as r:
+                        if r.status == 200:
+                            return
+                except (urllib.error.URLError, ConnectionError, OSError) as e:
+                    last_error = repr(e)
+                time.sleep(0.1)
+            else:
+                self.kill()
+                raise AssertionError(f"daemon not ready within {READY_TIMEOUT}s: {last_error}\n"
+                                     f"{self.stderr_text()}")
+        raise AssertionError(f"daemon failed to start: {last_error}\n{self.stderr_text()}")
+
+    def stop(self, timeout: float = STOP_TIMEOUT) -> int | None:
+        """SIGTERM, then wait; returns the exit code, or None if it had to be killed."""
+        if self.proc is None:
+            return self.returncode
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.returncode = self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+                self.returncode = None
+        else:
+            self.returncode = self.proc.returncode
+        self.proc = None
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            try:
+                self.proc.wait(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                pass
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for d in getattr(item, "_safeintake_daemons", []):
+            report.sections.append((f"safeintake daemon stderr (port {d.port})", d.stderr_text()))
+
+
+@pytest.fixture
+def daemon_factory(request, safeintake_bin):
+    """Starts fresh daemons (each in its own empty temp folder); all are stopped afterwards."""
+    started: list[Daemon] = []
+    request.node._safeintake_daemons = started
+    workdirs: list[Path] = []
+
+    def start(extra_args=()) -> Daemon:
+        workdir = Path(tempfile.mkdtemp(prefix="safeintake-interop-"))
+        workdirs.append(workdir)
+        d = Daemon(safeintake_bin, workdir)
+        started.append(d)
+        d.start(extra_args)
+        return d
+
+    yield start
+    for d in started:
+        d.stop()
+    if not os.environ.get("SAFEINTAKE_KEEP_TEST_DATA"):
+        for w in workdirs:
+            shutil.rmtree(w, ignore_errors=True)
+
+
+@pytest.fixture
+def daemon(daemon_factory) -> Daemon:
+    """One running daemon on a fresh, empty data folder."""
+    return daemon_factory()
