@@ -7,6 +7,8 @@ import FoundationNetworking
 struct HTTPTransport: Sendable {
     let base: URL
 
+    init(base: URL) { self.base = base }
+
     struct Reply {
         let status: Int
         let body: Data

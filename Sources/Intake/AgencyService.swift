@@ -13,7 +13,7 @@ public struct AgencyService: Sendable {
 
     /// Registers a key holder; `receivesNewCases` routes every new complaint to them.
     public func register(_ key: AgencyPublicKey, receivesNewCases: Bool) throws {
-        let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role).entryData(hour: time.hour())]
+        let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role).entryData(time: time)]
         try store.registerAgencyKey(key, receivesNewCases: receivesNewCases, day: time.day(), audit: audit)
     }
 
@@ -31,7 +31,7 @@ public struct AgencyService: Sendable {
     /// The sealed case and the holder's wrap. The release is logged before it is returned.
     /// Nil when the key has no wrap for the case: the holder was never given it.
     public func release(_ caseID: CaseID, to keyID: String) throws -> CaseForRecipient? {
-        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID).entryData(hour: time.hour())]
+        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID).entryData(time: time)]
         return try store.releaseCase(caseID, to: keyID, audit: audit)
     }
 }

@@ -1,18 +1,21 @@
 import Envelope
 import Foundation
-import Firewall
 
 /// One event in the audit log (Docs/audit-log.md). Events name cases and keys by their random ids
 /// and carry counts, hashes and an hour — never content, never a token, never a reporter detail.
 public enum AuditEvent: Sendable, Equatable {
-    /// A complaint passed the firewall under `policyHash`; `report` holds counts per category only.
-    case complaintAccepted(caseID: CaseID, policyHash: String, report: FirewallReport)
+    /// A complaint passed the firewall under `policyHash`. The per-case report (what kinds of thing
+    /// were removed) is deliberately NOT in the entry: the log is public and inspectors know their
+    /// case ids, so "explicit status removed from case X" would tell an inspector exactly what the
+    /// firewall exists to hide (Docs/audit-log.md, "Why no per-case counts").
+    case complaintAccepted(caseID: CaseID, policyHash: String, policyVersion: Int)
     /// The case key was wrapped to a recipient's public key.
     case caseKeyWrapped(caseID: CaseID, recipientKeyID: String)
     /// An inspector fetched a case's key wrap (logged before the wrap is handed over).
     case keyReleased(caseID: CaseID, recipientKeyID: String)
-    /// A status token was used up (the token itself is never logged).
-    case tokenSpent(caseID: CaseID)
+    /// A status token was used up. Neither the token nor the case is logged: with the case id, an
+    /// inspector could learn on which day their reporter checked in.
+    case tokenSpent
     /// An inspector's or supervisor's public keys were registered.
     case agencyKeyRegistered(keyID: String, role: AgencyRole)
 
@@ -29,21 +32,30 @@ public enum AuditEvent: Sendable, Equatable {
         }
     }
 
-    /// The entry bytes: canonical JSON (sorted keys) padded with trailing spaces, which every JSON
-    /// parser ignores, to a multiple of `entryBlockSize`.
-    public func entryData(hour: String) -> [UInt8] {
-        var object: [String: Any] = ["v": 1, "type": typeName, "hour": hour]
+    /// Whether the event records something a reporter did: those carry only the day, not the hour.
+    var isReporterAction: Bool {
         switch self {
-        case let .complaintAccepted(caseID, policyHash, report):
+        case .complaintAccepted, .tokenSpent: true
+        case .caseKeyWrapped, .keyReleased, .agencyKeyRegistered: false
+        }
+    }
+
+    /// The entry bytes: canonical JSON (sorted keys) padded with trailing spaces, which every JSON
+    /// parser ignores, to a multiple of `entryBlockSize`. Reporter actions carry the UTC day, agency
+    /// and operator actions the UTC hour.
+    public func entryData(time: CoarseTime) -> [UInt8] {
+        var object: [String: Any] = ["v": 1, "type": typeName]
+        if isReporterAction { object["day"] = time.day() } else { object["hour"] = time.hour() }
+        switch self {
+        case let .complaintAccepted(caseID, policyHash, policyVersion):
             object["case"] = caseID.rawValue
             object["policy"] = policyHash
-            object["policy_version"] = report.policyVersion
-            object["removed"] = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) })
+            object["policy_version"] = policyVersion
         case let .caseKeyWrapped(caseID, keyID), let .keyReleased(caseID, keyID):
             object["case"] = caseID.rawValue
             object["recipient"] = keyID
-        case let .tokenSpent(caseID):
-            object["case"] = caseID.rawValue
+        case .tokenSpent:
+            break
         case let .agencyKeyRegistered(keyID, role):
             object["key"] = keyID
             object["role"] = role.rawValue

@@ -7,6 +7,9 @@ public struct FiledComplaint: Sendable {
     public let token: String
     /// Returned for tests and the operator's own tools; never sent to the reporter or logged.
     public let caseID: CaseID
+    /// What the firewall removed, by category (counts only). Not stored per case and not logged
+    /// per case (see `AuditEvent.complaintAccepted`); kept for tests and aggregate statistics.
+    public let firewallReport: FirewallReport
 }
 
 /// A message a reporter may read on a status check.
@@ -67,14 +70,13 @@ public struct IntakeService: Sendable {
         for recipient in recipients {
             wraps[recipient.keyID] = try KeyWrap.wrap(caseKey, caseID: caseID, to: recipient.boxPublicKey)
         }
-        let hour = time.hour()
-        var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, report: screened.report).entryData(hour: hour)]
-        audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(hour: hour) }
+        var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
+        audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
 
         return try withFreshToken { token, verifier in
             let stored = StoredToken(locator: token.locator, caseID: caseID, verifier: verifier)
             try store.insertCase(NewCase(id: caseID, day: time.day(), agencyView: sealedView, wraps: wraps, token: stored), audit: audit)
-            return FiledComplaint(token: token.formatted(), caseID: caseID)
+            return FiledComplaint(token: token.formatted(), caseID: caseID, firewallReport: screened.report)
         }
     }
 
@@ -87,7 +89,7 @@ public struct IntakeService: Sendable {
             return nil
         }
         guard try tokens.matches(token, stored.verifier) else { return nil }
-        let audit = [AuditEvent.tokenSpent(caseID: stored.caseID).entryData(hour: time.hour())]
+        let audit = [AuditEvent.tokenSpent.entryData(time: time)]
         return try withFreshToken { next, verifier in
             let replacement = StoredToken(locator: next.locator, caseID: stored.caseID, verifier: verifier)
             switch try store.spendToken(stored, replacement: replacement, audit: audit) {

@@ -38,7 +38,7 @@ struct InspectorCommand: AsyncParsableCommand {
         func run() async throws {
             let keys = try KeyFileOptions.load(key, passphrase: passphrase)
             guard let data = FileManager.default.contents(atPath: bundle) else {
-                throw ValidationError("cannot read the bundle file \(bundle)")
+                throw CLIFailure("cannot read the bundle file \(bundle)")
             }
             let view = try await CLIOutput.reporting { try AgencyClient.decryptBundle(data, keys: keys) }
             CLIOutput.printJSONLine(["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative])

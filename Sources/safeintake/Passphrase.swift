@@ -13,18 +13,18 @@ struct PassphraseOptions: ParsableArguments {
             var bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: passphraseFile))) ?? Data())
             defer { SecureBytes.wipe(&bytes) }
             let line = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
-            guard !line.isEmpty else { throw ValidationError("the passphrase file \(passphraseFile) is missing or empty") }
+            guard !line.isEmpty else { throw CLIFailure("the passphrase file \(passphraseFile) is missing or empty") }
             return SecureBytes(copying: line)
         }
         if let fromEnvironment = ProcessInfo.processInfo.environment["SAFEINTAKE_PASSPHRASE"], !fromEnvironment.isEmpty {
             return SecureBytes(copying: Array(fromEnvironment.utf8))
         }
         guard isatty(STDIN_FILENO) == 1, let typed = getpass(prompt) else {
-            throw ValidationError("a passphrase is needed: use --passphrase-file FILE, SAFEINTAKE_PASSPHRASE, or run in a terminal")
+            throw CLIFailure("this key file is protected by a passphrase and none was given", hint: "use --passphrase-file FILE, set SAFEINTAKE_PASSPHRASE, or run in a terminal")
         }
         let length = strlen(typed)
         defer { memset(typed, 0, length) }
-        guard length > 0 else { throw ValidationError("the passphrase must not be empty") }
+        guard length > 0 else { throw CLIFailure("the passphrase must not be empty") }
         return SecureBytes(copying: UnsafeRawBufferPointer(start: typed, count: length))
     }
 }
@@ -33,12 +33,26 @@ struct PassphraseOptions: ParsableArguments {
 enum KeyFileOptions {
     static func load(_ path: String, passphrase: PassphraseOptions) throws -> AgencyKeyPair {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read the key file \(path)")
+            throw CLIFailure("cannot read the key file \(path)", hint: "check the path given to --key")
         }
         do {
             return try AgencyKeyPair(keyFile: data) { try passphrase.read(prompt: "Passphrase for \(path): ") }
         } catch let error as EnvelopeError {
-            throw ValidationError("the key file \(path) cannot be used: \(error.reason)")
+            throw CLIFailure("the key file \(path) cannot be used: \(error.reason)")
         }
     }
+}
+
+/// A failure at run time (not a usage mistake): printed as `error: …` and `hint: …`, exit code 1,
+/// without the usage text that ArgumentParser prints for `ValidationError`.
+struct CLIFailure: Error, CustomStringConvertible {
+    let message: String
+    let hint: String?
+
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    var description: String { hint.map { "\(message)\nhint: \($0)" } ?? message }
 }

@@ -1,4 +1,5 @@
 import Envelope
+import Firewall
 import Foundation
 import Intake
 import Storage
@@ -79,6 +80,11 @@ struct IntakePathTests {
         #expect(accepted.contains(filed.caseID.rawValue))
         #expect(accepted.contains(h.intake.policyHash))
         #expect(!accepted.contains("Lim") && !accepted.contains("overstay"))
+        #expect(filed.firewallReport.total > 0, "the complaint carries status disclosures the firewall must count")
+        for category in DisclosureCategory.allCases {
+            #expect(!texts.joined().contains(category.rawValue), "the public log must not say what kind of thing was removed from a case")
+        }
+        #expect(accepted.contains("\"day\"") && !accepted.contains("\"hour\""), "reporter actions carry the day only")
         #expect(texts.filter { $0.contains("case_key_wrapped") }.count == 2)
     }
 }

@@ -17,6 +17,10 @@ struct TokenTests {
         let second = try #require(try h.intake.checkStatus(tokenText: first.nextToken))
         #expect(try h.intake.checkStatus(tokenText: first.nextToken) == nil)
         #expect(try h.intake.checkStatus(tokenText: second.nextToken) != nil)
+        let log = try h.store.auditEntries(0..<h.store.auditLogSize()).map { String(decoding: $0, as: UTF8.self) }
+        let spends = log.filter { $0.contains("token_spent") }
+        #expect(spends.count == 3)
+        #expect(spends.allSatisfy { !$0.contains(filed.caseID.rawValue) }, "a spend must not say which case checked in")
     }
 
     @Test("dashes and spaces are optional; anything else is malformed")
