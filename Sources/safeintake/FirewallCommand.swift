@@ -33,12 +33,11 @@ struct FirewallCommand: AsyncParsableCommand {
             let firewall = Firewall(policy: try FirewallCommand.loadPolicy(policy))
             try JSONLines.transform { object in
                 guard let raw = object["fields"] as? [String: Any] else { throw JSONLines.LineError("\"fields\" must be an object") }
-                var fields: [String: String] = [:]
-                for (name, value) in raw {
-                    guard let text = value as? String else { throw JSONLines.LineError("field \"\(name)\" must be a string") }
-                    fields[name] = text
-                }
-                return ["id": object["id"] ?? NSNull(), "fields": firewall.screenFields(fields).kept]
+                // Values that are not strings (numbers, booleans) are screened by their text and,
+                // when kept, written back unchanged.
+                let texts = raw.mapValues(JSONLines.text(of:))
+                let kept = firewall.screenFields(texts).kept
+                return ["id": object["id"] ?? NSNull(), "fields": raw.filter { kept[$0.key] != nil }]
             }
         }
     }
@@ -57,6 +56,15 @@ struct FirewallCommand: AsyncParsableCommand {
 enum JSONLines {
     struct LineError: Error { let message: String; init(_ m: String) { message = m } }
 
+    /// The text the firewall screens for a JSON value: strings as they are, anything else as JSON.
+    static func text(of value: Any) -> String {
+        if let string = value as? String { return string }
+        if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) {
+            return String(decoding: data, as: UTF8.self)
+        }
+        return "\(value)"
+    }
+
     static func transform(_ body: ([String: Any]) throws -> [String: Any]) throws {
         var lineNumber = 0
         while let line = readLine(strippingNewline: true) {
@@ -69,9 +77,9 @@ enum JSONLines {
                 let data = try JSONSerialization.data(withJSONObject: try body(object), options: [.sortedKeys, .withoutEscapingSlashes])
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             } catch let error as LineError {
-                throw ValidationError("line \(lineNumber): \(error.message)")
+                throw CLIFailure("line \(lineNumber): \(error.message)")
             } catch {
-                throw ValidationError("line \(lineNumber): not valid JSON")
+                throw CLIFailure("line \(lineNumber): not valid JSON")
             }
         }
     }
