@@ -21,7 +21,34 @@ public final class SQLiteStore: IntakeStore {
         // Arguments of failed statements stay out of error messages (they may be ciphertext or verifiers).
         configuration.publicStatementArguments = false
         pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        // GRDB switches its writer to synchronous = NORMAL when it enables WAL, after
+        // prepareDatabase has run; NORMAL can lose the last commits on power loss. Put FULL back on
+        // the one writer connection, which the pool keeps for its whole life (checked by a test).
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Schema.migrator.migrate(pool)
+    }
+
+    /// The durability and privacy settings as SQLite reports them on a live connection, for tests
+    /// and the operator's checks: journal_mode, synchronous (2 = FULL), secure_delete, foreign_keys.
+    public func effectiveSettings() throws -> [String: String] {
+        try pool.write { db in
+            var settings: [String: String] = [:]
+            for pragma in ["journal_mode", "synchronous", "secure_delete", "foreign_keys"] {
+                settings[pragma] = try String.fetchOne(db, sql: "PRAGMA \(pragma)")
+            }
+            return settings
+        }
+    }
+
+    /// The names of the tables and their columns, for the separation checks.
+    public func schemaColumns() throws -> [String: [String]] {
+        try pool.read { db in
+            var columns: [String: [String]] = [:]
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'") {
+                columns[table] = try db.columns(in: table).map(\.name)
+            }
+            return columns
+        }
     }
 
     // MARK: agency keys
