@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "Firewall",
+                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

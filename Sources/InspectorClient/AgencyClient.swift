@@ -1,3 +1,4 @@
+import AuditLog
 import Envelope
 import Foundation
 import Sodium
@@ -7,10 +8,25 @@ import Sodium
 public struct AgencyClient: Sendable {
     let transport: HTTPTransport
     let keys: AgencyKeyPair
+    /// The audit log key this inspector trusts; when set, every case is decrypted only after the
+    /// release entry is proven to be in a checkpoint signed by it.
+    let logKey: NoteVerifierKey?
 
-    public init(server: URL, keys: AgencyKeyPair) {
+    public init(server: URL, keys: AgencyKeyPair, logKey: NoteVerifierKey? = nil) {
         self.transport = HTTPTransport(base: server)
         self.keys = keys
+        self.logKey = logKey
+    }
+
+    /// The log key the server currently publishes (for pinning on first use).
+    public func publishedLogKey() async throws -> NoteVerifierKey {
+        let reply = try await transport.send("GET", "/v1/audit/log-key")
+        guard reply.status == 200 else { throw HTTPStatusError(status: reply.status, body: reply.body) }
+        do {
+            return try NoteVerifierKey(parsing: String(decoding: reply.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        } catch {
+            throw ClientError("the server's log key is malformed: \(error.reason)")
+        }
     }
 
     /// A case this key can open, with its current state.
@@ -44,6 +60,12 @@ public struct AgencyClient: Sendable {
         guard let record = (json["agency_view"] as? String).flatMap(Base64.decode),
               let wrap = (json["wrap"] as? String).flatMap(Base64.decode) else {
             throw ClientError("the server's answer for case \(caseID) is not in the expected form")
+        }
+        if let logKey {
+            guard let index = (json["release_entry"] as? NSNumber)?.uint64Value else {
+                throw ClientError("refusing to decrypt case \(caseID): the server did not say where it logged this release")
+            }
+            try await ReleaseProof(transport: transport, logKey: logKey).verify(caseID: caseID, keyID: keys.publicKey.keyID, entryIndex: index)
         }
         return try decrypt(record: record, wrap: wrap, caseID: caseID)
     }

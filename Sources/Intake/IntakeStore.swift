@@ -32,12 +32,16 @@ public struct CaseForRecipient: Sendable {
     public let state: CaseState
     public let agencyView: [UInt8]
     public let wrap: [UInt8]
+    /// Index of the `key_released` audit entry written for this release: the client proves its
+    /// inclusion in a signed checkpoint before it decrypts.
+    public let releaseEntryIndex: UInt64
 
-    public init(id: CaseID, state: CaseState, agencyView: [UInt8], wrap: [UInt8]) {
+    public init(id: CaseID, state: CaseState, agencyView: [UInt8], wrap: [UInt8], releaseEntryIndex: UInt64) {
         self.id = id
         self.state = state
         self.agencyView = agencyView
         self.wrap = wrap
+        self.releaseEntryIndex = releaseEntryIndex
     }
 }
 

@@ -32,6 +32,7 @@ struct AgencyRoutes: Sendable {
                 return JSONResponse.make(.ok, [
                     "case": found.id.rawValue, "status": found.state.rawValue,
                     "agency_view": Base64.encode(found.agencyView), "wrap": Base64.encode(found.wrap),
+                    "release_entry": found.releaseEntryIndex,
                 ])
             }
         }

@@ -170,10 +170,12 @@ public final class SQLiteStore: IntakeStore {
                 SELECT c.workflow_state, c.agency_view, w.wrap FROM cases c JOIN case_key_wraps w ON w.case_id = c.case_id
                 WHERE c.case_id = ? AND w.key_id = ?
                 """, arguments: [id.rawValue, keyID]) else { return nil }
+            let firstIndex = try AuditAppender.size(db)
             try AuditAppender.append(audit, in: db)
             return CaseForRecipient(
                 id: id, state: CaseState(rawValue: row["workflow_state"]) ?? .received,
-                agencyView: [UInt8](row["agency_view"] as Data), wrap: [UInt8](row["wrap"] as Data))
+                agencyView: [UInt8](row["agency_view"] as Data), wrap: [UInt8](row["wrap"] as Data),
+                releaseEntryIndex: firstIndex)
         }
     }
 

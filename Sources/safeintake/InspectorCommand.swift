@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditLog
 import Envelope
 import Foundation
 import InspectorClient
@@ -16,8 +17,41 @@ struct InspectorCommand: AsyncParsableCommand {
         @Option(help: "Your private key file.") var key: String
         @OptionGroup var passphrase: PassphraseOptions
 
+        @Option(help: "The audit log's verifier key to trust (NAME+KEYID+BASE64). Default: the key pinned beside your key file on first use.")
+        var logKey: String?
+
         func client() throws -> AgencyClient {
             AgencyClient(server: try serverURL(), keys: try KeyFileOptions.load(key, passphrase: passphrase))
+        }
+
+        /// A client that proves each release is in the signed log before decrypting. The log key
+        /// is `--log-key`, or pinned in `KEYFILE.log-key` the first time (trust on first use).
+        func verifyingClient() async throws -> (client: AgencyClient, pinAfterSuccess: (() throws -> Void)?) {
+            let keys = try KeyFileOptions.load(key, passphrase: passphrase)
+            let url = try serverURL()
+            let pinFile = URL(fileURLWithPath: key + ".log-key")
+            let trusted: NoteVerifierKey
+            if let logKey {
+                trusted = try parseLogKey(logKey)
+            } else if let pinned = try? String(contentsOf: pinFile, encoding: .utf8) {
+                trusted = try parseLogKey(pinned.trimmingCharacters(in: .whitespacesAndNewlines))
+            } else {
+                let published = try await CLIOutput.reporting { try await AgencyClient(server: url, keys: keys).publishedLogKey() }
+                // Pinned only once a case has been verified and opened with it.
+                return (AgencyClient(server: url, keys: keys, logKey: published), {
+                    try (published.encoded + "\n").write(to: pinFile, atomically: true, encoding: .utf8)
+                    FileHandle.standardError.write(Data("note: pinned the audit log key \(published.encoded) in \(pinFile.path)\n".utf8))
+                })
+            }
+            return (AgencyClient(server: url, keys: keys, logKey: trusted), nil)
+        }
+
+        private func parseLogKey(_ text: String) throws -> NoteVerifierKey {
+            do {
+                return try NoteVerifierKey(parsing: text)
+            } catch {
+                throw CLIFailure("the audit log key \(text) is malformed: \(error.reason)")
+            }
         }
 
         func serverURL() throws -> URL {
@@ -66,7 +100,9 @@ struct InspectorCommand: AsyncParsableCommand {
             guard let id = CaseID(caseID) else {
                 throw ValidationError("\(caseID) is not a case id (32 lowercase hex characters)")
             }
-            let view = try await CLIOutput.reporting { try await connection.client().open(id) }
+            let (client, pinAfterSuccess) = try await connection.verifyingClient()
+            let view = try await CLIOutput.reporting { try await client.open(id) }
+            try pinAfterSuccess?()
             CLIOutput.printJSONLine(["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative])
         }
     }

@@ -120,3 +120,40 @@ def test_firewall_filter_reports_the_bad_line():
     proc = subprocess.run([str(BINARY), "firewall", "redact"], input='{"id": 1, "text": "ok"}\nnot json\n',
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode != 0 and "line 2" in proc.stderr
+
+
+def _case_id(daemon):
+    listed = run_cli(["inspector", "cases", "--server", daemon.url, "--key", daemon.key("inspector-1")])
+    assert listed.returncode == 0, listed.stderr
+    return json.loads(listed.stdout.splitlines()[0])["case"]
+
+
+def test_inspector_show_proves_the_release_is_logged_and_pins_the_log_key(daemon):
+    _file(daemon, 1)
+    case = _case_id(daemon)
+    shown = run_cli(["inspector", "show", case, "--server", daemon.url, "--key", daemon.key("inspector-1")])
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["case"] == case
+    pinned = Path(str(daemon.key("inspector-1")) + ".log-key")
+    assert pinned.read_text().strip() == run_cli(["audit", "verify", "--server", daemon.url]).stdout.split("PASS  log key: ")[1].split(" ")[0]
+    assert "pinned the audit log key" in shown.stderr
+    again = run_cli(["inspector", "show", case, "--server", daemon.url, "--key", daemon.key("inspector-1")])
+    assert again.returncode == 0 and "pinned" not in again.stderr
+
+
+def test_inspector_show_refuses_when_the_log_is_signed_by_another_key(daemon_factory):
+    one, other = daemon_factory(), daemon_factory()
+    _file(one, 1)
+    case = _case_id(one)
+    foreign_key = urllib_get(other.url + "/v1/audit/log-key").strip()
+    refused = run_cli(["inspector", "show", case, "--server", one.url, "--key", one.key("inspector-1"), "--log-key", foreign_key])
+    assert refused.returncode != 0
+    assert "refusing to decrypt" in refused.stderr
+    assert "narrative" not in refused.stdout
+
+
+def urllib_get(url):
+    import urllib.request
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url, timeout=10) as r:
+        return r.read().decode()
