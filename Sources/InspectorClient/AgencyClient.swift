@@ -67,7 +67,7 @@ public struct AgencyClient: Sendable {
             }
             try await ReleaseProof(transport: transport, logKey: logKey).verify(caseID: caseID, keyID: keys.publicKey.keyID, entryIndex: index)
         }
-        return try decrypt(record: record, wrap: wrap, caseID: caseID)
+        return try Self.decrypt(record: record, wrap: wrap, caseID: caseID, keys: keys)
     }
 
     /// Decrypts a case bundle saved earlier (the JSON the server returns for one case:
@@ -79,11 +79,11 @@ public struct AgencyClient: Sendable {
               let wrap = (json["wrap"] as? String).flatMap(Base64.decode) else {
             throw ClientError("not a case bundle: expected JSON with \"case\", \"agency_view\" and \"wrap\" (base64)")
         }
-        return try AgencyClient(server: URL(string: "http://offline.invalid")!, keys: keys).decrypt(record: record, wrap: wrap, caseID: caseID)
+        return try decrypt(record: record, wrap: wrap, caseID: caseID, keys: keys)
     }
 
     /// Opens this key's wrap, then the record, entirely on this machine.
-    func decrypt(record: [UInt8], wrap: [UInt8], caseID: CaseID) throws(ClientError) -> AgencyView {
+    static func decrypt(record: [UInt8], wrap: [UInt8], caseID: CaseID, keys: AgencyKeyPair) throws(ClientError) -> AgencyView {
         do {
             let caseKey = try KeyWrap.unwrap(wrap, caseID: caseID, with: keys.box)
             return try AgencyView.open(record, caseID: caseID, caseKey: caseKey)
