@@ -19,6 +19,7 @@ struct ReporterRoutes: Sendable {
     }
 
     func fileComplaint(_ request: Request, logger: Logger) async -> Response {
+        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
         do {
             let body = try await request.collectBody(limit: limits.maxBodyBytes)
             let filed = try await work.run { [intake] in try intake.file(body: body) }
@@ -35,6 +36,7 @@ struct ReporterRoutes: Sendable {
     }
 
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
+        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
         do {
             let body = try await request.collectBody(limit: 1024)
             let object = try JSONBody.object(body, allowedKeys: ["token"])

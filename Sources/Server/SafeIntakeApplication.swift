@@ -1,6 +1,8 @@
 import Hummingbird
+import HummingbirdCore
 import Intake
 import Logging
+import NIOCore
 
 /// Everything the HTTP layer needs, built by the caller (the `serve` command or a test).
 public struct ServerDependencies: Sendable {
@@ -10,15 +12,18 @@ public struct ServerDependencies: Sendable {
     public let audit: AuditPublisher
     public let work: BlockingWork
     public let limits: ComplaintLimits
+    public let connections: ConnectionLimits
 
     public init(intake: IntakeService, agency: AgencyService, authenticator: AgencyAuthenticator,
-                audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits()) {
+                audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
+                connections: ConnectionLimits = ConnectionLimits()) {
         self.intake = intake
         self.agency = agency
         self.authenticator = authenticator
         self.audit = audit
         self.work = work
         self.limits = limits
+        self.connections = connections
     }
 }
 
@@ -30,6 +35,8 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
     AgencyRoutes(agency: deps.agency, authenticator: deps.authenticator, work: deps.work).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
+    // Last, so that it wraps only requests no route matched.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))
     return router
 }
 
@@ -37,9 +44,12 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
 /// who connected, from where, with what browser, or when exactly.
 public func buildApplication(_ deps: ServerDependencies, host: String, port: Int, logger: Logger,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-    Application(
+    let deadline = TimeAmount.seconds(deps.connections.requestDeadlineSeconds)
+    return Application(
         router: buildRouter(deps),
-        configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlineHandler(limit: deadline)])),
+        configuration: .init(address: .hostname(host, port: port), serverName: nil,
+                             availableConnectionsDelegate: MaximumAvailableConnections(deps.connections.maxConnections)),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)
 }

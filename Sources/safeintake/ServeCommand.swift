@@ -19,6 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Put TLS or an onion service in front in production.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+    @Option(help: "Seconds a client has to send a whole request; slower ones are disconnected.") var requestTimeout: Int64 = 30
+    @Option(help: "Open connections at once; more wait in the listen backlog.") var maxConnections = 1024
     @OptionGroup var tokenCost: TokenCostOptions
 
     func run() async throws {
@@ -45,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
         return ServerDependencies(intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency), audit: audit,
-                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)))
+                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)),
+                                  connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections))
     }
 
     private func loadPolicy() throws -> FirewallPolicy {

@@ -46,6 +46,27 @@ struct ComplaintParserTests {
         #expect(code(Harness.body(["language": "en", "narrative": String(repeating: "n", count: 40_000)])) == .tooLarge)
     }
 
+    @Test("lengths count characters, as Docs/openapi.yaml's maxLength does, not UTF-8 bytes")
+    func lengthsInCharacters() {
+        let nepali = String(repeating: "क", count: 2048)  // 3 bytes each: 6 KiB
+        #expect(code(Harness.body(["language": "ne", "fields": ["employer_name": nepali]])) == nil)
+        #expect(code(Harness.body(["language": "ne", "fields": ["employer_name": nepali + "क"]])) == .invalidValue)
+        let name = String(repeating: "é", count: 128)
+        #expect(code(Harness.body(["language": "fr", "fields": [name: "x"]])) == nil)
+        #expect(code(Harness.body(["language": "fr", "fields": [name + "é": "x"]])) == .invalidValue)
+    }
+
+    @Test("the reader is strict: no repeated members, even spelled differently, and bounded nesting")
+    func strictReader() {
+        #expect(code(Array(#"{"language": "en", "language": "tl", "narrative": "x"}"#.utf8)) == .invalidShape)
+        #expect(code(Array("{\"language\": \"fr\", \"fields\": {\"\u{e9}\": \"a\", \"e\u{301}\": \"b\"}}".utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "fields": {"a": "1", "a": "2"}}"#.utf8)) == .invalidShape)
+        let deep = #"{"language": "en", "fields": "# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        #expect(code(Array(deep.utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "narrative": "x"} {}"#.utf8)) == .invalidShape)
+        #expect(code([0xEF, 0xBB, 0xBF] + Array(#"{"language": "en", "narrative": "x"}"#.utf8)) == nil)
+    }
+
     @Test("language tags: shape only")
     func languageTags() {
         for good in ["en", "tl", "fil", "ne-Latn", "ar-SA", "zh-Hant-TW"] { #expect(LanguageTag.isValid(good)) }
