@@ -6,15 +6,17 @@ import Logging
 public struct ServerDependencies: Sendable {
     public let intake: IntakeService
     public let agency: AgencyService
+    public let caseWork: CaseWorkService
     public let authenticator: AgencyAuthenticator
     public let audit: AuditPublisher
     public let work: BlockingWork
     public let limits: ComplaintLimits
 
-    public init(intake: IntakeService, agency: AgencyService, authenticator: AgencyAuthenticator,
+    public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits()) {
         self.intake = intake
         self.agency = agency
+        self.caseWork = caseWork
         self.authenticator = authenticator
         self.audit = audit
         self.work = work
@@ -28,7 +30,9 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     router.add(middleware: SecurityHeadersMiddleware())
     HomePage.add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
-    AgencyRoutes(agency: deps.agency, authenticator: deps.authenticator, work: deps.work).add(to: router)
+    let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
+    AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)
+    CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
     return router
 }
