@@ -11,7 +11,7 @@ public struct NewCase: Sendable {
     /// Key id → wrap of the epoch-0 case key (Docs/format.md §4).
     public let wraps: [String: [UInt8]]
     public let token: StoredToken
-    /// The case's reporter public key: inspectors seal their messages to it (§10).
+    /// The case's reporter public key: inspectors seal their messages to it (§11).
     public let reporterPublicKey: [UInt8]
     /// The verifier of the reporter's duress code, when she chose one (§6.2).
     public let duressVerifier: TokenVerifier?
@@ -28,7 +28,7 @@ public struct NewCase: Sendable {
     }
 }
 
-/// A token verifier, where it points, and the reporter's secret key wrapped under it (§9).
+/// A token verifier, where it points, and the reporter's secret key wrapped under it (§10).
 public struct StoredToken: Sendable {
     public let locator: String
     public let caseID: CaseID
@@ -48,7 +48,7 @@ public struct StoredToken: Sendable {
 public struct ReporterCaseData: Sendable {
     public let state: CaseState
     public let duressVerifier: TokenVerifier?
-    /// Messages from inspectors, oldest first, sealed to the reporter (§10).
+    /// Messages from inspectors, oldest first, sealed to the reporter (§11.1).
     public let inbox: [[UInt8]]
     /// Current key holders, to seal her answer to.
     public let holders: [AgencyPublicKey]
