@@ -33,6 +33,9 @@ public enum AuditEvent: Sendable, Equatable {
     case messageSent(caseID: CaseID, by: String)
     /// The reporter checked in with her duress code: replies stop, the case is flagged.
     case duressFlagged(caseID: CaseID)
+    /// The daemon started with a firewall policy other than the last one recorded: every later
+    /// `complaint_accepted` must name this policy.
+    case policyChanged(policyHash: String, policyVersion: Int)
 
     /// Every entry is padded with spaces to a multiple of this, so sizes say little.
     public static let entryBlockSize = 256
@@ -51,6 +54,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .noteAdded: "note_added"
         case .messageSent: "message_sent"
         case .duressFlagged: "duress_flagged"
+        case .policyChanged: "policy_changed"
         }
     }
 
@@ -107,6 +111,9 @@ public enum AuditEvent: Sendable, Equatable {
             object["by"] = by
         case let .duressFlagged(caseID):
             object["case"] = caseID.rawValue
+        case let .policyChanged(policyHash, policyVersion):
+            object["policy"] = policyHash
+            object["policy_version"] = policyVersion
         }
         // Only strings, integers and dictionaries of them: serialisation cannot fail.
         var bytes = [UInt8](try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))

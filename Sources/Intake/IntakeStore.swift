@@ -209,6 +209,13 @@ public protocol IntakeStore: Sendable {
     func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws
 
     // MARK: audit log
+    /// The last checkpoint note this log signed (C2SP signed note), if any.
+    func lastSignedCheckpoint() throws -> String?
+    /// Durably keeps `note` as the last signed checkpoint, unless one of a larger size is kept already.
+    func recordSignedCheckpoint(size: UInt64, note: String) throws
+    /// Records `policyHash` as the firewall policy in force, appending `audit`, when it differs from
+    /// the last one recorded. Returns whether it changed.
+    func recordPolicy(_ policyHash: String, audit: [[UInt8]]) throws -> Bool
     /// The audit log as stored: entry count, entries, and Merkle nodes.
     func auditLogSize() throws -> UInt64
     func auditEntries(_ range: Range<UInt64>) throws -> [[UInt8]]

@@ -54,5 +54,9 @@ public func runDaemon(_ deps: ServerDependencies, host: String, port: Int, logge
         logger.info("SafeIntake ready", metadata: ["listening": "\(host):\(actualPort)"])
     }
     try await app.runService()
+    // Sign the final state, so that nothing appended since the last request for a checkpoint can be
+    // dropped from the stored log without the separation audit noticing.
+    let audit = deps.audit
+    _ = try await deps.work.run { try audit.signedCheckpoint() }
     try await deps.work.shutdown()
 }

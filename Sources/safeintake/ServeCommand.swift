@@ -38,11 +38,14 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteStore(directory: folder.url)
         let agency = AgencyService(store: store)
         try folder.registerDevKeys(with: agency, logger: logger)
-        let intake = IntakeService(store: store, policy: try loadPolicy(),
+        let policy = try loadPolicy()
+        let intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
                                    routing: try loadRouting(folder: folder))
         let signingKey = try folder.logSigningKey()
         let audit = AuditPublisher(store: store, signer: try NoteSigner(name: Self.logOrigin(for: signingKey), keyPair: signingKey))
+        try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
+        _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
         logger.info("SafeIntake starting", metadata: [
             "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)",
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
