@@ -36,6 +36,9 @@ public enum AuditEvent: Sendable, Equatable {
     /// The daemon started with a firewall policy other than the last one recorded: every later
     /// `complaint_accepted` must name this policy.
     case policyChanged(policyHash: String, policyVersion: Int)
+    /// What the firewall removed, summed over `complaints` consecutive complaints (k-anonymous
+    /// aggregate; no per-case counts are ever logged).
+    case firewallSummary(policyHash: String, complaints: Int, removed: [String: Int])
 
     /// Every entry is padded with spaces to a multiple of this, so sizes say little.
     public static let entryBlockSize = 256
@@ -55,13 +58,14 @@ public enum AuditEvent: Sendable, Equatable {
         case .messageSent: "message_sent"
         case .duressFlagged: "duress_flagged"
         case .policyChanged: "policy_changed"
+        case .firewallSummary: "firewall_summary"
         }
     }
 
     /// Whether the event records something a reporter did: those carry only the day, not the hour.
     var isReporterAction: Bool {
         switch self {
-        case .complaintAccepted, .tokenSpent, .duressFlagged: true
+        case .complaintAccepted, .tokenSpent, .duressFlagged, .firewallSummary: true
         default: false
         }
     }
@@ -114,6 +118,10 @@ public enum AuditEvent: Sendable, Equatable {
         case let .policyChanged(policyHash, policyVersion):
             object["policy"] = policyHash
             object["policy_version"] = policyVersion
+        case let .firewallSummary(policyHash, complaints, removed):
+            object["policy"] = policyHash
+            object["complaints"] = complaints
+            object["removed"] = removed
         }
         // Only strings, integers and dictionaries of them: serialisation cannot fail.
         var bytes = [UInt8](try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))

@@ -112,6 +112,14 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v4: aggregate firewall tally") { db in
+            try db.execute(sql: """
+                CREATE TABLE firewall_tally (
+                    category TEXT PRIMARY KEY NOT NULL,
+                    amount INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }
