@@ -39,6 +39,8 @@ public enum AuditEvent: Sendable, Equatable {
     /// What the firewall removed, summed over `complaints` consecutive complaints (k-anonymous
     /// aggregate; no per-case counts are ever logged).
     case firewallSummary(policyHash: String, complaints: Int, removed: [String: Int])
+    /// A closed case was deleted under the retention rule, with everything stored about it.
+    case caseDeleted(caseID: CaseID)
 
     /// Every entry is padded with spaces to a multiple of this, so sizes say little.
     public static let entryBlockSize = 256
@@ -59,13 +61,14 @@ public enum AuditEvent: Sendable, Equatable {
         case .duressFlagged: "duress_flagged"
         case .policyChanged: "policy_changed"
         case .firewallSummary: "firewall_summary"
+        case .caseDeleted: "case_deleted"
         }
     }
 
     /// Whether the event records something a reporter did: those carry only the day, not the hour.
     var isReporterAction: Bool {
         switch self {
-        case .complaintAccepted, .tokenSpent, .duressFlagged, .firewallSummary: true
+        case .complaintAccepted, .tokenSpent, .duressFlagged, .firewallSummary, .caseDeleted: true
         default: false
         }
     }
@@ -113,7 +116,7 @@ public enum AuditEvent: Sendable, Equatable {
         case let .noteAdded(caseID, by), let .messageSent(caseID, by):
             object["case"] = caseID.rawValue
             object["by"] = by
-        case let .duressFlagged(caseID):
+        case let .duressFlagged(caseID), let .caseDeleted(caseID):
             object["case"] = caseID.rawValue
         case let .policyChanged(policyHash, policyVersion):
             object["policy"] = policyHash

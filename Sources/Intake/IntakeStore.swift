@@ -228,6 +228,12 @@ public protocol IntakeStore: Sendable {
     /// Stores a message to the reporter if `by` holds the case and it is not duress-flagged.
     func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws
 
+    // MARK: retention
+    /// Closed cases filed before `day` (YYYY-MM-DD).
+    func closedCases(filedBefore day: String) throws -> [CaseID]
+    /// Deletes a case and everything stored about it (wraps, notes, messages, tokens), appending `audit`.
+    func deleteCase(_ id: CaseID, audit: [[UInt8]]) throws
+
     // MARK: audit log
     /// The last checkpoint note this log signed (C2SP signed note), if any.
     func lastSignedCheckpoint() throws -> String?

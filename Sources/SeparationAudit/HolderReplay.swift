@@ -43,6 +43,8 @@ struct HolderReplay {
         case "epoch_changed":
             assignments += 1
             applyEpochChange(entry, caseID: caseID, at: index)
+        case "case_deleted":
+            holders[caseID] = nil
         case "key_released":
             releases += 1
             if let recipient = entry["recipient"] as? String, !(holders[caseID]?.contains(recipient) ?? false) {
