@@ -10,6 +10,7 @@
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← Server                        Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
+//   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
 //   all ← safeintake                       the command-line executable
 import PackageDescription
 
@@ -68,10 +69,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium"], swiftSettings: strict),
+        .target(
+            name: "SeparationAudit",
+            dependencies: ["Envelope", "AuditLog", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog",
+                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog", "SeparationAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

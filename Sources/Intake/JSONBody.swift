@@ -1,11 +1,13 @@
 import Firewall
+import Foundation
 
 /// Strict decoding of a JSON object request body: UTF-8 first, then JSON, then the allowed keys.
 /// Shared by every JSON endpoint so they all refuse the same things the same way.
 ///
 /// The reader is the firewall's strict one (`Firewall.JSONValue`): one UTF-8 JSON value, no
-/// duplicate member names, at most 64 levels deep. Values come back as `String`, `Double`, `Bool`,
-/// `[Any]`, `[String: Any]`, and `null` as a boxed `nil`, so callers test them with `as?`.
+/// duplicate member names, at most 64 levels deep. Values come back as `JSONSerialization` gives
+/// them — `String`, `NSNumber`, `[Any]`, `[String: Any]`, `NSNull` — except that `true` and `false`
+/// are `Bool`, so they never pass for the numbers 1 and 0. Callers test them with `as?`.
 public enum JSONBody {
     public static func object(_ body: [UInt8], allowedKeys: Set<String>) throws(IntakeError) -> [String: Any] {
         guard String(validating: body, as: UTF8.self) != nil else {
@@ -37,9 +39,9 @@ public enum JSONBody {
         case let .object(members): members.mapValues(plain)
         case let .array(items): items.map(plain)
         case let .string(text): text
-        case let .number(literal): Double(literal) ?? Double.nan
+        case let .number(literal): Int(literal).map { NSNumber(value: $0) } ?? NSNumber(value: Double(literal) ?? .nan)
         case let .bool(flag): flag
-        case .null: Optional<Any>.none as Any
+        case .null: NSNull()
         }
     }
 }

@@ -67,6 +67,21 @@ struct ComplaintParserTests {
         #expect(code([0xEF, 0xBB, 0xBF] + Array(#"{"language": "en", "narrative": "x"}"#.utf8)) == nil)
     }
 
+    @Test("numbers read as JSONSerialization reads them (integers cast to Int), booleans stay booleans")
+    func jsonValues() throws {
+        let object = try JSONBody.object(Array(#"{"a": 7, "b": 2.5, "c": true, "d": null, "e": [1], "f": {"g": "h"}}"#.utf8),
+                                         allowedKeys: ["a", "b", "c", "d", "e", "f"])
+        #expect(object["a"] as? Int == 7)
+        #expect(object["b"] as? Double == 2.5)
+        #expect(object["b"] as? Int == nil)
+        #expect(object["c"] as? Bool == true)
+        #expect(object["c"] as? Int == nil)
+        #expect(object["d"] is NSNull)
+        #expect((object["e"] as? [Any])?.count == 1)
+        #expect((object["f"] as? [String: Any])?["g"] as? String == "h")
+        #expect(object["a"] as? String == nil)
+    }
+
     @Test("language tags: shape only")
     func languageTags() {
         for good in ["en", "tl", "fil", "ne-Latn", "ar-SA", "zh-Hant-TW"] { #expect(LanguageTag.isValid(good)) }
