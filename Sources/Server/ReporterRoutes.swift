@@ -40,7 +40,8 @@ struct ReporterRoutes: Sendable {
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
         guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
         do {
-            let body = try await request.collectBody(limit: 2 * TextRules.maxMessageBytes + 1024)
+            // Room for the longest message in 4-byte UTF-8, plus the token.
+            let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
             let object = try JSONBody.object(body, allowedKeys: ["token", "message"])
             guard let tokenValue = object["token"] else {
                 throw IntakeError(.invalidShape, "\"token\" is required")
@@ -59,6 +60,8 @@ struct ReporterRoutes: Sendable {
             return JSONResponse.error(.internalServerError, code: "internal", message: "the status check failed; your token was not used, please try again")
         }
     }
+
+    static let maxStatusBodyBytes = 4 * TextRules.maxMessageCharacters + 1024
 
     /// The reporter's optional answer to the inspectors (absent, null or a string).
     static func optionalMessage(_ value: Any?) throws -> String? {

@@ -30,21 +30,36 @@ COMPLAINT = {"language": "en", "fields": {"employer_name": "Hostile Test Ltd"}, 
 
 def test_schemathesis_finds_no_failure_against_the_published_spec(daemon, tmp_path):
     """Every check schemathesis has (5xx, status codes, content types, schemas, negative data
-    rejected, positive data accepted, undeclared methods, auth) over every documented operation."""
+    rejected, positive data accepted, undeclared methods, auth) over every documented operation,
+    agency requests signed with the dev supervisor's key (who holds every new case)."""
     r = si.post_json(daemon.url + "/v1/complaints", COMPLAINT)
     assert r.status == 201, r.body
     key = si.load_key_file(json.loads(daemon.key("inspector-1").read_text()))
     case_id = si.signed_request(daemon.url, key, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
     config = tmp_path / "schemathesis.toml"
-    # A real case id, so the signed case endpoint is exercised past "no such case" too.
-    config.write_text(f'[parameters]\n"path.case" = "{case_id}"\n')
+    # A real case id, so the signed case endpoints are exercised past "no such case" too.
+    # The agency write endpoints carry key wraps, sealed records and Ed25519 signatures over them:
+    # that a schema-valid body is a valid wrap, record or signature is something JSON Schema cannot
+    # say, so there (only) "schema-valid data is accepted" does not apply; every other check does.
+    config.write_text(f'''[parameters]
+"path.case" = "{case_id}"
+
+[checks]
+enabled = true
+
+[[operations]]
+include-path-regex = "^/v1/agency/cases/.case./(assign|unassign|status|notes|messages)$"
+checks.positive_data_acceptance.enabled = false
+''')
     seed = os.environ.get("SAFEINTAKE_ST_SEED", "20261124")
     env = {**os.environ, "PYTHONPATH": str(HERE), "SCHEMATHESIS_HOOKS": "schemathesis_hooks",
-           "SAFEINTAKE_ST_KEY": str(daemon.key("inspector-1")), "SAFEINTAKE_ST_URL": daemon.url,
+           "SAFEINTAKE_ST_KEY": str(daemon.key("supervisor")), "SAFEINTAKE_ST_URL": daemon.url,
            "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
     result = subprocess.run(
         [sys.executable, "-m", "schemathesis.cli", "--no-color", "--config-file", str(config), "run", str(SPEC), "--url", daemon.url,
-         "--checks", "all", "--max-examples", "40", "--seed", seed, "--workers", "2",
+         "--max-examples", "40", "--seed", seed,
+         # one worker: CPython 3.11 can crash compiling code in two threads at once (AST recursion mismatch)
+         "--workers", "1",
          "--request-timeout", "20", "--report", "junit", "--report-dir", str(tmp_path / "report")],
         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
     assert result.returncode == 0, f"schemathesis (seed {seed}) found problems:\n{result.stdout[-12000:]}\n{result.stderr[-3000:]}"
@@ -108,7 +123,7 @@ FIELDS_5000 = json.dumps({"language": "en", "fields": {f"{i}": "" for i in range
 HOSTILE = [
     ("64 KiB + 1 body", "/v1/complaints", narrative_body(b"a" * 65536), None, 400, "too_large"),
     ("10 MiB body", "/v1/complaints", narrative_body(b"a" * (10 << 20)), None, 400, "too_large"),
-    ("status body over 1 KiB", "/v1/status", b'{"token":"' + b"1" * 2000 + b'"}', None, 400, "too_large"),
+    ("status body over 17 KiB", "/v1/status", b'{"token":"' + b"1" * 20000 + b'"}', None, 400, "too_large"),
     ("challenge body over 1 KiB", "/v1/agency/challenge", b'{"key_id":"' + b"a" * 2000 + b'"}', None, 400, "too_large"),
     ("narrative over 32768 characters", "/v1/complaints", narrative_body(b"b" * 32769), None, 400, "too_large"),
     ("arrays nested 30000 deep", "/v1/complaints", b'{"language":"en","fields":' + b"[" * 30000 + b"]" * 30000 + b"}", None, 400, "invalid_shape"),
