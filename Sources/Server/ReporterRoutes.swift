@@ -10,6 +10,7 @@ struct ReporterRoutes: Sendable {
     let intake: IntakeService
     let work: BlockingWork
     let limits: ComplaintLimits
+    let abuse: AbuseGuard
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/v1/complaints") { request, context in
@@ -22,9 +23,17 @@ struct ReporterRoutes: Sendable {
 
     func fileComplaint(_ request: Request, logger: Logger) async -> Response {
         guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
+        switch abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader]) {
+        case .admitted: break
+        case let .proofOfWorkRequired(challenge, difficulty):
+            return JSONResponse.proofOfWorkRequired(challenge: challenge, difficulty: difficulty)
+        case let .slowDown(seconds):
+            return JSONResponse.rateLimited(retryAfter: seconds)
+        }
         do {
             let body = try await request.collectBody(limit: limits.maxBodyBytes)
             let filed = try await work.run { [intake] in try intake.file(body: body) }
+            abuse.complaintFiled()
             return JSONResponse.make(.created, ["token": filed.token])
         } catch let error as IntakeError where error.code == .noRecipients {
             logger.error("complaint refused: no recipients registered for new cases")
@@ -48,6 +57,9 @@ struct ReporterRoutes: Sendable {
             }
             let reply = try Self.optionalMessage(object["message"])
             guard let tokenText = tokenValue as? String else { return JSONResponse.notFound() }
+            if case let .slowDown(seconds) = await abuse.admitStatusCheck(tokenText: tokenText) {
+                return JSONResponse.rateLimited(retryAfter: seconds)
+            }
             guard let answer = try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) else {
                 return JSONResponse.notFound()
             }

@@ -14,10 +14,12 @@ public struct ServerDependencies: Sendable {
     public let work: BlockingWork
     public let limits: ComplaintLimits
     public let connections: ConnectionLimits
+    /// Rate limits and the proof of work; shared with any other route that files or checks (the web pages).
+    public let abuse: AbuseGuard
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
-                connections: ConnectionLimits = ConnectionLimits()) {
+                connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard()) {
         self.intake = intake
         self.agency = agency
         self.caseWork = caseWork
@@ -26,6 +28,7 @@ public struct ServerDependencies: Sendable {
         self.work = work
         self.limits = limits
         self.connections = connections
+        self.abuse = abuse
     }
 }
 
@@ -34,7 +37,7 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
     HomePage.add(to: router)
-    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
+    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)
     CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)

@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a client has to send a whole request; slower ones are disconnected.") var requestTimeout: Int64 = 30
     @Option(help: "Open connections at once; more wait in the listen backlog.") var maxConnections = 1024
     @OptionGroup var tokenCost: TokenCostOptions
+    @OptionGroup var abuse: AbuseOptions
 
     func run() async throws {
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
@@ -54,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         ])
         return ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency), audit: audit,
                                   work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)),
-                                  connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections))
+                                  connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
+                                  abuse: AbuseGuard(policy: abuse.policy))
     }
 
     private func loadPolicy() throws -> FirewallPolicy {

@@ -35,6 +35,9 @@ WORKERS = 6                # concurrent clients
 STREAM_SECONDS = (0.4, 1.6)  # how long each round streams before the kill, drawn uniformly
 PAUSE = (0.0, 0.03)        # each client's think time between requests, drawn uniformly
 TOKEN_RE = re.compile(r"\d{4}(-\d{4}){4,}")
+# This test floods the daemon on purpose: the rate limits and the proof of work (tested in
+# test_abuse_resistance.py) would otherwise answer 429 to most of the stream.
+NO_LIMITS = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000"]
 
 
 @dataclass
@@ -137,7 +140,8 @@ def decrypt_all(daemon) -> dict[str, str]:
     return out
 
 
-def test_kill_minus_nine_mid_stream_loses_nothing_acknowledged(daemon, tmp_path):
+def test_kill_minus_nine_mid_stream_loses_nothing_acknowledged(daemon_factory, tmp_path):
+    daemon = daemon_factory(NO_LIMITS)
     seed = int(os.environ.get("SAFEINTAKE_CRASH_SEED", random.randrange(2**32)))
     print(f"crash-safety seed: {seed} (replay with SAFEINTAKE_CRASH_SEED={seed})")
     rng = random.Random(seed)
@@ -150,7 +154,7 @@ def test_kill_minus_nine_mid_stream_loses_nothing_acknowledged(daemon, tmp_path)
     try:
         for round_no in range(ROUNDS):
             if round_no > 0:
-                daemon.start()           # same data folder, after a kill -9
+                daemon.start(NO_LIMITS)  # same data folder, after a kill -9
                 audit_verify(daemon, state)  # consistent with the checkpoint saved before the kill
             running.set()
             time.sleep(rng.uniform(*STREAM_SECONDS) / 2)
@@ -163,7 +167,7 @@ def test_kill_minus_nine_mid_stream_loses_nothing_acknowledged(daemon, tmp_path)
             running.clear()
             for c in clients:
                 assert c.idle.wait(15), "a client is stuck on a dead daemon"
-        daemon.start()
+        daemon.start(NO_LIMITS)
         audit_verify(daemon, state)
     finally:
         stop.set()
