@@ -16,9 +16,16 @@ enum JSONResponse {
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// The one answer for a spent, unknown or malformed token: the same bytes whichever it was.
-    static let notFoundBytes = Array(#"{"error":"not_found"}"#.utf8)
+    /// The one answer for a spent, unknown or malformed token: the same bytes whichever it was,
+    /// padded to the size of every status answer.
+    static let notFoundBytes = StatusAnswerPadding.pad(Array(#"{"error":"not_found"}"#.utf8))
     static func notFound() -> Response { make(.notFound, bytes: notFoundBytes) }
+
+    /// A status answer, padded like the 404 (`StatusAnswerPadding`).
+    static func paddedStatusAnswer(_ object: [String: Any]) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return make(.ok, bytes: StatusAnswerPadding.pad([UInt8](data)))
+    }
 
     /// The one answer for any failed agency authentication.
     static func unauthorized() -> Response { make(.unauthorized, bytes: Array(#"{"error":"unauthorized"}"#.utf8)) }

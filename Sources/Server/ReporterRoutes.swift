@@ -11,6 +11,7 @@ struct ReporterRoutes: Sendable {
     let work: BlockingWork
     let limits: ComplaintLimits
     let abuse: AbuseGuard
+    let timing: StatusTiming
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/v1/complaints") { request, context in
@@ -49,22 +50,26 @@ struct ReporterRoutes: Sendable {
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
         guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
         do {
-            // Room for the longest message in 4-byte UTF-8, plus the token.
             let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
             let object = try JSONBody.object(body, allowedKeys: ["token", "message"])
             guard let tokenValue = object["token"] else {
                 throw IntakeError(.invalidShape, "\"token\" is required")
             }
             let reply = try Self.optionalMessage(object["message"])
-            guard let tokenText = tokenValue as? String else { return JSONResponse.notFound() }
+            let tokenText = tokenValue as? String ?? ""
             if case let .slowDown(seconds) = await abuse.admitStatusCheck(tokenText: tokenText) {
                 return JSONResponse.rateLimited(retryAfter: seconds)
             }
-            guard let answer = try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) else {
-                return JSONResponse.notFound()
-            }
-            let messages = answer.messages.map { ["from": $0.from, "kind": $0.kind.rawValue, "text": $0.text] }
-            return JSONResponse.make(.ok, ["status": answer.state.rawValue, "messages": messages, "next_token": answer.nextToken])
+            let start = ContinuousClock.now
+            let answer = tokenValue is String ? try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) : nil
+            if answer != nil { timing.recordSuccess(since: start) }
+            let response = answer.map { answer in
+                JSONResponse.paddedStatusAnswer(["status": answer.state.rawValue, "next_token": answer.nextToken,
+                                                 "messages": answer.messages.map { ["from": $0.from, "kind": $0.kind.rawValue, "text": $0.text] }])
+            } ?? JSONResponse.notFound()
+            // Every outcome leaves at the same time after the start, whatever it was, ready to go.
+            await timing.holdUntilTarget(since: start)
+            return response
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
         } catch {

@@ -16,6 +16,8 @@ public struct ServerDependencies: Sendable {
     public let connections: ConnectionLimits
     /// Rate limits and the proof of work; shared with any other route that files or checks (the web pages).
     public let abuse: AbuseGuard
+    /// Holds status answers to the time a success takes; shared with any other route that checks tokens.
+    public let statusTiming = StatusTiming()
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
@@ -37,7 +39,7 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
     HomePage.add(to: router)
-    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse).add(to: router)
+    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse, timing: deps.statusTiming).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)
     CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)

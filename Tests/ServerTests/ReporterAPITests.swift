@@ -52,7 +52,31 @@ struct ReporterAPITests {
                 bodies.append(Data(buffer: response.body))
             }
             #expect(Set(bodies).count == 1)
-            #expect(String(decoding: bodies[0], as: UTF8.self) == #"{"error":"not_found"}"#)
+            #expect(String(decoding: bodies[0], as: UTF8.self).trimmingCharacters(in: .whitespaces) == #"{"error":"not_found"}"#)
+        }
+    }
+
+    @Test("valid, spent, unknown, malformed and duress checks all answer with bodies of one size")
+    func uniformSize() async throws {
+        try await ServerHarness().test { client in
+            let withDuress = #"{"language": "tl", "narrative": "Walang sahod.", "duress_code": "4321"}"#
+            let token = try json(try await client.postJSON("/v1/complaints", withDuress))["token"] as! String
+            let valid = try await client.postJSON("/v1/status", #"{"token": "\#(token)"}"#)
+            let next = try json(valid)["next_token"] as! String
+            let locator = String(next.prefix(10))  // "DDDD-DDDD-" of the live token
+            let spent = try await client.postJSON("/v1/status", #"{"token": "\#(token)"}"#)
+            let unknown = try await client.postJSON("/v1/status", #"{"token": "0000-0000-0000-0000-0000-0000"}"#)
+            let malformed = try await client.postJSON("/v1/status", #"{"token": "not a token"}"#)
+            let duress = try await client.postJSON("/v1/status", #"{"token": "\#(locator)4321"}"#)
+            let validAgain = try await client.postJSON("/v1/status", #"{"token": "\#(next)", "message": "Salamat po."}"#)
+            #expect([valid.status, duress.status, validAgain.status] == [.ok, .ok, .ok])
+            #expect([spent.status, unknown.status, malformed.status] == [.notFound, .notFound, .notFound])
+            let sizes = Set([valid, spent, unknown, malformed, duress, validAgain].map(\.body.readableBytes))
+            #expect(sizes == [8192])
+            // still one JSON document: trailing white space only
+            #expect(try json(validAgain)["next_token"] is String)
+            let text = String(buffer: valid.body)
+            #expect(text.hasPrefix("{") && text.trimmingCharacters(in: .whitespaces).hasSuffix("}") && text.hasSuffix(" "))
         }
     }
 
