@@ -7,23 +7,36 @@ import Sodium
 extension SQLiteStore {
     public func insertCase(_ newCase: NewCase, audit: [[UInt8]]) throws {
         try mappingLocatorCollision {
+            try pool.write { db in try Self.insert(newCase, audit: audit, in: db) }
+        }
+    }
+
+    /// Stores many cases in one transaction (one fsync): for importing a caseload and for building
+    /// large stores in benchmarks, never for live intake, where each reporter's token waits for her
+    /// own commit. Any clash rolls the whole batch back.
+    public func insertCases(_ batch: [(newCase: NewCase, audit: [[UInt8]])]) throws {
+        try mappingLocatorCollision {
             try pool.write { db in
-                let duress = newCase.duressVerifier
-                try db.execute(sql: """
-                    INSERT INTO cases (case_id, filed_day, agency_view, reporter_public_key,
-                                       duress_salt, duress_verifier, duress_opslimit, duress_memlimit)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [newCase.id.rawValue, newCase.day, Data(newCase.agencyView), Data(newCase.reporterPublicKey),
-                                     duress.map { Data($0.salt) }, duress.map { Data($0.hash) },
-                                     duress.map { Int64($0.cost.operations) }, duress?.cost.memoryBytes])
-                for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
-                    try db.execute(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, 0, ?)",
-                                   arguments: [newCase.id.rawValue, keyID, Data(wrap)])
-                }
-                try Self.insertToken(newCase.token, in: db)
-                try AuditAppender.append(audit + Self.addToTally(newCase.firewallTally, in: db), in: db)
+                for (newCase, audit) in batch { try Self.insert(newCase, audit: audit, in: db) }
             }
         }
+    }
+
+    private static func insert(_ newCase: NewCase, audit: [[UInt8]], in db: Database) throws {
+        let duress = newCase.duressVerifier
+        try db.execute(sql: """
+            INSERT INTO cases (case_id, filed_day, agency_view, reporter_public_key,
+                               duress_salt, duress_verifier, duress_opslimit, duress_memlimit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [newCase.id.rawValue, newCase.day, Data(newCase.agencyView), Data(newCase.reporterPublicKey),
+                             duress.map { Data($0.salt) }, duress.map { Data($0.hash) },
+                             duress.map { Int64($0.cost.operations) }, duress?.cost.memoryBytes])
+        for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, 0, ?)",
+                           arguments: [newCase.id.rawValue, keyID, Data(wrap)])
+        }
+        try insertToken(newCase.token, in: db)
+        try AuditAppender.append(audit + addToTally(newCase.firewallTally, in: db), in: db)
     }
 
     /// The row counting complaints in the running tally (category names are snake_case words).

@@ -14,18 +14,24 @@ public final class SQLiteStore: IntakeStore {
 
     /// Opens (creating if needed) the database in `directory` and runs pending migrations.
     public init(directory: URL) throws {
+        pool = try Self.openPool(at: directory.appendingPathComponent(Self.fileName))
+        try Schema.migrator.migrate(pool)
+    }
+
+    /// A WAL database with the store's durability and privacy settings.
+    static func openPool(at file: URL) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;")
         }
         // Arguments of failed statements stay out of error messages (they may be ciphertext or verifiers).
         configuration.publicStatementArguments = false
-        pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        let pool = try DatabasePool(path: file.path, configuration: configuration)
         // GRDB switches its writer to synchronous = NORMAL when it enables WAL, after
         // prepareDatabase has run; NORMAL can lose the last commits on power loss. Put FULL back on
         // the one writer connection, which the pool keeps for its whole life (checked by a test).
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try Schema.migrator.migrate(pool)
+        return pool
     }
 
     /// The durability and privacy settings as SQLite reports them on a live connection, for tests

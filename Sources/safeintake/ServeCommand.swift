@@ -86,8 +86,11 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// The Argon2id cost of token verifiers.
 struct TokenCostOptions: ParsableArguments {
-    @Option(help: "Argon2id passes for token verifiers.") var argon2Ops: UInt64 = 2
-    @Option(help: "Argon2id memory for token verifiers, in KiB.") var argon2MemKib: Int = 19 * 1024
+    /// OWASP's first Argon2id recommendation: 19 MiB, 2 passes.
+    static let defaultCost = PasswordHash.Cost(operations: 2, memoryBytes: 19 * 1024 * 1024)
+
+    @Option(help: "Argon2id passes for token verifiers.") var argon2Ops: UInt64 = defaultCost.operations
+    @Option(help: "Argon2id memory for token verifiers, in KiB.") var argon2MemKib: Int = defaultCost.memoryBytes / 1024
 
     var cost: PasswordHash.Cost { PasswordHash.Cost(operations: argon2Ops, memoryBytes: argon2MemKib * 1024) }
 

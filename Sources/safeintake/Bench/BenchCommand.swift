@@ -6,12 +6,18 @@ import Intake
 import Sodium
 import Storage
 
-/// `safeintake bench`: measures the cost of the domain operations on this machine, in process,
-/// against a real SQLite store in a temporary folder (fsync included). Results go to
-/// Docs/benchmarks.md; nothing here is a pass/fail test.
+/// `safeintake bench`: measurements for Docs/benchmarks.md; nothing here is a pass/fail test.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Argon2id, one intake and one status check on this machine.")
+        commandName: "bench", abstract: "Measure this machine and the daemon on it (results in Docs/benchmarks.md).",
+        subcommands: [BenchOps.self, BenchMachine.self, BenchIntake.self, BenchStatusScale.self], defaultSubcommand: BenchOps.self)
+}
+
+/// `safeintake bench [ops]`: the cost of the domain operations, in process, one at a time, against
+/// a real SQLite store in a temporary folder (fsync included).
+struct BenchOps: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ops", abstract: "Argon2id, one intake and one status check, in process, sequentially.")
 
     @Option(help: "Operations to time per measurement.") var count = 50
     @OptionGroup var tokenCost: TokenCostOptions

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Sodium
+
+/// `safeintake bench intake`: complaints per second and latency over HTTP at several numbers of
+/// concurrent clients, against a daemon in its own process (release build, durable writes), with
+/// the default Argon2id cost and with libsodium's minimum, next to the machine's limits measured in
+/// the same run; then the daemon's resident memory under sustained load.
+struct BenchIntake: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake", abstract: "Intake over HTTP at 1, 8 and 64 clients; machine limits; memory under load.")
+
+    @Option(help: "Concurrent clients to measure, comma-separated.") var clients = "1,8,64"
+    @Option(help: "Seconds per measurement (after a 1-second warm-up).") var seconds = 10.0
+    @Option(help: "Seconds of sustained load at the largest client count while sampling memory (0: skip).") var sustain = 60.0
+    @Option(help: "Seconds per machine-limit measurement.") var machineSeconds = 3.0
+
+    func run() async throws {
+        let counts = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else { throw ValidationError("--clients takes positive numbers, e.g. 1,8,64") }
+        let machine = try MachineReport.measure(seconds: machineSeconds)
+        print(machine.text)
+        let costs: [(String, PasswordHash.Cost)] = [("default", TokenCostOptions.defaultCost), ("minimum", .minimum)]
+        for (name, cost) in costs {
+            print("\nintake over HTTP, Argon2id \(name): ops=\(cost.operations) mem=\(cost.memoryBytes / 1024) KiB")
+            print("clients  complaints/s   p50 ms   p99 ms  non-201   5xx  errors  ÷ commits/s")
+            let daemon = try DaemonProcess(options: ["--argon2-ops", "\(cost.operations)", "--argon2-mem-kib", "\(cost.memoryBytes / 1024)"])
+            defer { daemon.stop() }
+            for count in counts {
+                _ = HTTPLoad(port: daemon.port, clients: count, seconds: 1).run()  // warm-up
+                let r = HTTPLoad(port: daemon.port, clients: count, seconds: seconds).run()
+                let others = r.otherStatuses.values.reduce(0, +)
+                print(String(format: "%7d  %12.1f  %7.2f  %7.2f  %7d  %4d  %6d  %11.3f",
+                             count, r.perSecond, r.latencies.percentile(0.5), r.latencies.percentile(0.99),
+                             others, r.serverErrors, r.transportErrors, r.perSecond / machine.commits))
+            }
+            if sustain > 0, let most = counts.max() {
+                try sustainedMemory(daemon, clients: most)
+            }
+        }
+    }
+
+    /// RSS every few seconds while `clients` keep filing for `sustain` seconds.
+    private func sustainedMemory(_ daemon: DaemonProcess, clients: Int) throws {
+        var samples: [(Double, Int)] = []
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = HTTPLoad(port: daemon.port, clients: clients, seconds: sustain).run {
+            if let rss = daemon.residentKiB() {
+                samples.append((Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, rss))
+            }
+        }
+        guard let first = samples.first, let last = samples.last else { return }
+        let tenth = samples[samples.count / 10].1
+        let peak = samples.map(\.1).max() ?? 0
+        print(String(format: "memory over %.0f s at %d clients (%d complaints, %.1f/s): RSS %.1f MiB at %.0f s, %.1f MiB after 10%%, %.1f MiB at the end, peak %.1f MiB",
+                     result.seconds, clients, result.created, result.perSecond, Double(first.1) / 1024, first.0,
+                     Double(tenth) / 1024, Double(last.1) / 1024, Double(peak) / 1024))
+        print("rss_mib_series " + samples.map { String(format: "%.0f:%.1f", $0.0, Double($0.1) / 1024) }.joined(separator: " "))
+    }
+}

@@ -1,0 +1,38 @@
+"""A tiny run of each `safeintake bench` measurement, so the benchmark code keeps working. The real
+figures come from a release build and minutes of load (Docs/benchmarks.md); nothing here is timed."""
+
+from __future__ import annotations
+
+import re
+
+from safeintake_py import run_cli
+
+NUMBER = r"[0-9]+(\.[0-9]+)?"
+
+
+def test_bench_machine_reports_sealing_and_commit_rates():
+    r = run_cli(["bench", "machine", "--seconds", "0.2"], timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert re.search(rf"crypto_box_seal .* ({NUMBER})/s on 1 thread", r.stdout), r.stdout
+    assert re.search(rf"fsync'd commits .* ({NUMBER})/s", r.stdout), r.stdout
+
+
+def test_bench_intake_drives_a_daemon_over_http_and_gets_only_201s():
+    r = run_cli(["bench", "intake", "--clients", "1,4", "--seconds", "0.5", "--sustain", "1", "--machine-seconds", "0.2"],
+                timeout=120)
+    assert r.returncode == 0, r.stderr + r.stdout
+    rows = [line.split() for line in r.stdout.splitlines() if re.match(r"\s+[14]\s+" + NUMBER, line)]
+    assert len(rows) == 4, r.stdout  # two cost settings × two client counts
+    for row in rows:
+        clients, per_second, non_201, server_errors, errors = int(row[0]), float(row[1]), int(row[4]), int(row[5]), int(row[6])
+        assert per_second > 0 and non_201 == 0 and server_errors == 0 and errors == 0, row
+    assert r.stdout.count("memory over") == 2, r.stdout
+
+
+def test_bench_status_scale_times_checks_at_each_store_size_against_a_reference():
+    r = run_cli(["bench", "status-scale", "--reference", "50", "--cases", "300,1000", "--checks", "5"], timeout=120)
+    assert r.returncode == 0, r.stderr + r.stdout
+    rows = [line.split() for line in r.stdout.splitlines() if re.match(r"\s*\d+\s+" + NUMBER, line)]
+    assert [int(row[0]) for row in rows] == [300, 1000], r.stdout
+    for row in rows:
+        assert float(row[2]) > 0 and float(row[7]) > 0, row  # p50 of the large and of the reference store
