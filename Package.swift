@@ -10,6 +10,7 @@
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← Server                        Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
+//   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
 //   all ← safeintake                       the command-line executable
 import PackageDescription
 
@@ -64,10 +65,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium"], swiftSettings: strict),
+        .target(
+            name: "InspectorUI",
+            dependencies: [
+                "InspectorClient", "Envelope", "Sodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog",
+                "Intake", "Storage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,6 +86,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
+        .testTarget(
+            name: "InspectorUITests",
+            dependencies: [
+                "InspectorUI", "InspectorClient", "Envelope", "Sodium", "Server", "Intake", "Storage", "AuditLog",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
