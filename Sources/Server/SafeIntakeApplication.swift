@@ -1,6 +1,7 @@
 import Hummingbird
 import Intake
 import Logging
+import ReporterWeb
 
 /// Everything the HTTP layer needs, built by the caller (the `serve` command or a test).
 public struct ServerDependencies: Sendable {
@@ -10,23 +11,27 @@ public struct ServerDependencies: Sendable {
     public let audit: AuditPublisher
     public let work: BlockingWork
     public let limits: ComplaintLimits
+    /// Where the reporter pages' quick-exit link goes (a neutral site).
+    public let exitURL: String
 
     public init(intake: IntakeService, agency: AgencyService, authenticator: AgencyAuthenticator,
-                audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits()) {
+                audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
+                exitURL: String = ReporterWeb.defaultExitURL) {
         self.intake = intake
         self.agency = agency
         self.authenticator = authenticator
         self.audit = audit
         self.work = work
         self.limits = limits
+        self.exitURL = exitURL
     }
 }
 
-/// Builds the router with every route of the public API (Docs/openapi.yaml).
+/// Builds the router with every route of the public API and the reporter's pages (Docs/openapi.yaml).
 public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
-    HomePage.add(to: router)
+    ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, exitURL: deps.exitURL).add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
     AgencyRoutes(agency: deps.agency, authenticator: deps.authenticator, work: deps.work).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)

@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import ReporterWeb
 import Server
 import Sodium
 import Storage
@@ -19,7 +20,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Put TLS or an onion service in front in production.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+    @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
+    var exitURL = ReporterWeb.defaultExitURL
     @OptionGroup var tokenCost: TokenCostOptions
+
+    func validate() throws {
+        guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
+            throw ValidationError("--exit-url must be an http(s) address such as https://www.google.com/")
+        }
+    }
 
     func run() async throws {
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
@@ -45,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
         return ServerDependencies(intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency), audit: audit,
-                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)))
+                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)),
+                                  exitURL: exitURL)
     }
 
     private func loadPolicy() throws -> FirewallPolicy {
