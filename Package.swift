@@ -11,6 +11,7 @@
 //   Intake ← ReporterWeb                   the reporter's HTML pages (no JavaScript needed), PO catalogs
 //   Intake, ReporterWeb ← Server           Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
+//   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
 //   all ← safeintake                       the command-line executable
 import PackageDescription
 
@@ -77,10 +78,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium"], swiftSettings: strict),
+        .target(
+            name: "SeparationAudit",
+            dependencies: ["Envelope", "AuditLog", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog", "ReporterWeb",
+                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog", "SeparationAudit", "ReporterWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

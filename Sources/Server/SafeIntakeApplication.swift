@@ -7,6 +7,7 @@ import ReporterWeb
 public struct ServerDependencies: Sendable {
     public let intake: IntakeService
     public let agency: AgencyService
+    public let caseWork: CaseWorkService
     public let authenticator: AgencyAuthenticator
     public let audit: AuditPublisher
     public let work: BlockingWork
@@ -14,11 +15,12 @@ public struct ServerDependencies: Sendable {
     /// Where the reporter pages' quick-exit link goes (a neutral site).
     public let exitURL: String
 
-    public init(intake: IntakeService, agency: AgencyService, authenticator: AgencyAuthenticator,
+    public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
                 exitURL: String = ReporterWeb.defaultExitURL) {
         self.intake = intake
         self.agency = agency
+        self.caseWork = caseWork
         self.authenticator = authenticator
         self.audit = audit
         self.work = work
@@ -33,7 +35,9 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     router.add(middleware: SecurityHeadersMiddleware())
     ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, exitURL: deps.exitURL).add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
-    AgencyRoutes(agency: deps.agency, authenticator: deps.authenticator, work: deps.work).add(to: router)
+    let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
+    AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)
+    CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
     return router
 }
@@ -55,5 +59,9 @@ public func runDaemon(_ deps: ServerDependencies, host: String, port: Int, logge
         logger.info("SafeIntake ready", metadata: ["listening": "\(host):\(actualPort)"])
     }
     try await app.runService()
+    // Sign the final state, so that nothing appended since the last request for a checkpoint can be
+    // dropped from the stored log without the separation audit noticing.
+    let audit = deps.audit
+    _ = try await deps.work.run { try audit.signedCheckpoint() }
     try await deps.work.shutdown()
 }

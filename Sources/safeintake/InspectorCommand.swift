@@ -10,7 +10,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self, Decrypt.self])
+        subcommands: [Cases.self, Show.self, Assign.self, Unassign.self, Status.self, Note.self, Reply.self, Decrypt.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String
@@ -95,15 +95,23 @@ struct InspectorCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Decrypt a case locally and print the agency view as JSON.")
         @Argument(help: "The case id.") var caseID: String
         @OptionGroup var connection: Connection
+        @Flag(help: "Also print the status, duress flag, holders, notes and the reporter's answers.") var full = false
 
         func run() async throws {
-            guard let id = CaseID(caseID) else {
-                throw ValidationError("\(caseID) is not a case id (32 lowercase hex characters)")
-            }
+            let id = try CaseArgument.parse(caseID)
             let (client, pinAfterSuccess) = try await connection.verifyingClient()
-            let view = try await CLIOutput.reporting { try await client.open(id) }
+            let opened = try await CLIOutput.reporting { try await client.openFull(id) }
             try pinAfterSuccess?()
-            CLIOutput.printJSONLine(["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative])
+            let view = opened.view
+            var object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
+            if full {
+                object["status"] = opened.status
+                object["duress"] = opened.duressFlagged
+                object["holders"] = opened.holders
+                object["notes"] = opened.notes.map { ["author": $0.author, "kind": $0.kind.rawValue, "text": $0.text] }
+                object["answers"] = opened.answers.map(\.text)
+            }
+            CLIOutput.printJSONLine(object)
         }
     }
 }

@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Put TLS or an onion service in front in production.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+    @Option(help: "Case routing rules (Docs/routing.md). Default: DIR/routing.json if present, else every case to the default team.")
+    var routing: String?
     @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
     var exitURL = ReporterWeb.defaultExitURL
     @OptionGroup var tokenCost: TokenCostOptions
@@ -45,15 +47,19 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteStore(directory: folder.url)
         let agency = AgencyService(store: store)
         try folder.registerDevKeys(with: agency, logger: logger)
-        let intake = IntakeService(store: store, policy: try loadPolicy(),
-                                   tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost))
+        let policy = try loadPolicy()
+        let intake = IntakeService(store: store, policy: policy,
+                                   tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
+                                   routing: try loadRouting(folder: folder))
         let signingKey = try folder.logSigningKey()
         let audit = AuditPublisher(store: store, signer: try NoteSigner(name: Self.logOrigin(for: signingKey), keyPair: signingKey))
+        try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
+        _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
         logger.info("SafeIntake starting", metadata: [
             "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)",
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
-        return ServerDependencies(intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency), audit: audit,
+        return ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency), audit: audit,
                                   work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)),
                                   exitURL: exitURL)
     }
@@ -64,6 +70,16 @@ struct ServeCommand: AsyncParsableCommand {
             return try FirewallPolicy(json: [UInt8](Data(contentsOf: URL(fileURLWithPath: policy))))
         } catch let error as FirewallPolicyError {
             throw ValidationError("the firewall policy \(policy) is not valid: \(error)")
+        }
+    }
+
+    private func loadRouting(folder: DataFolder) throws -> CaseRouting {
+        let file = routing.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("routing.json")
+        guard routing != nil || FileManager.default.fileExists(atPath: file.path) else { return CaseRouting() }
+        do {
+            return try CaseRouting(json: Data(contentsOf: file))
+        } catch let error as IntakeError {
+            throw ValidationError("the routing file \(file.path) is not valid: \(error.message)")
         }
     }
 

@@ -38,7 +38,7 @@ struct StorageTests {
         let size = try h.store.auditLogSize()
         let reopened = try SQLiteStore(directory: h.folder)
         #expect(try reopened.auditLogSize() == size)
-        #expect(try reopened.cases(wrappedTo: h.inspector1.publicKey.keyID).map(\.0) == [filed.caseID])
+        #expect(try reopened.cases(wrappedTo: h.inspector1.publicKey.keyID).map(\.id) == [filed.caseID])
     }
 
     @Test("a key name or id cannot be registered twice")
