@@ -27,7 +27,7 @@ enum ComplaintForm {
 
     static let narrative = "narrative"
     static let duressCode = "safety_code"
-    static let duressDigits = 4...8
+    static let duressDigits = DuressCode.digitRange
     /// Characters per short answer; at most 3 UTF-8 bytes per UTF-16 unit keeps it under the
     /// intake's per-field byte limit. The server checks bytes anyway.
     static let shortMaxLength = 500
@@ -73,13 +73,13 @@ enum ComplaintForm {
         return .success(makeComplaint(language: language, fields: fields, narrative: narrative, duressCode: code.isEmpty ? nil : code))
     }
 
-    /// The one place a `Complaint` is made from the form (issue 5 adds the duress code to it).
+    /// The one place a `Complaint` is made from the form.
     static func makeComplaint(language: String, fields: [String: String], narrative: String, duressCode: String?) -> Complaint {
-        Complaint(language: language, fields: fields, narrative: narrative)
+        Complaint(language: language, fields: fields, narrative: narrative, duressCode: duressCode)
     }
 
     static var duressRange: [String: String] {
-        ["min": String(duressDigits.lowerBound), "max": String(duressDigits.upperBound)]
+        ["min": String(duressDigits.lowerBound), "max": String(duressDigits.upperBound), "locator": String(StatusToken.locatorDigits)]
     }
 }
 

@@ -1,8 +1,7 @@
 import HTTPTypes
 import Intake
 
-/// The pages' only calls into the domain, run off the event loop. Kept in one place so that the
-/// domain's interface can change (issue 5: duress code, replies) with a one-line edit here.
+/// The pages' only calls into the domain, run off the event loop, kept in one place.
 struct ReporterActions: Sendable {
     let intake: IntakeService
     let runner: any BlockingRunner
@@ -13,9 +12,10 @@ struct ReporterActions: Sendable {
     }
 
     /// Spends `token` (sending `reply` to the case's inspectors along with it) and returns the
-    /// answer with the next token, or nil for a spent, unknown or malformed token.
+    /// answer with the next token, or nil for a spent, unknown or malformed token. A locator
+    /// followed by the case's duress code gets an ordinary "no news" answer (the domain decides).
     func check(token: String, reply: String?) async throws -> StatusAnswer? {
-        try await runner.run { [intake] in try intake.checkStatus(tokenText: token) }
+        try await runner.run { [intake] in try intake.checkStatus(tokenText: token, reply: reply) }
     }
 
     /// What to tell the reporter when `file` or `check` threw. Synchronous on purpose: typed

@@ -120,7 +120,7 @@ struct ReporterWebPageTests {
             let checkRefused = try await client.postForm("/check", ["lang": "en", "token": "1234"], headers: ["Sec-Fetch-Site": "cross-site"], sameOrigin: false)
             #expect(checkRefused.status == .forbidden)
         }
-        #expect(try harness.deps.agency.cases(for: harness.inspector1.publicKey.keyID).isEmpty)
+        #expect(try harness.deps.caseWork.cases(for: harness.inspector1.publicKey.keyID).isEmpty)
     }
 
     @Test("sending the same form twice (reload) files one complaint")
@@ -132,7 +132,7 @@ struct ReporterWebPageTests {
             #expect(try await client.postForm("/new", fields).status == .ok)
             #expect(try await client.postForm("/new", fields).status == .conflict)
         }
-        #expect(try harness.deps.agency.cases(for: harness.inspector1.publicKey.keyID).count == 1)
+        #expect(try harness.deps.caseWork.cases(for: harness.inspector1.publicKey.keyID).count == 1)
     }
 
     @Test("problems come back on the form, in the reporter's language, with her words kept")
