@@ -8,9 +8,11 @@
 //   Sodium ← AuditLog                      RFC 9162 Merkle tree, C2SP checkpoints
 //   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
-//   Intake ← Server                        Hummingbird routes
+//   Intake ← ReporterWeb                   the reporter's HTML pages (no JavaScript needed), PO catalogs
+//   Intake, ReporterWeb ← Server           Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
 //   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
+//   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
 //   all ← safeintake                       the command-line executable
 import PackageDescription
 
@@ -54,9 +56,21 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ReporterWeb",
+            dependencies: [
+                "Intake", "Sodium", "Envelope",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Locales"), .copy("Assets")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "Intake", "AuditLog", "Envelope",
+                "Intake", "AuditLog", "Envelope", "ReporterWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,10 +89,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "SeparationAudit",
+            dependencies: ["Envelope", "AuditLog", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
+                "Intake", "Storage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog", "SeparationAudit", "ReporterWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -99,9 +118,16 @@ let package = Package(
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Storage", "Envelope", "Sodium", "Firewall"]),
         .testTarget(
+            name: "ReporterWebTests",
+            dependencies: [
+                "ReporterWeb", "Intake", "Firewall", "Sodium",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Intake", "Storage", "Envelope", "InspectorClient",
+                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -1,7 +1,7 @@
 import Sodium
 
 /// A statement a supervisor signs on their own machine to change who holds a case's keys
-/// (Docs/format.md §11). The server stores a new wrap only with a valid signed statement, and the
+/// (Docs/format.md §12). The server stores a new wrap only with a valid signed statement, and the
 /// audit log carries every field of it with the signature, so an auditor can check each change
 /// against the supervisor's registered key without trusting the server.
 public protocol SignedCaseStatement: Sendable {

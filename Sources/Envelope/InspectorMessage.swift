@@ -1,7 +1,7 @@
 import Sodium
 
 /// A message from an inspector to the reporter, signed then sealed to the case's reporter public
-/// key on the inspector's machine (Docs/format.md §10):
+/// key on the inspector's machine (Docs/format.md §11):
 /// `[version] || crypto_box_seal(sodium_pad(signature || json, 256), reporter_public_key)` with
 /// `signature = Ed25519(UTF8("safeintake/inspector-message/v1") || 0x00 || json)`.
 ///
@@ -69,7 +69,7 @@ public struct InspectorMessage: Sendable, Equatable, Codable {
 }
 
 /// The reporter's answer to the inspectors, sealed by the daemon during her status check to each
-/// key holder of the case (Docs/format.md §10):
+/// key holder of the case (Docs/format.md §11):
 /// `[version] || crypto_box_seal(sodium_pad(json, 256), holder_public_key)`.
 /// The daemon keeps no readable copy; it cannot sign for her, and she needs no key to send it.
 public struct ReporterAnswer: Sendable, Equatable, Codable {
@@ -102,7 +102,7 @@ public struct ReporterAnswer: Sendable, Equatable, Codable {
     }
 }
 
-/// The shared outer layer of §10: version byte, sealed box, padding.
+/// The shared outer layer of Docs/format.md §11: version byte, sealed box, padding.
 enum MessageSealing {
     static func open(_ sealed: [UInt8], with keyPair: BoxKeyPair, what: String) throws(EnvelopeError) -> SecureBytes {
         guard let first = sealed.first else { throw EnvelopeError(.truncated, "the \(what) is empty") }

@@ -1,7 +1,7 @@
 import Sodium
 
 /// The reporter's X25519 secret key for one case, encrypted under a key derived from her current
-/// status token (Docs/format.md §9):
+/// status token (Docs/format.md §10):
 /// `[version] || nonce || XChaCha20-Poly1305(secret_key, ad = "safeintake/reporter-key" || 0x00 || [version] || case_id)`.
 ///
 /// Only someone holding the token can derive the key, so only she can read what inspectors sent

@@ -33,6 +33,14 @@ public enum AuditEvent: Sendable, Equatable {
     case messageSent(caseID: CaseID, by: String)
     /// The reporter checked in with her duress code: replies stop, the case is flagged.
     case duressFlagged(caseID: CaseID)
+    /// The daemon started with a firewall policy other than the last one recorded: every later
+    /// `complaint_accepted` must name this policy.
+    case policyChanged(policyHash: String, policyVersion: Int)
+    /// What the firewall removed, summed over `complaints` consecutive complaints (k-anonymous
+    /// aggregate; no per-case counts are ever logged).
+    case firewallSummary(policyHash: String, complaints: Int, removed: [String: Int])
+    /// A closed case was deleted under the retention rule, with everything stored about it.
+    case caseDeleted(caseID: CaseID)
 
     /// Every entry is padded with spaces to a multiple of this, so sizes say little.
     public static let entryBlockSize = 256
@@ -51,13 +59,16 @@ public enum AuditEvent: Sendable, Equatable {
         case .noteAdded: "note_added"
         case .messageSent: "message_sent"
         case .duressFlagged: "duress_flagged"
+        case .policyChanged: "policy_changed"
+        case .firewallSummary: "firewall_summary"
+        case .caseDeleted: "case_deleted"
         }
     }
 
     /// Whether the event records something a reporter did: those carry only the day, not the hour.
     var isReporterAction: Bool {
         switch self {
-        case .complaintAccepted, .tokenSpent, .duressFlagged: true
+        case .complaintAccepted, .tokenSpent, .duressFlagged, .firewallSummary, .caseDeleted: true
         default: false
         }
     }
@@ -105,8 +116,15 @@ public enum AuditEvent: Sendable, Equatable {
         case let .noteAdded(caseID, by), let .messageSent(caseID, by):
             object["case"] = caseID.rawValue
             object["by"] = by
-        case let .duressFlagged(caseID):
+        case let .duressFlagged(caseID), let .caseDeleted(caseID):
             object["case"] = caseID.rawValue
+        case let .policyChanged(policyHash, policyVersion):
+            object["policy"] = policyHash
+            object["policy_version"] = policyVersion
+        case let .firewallSummary(policyHash, complaints, removed):
+            object["policy"] = policyHash
+            object["complaints"] = complaints
+            object["removed"] = removed
         }
         // Only strings, integers and dictionaries of them: serialisation cannot fail.
         var bytes = [UInt8](try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))

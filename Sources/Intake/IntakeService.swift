@@ -41,6 +41,8 @@ public struct StatusAnswer: Sendable {
 public struct IntakeService: Sendable {
     /// Inspectors' messages shown per check (the newest ones), so answers stay small on a phone.
     public static let messagesShown = 10
+    /// Firewall counts reach the public log only summed over this many complaints.
+    public static let firewallSummaryEvery = 50
 
     let store: any IntakeStore
     let firewall: Firewall
@@ -96,8 +98,17 @@ public struct IntakeService: Sendable {
 
         return try withFreshToken(for: caseID, reporterKey: reporterKey) { token, stored in
             try store.insertCase(NewCase(id: caseID, day: time.day(), agencyView: sealedView, wraps: wraps, token: stored,
-                                         reporterPublicKey: reporterKey.publicKey, duressVerifier: duress), audit: audit)
+                                         reporterPublicKey: reporterKey.publicKey, duressVerifier: duress,
+                                         firewallTally: tally(screened.report)), audit: audit)
             return FiledComplaint(token: token.formatted(), caseID: caseID, firewallReport: screened.report)
+        }
+    }
+
+    /// This complaint's contribution to the aggregate firewall counts.
+    private func tally(_ report: FirewallReport) -> FirewallTally {
+        let counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) })
+        return FirewallTally(counts: counts, threshold: Self.firewallSummaryEvery) { [policyHash, time] totals, complaints in
+            AuditEvent.firewallSummary(policyHash: policyHash, complaints: complaints, removed: totals).entryData(time: time)
         }
     }
 

@@ -11,13 +11,15 @@ public struct NewCase: Sendable {
     /// Key id → wrap of the epoch-0 case key (Docs/format.md §4).
     public let wraps: [String: [UInt8]]
     public let token: StoredToken
-    /// The case's reporter public key: inspectors seal their messages to it (§10).
+    /// The case's reporter public key: inspectors seal their messages to it (§11).
     public let reporterPublicKey: [UInt8]
     /// The verifier of the reporter's duress code, when she chose one (§6.2).
     public let duressVerifier: TokenVerifier?
+    /// What the firewall removed from this complaint, to add to the running aggregate.
+    public let firewallTally: FirewallTally
 
     public init(id: CaseID, day: String, agencyView: [UInt8], wraps: [String: [UInt8]], token: StoredToken,
-                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?) {
+                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, firewallTally: FirewallTally) {
         self.id = id
         self.day = day
         self.agencyView = agencyView
@@ -25,10 +27,28 @@ public struct NewCase: Sendable {
         self.token = token
         self.reporterPublicKey = reporterPublicKey
         self.duressVerifier = duressVerifier
+        self.firewallTally = firewallTally
     }
 }
 
-/// A token verifier, where it points, and the reporter's secret key wrapped under it (§9).
+/// One complaint's firewall counts (category → removals), added by the store to a running tally
+/// in the same transaction as the case. When the tally covers `threshold` complaints the store
+/// appends `summary(totals, complaints)` to the audit log and starts a new tally, so the public log
+/// carries what the firewall removed only in aggregates over many complaints, never per case
+/// (Docs/audit-log.md, "Why no per-case counts").
+public struct FirewallTally: Sendable {
+    public let counts: [String: Int]
+    public let threshold: Int
+    public let summary: @Sendable (_ totals: [String: Int], _ complaints: Int) -> [UInt8]
+
+    public init(counts: [String: Int], threshold: Int, summary: @escaping @Sendable ([String: Int], Int) -> [UInt8]) {
+        self.counts = counts
+        self.threshold = threshold
+        self.summary = summary
+    }
+}
+
+/// A token verifier, where it points, and the reporter's secret key wrapped under it (§10).
 public struct StoredToken: Sendable {
     public let locator: String
     public let caseID: CaseID
@@ -48,7 +68,7 @@ public struct StoredToken: Sendable {
 public struct ReporterCaseData: Sendable {
     public let state: CaseState
     public let duressVerifier: TokenVerifier?
-    /// Messages from inspectors, oldest first, sealed to the reporter (§10).
+    /// Messages from inspectors, oldest first, sealed to the reporter (§11.1).
     public let inbox: [[UInt8]]
     /// Current key holders, to seal her answer to.
     public let holders: [AgencyPublicKey]
@@ -208,7 +228,20 @@ public protocol IntakeStore: Sendable {
     /// Stores a message to the reporter if `by` holds the case and it is not duress-flagged.
     func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws
 
+    // MARK: retention
+    /// Closed cases filed before `day` (YYYY-MM-DD).
+    func closedCases(filedBefore day: String) throws -> [CaseID]
+    /// Deletes a case and everything stored about it (wraps, notes, messages, tokens), appending `audit`.
+    func deleteCase(_ id: CaseID, audit: [[UInt8]]) throws
+
     // MARK: audit log
+    /// The last checkpoint note this log signed (C2SP signed note), if any.
+    func lastSignedCheckpoint() throws -> String?
+    /// Durably keeps `note` as the last signed checkpoint, unless one of a larger size is kept already.
+    func recordSignedCheckpoint(size: UInt64, note: String) throws
+    /// Records `policyHash` as the firewall policy in force, appending `audit`, when it differs from
+    /// the last one recorded. Returns whether it changed.
+    func recordPolicy(_ policyHash: String, audit: [[UInt8]]) throws -> Bool
     /// The audit log as stored: entry count, entries, and Merkle nodes.
     func auditLogSize() throws -> UInt64
     func auditEntries(_ range: Range<UInt64>) throws -> [[UInt8]]

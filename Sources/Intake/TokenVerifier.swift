@@ -3,7 +3,7 @@ import Sodium
 /// What the server keeps of a token (or of a duress code): a per-token salt, the Argon2id cost
 /// used, and `hash` = BLAKE2b(key = K, "verifier") where K = Argon2id(BLAKE2b_pepper(token), salt)
 /// (Docs/format.md §6). K itself is never stored: a second key derived from it unlocks the
-/// reporter's key (§9), and the stored hash does not lead back to it.
+/// reporter's key (§10), and the stored hash does not lead back to it.
 public struct TokenVerifier: Sendable, Equatable {
     public let salt: [UInt8]
     public let hash: [UInt8]

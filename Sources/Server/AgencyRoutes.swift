@@ -59,7 +59,7 @@ struct AgencyRoutes: Sendable {
          "revoked": key.revoked]
     }
 
-    /// The case file as JSON (Docs/format.md §8.3). `wrap` is the epoch-0 wrap, kept for readers of
+    /// The case file as JSON (Docs/format.md §8.1). `wrap` is the epoch-0 wrap, kept for readers of
     /// the first version of this answer.
     static func describe(_ file: CaseFile) -> [String: Any] {
         var object: [String: Any] = [

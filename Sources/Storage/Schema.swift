@@ -99,6 +99,27 @@ enum Schema {
                 CREATE INDEX reporter_answers_by_case ON reporter_answers(case_id, key_id);
                 """)
         }
+        migrator.registerMigration("v3: last signed checkpoint, policy history") { db in
+            try db.execute(sql: """
+                CREATE TABLE signed_checkpoint (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    tree_size INTEGER NOT NULL,
+                    note TEXT NOT NULL
+                );
+                CREATE TABLE policy_history (
+                    position INTEGER PRIMARY KEY,
+                    policy_hash TEXT NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("v4: aggregate firewall tally") { db in
+            try db.execute(sql: """
+                CREATE TABLE firewall_tally (
+                    category TEXT PRIMARY KEY NOT NULL,
+                    amount INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import ReporterWeb
 import Server
 import Sodium
 import Storage
@@ -21,7 +22,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
     @Option(help: "Case routing rules (Docs/routing.md). Default: DIR/routing.json if present, else every case to the default team.")
     var routing: String?
+    @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
+    var exitURL = ReporterWeb.defaultExitURL
     @OptionGroup var tokenCost: TokenCostOptions
+
+    func validate() throws {
+        guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
+            throw ValidationError("--exit-url must be an http(s) address such as https://www.google.com/")
+        }
+    }
 
     func run() async throws {
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
@@ -38,17 +47,21 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteStore(directory: folder.url)
         let agency = AgencyService(store: store)
         try folder.registerDevKeys(with: agency, logger: logger)
-        let intake = IntakeService(store: store, policy: try loadPolicy(),
+        let policy = try loadPolicy()
+        let intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
                                    routing: try loadRouting(folder: folder))
         let signingKey = try folder.logSigningKey()
         let audit = AuditPublisher(store: store, signer: try NoteSigner(name: Self.logOrigin(for: signingKey), keyPair: signingKey))
+        try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
+        _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
         logger.info("SafeIntake starting", metadata: [
             "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)",
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
         return ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency), audit: audit,
-                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)))
+                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)),
+                                  exitURL: exitURL)
     }
 
     private func loadPolicy() throws -> FirewallPolicy {
