@@ -21,7 +21,7 @@ enum Layout {
         """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
+        <meta name="referrer" content="same-origin">
         <title>\(title) · SafeIntake inspector</title><link rel="stylesheet" href="\(Stylesheet.path)"></head>
         <body><header><a href="/">SafeIntake inspector</a>\(header(signer))</header>
         <main>\(notice.map(render) ?? .empty)\(content)</main></body></html>

@@ -2,13 +2,16 @@ import HTTPTypes
 import Hummingbird
 
 /// Headers on every answer of the UI, refusals and errors included: nothing cached (decrypted
-/// cases must not land in the browser's disk cache), no referrer, no framing, no sniffing, and a
+/// cases must not land in the browser's disk cache), no referrer to other origins, no framing, no
+/// sniffing, and a
 /// content-security policy that allows this origin's stylesheet and nothing else — no script at
 /// all, no inline style, no third-party resource, forms only to this origin.
 struct UIHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
         "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
+
+    static var referrerPolicy: String { "same-origin" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -19,7 +22,9 @@ struct UIHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.cacheControl] = "no-store"
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        // `same-origin`, not `no-referrer`: under `no-referrer` browsers send `Origin: null` with
+        // same-origin form posts, which the request guard (rightly) refuses.
+        response.headers[.init("Referrer-Policy")!] = Self.referrerPolicy
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Cross-Origin-Opener-Policy")!] = "same-origin"
