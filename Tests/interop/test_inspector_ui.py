@@ -58,6 +58,7 @@ class UI:
             match = LOGIN_RE.match(line)
             if match:
                 self.port = int(match.group(1))
+                self.login_url = line
                 self.login_path = line[len(f"http://127.0.0.1:{self.port}"):]
                 break
         self.host = f"127.0.0.1:{self.port}"
