@@ -56,7 +56,7 @@ struct CaseForms {
         let requestInfo = draft.replyKind == InspectorMessage.Kind.requestInfo.rawValue
         let fields: HTML = """
             <label for="reply">Message to the reporter <span class="hint">(signed with your key and sealed to hers here; \
-            she reads it with her status token)</span></label>
+            she reads it with her status token; nobody else can read it, you included)</span></label>
             <textarea id="reply" name="text" dir="auto" required>\(draft.reply)</textarea>
             <div class="choices"><label><input type="radio" name="kind" value="reply"\(requestInfo ? HTML.empty : " checked")> Reply</label>\
             <label><input type="radio" name="kind" value="request_info"\(requestInfo ? " checked" : HTML.empty)> Request for information</label></div>
