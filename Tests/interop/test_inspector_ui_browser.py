@@ -14,18 +14,28 @@ from test_case_workflow import show_full
 from test_inspector_ui import HOSTILE, ui_factory  # noqa: F401 (the fixture)
 
 pytest.importorskip("selenium", reason="pip install -r Tests/interop/requirements.txt")
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.select import Select  # noqa: E402
-from test_reporter_web import browser, check_accessibility, follow, screenshot  # noqa: E402,F401
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
+from test_reporter_web import browser, check_accessibility, screenshot  # noqa: E402,F401
 
 DESKTOP = {"width": 1100, "height": 900, "deviceScaleFactor": 1, "mobile": False}
 
 
+def follow(browser, element) -> None:
+    """Clicks and waits until another document has fully loaded. The old document is marked
+    rather than watched for staleness: asking Chromium about a node while it navigates away can
+    fail with a generic WebDriver error instead of a stale-element one."""
+    browser.execute_script("document.documentElement.dataset.leaving = 'yes'")
+    element.click()
+    WebDriverWait(browser, 30, ignored_exceptions=(WebDriverException,)).until(lambda b: b.execute_script(
+        "return document.readyState === 'complete' && document.documentElement.dataset.leaving === undefined"))
+
+
 def send(browser, action: str) -> str:
     """Presses the button of the form posting to `action`; returns the page it lands on."""
-    button = browser.find_element(By.CSS_SELECTOR, f'form[action$="/{action}"] button[type=submit]')
-    follow(browser, button)
+    follow(browser, browser.find_element(By.CSS_SELECTOR, f'form[action$="/{action}"] button[type=submit]'))
     return browser.page_source
 
 
