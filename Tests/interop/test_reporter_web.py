@@ -29,8 +29,8 @@ from safeintake_py import BINARY, PROJECT_ROOT
 selenium = pytest.importorskip("selenium", reason="pip install -r Tests/interop/requirements.txt")
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 from selenium_axe_python import Axe  # noqa: E402
 
@@ -207,11 +207,25 @@ def visit(browser, base: str, name: str, lang: str | None = None) -> None:
     screenshot(browser, f"{name}.png")
 
 
+def replaced(old):
+    """True once `old` belongs to a page that has gone. Chromium reports that either as a stale
+    element or, mid-navigation, as "Node with given id does not belong to the document"."""
+    def check(_browser) -> bool:
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            return "does not belong to the document" in str(error)
+    return check
+
+
 def submit(browser) -> None:
     """Presses the form's button and waits until the next page has replaced this one."""
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 30).until(replaced(old))
     WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.TAG_NAME, "footer") or b.find_elements(By.TAG_NAME, "main"))
 
 
@@ -219,7 +233,7 @@ def follow(browser, link) -> None:
     """Follows a link and waits for the next page."""
     old = browser.find_element(By.TAG_NAME, "html")
     link.click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 30).until(replaced(old))
 
 
 def file_complaint(browser, base: str, lang: str, answers: dict, safety_code: str = "") -> str:
