@@ -7,7 +7,7 @@ import Testing
 /// memory) and against `MerkleVerifier`'s one-pass root (a different algorithm altogether).
 @Suite("Audit log in SQLite")
 struct AuditLogStorageTests {
-    static let count = 5000
+    static let count = 2500
 
     /// 256-byte entries, like the daemon's padded events, each distinct.
     static let entries: [[UInt8]] = (0..<count).map { i in
@@ -16,8 +16,8 @@ struct AuditLogStorageTests {
     }
 
     /// Tree sizes to compare: the edges around powers of two, and a spread in between.
-    static let sizes: [UInt64] = [1, 2, 3, 4, 5, 1023, 1024, 1025, 2048, 3072, 4095, 4096, 4097, 4999, 5000]
-        + Array(stride(from: 7, to: UInt64(count), by: 173))
+    static let sizes: [UInt64] = [1, 2, 3, 4, 5, 1023, 1024, 1025, 1536, 2047, 2048, 2049, 2499, 2500]
+        + Array(stride(from: 7, to: UInt64(count), by: 211))
 
     @Test("batched, fsync'd and unsynced benchmark appends build the reference tree; its proofs verify")
     func benchmarkAppendsMatchReference() throws {
@@ -29,10 +29,10 @@ struct AuditLogStorageTests {
         // Uneven batches across power-of-two boundaries, then single appends in both modes.
         let entries = Self.entries
         try store.appendAuditEntriesForBenchmark(Array(entries[0..<1]))
-        try store.appendAuditEntriesForBenchmark(Array(entries[1..<1500]))
-        for entry in entries[1500..<1510] { try store.appendAuditEntriesForBenchmark([entry]) }
-        for entry in entries[1510..<1520] { try store.appendAuditEntriesForBenchmark([entry], fsync: false) }
-        try store.appendAuditEntriesForBenchmark(Array(entries[1520...]))
+        try store.appendAuditEntriesForBenchmark(Array(entries[1..<1100]))
+        for entry in entries[1100..<1110] { try store.appendAuditEntriesForBenchmark([entry]) }
+        for entry in entries[1110..<1120] { try store.appendAuditEntriesForBenchmark([entry], fsync: false) }
+        try store.appendAuditEntriesForBenchmark(Array(entries[1120...]))
         #expect(try store.effectiveSettings()["synchronous"] == "2", "appends without fsync must put synchronous = FULL back")
 
         let reference = InMemoryMerkleStore()
