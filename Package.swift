@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Storage", "Envelope", "Sodium", "Firewall"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Storage", "Envelope", "Sodium", "Firewall", "AuditLog"]),
         .testTarget(
             name: "ReporterWebTests",
             dependencies: [
