@@ -8,6 +8,7 @@
 //   Sodium ← AuditLog                      RFC 9162 Merkle tree, C2SP checkpoints
 //   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
+//   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
 //   Intake ← Server                        Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
 //   all ← safeintake                       the command-line executable
@@ -31,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -53,6 +56,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Intake", "Envelope", "AuditLog", "Sodium",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Server",
             dependencies: [
                 "Intake", "AuditLog", "Envelope",
@@ -67,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog",
+                "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "Firewall", "AuditLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -78,7 +93,15 @@ let package = Package(
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Storage", "Envelope", "Sodium", "Firewall"]),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: [
+                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
