@@ -15,6 +15,7 @@ import pytest
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
+import pg_support
 import safeintake_py as si
 from safeintake_py import run_cli
 
@@ -311,15 +312,22 @@ def _needle_forms(needle: str) -> dict[str, bytes]:
 
 
 def find_in_files(root: Path, needles: list[str]) -> list[str]:
+    return scan_blobs(file_blobs(root), needles)
+
+
+def file_blobs(root: Path) -> list[tuple[str, bytes]]:
+    return [(str(p.relative_to(root)), p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file()]
+
+
+def scan_blobs(blobs: list[tuple[str, bytes]], needles: list[str]) -> list[str]:
     hits = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        data = path.read_bytes()
+    for name, data in blobs:
         lowered = data.lower()
         for needle in needles:
             for form, pattern in _needle_forms(needle).items():
                 hay = data if form.startswith("base64") else lowered
                 if pattern in hay:
-                    hits.append(f"{path.relative_to(root)}: {needle!r} ({form})")
+                    hits.append(f"{name}: {needle!r} ({form})")
     return hits
 
 
@@ -356,12 +364,14 @@ def test_sigterm_is_clean_and_nothing_readable_is_left_at_rest(daemon):
     plaintext_needles = LABOUR_FACTS + STATUS_FIELDS + STATUS_VALUES + [
         COMPLAINT["narrative"][:40], marker]
 
-    files = [p for p in daemon.data.rglob("*") if p.is_file()]
-    assert files, "the data folder is empty: nothing was stored at all"
-    # the content did reach the disk (encrypted): the scan looks at a folder that holds the case
-    assert any(case_id.encode() in p.read_bytes() for p in files), "case id not found on disk"
+    blobs = file_blobs(daemon.data)
+    assert blobs, "the data folder is empty: nothing was stored at all"
+    if daemon.database:  # on PostgreSQL the cases live in the server's files, not the data folder
+        blobs += pg_support.stored_bytes(daemon.database, since=daemon.wal_start)
+    # the content did reach the disk (encrypted): the scan looks at files that hold the case
+    assert any(case_id.encode() in data for _, data in blobs), "case id not found on disk"
 
-    hits = find_in_files(daemon.data, plaintext_needles + token_needles)
+    hits = scan_blobs(blobs, plaintext_needles + token_needles)
     assert hits == [], "readable content at rest:\n" + "\n".join(hits)
 
     log = daemon.stderr_text().lower()
