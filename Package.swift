@@ -9,8 +9,11 @@
 //   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
-//   Intake ← Server                        Hummingbird routes
+//   Intake ← ReporterWeb                   the reporter's HTML pages (no JavaScript needed), PO catalogs
+//   Intake, ReporterWeb ← Server           Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
+//   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
+//   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
 //   all ← safeintake                       the command-line executable
 import PackageDescription
 
@@ -68,9 +71,21 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ReporterWeb",
+            dependencies: [
+                "Intake", "Sodium", "Envelope",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Locales"), .copy("Assets")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "Intake", "AuditLog", "Envelope",
+                "Intake", "AuditLog", "Envelope", "ReporterWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,10 +94,26 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium"], swiftSettings: strict),
+        .target(
+            name: "InspectorUI",
+            dependencies: [
+                "InspectorClient", "Envelope", "Sodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SeparationAudit",
+            dependencies: ["Envelope", "AuditLog", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "Firewall", "AuditLog",
+                "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
+                "SeparationAudit", "ReporterWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,6 +121,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
+        .testTarget(
+            name: "InspectorUITests",
+            dependencies: [
+                "InspectorUI", "InspectorClient", "Envelope", "Sodium", "Server", "Intake", "Storage", "AuditLog",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
@@ -103,9 +142,16 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ReporterWebTests",
+            dependencies: [
+                "ReporterWeb", "Intake", "Firewall", "Sodium",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Intake", "Storage", "Envelope", "InspectorClient",
+                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -10,6 +10,7 @@ public struct EnvelopeError: Error, Sendable, Equatable, CustomStringConvertible
         case keyMismatch = "key_mismatch"
         case wrongPassphrase = "wrong_passphrase"
         case malformedPlaintext = "malformed_plaintext"
+        case badSignature = "bad_signature"
     }
 
     public let code: Code

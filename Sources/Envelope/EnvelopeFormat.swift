@@ -6,6 +6,12 @@ public enum EnvelopeFormat {
     public static let paddingBlockSize = 1024
     /// Label for the associated data of sealed records.
     static let recordLabel = Array("safeintake/record".utf8)
+    /// Label for the associated data of a reporter's wrapped secret key (§10).
+    static let reporterKeyLabel = Array("safeintake/reporter-key".utf8)
+    /// Label signed with every message from an inspector to a reporter (§11.1).
+    static let inspectorMessageLabel = Array("safeintake/inspector-message/v1".utf8)
+    /// Messages between reporter and inspectors are padded to a multiple of this before sealing.
+    public static let messagePaddingBlockSize = 256
     /// Label for key ids.
     static let keyIDLabel = Array("safeintake/key-id".utf8)
 

@@ -2,4 +2,6 @@
 public enum RecordType: UInt8, Sendable, CaseIterable {
     /// The firewall's output for a complaint: what an inspector reads.
     case agencyView = 0x01
+    /// An inspector's or supervisor's internal note on the case (`CaseNote`), never shown to the reporter.
+    case note = 0x02
 }

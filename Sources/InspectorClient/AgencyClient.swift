@@ -33,6 +33,8 @@ public struct AgencyClient: Sendable {
     public struct CaseSummary: Sendable, Equatable {
         public let caseID: CaseID
         public let status: String
+        /// The reporter checked in with her duress code: do not contact her.
+        public let duressFlagged: Bool
     }
 
     /// The cases wrapped to this key.
@@ -43,13 +45,24 @@ public struct AgencyClient: Sendable {
         }
         return list.compactMap { item in
             guard let id = (item["case"] as? String).flatMap(CaseID.init), let status = item["status"] as? String else { return nil }
-            return CaseSummary(caseID: id, status: status)
+            return CaseSummary(caseID: id, status: status, duressFlagged: item["duress"] as? Bool ?? false)
         }
     }
 
     /// Fetches a case and decrypts it with this key: the agency view, or a clear error when this key
     /// was never given the case.
     public func open(_ caseID: CaseID) async throws -> AgencyView {
+        try await openFull(caseID).view
+    }
+
+    /// Fetches a case and decrypts everything this key can read of it.
+    public func openFull(_ caseID: CaseID) async throws -> OpenedCase {
+        try OpenedCase(try await fetch(caseID), keys: keys)
+    }
+
+    /// Fetches a case file. With a trusted log key, first proves that the release entry the
+    /// server wrote for this fetch is in a checkpoint signed by that key.
+    func fetch(_ caseID: CaseID) async throws -> FetchedCase {
         let json: [String: Any]
         do {
             json = try await signedJSON("GET", "/v1/agency/cases/\(caseID.rawValue)")
@@ -57,17 +70,14 @@ public struct AgencyClient: Sendable {
             throw ClientError("this key cannot open case \(caseID): the case was not assigned to \(keys.publicKey.name) (no key wrap for key \(keys.publicKey.keyID))",
                               hint: "ask a supervisor to assign the case to you")
         }
-        guard let record = (json["agency_view"] as? String).flatMap(Base64.decode),
-              let wrap = (json["wrap"] as? String).flatMap(Base64.decode) else {
-            throw ClientError("the server's answer for case \(caseID) is not in the expected form")
-        }
+        let fetched = try FetchedCase(json: json, caseID: caseID)
         if let logKey {
-            guard let index = (json["release_entry"] as? NSNumber)?.uint64Value else {
+            guard let index = fetched.releaseEntry else {
                 throw ClientError("refusing to decrypt case \(caseID): the server did not say where it logged this release")
             }
             try await ReleaseProof(transport: transport, logKey: logKey).verify(caseID: caseID, keyID: keys.publicKey.keyID, entryIndex: index)
         }
-        return try Self.decrypt(record: record, wrap: wrap, caseID: caseID, keys: keys)
+        return fetched
     }
 
     /// Decrypts a case bundle saved earlier (the JSON the server returns for one case:
@@ -93,7 +103,7 @@ public struct AgencyClient: Sendable {
     }
 
     /// Gets a fresh challenge, signs the request over it and sends it.
-    private func signedJSON(_ method: String, _ pathAndQuery: String, body: [UInt8] = []) async throws -> [String: Any] {
+    func signedJSON(_ method: String, _ pathAndQuery: String, body: [UInt8] = []) async throws -> [String: Any] {
         let challengeBody = try JSONSerialization.data(withJSONObject: ["key_id": keys.publicKey.keyID])
         let challengeReply = try await transport.send("POST", "/v1/agency/challenge", body: challengeBody)
         guard challengeReply.status == 200,

@@ -1,7 +1,7 @@
 import Envelope
 
-/// The agency-facing side of the domain: register keys, list and release cases to key holders.
-/// The server never decrypts: it hands out ciphertext and the caller's own key wrap.
+/// The key directory: register and revoke inspectors' and supervisors' public keys, look them up.
+/// Registration and revocation are audit-log events.
 public struct AgencyService: Sendable {
     let store: any IntakeStore
     let time: CoarseTime
@@ -11,10 +11,16 @@ public struct AgencyService: Sendable {
         self.time = time
     }
 
-    /// Registers a key holder; `receivesNewCases` routes every new complaint to them.
-    public func register(_ key: AgencyPublicKey, receivesNewCases: Bool) throws {
-        let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role).entryData(time: time)]
-        try store.registerAgencyKey(key, receivesNewCases: receivesNewCases, day: time.day(), audit: audit)
+    /// Registers a key holder in `team`; `receivesNewCases` routes the team's new complaints to
+    /// them (supervisors always receive their team's new cases).
+    public func register(_ key: AgencyPublicKey, receivesNewCases: Bool, team: String = CaseRouting.defaultTeamName) throws {
+        let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role, signPublicKey: key.signPublicKey).entryData(time: time)]
+        try store.registerAgencyKey(key, receivesNewCases: receivesNewCases, team: team, day: time.day(), audit: audit)
+    }
+
+    /// Revokes a key: it can no longer sign requests, and every wrap to it is deleted.
+    public func revoke(keyID: String) throws {
+        try store.revokeAgencyKey(id: keyID, day: time.day(), audit: [AuditEvent.agencyKeyRevoked(keyID: keyID).entryData(time: time)])
     }
 
     /// A registered, unrevoked key, or nil.
@@ -23,15 +29,8 @@ public struct AgencyService: Sendable {
         return key.publicKey
     }
 
-    /// The cases this key holder can open (those with a wrap to their key), with their state.
-    public func cases(for keyID: String) throws -> [(CaseID, CaseState)] {
-        try store.cases(wrappedTo: keyID)
-    }
-
-    /// The sealed case and the holder's wrap. The release is logged before it is returned.
-    /// Nil when the key has no wrap for the case: the holder was never given it.
-    public func release(_ caseID: CaseID, to keyID: String) throws -> CaseForRecipient? {
-        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID).entryData(time: time)]
-        return try store.releaseCase(caseID, to: keyID, audit: audit)
+    /// Every registered key, revoked ones included (clients need public keys to wrap case keys).
+    public func directory() throws -> [RegisteredKey] {
+        try store.agencyKeys()
     }
 }

@@ -16,8 +16,31 @@ public enum AuditEvent: Sendable, Equatable {
     /// A status token was used up. Neither the token nor the case is logged: with the case id, an
     /// inspector could learn on which day their reporter checked in.
     case tokenSpent
-    /// An inspector's or supervisor's public keys were registered.
-    case agencyKeyRegistered(keyID: String, role: AgencyRole)
+    /// An inspector's or supervisor's public keys were registered. The signing key is logged so an
+    /// auditor can check signed assignments from the log alone.
+    case agencyKeyRegistered(keyID: String, role: AgencyRole, signPublicKey: [UInt8])
+    /// A key was revoked; every wrap to it was deleted in the same transaction.
+    case agencyKeyRevoked(keyID: String)
+    /// A supervisor gave the case to `assignee`, signing a `CaseAssignment` (all its fields logged).
+    case caseAssigned(CaseAssignment, signature: [UInt8])
+    /// A supervisor removed `removed` from the case and started a new key epoch (`EpochChange`).
+    case epochChanged(EpochChange, signature: [UInt8])
+    /// A key holder changed the case's state.
+    case statusChanged(caseID: CaseID, state: CaseState, by: String)
+    /// A key holder added a sealed note (content unknown to the server).
+    case noteAdded(caseID: CaseID, by: String)
+    /// A key holder sent a sealed message to the reporter.
+    case messageSent(caseID: CaseID, by: String)
+    /// The reporter checked in with her duress code: replies stop, the case is flagged.
+    case duressFlagged(caseID: CaseID)
+    /// The daemon started with a firewall policy other than the last one recorded: every later
+    /// `complaint_accepted` must name this policy.
+    case policyChanged(policyHash: String, policyVersion: Int)
+    /// What the firewall removed, summed over `complaints` consecutive complaints (k-anonymous
+    /// aggregate; no per-case counts are ever logged).
+    case firewallSummary(policyHash: String, complaints: Int, removed: [String: Int])
+    /// A closed case was deleted under the retention rule, with everything stored about it.
+    case caseDeleted(caseID: CaseID)
 
     /// Every entry is padded with spaces to a multiple of this, so sizes say little.
     public static let entryBlockSize = 256
@@ -29,14 +52,24 @@ public enum AuditEvent: Sendable, Equatable {
         case .keyReleased: "key_released"
         case .tokenSpent: "token_spent"
         case .agencyKeyRegistered: "agency_key_registered"
+        case .agencyKeyRevoked: "agency_key_revoked"
+        case .caseAssigned: "case_assigned"
+        case .epochChanged: "epoch_changed"
+        case .statusChanged: "status_changed"
+        case .noteAdded: "note_added"
+        case .messageSent: "message_sent"
+        case .duressFlagged: "duress_flagged"
+        case .policyChanged: "policy_changed"
+        case .firewallSummary: "firewall_summary"
+        case .caseDeleted: "case_deleted"
         }
     }
 
     /// Whether the event records something a reporter did: those carry only the day, not the hour.
     var isReporterAction: Bool {
         switch self {
-        case .complaintAccepted, .tokenSpent: true
-        case .caseKeyWrapped, .keyReleased, .agencyKeyRegistered: false
+        case .complaintAccepted, .tokenSpent, .duressFlagged, .firewallSummary, .caseDeleted: true
+        default: false
         }
     }
 
@@ -56,9 +89,42 @@ public enum AuditEvent: Sendable, Equatable {
             object["recipient"] = keyID
         case .tokenSpent:
             break
-        case let .agencyKeyRegistered(keyID, role):
+        case let .agencyKeyRegistered(keyID, role, signPublicKey):
             object["key"] = keyID
             object["role"] = role.rawValue
+            object["sign_key"] = Base64.encode(signPublicKey)
+        case let .agencyKeyRevoked(keyID):
+            object["key"] = keyID
+        case let .caseAssigned(statement, signature):
+            object["case"] = statement.caseID.rawValue
+            object["assignee"] = statement.assignee
+            object["by"] = statement.assigner
+            object["epochs"] = statement.epochs
+            object["wraps"] = statement.wrapsDigest
+            object["sig"] = Base64.encode(signature)
+        case let .epochChanged(statement, signature):
+            object["case"] = statement.caseID.rawValue
+            object["removed"] = statement.removed
+            object["by"] = statement.by
+            object["epoch"] = statement.epoch
+            object["wraps"] = statement.wrapsDigest
+            object["sig"] = Base64.encode(signature)
+        case let .statusChanged(caseID, state, by):
+            object["case"] = caseID.rawValue
+            object["state"] = state.rawValue
+            object["by"] = by
+        case let .noteAdded(caseID, by), let .messageSent(caseID, by):
+            object["case"] = caseID.rawValue
+            object["by"] = by
+        case let .duressFlagged(caseID), let .caseDeleted(caseID):
+            object["case"] = caseID.rawValue
+        case let .policyChanged(policyHash, policyVersion):
+            object["policy"] = policyHash
+            object["policy_version"] = policyVersion
+        case let .firewallSummary(policyHash, complaints, removed):
+            object["policy"] = policyHash
+            object["complaints"] = complaints
+            object["removed"] = removed
         }
         // Only strings, integers and dictionaries of them: serialisation cannot fail.
         var bytes = [UInt8](try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))

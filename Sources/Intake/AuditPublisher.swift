@@ -4,9 +4,11 @@ import Envelope
 /// Serves the audit log to auditors: the verifier key, signed checkpoints, entries and proofs
 /// (../shared/CONTRACT.md, RFC 9162 §2.1, C2SP tlog-checkpoint and signed-note).
 ///
-/// Checkpoints are computed from the stored Merkle nodes at the size read first, so a checkpoint
-/// always describes a prefix of the one append-only history: two checkpoints this daemon signs are
-/// consistent by construction.
+/// Checkpoints are computed from the stored Merkle nodes, and each is signed only after a
+/// consistency proof links it to the last checkpoint signed, which is kept durably in the store
+/// (`CheckpointGuard`): across restarts, and with several daemons on one database, the log never
+/// signs two inconsistent checkpoints. A database edited underneath makes signing fail loudly
+/// instead of publishing the edit.
 public struct AuditPublisher: Sendable {
     /// At most this many entries per `entries` request, so one request cannot pin the daemon.
     public static let maxEntriesPerRequest: UInt64 = 1000
@@ -28,9 +30,21 @@ public struct AuditPublisher: Sendable {
     /// A freshly signed checkpoint of the whole log, as note text.
     public func signedCheckpoint() throws -> String {
         let size = try store.auditLogSize()
-        let root = try MerkleTree.root(size: size, reader: store.auditNodeReader())
-        let checkpoint = try Checkpoint(origin: origin, size: size, rootHash: root)
-        return try SignedNote(signing: checkpoint.text, with: [signer]).encoded
+        let last = try store.lastSignedCheckpoint().map { try Checkpoint.verified(from: $0, key: signer.verifierKey, origin: origin) }
+        if let last, last.size > size {
+            throw AuditLogError(.rollback, "the log holds \(size) entries but a checkpoint of \(last.size) was signed: entries were removed; refusing to sign")
+        }
+        var guardian = try CheckpointGuard(signer: signer, origin: origin, lastSigned: last)
+        let note = try guardian.signCheckpoint(size: size, reader: store.auditNodeReader()).encoded
+        if size > last?.size ?? 0 || last == nil {
+            try store.recordSignedCheckpoint(size: size, note: note)
+        }
+        return note
+    }
+
+    /// Records the firewall policy in force at start-up; a change is a `policy_changed` entry.
+    public func recordPolicy(hash: String, version: Int, time: CoarseTime = CoarseTime()) throws {
+        _ = try store.recordPolicy(hash, audit: [AuditEvent.policyChanged(policyHash: hash, policyVersion: version).entryData(time: time)])
     }
 
     /// Entries `start..<end`, clamped to the log and to `maxEntriesPerRequest`.

@@ -4,10 +4,13 @@ public struct Complaint: Sendable, Equatable {
     public var language: String
     public var fields: [String: String]
     public var narrative: String
+    /// The reporter's optional duress code (4–8 digits, `DuressCode`); only its verifier is stored.
+    public var duressCode: String?
 
-    public init(language: String, fields: [String: String], narrative: String) {
+    public init(language: String, fields: [String: String], narrative: String, duressCode: String? = nil) {
         self.language = language
         self.fields = fields
         self.narrative = narrative
+        self.duressCode = duressCode
     }
 }

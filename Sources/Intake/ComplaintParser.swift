@@ -17,14 +17,22 @@ public struct ComplaintParser: Sendable {
         guard body.count <= limits.maxBodyBytes else {
             throw IntakeError(.tooLarge, "the request body is larger than \(limits.maxBodyBytes) bytes")
         }
-        let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative"])
+        let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative", "duress_code"])
         let language = try parseLanguage(object["language"])
         let fields = try parseFields(object["fields"])
         let narrative = try parseNarrative(object["narrative"])
         guard !narrative.isEmpty || !fields.isEmpty else {
             throw IntakeError(.invalidValue, "a complaint needs a narrative or at least one field")
         }
-        return Complaint(language: language, fields: fields, narrative: narrative)
+        return Complaint(language: language, fields: fields, narrative: narrative, duressCode: try parseDuressCode(object["duress_code"]))
+    }
+
+    private func parseDuressCode(_ value: Any?) throws(IntakeError) -> String? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let code = value as? String, DuressCode.parse(code) != nil else {
+            throw IntakeError(.invalidValue, "\"duress_code\" must be a string of 4 to 8 digits")
+        }
+        return code
     }
 
     private func parseLanguage(_ value: Any?) throws(IntakeError) -> String {

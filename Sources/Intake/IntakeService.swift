@@ -15,7 +15,14 @@ public struct FiledComplaint: Sendable {
 /// A message a reporter may read on a status check.
 public struct ReporterMessage: Sendable, Equatable {
     public let from: String
+    public let kind: InspectorMessage.Kind
     public let text: String
+
+    public init(from: String, kind: InspectorMessage.Kind, text: String) {
+        self.from = from
+        self.kind = kind
+        self.text = text
+    }
 }
 
 /// What a reporter sees on a status check, with the token that replaces the one just spent.
@@ -25,27 +32,35 @@ public struct StatusAnswer: Sendable {
     public let nextToken: String
 }
 
-/// The reporter-facing side of the domain: file a complaint, check its status.
+/// The reporter-facing side of the domain: file a complaint, check its status, read inspectors'
+/// messages and answer them.
 ///
 /// Every complaint goes through the firewall before anything is sealed; only the sealed agency view,
-/// the key wraps and a token verifier reach the store. Calls are synchronous and CPU- or
-/// disk-bound (Argon2id, fsync): run them off the event loop.
+/// the key wraps, the reporter's public key and verifiers reach the store. Calls are synchronous and
+/// CPU- or disk-bound (Argon2id, fsync): run them off the event loop.
 public struct IntakeService: Sendable {
+    /// Inspectors' messages shown per check (the newest ones), so answers stay small on a phone.
+    public static let messagesShown = 10
+    /// Firewall counts reach the public log only summed over this many complaints.
+    public static let firewallSummaryEvery = 50
+
     let store: any IntakeStore
     let firewall: Firewall
     /// SHA-256 of the policy bytes, hex; recorded with every complaint.
     public let policyHash: String
     let tokens: TokenHasher
     let parser: ComplaintParser
+    let routing: CaseRouting
     let time: CoarseTime
 
-    public init(store: any IntakeStore, policy: FirewallPolicy, tokens: TokenHasher,
+    public init(store: any IntakeStore, policy: FirewallPolicy, tokens: TokenHasher, routing: CaseRouting = CaseRouting(),
                 limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime()) {
         self.store = store
         self.firewall = Firewall(policy: policy)
         self.policyHash = Hex.encode(SHA256.hash(policy.bytes))
         self.tokens = tokens
         self.parser = ComplaintParser(limits: limits)
+        self.routing = routing
         self.time = time
     }
 
@@ -57,11 +72,18 @@ public struct IntakeService: Sendable {
     /// Firewalls, seals and stores a validated complaint. The reporter's token is returned only
     /// after the case is durably committed.
     public func file(_ complaint: Complaint) throws -> FiledComplaint {
-        let recipients = try store.agencyKeys().filter { $0.receivesNewCases && !$0.revoked }.map(\.publicKey)
+        let duress = try complaint.duressCode.map { text -> TokenVerifier in
+            guard let code = DuressCode.parse(text) else {
+                throw IntakeError(.invalidValue, "a duress code must be 4 to 8 digits")
+            }
+            return try tokens.makeDuressVerifier(code)
+        }
+        let screened = firewall.screen(language: complaint.language, fields: complaint.fields, narrative: complaint.narrative)
+        let team = routing.team(language: screened.language, fields: screened.fields)
+        let recipients = routing.recipients(for: team, among: try store.agencyKeys()).map(\.publicKey)
         guard !recipients.isEmpty else {
             throw IntakeError(.noRecipients, "no inspector or supervisor is registered to receive new cases; the operator must register one")
         }
-        let screened = firewall.screen(language: complaint.language, fields: complaint.fields, narrative: complaint.narrative)
         let caseID = CaseID.generate()
         let caseKey = AEAD.generateKey()
         let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: screened.narrative)
@@ -70,46 +92,108 @@ public struct IntakeService: Sendable {
         for recipient in recipients {
             wraps[recipient.keyID] = try KeyWrap.wrap(caseKey, caseID: caseID, to: recipient.boxPublicKey)
         }
+        let reporterKey = BoxKeyPair()
         var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
 
-        return try withFreshToken { token, verifier in
-            let stored = StoredToken(locator: token.locator, caseID: caseID, verifier: verifier)
-            try store.insertCase(NewCase(id: caseID, day: time.day(), agencyView: sealedView, wraps: wraps, token: stored), audit: audit)
+        return try withFreshToken(for: caseID, reporterKey: reporterKey) { token, stored in
+            try store.insertCase(NewCase(id: caseID, day: time.day(), agencyView: sealedView, wraps: wraps, token: stored,
+                                         reporterPublicKey: reporterKey.publicKey, duressVerifier: duress,
+                                         firewallTally: tally(screened.report)), audit: audit)
             return FiledComplaint(token: token.formatted(), caseID: caseID, firewallReport: screened.report)
         }
     }
 
-    /// Spends `tokenText` and returns the case's state with the next token, or nil when the token is
-    /// malformed, unknown or already spent — the caller answers all three identically.
-    public func checkStatus(tokenText: String) throws -> StatusAnswer? {
+    /// This complaint's contribution to the aggregate firewall counts.
+    private func tally(_ report: FirewallReport) -> FirewallTally {
+        let counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) })
+        return FirewallTally(counts: counts, threshold: Self.firewallSummaryEvery) { [policyHash, time] totals, complaints in
+            AuditEvent.firewallSummary(policyHash: policyHash, complaints: complaints, removed: totals).entryData(time: time)
+        }
+    }
+
+    /// Spends `tokenText` and returns the case's state and inspectors' messages with the next
+    /// token, or nil when the token is malformed, unknown or already spent — the caller answers all
+    /// three identically. `reply`, when given, is sealed to the case's key holders.
+    ///
+    /// Entered as the token's locator followed by the case's duress code, it answers like a case
+    /// with no news (same shape, same work), flags the case and stops replies.
+    public func checkStatus(tokenText: String, reply: String? = nil) throws -> StatusAnswer? {
+        let redactedReply = try reply.map { text -> String in
+            try TextRules.checkMessage(text)
+            // Her answer reaches inspectors, so it passes the same firewall as her complaint.
+            return firewall.redact(text).text
+        }
+        if let (locator, code) = DuressCode.parseEntry(tokenText) {
+            return try checkDuress(locator: locator, code: code)
+        }
         guard let token = StatusToken.parse(tokenText) else { return nil }
         guard let stored = try store.token(locator: token.locator) else {
-            try tokens.burnEquivalentWork(for: token)
-            return nil
+            return try refused(after: 0)
         }
-        guard try tokens.matches(token, stored.verifier) else { return nil }
+        guard let wrapKey = try tokens.open(token, stored.verifier),
+              let data = try store.reporterCaseData(stored.caseID) else { return try refused(after: 1) }
+        let reporterKey = try stored.reporterKeyWrap.map { try ReporterKeyWrap.unwrap($0, caseID: stored.caseID, under: wrapKey) }
+        let messages = reporterKey.map { Self.openInbox(data, caseID: stored.caseID, with: $0) } ?? []
+        let answers = try redactedReply.map { text in
+            try Dictionary(uniqueKeysWithValues: data.holders.map {
+                ($0.keyID, try ReporterAnswer(caseID: stored.caseID, text: text).seal(to: $0.boxPublicKey))
+            })
+        } ?? [:]
         let audit = [AuditEvent.tokenSpent.entryData(time: time)]
-        return try withFreshToken { next, verifier in
-            let replacement = StoredToken(locator: next.locator, caseID: stored.caseID, verifier: verifier)
-            switch try store.spendToken(stored, replacement: replacement, audit: audit) {
+        return try withFreshToken(for: stored.caseID, reporterKey: reporterKey) { next, replacement in
+            switch try store.spendToken(stored, replacement: replacement, answers: answers, audit: audit) {
             case .alreadySpent:
                 return nil
             case let .spent(state):
-                return StatusAnswer(state: state, messages: [], nextToken: next.formatted())
+                return StatusAnswer(state: state, messages: messages, nextToken: next.formatted())
             }
         }
     }
 
-    /// Draws a token and its verifier and runs `body`; draws again if the random locator collides
-    /// with a live one (probability ≈ live tokens / 10^8 per draw).
-    private func withFreshToken<T>(_ body: (StatusToken, TokenVerifier) throws -> T) throws -> T {
+    /// Every check costs two Argon2id calls whatever its outcome (one to verify, one for the next
+    /// token), so a refusal takes as long as a success: `done` is how many were already spent.
+    private func refused(after done: Int) throws -> StatusAnswer? {
+        for _ in done..<2 { try tokens.burnEquivalentWork(for: StatusToken.generate()) }
+        return nil
+    }
+
+    /// The duress path: the same Argon2id work as a real check, an answer of the same shape with
+    /// no news, and the case flagged. The "next token" shown is random and not stored: tried
+    /// later, it is refused like any expired token.
+    private func checkDuress(locator: String, code: DuressCode) throws -> StatusAnswer? {
+        guard let stored = try store.token(locator: locator),
+              let verifier = try store.reporterCaseData(stored.caseID)?.duressVerifier else { return try refused(after: 0) }
+        guard try tokens.matchesDuress(code, verifier) else { return try refused(after: 1) }
+        let decoy = StatusToken.generate()
+        _ = try tokens.makeSecrets(for: decoy)
+        try store.flagDuress(stored.caseID, audit: [AuditEvent.duressFlagged(caseID: stored.caseID).entryData(time: time)])
+        return StatusAnswer(state: .received, messages: [], nextToken: decoy.formatted())
+    }
+
+    /// Opens the newest messages with the reporter's key; a message that fails to open or whose
+    /// signature is not an agency key's is left out (it cannot have come from an inspector).
+    static func openInbox(_ data: ReporterCaseData, caseID: CaseID, with key: BoxKeyPair) -> [ReporterMessage] {
+        data.inbox.suffix(messagesShown).compactMap { sealed in
+            guard let message = try? InspectorMessage.open(sealed, caseID: caseID, with: key, signingKey: { data.signingKeys[$0] }) else {
+                return nil
+            }
+            return ReporterMessage(from: "inspector", kind: message.kind, text: message.text)
+        }
+    }
+
+    /// Draws a token, its verifier and (when the case has one) the reporter key wrapped under it,
+    /// and runs `body`; draws again if the random locator collides with a live one
+    /// (probability ≈ live tokens / 10^8 per draw).
+    private func withFreshToken<T>(for caseID: CaseID, reporterKey: BoxKeyPair?,
+                                   _ body: (StatusToken, StoredToken) throws -> T) throws -> T {
         var attempt = 0
         while true {
             let token = StatusToken.generate()
-            let verifier = try tokens.makeVerifier(for: token)
+            let secrets = try tokens.makeSecrets(for: token)
+            let wrap = try reporterKey.map { try ReporterKeyWrap.wrap($0, caseID: caseID, under: secrets.wrapKey) }
             do {
-                return try body(token, verifier)
+                return try body(token, StoredToken(locator: token.locator, caseID: caseID, verifier: secrets.verifier, reporterKeyWrap: wrap))
             } catch StoreError.locatorTaken where attempt < 8 {
                 attempt += 1
             }

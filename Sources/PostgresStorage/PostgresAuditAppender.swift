@@ -43,6 +43,12 @@ enum PostgresAuditAppender {
         try readSize(session, "SELECT size FROM audit_log_head")
     }
 
+    /// Takes the log's lock now rather than at the append, for transactions whose reads must not be
+    /// overtaken by another daemon's append (a tally, the policy history). Held until the transaction ends.
+    static func lock(_ session: PostgresSession) throws {
+        _ = try lockedSize(session)
+    }
+
     /// The log's size with its head row locked until the transaction ends.
     private static func lockedSize(_ session: PostgresSession) throws -> UInt64 {
         try readSize(session, "SELECT size FROM audit_log_head FOR UPDATE")

@@ -8,7 +8,8 @@
 /// (`YYYY-MM-DD` and nothing else), and no column has a date or time type.
 enum PostgresSchema {
     static let migrations: [PostgresMigration] = [
-        PostgresMigration(version: 1, description: "cases, wraps, tokens, agency keys, audit log, deployment", statements: [
+        // The SQLite schema's v1–v4 in one step (this backend shipped after them).
+        PostgresMigration(version: 1, description: "cases, wraps, tokens, case work, agency keys, audit log, deployment", statements: [
             """
             CREATE TABLE agency_keys (
                 key_id TEXT PRIMARY KEY,
@@ -17,6 +18,7 @@ enum PostgresSchema {
                 box_public_key BYTEA NOT NULL,
                 sign_public_key BYTEA NOT NULL,
                 receives_new_cases BOOLEAN NOT NULL DEFAULT FALSE,
+                team TEXT NOT NULL DEFAULT 'default',
                 registered_day TEXT NOT NULL CHECK (registered_day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
                 revoked_day TEXT CHECK (revoked_day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
             )
@@ -26,18 +28,53 @@ enum PostgresSchema {
                 case_id TEXT PRIMARY KEY,
                 workflow_state TEXT NOT NULL DEFAULT 'received',
                 filed_day TEXT NOT NULL CHECK (filed_day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
-                agency_view BYTEA NOT NULL
+                agency_view BYTEA NOT NULL,
+                key_epoch INTEGER NOT NULL DEFAULT 0 CHECK (key_epoch >= 0),
+                reporter_public_key BYTEA,
+                duress_salt BYTEA,
+                duress_verifier BYTEA,
+                duress_opslimit BIGINT,
+                duress_memlimit BIGINT,
+                duress_flagged BOOLEAN NOT NULL DEFAULT FALSE
             )
             """,
             """
             CREATE TABLE case_key_wraps (
                 case_id TEXT NOT NULL REFERENCES cases(case_id),
                 key_id TEXT NOT NULL REFERENCES agency_keys(key_id),
+                epoch INTEGER NOT NULL CHECK (epoch >= 0),
                 wrap BYTEA NOT NULL,
-                PRIMARY KEY (case_id, key_id)
+                PRIMARY KEY (case_id, key_id, epoch)
             )
             """,
             "CREATE INDEX case_key_wraps_by_key ON case_key_wraps(key_id)",
+            """
+            CREATE TABLE case_notes (
+                note_index BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                epoch INTEGER NOT NULL,
+                author_key_id TEXT NOT NULL,
+                record BYTEA NOT NULL
+            )
+            """,
+            "CREATE INDEX case_notes_by_case ON case_notes(case_id)",
+            """
+            CREATE TABLE reporter_inbox (
+                message_index BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                sealed BYTEA NOT NULL
+            )
+            """,
+            "CREATE INDEX reporter_inbox_by_case ON reporter_inbox(case_id)",
+            """
+            CREATE TABLE reporter_answers (
+                answer_index BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                key_id TEXT NOT NULL,
+                sealed BYTEA NOT NULL
+            )
+            """,
+            "CREATE INDEX reporter_answers_by_case ON reporter_answers(case_id, key_id)",
             """
             CREATE TABLE status_tokens (
                 locator TEXT PRIMARY KEY,
@@ -45,7 +82,8 @@ enum PostgresSchema {
                 salt BYTEA NOT NULL,
                 verifier BYTEA NOT NULL,
                 opslimit BIGINT NOT NULL,
-                memlimit BIGINT NOT NULL
+                memlimit BIGINT NOT NULL,
+                reporter_key_wrap BYTEA
             )
             """,
             """
@@ -71,6 +109,25 @@ enum PostgresSchema {
             )
             """,
             "INSERT INTO audit_log_head (singleton, size) VALUES (TRUE, 0)",
+            """
+            CREATE TABLE signed_checkpoint (
+                singleton BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+                tree_size BIGINT NOT NULL,
+                note TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE policy_history (
+                position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                policy_hash TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE firewall_tally (
+                category TEXT PRIMARY KEY,
+                amount BIGINT NOT NULL
+            )
+            """,
             // What every daemon on this database must share: the log's public key and a keyed
             // hash of the token pepper (which reveals nothing about the pepper).
             """

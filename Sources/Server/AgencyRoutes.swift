@@ -1,39 +1,40 @@
 import Envelope
-import HTTPTypes
 import Hummingbird
 import Intake
-import Logging
 
-/// The agency API: signed requests from inspectors' and supervisors' own machines (Docs/format.md §8).
-/// The server hands out ciphertext and the caller's own key wrap; it never decrypts.
+/// The agency API, read side: challenges, the key directory, case lists and case files
+/// (Docs/format.md §8, Docs/openapi.yaml). The server hands out ciphertext and the caller's own
+/// key wraps; it never decrypts.
 struct AgencyRoutes: Sendable {
     let agency: AgencyService
-    let authenticator: AgencyAuthenticator
-    let work: BlockingWork
+    let caseWork: CaseWorkService
+    let gate: AgencyGate
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/v1/agency/challenge") { request, context in
             await challenge(request)
         }
+        router.get("/v1/agency/keys") { request, context in
+            await gate.handle(request, logger: context.logger) { _, _ in
+                let keys = try await gate.work.run { [agency] in try agency.directory() }
+                return JSONResponse.make(.ok, ["keys": keys.map(Self.describe)])
+            }
+        }
         router.get("/v1/agency/cases") { request, context in
-            await authenticated(request, logger: context.logger) { key in
-                let cases = try await work.run { [agency] in try agency.cases(for: key.keyID) }
-                return JSONResponse.make(.ok, ["cases": cases.map { ["case": $0.0.rawValue, "status": $0.1.rawValue] }])
+            await gate.handle(request, logger: context.logger) { key, _ in
+                let cases = try await gate.work.run { [caseWork] in try caseWork.cases(for: key.keyID) }
+                return JSONResponse.make(.ok, ["cases": cases.map {
+                    ["case": $0.id.rawValue, "status": $0.state.rawValue, "duress": $0.duressFlagged] as [String: Any]
+                }])
             }
         }
         router.get("/v1/agency/cases/{case}") { request, context in
-            await authenticated(request, logger: context.logger) { key in
-                guard let caseID = context.parameters.get("case").flatMap(CaseID.init) else {
-                    return JSONResponse.error(.notFound, code: "not_found", message: "no such case for this key")
+            await gate.handle(request, logger: context.logger) { key, _ in
+                let caseID = try CaseRequest.caseID(context)
+                guard let file = try await gate.work.run({ [caseWork] in try caseWork.release(caseID, to: key.keyID) }) else {
+                    throw CaseWorkError(.notFound, "no such case for this key")
                 }
-                guard let found = try await work.run({ [agency] in try agency.release(caseID, to: key.keyID) }) else {
-                    return JSONResponse.error(.notFound, code: "not_found", message: "no such case for this key")
-                }
-                return JSONResponse.make(.ok, [
-                    "case": found.id.rawValue, "status": found.state.rawValue,
-                    "agency_view": Base64.encode(found.agencyView), "wrap": Base64.encode(found.wrap),
-                    "release_entry": found.releaseEntryIndex,
-                ])
+                return JSONResponse.make(.ok, Self.describe(file))
             }
         }
     }
@@ -44,7 +45,7 @@ struct AgencyRoutes: Sendable {
             guard let keyID = object["key_id"] as? String, keyID.utf8.count <= 64 else {
                 throw IntakeError(.invalidShape, "\"key_id\" is required and must be a key id string")
             }
-            return JSONResponse.make(.ok, ["challenge": authenticator.issueChallenge(for: keyID)])
+            return JSONResponse.make(.ok, ["challenge": gate.authenticator.issueChallenge(for: keyID)])
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
         } catch {
@@ -52,31 +53,36 @@ struct AgencyRoutes: Sendable {
         }
     }
 
-    /// Checks the request's signature headers, then runs `body` with the caller's key.
-    private func authenticated(_ request: Request, logger: Logger,
-                               _ body: (AgencyPublicKey) async throws -> Response) async -> Response {
-        do {
-            let headers = request.headers
-            guard let keyID = headers[HTTPField.Name(AgencyRequestSignature.keyHeader)!],
-                  let challenge = headers[HTTPField.Name(AgencyRequestSignature.challengeHeader)!],
-                  let signature = headers[HTTPField.Name(AgencyRequestSignature.signatureHeader)!] else {
-                return JSONResponse.unauthorized()
-            }
-            let bytes = try await request.collectBody(limit: 64 * 1024)
-            let pathAndQuery = request.uri.description
-            let method = request.method.rawValue
-            guard let key = try await work.run({ [authenticator] in
-                try authenticator.authenticate(keyID: keyID, challenge: challenge, signature: signature,
-                                               method: method, pathAndQuery: pathAndQuery, body: bytes)
-            }) else {
-                return JSONResponse.unauthorized()
-            }
-            return try await body(key)
-        } catch let error as IntakeError {
-            return JSONResponse.badRequest(error)
-        } catch {
-            logger.error("agency request failed", metadata: ["error.type": "\(type(of: error))"])
-            return JSONResponse.error(.internalServerError, code: "internal", message: "the request failed on the server")
+    static func describe(_ key: RegisteredKey) -> [String: Any] {
+        ["key_id": key.publicKey.keyID, "name": key.publicKey.name, "role": key.publicKey.role.rawValue, "team": key.team,
+         "box_public_key": Base64.encode(key.publicKey.boxPublicKey), "sign_public_key": Base64.encode(key.publicKey.signPublicKey),
+         "revoked": key.revoked]
+    }
+
+    /// The case file as JSON (Docs/format.md §8.1). `wrap` is the epoch-0 wrap, kept for readers of
+    /// the first version of this answer.
+    static func describe(_ file: CaseFile) -> [String: Any] {
+        var object: [String: Any] = [
+            "case": file.id.rawValue, "status": file.state.rawValue, "duress": file.duressFlagged, "epoch": file.epoch,
+            "agency_view": Base64.encode(file.agencyView),
+            "wraps": file.wraps.sorted { $0.key < $1.key }.map { ["epoch": $0.key, "wrap": Base64.encode($0.value)] as [String: Any] },
+            "notes": file.notes.map { ["epoch": $0.epoch, "author": $0.author, "record": Base64.encode($0.record)] as [String: Any] },
+            "answers": file.answers.map(Base64.encode),
+            "holders": file.holders,
+            "release_entry": file.releaseEntryIndex,
+        ]
+        if let first = file.wraps[0] { object["wrap"] = Base64.encode(first) }
+        if let key = file.reporterPublicKey { object["reporter_public_key"] = Base64.encode(key) }
+        return object
+    }
+}
+
+/// Path parameters of case routes.
+enum CaseRequest {
+    static func caseID(_ context: BasicRequestContext) throws -> CaseID {
+        guard let id = context.parameters.get("case").flatMap(CaseID.init) else {
+            throw CaseWorkError(.notFound, "no such case for this key")
         }
+        return id
     }
 }

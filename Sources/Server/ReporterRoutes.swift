@@ -1,3 +1,5 @@
+import Envelope
+import Foundation
 import Hummingbird
 import Intake
 import Logging
@@ -36,16 +38,17 @@ struct ReporterRoutes: Sendable {
 
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
         do {
-            let body = try await request.collectBody(limit: 1024)
-            let object = try JSONBody.object(body, allowedKeys: ["token"])
+            let body = try await request.collectBody(limit: 2 * TextRules.maxMessageBytes + 1024)
+            let object = try JSONBody.object(body, allowedKeys: ["token", "message"])
             guard let tokenValue = object["token"] else {
                 throw IntakeError(.invalidShape, "\"token\" is required")
             }
+            let reply = try Self.optionalMessage(object["message"])
             guard let tokenText = tokenValue as? String else { return JSONResponse.notFound() }
-            guard let answer = try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText) }) else {
+            guard let answer = try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) else {
                 return JSONResponse.notFound()
             }
-            let messages = answer.messages.map { ["from": $0.from, "text": $0.text] }
+            let messages = answer.messages.map { ["from": $0.from, "kind": $0.kind.rawValue, "text": $0.text] }
             return JSONResponse.make(.ok, ["status": answer.state.rawValue, "messages": messages, "next_token": answer.nextToken])
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
@@ -53,5 +56,14 @@ struct ReporterRoutes: Sendable {
             logger.error("status check failed", metadata: ["error.type": "\(type(of: error))"])
             return JSONResponse.error(.internalServerError, code: "internal", message: "the status check failed; your token was not used, please try again")
         }
+    }
+
+    /// The reporter's optional answer to the inspectors (absent, null or a string).
+    static func optionalMessage(_ value: Any?) throws -> String? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let text = value as? String else {
+            throw IntakeError(.invalidShape, "\"message\" must be a string")
+        }
+        return text
     }
 }

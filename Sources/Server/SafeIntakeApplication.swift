@@ -1,34 +1,43 @@
 import Hummingbird
 import Intake
 import Logging
+import ReporterWeb
 
 /// Everything the HTTP layer needs, built by the caller (the `serve` command or a test).
 public struct ServerDependencies: Sendable {
     public let intake: IntakeService
     public let agency: AgencyService
+    public let caseWork: CaseWorkService
     public let authenticator: AgencyAuthenticator
     public let audit: AuditPublisher
     public let work: BlockingWork
     public let limits: ComplaintLimits
+    /// Where the reporter pages' quick-exit link goes (a neutral site).
+    public let exitURL: String
 
-    public init(intake: IntakeService, agency: AgencyService, authenticator: AgencyAuthenticator,
-                audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits()) {
+    public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
+                audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
+                exitURL: String = ReporterWeb.defaultExitURL) {
         self.intake = intake
         self.agency = agency
+        self.caseWork = caseWork
         self.authenticator = authenticator
         self.audit = audit
         self.work = work
         self.limits = limits
+        self.exitURL = exitURL
     }
 }
 
-/// Builds the router with every route of the public API (Docs/openapi.yaml).
+/// Builds the router with every route of the public API and the reporter's pages (Docs/openapi.yaml).
 public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
-    HomePage.add(to: router)
+    ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, exitURL: deps.exitURL).add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
-    AgencyRoutes(agency: deps.agency, authenticator: deps.authenticator, work: deps.work).add(to: router)
+    let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
+    AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)
+    CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
     return router
 }
@@ -50,5 +59,9 @@ public func runDaemon(_ deps: ServerDependencies, host: String, port: Int, logge
         logger.info("SafeIntake ready", metadata: ["listening": "\(host):\(actualPort)"])
     }
     try await app.runService()
+    // Sign the final state, so that nothing appended since the last request for a checkpoint can be
+    // dropped from the stored log without the separation audit noticing.
+    let audit = deps.audit
+    _ = try await deps.work.run { try audit.signedCheckpoint() }
     try await deps.work.shutdown()
 }

@@ -54,6 +54,72 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: case work, key epochs, reporter keys, duress, messages") { db in
+            try db.execute(sql: """
+                ALTER TABLE agency_keys ADD COLUMN team TEXT NOT NULL DEFAULT 'default';
+                ALTER TABLE cases ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN reporter_public_key BLOB;
+                ALTER TABLE cases ADD COLUMN duress_salt BLOB;
+                ALTER TABLE cases ADD COLUMN duress_verifier BLOB;
+                ALTER TABLE cases ADD COLUMN duress_opslimit INTEGER;
+                ALTER TABLE cases ADD COLUMN duress_memlimit INTEGER;
+                ALTER TABLE cases ADD COLUMN duress_flagged INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE status_tokens ADD COLUMN reporter_key_wrap BLOB;
+                CREATE TABLE case_key_wraps_v2 (
+                    case_id TEXT NOT NULL REFERENCES cases(case_id),
+                    key_id TEXT NOT NULL REFERENCES agency_keys(key_id),
+                    epoch INTEGER NOT NULL,
+                    wrap BLOB NOT NULL,
+                    PRIMARY KEY (case_id, key_id, epoch)
+                ) WITHOUT ROWID;
+                INSERT INTO case_key_wraps_v2 (case_id, key_id, epoch, wrap) SELECT case_id, key_id, 0, wrap FROM case_key_wraps;
+                DROP TABLE case_key_wraps;
+                ALTER TABLE case_key_wraps_v2 RENAME TO case_key_wraps;
+                CREATE INDEX case_key_wraps_by_key ON case_key_wraps(key_id);
+                CREATE TABLE case_notes (
+                    note_index INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL REFERENCES cases(case_id),
+                    epoch INTEGER NOT NULL,
+                    author_key_id TEXT NOT NULL,
+                    record BLOB NOT NULL
+                );
+                CREATE INDEX case_notes_by_case ON case_notes(case_id);
+                CREATE TABLE reporter_inbox (
+                    message_index INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL REFERENCES cases(case_id),
+                    sealed BLOB NOT NULL
+                );
+                CREATE INDEX reporter_inbox_by_case ON reporter_inbox(case_id);
+                CREATE TABLE reporter_answers (
+                    answer_index INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL REFERENCES cases(case_id),
+                    key_id TEXT NOT NULL,
+                    sealed BLOB NOT NULL
+                );
+                CREATE INDEX reporter_answers_by_case ON reporter_answers(case_id, key_id);
+                """)
+        }
+        migrator.registerMigration("v3: last signed checkpoint, policy history") { db in
+            try db.execute(sql: """
+                CREATE TABLE signed_checkpoint (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    tree_size INTEGER NOT NULL,
+                    note TEXT NOT NULL
+                );
+                CREATE TABLE policy_history (
+                    position INTEGER PRIMARY KEY,
+                    policy_hash TEXT NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("v4: aggregate firewall tally") { db in
+            try db.execute(sql: """
+                CREATE TABLE firewall_tally (
+                    category TEXT PRIMARY KEY NOT NULL,
+                    amount INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -5,8 +5,8 @@ import InspectorClient
 /// `safeintake audit`: what an auditor runs, with nothing but the server's public endpoints.
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Verify the signed, append-only audit log.",
-        subcommands: [Verify.self])
+        commandName: "audit", abstract: "Verify the signed, append-only audit log and the separation it records.",
+        subcommands: [Verify.self, Separation.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -10,7 +10,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self, Decrypt.self])
+        subcommands: [Cases.self, Show.self, Assign.self, Unassign.self, Status.self, Note.self, Reply.self, UI.self, Decrypt.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String
@@ -26,8 +26,12 @@ struct InspectorCommand: AsyncParsableCommand {
 
         /// A client that proves each release is in the signed log before decrypting. The log key
         /// is `--log-key`, or pinned in `KEYFILE.log-key` the first time (trust on first use).
-        func verifyingClient() async throws -> (client: AgencyClient, pinAfterSuccess: (() throws -> Void)?) {
-            let keys = try KeyFileOptions.load(key, passphrase: passphrase)
+        func verifyingClient() async throws -> (client: AgencyClient, pinAfterSuccess: (@Sendable () throws -> Void)?) {
+            try await verifyingClient(keys: try KeyFileOptions.load(key, passphrase: passphrase))
+        }
+
+        /// The same, for keys already loaded (the UI loads them once and keeps them).
+        func verifyingClient(keys: AgencyKeyPair) async throws -> (client: AgencyClient, pinAfterSuccess: (@Sendable () throws -> Void)?) {
             let url = try serverURL()
             let pinFile = URL(fileURLWithPath: key + ".log-key")
             let trusted: NoteVerifierKey
@@ -95,15 +99,23 @@ struct InspectorCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Decrypt a case locally and print the agency view as JSON.")
         @Argument(help: "The case id.") var caseID: String
         @OptionGroup var connection: Connection
+        @Flag(help: "Also print the status, duress flag, holders, notes and the reporter's answers.") var full = false
 
         func run() async throws {
-            guard let id = CaseID(caseID) else {
-                throw ValidationError("\(caseID) is not a case id (32 lowercase hex characters)")
-            }
+            let id = try CaseArgument.parse(caseID)
             let (client, pinAfterSuccess) = try await connection.verifyingClient()
-            let view = try await CLIOutput.reporting { try await client.open(id) }
+            let opened = try await CLIOutput.reporting { try await client.openFull(id) }
             try pinAfterSuccess?()
-            CLIOutput.printJSONLine(["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative])
+            let view = opened.view
+            var object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
+            if full {
+                object["status"] = opened.status
+                object["duress"] = opened.duressFlagged
+                object["holders"] = opened.holders
+                object["notes"] = opened.notes.map { ["author": $0.author, "kind": $0.kind.rawValue, "text": $0.text] }
+                object["answers"] = opened.answers.map(\.text)
+            }
+            CLIOutput.printJSONLine(object)
         }
     }
 }

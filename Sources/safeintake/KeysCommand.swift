@@ -10,7 +10,7 @@ import Storage
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Create and register inspector and supervisor keys.",
-        subcommands: [Generate.self, Register.self, List.self])
+        subcommands: [Generate.self, Register.self, Revoke.self, List.self])
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -40,17 +40,36 @@ struct KeysCommand: AsyncParsableCommand {
 
         @Option(help: "The daemon's data folder.") var data = "./data"
         @Option(help: "The holder's .pub file.") var publicKey: String
-        @Flag(help: "Route every new case to this key holder.") var receivesNewCases = false
+        @Flag(help: "Route every new case of the team to this key holder (supervisors always receive them).") var receivesNewCases = false
+        @Option(help: "The team whose cases this key holder works on (Docs/routing.md).") var team = "default"
 
         func run() async throws {
             let key = try AgencyPublicKey(publicKeyFile: Data(contentsOf: URL(fileURLWithPath: publicKey)))
             let store = try SQLiteStore(directory: URL(fileURLWithPath: data))
             do {
-                try AgencyService(store: store).register(key, receivesNewCases: receivesNewCases)
+                try AgencyService(store: store).register(key, receivesNewCases: receivesNewCases, team: team)
             } catch StoreError.duplicateKey {
                 throw ValidationError("a key named \(key.name) or with id \(key.keyID) is already registered")
             }
-            print("registered \(key.role.rawValue) \(key.name) (\(key.keyID))\(receivesNewCases ? ", receives new cases" : "")")
+            print("registered \(key.role.rawValue) \(key.name) (\(key.keyID)) in team \(team)\(receivesNewCases ? ", receives new cases" : "")")
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a key (operator, on the server): it can sign nothing more, and every case-key wrap to it is deleted.")
+
+        @Option(help: "The daemon's data folder.") var data = "./data"
+        @Argument(help: "The key's name or key id.") var key: String
+
+        func run() async throws {
+            let store = try SQLiteStore(directory: URL(fileURLWithPath: data))
+            guard let found = try store.agencyKeys().first(where: { $0.publicKey.name == key || $0.publicKey.keyID == key }) else {
+                throw ValidationError("no key named \(key) is registered")
+            }
+            guard !found.revoked else { throw ValidationError("\(key) is already revoked") }
+            try AgencyService(store: store).revoke(keyID: found.publicKey.keyID)
+            print("revoked \(found.publicKey.name) (\(found.publicKey.keyID)); its case-key wraps are deleted")
         }
     }
 
@@ -61,7 +80,7 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             for key in try SQLiteStore(directory: URL(fileURLWithPath: data)).agencyKeys() {
                 let flags = [key.receivesNewCases ? "receives-new-cases" : nil, key.revoked ? "revoked" : nil].compactMap { $0 }
-                print("\(key.publicKey.keyID)  \(key.publicKey.role.rawValue)  \(key.publicKey.name)  \(flags.joined(separator: ","))")
+                print("\(key.publicKey.keyID)  \(key.publicKey.role.rawValue)  \(key.publicKey.name)  team=\(key.team)  \(flags.joined(separator: ","))")
             }
         }
     }

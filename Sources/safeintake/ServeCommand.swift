@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import ReporterWeb
 import Server
 import Sodium
 
@@ -23,7 +24,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Put TLS or an onion service in front in production.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+    @Option(help: "Case routing rules (Docs/routing.md). Default: DIR/routing.json if present, else every case to the default team.")
+    var routing: String?
+    @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
+    var exitURL = ReporterWeb.defaultExitURL
     @OptionGroup var tokenCost: TokenCostOptions
+
+    func validate() throws {
+        guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
+            throw ValidationError("--exit-url must be an http(s) address such as https://www.google.com/")
+        }
+    }
 
     func run() async throws {
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
@@ -49,15 +60,20 @@ struct ServeCommand: AsyncParsableCommand {
         if wasEmpty, try store.agencyKeys().isEmpty { try folder.createDevKeys() }
         let agency = AgencyService(store: store)
         try folder.registerDevKeys(with: agency, logger: logger)
-        let intake = IntakeService(store: store, policy: try loadPolicy(),
-                                   tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost))
+        let policy = try loadPolicy()
+        let intake = IntakeService(store: store, policy: policy,
+                                   tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
+                                   routing: try loadRouting(folder: folder))
         let audit = AuditPublisher(store: store, signer: signer)
+        try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
+        _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
         logger.info("SafeIntake starting", metadata: [
             "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)", "store": "\(selection.place)",
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
-        let deps = ServerDependencies(intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency), audit: audit,
-                                      work: BlockingWork.start(threads: workers))
+        let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store),
+                                      authenticator: AgencyAuthenticator(agency: agency), audit: audit,
+                                      work: BlockingWork.start(threads: workers), exitURL: exitURL)
         return (deps, selection)
     }
 
@@ -67,6 +83,16 @@ struct ServeCommand: AsyncParsableCommand {
             return try FirewallPolicy(json: [UInt8](Data(contentsOf: URL(fileURLWithPath: policy))))
         } catch let error as FirewallPolicyError {
             throw ValidationError("the firewall policy \(policy) is not valid: \(error)")
+        }
+    }
+
+    private func loadRouting(folder: DataFolder) throws -> CaseRouting {
+        let file = routing.map { URL(fileURLWithPath: $0) } ?? folder.url.appendingPathComponent("routing.json")
+        guard routing != nil || FileManager.default.fileExists(atPath: file.path) else { return CaseRouting() }
+        do {
+            return try CaseRouting(json: Data(contentsOf: file))
+        } catch let error as IntakeError {
+            throw ValidationError("the routing file \(file.path) is not valid: \(error.message)")
         }
     }
 

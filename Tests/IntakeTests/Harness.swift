@@ -13,6 +13,7 @@ struct Harness {
     var store: any IntakeStore { database.store }
     let intake: IntakeService
     let agency: AgencyService
+    let caseWork: CaseWorkService
     let supervisor: AgencyKeyPair
     let inspector1: AgencyKeyPair
     let inspector2: AgencyKeyPair
@@ -23,6 +24,7 @@ struct Harness {
         self.cost = cost
         let store = database.store
         agency = AgencyService(store: store)
+        caseWork = CaseWorkService(store: store)
         supervisor = try AgencyKeyPair.generate(name: "supervisor", role: .supervisor, devOnly: true)
         inspector1 = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector, devOnly: true)
         inspector2 = try AgencyKeyPair.generate(name: "inspector-2", role: .inspector, devOnly: true)
@@ -40,8 +42,8 @@ struct Harness {
 
     /// Opens a case as `holder` would on their own machine; nil when no wrap exists for them.
     func open(_ caseID: CaseID, as holder: AgencyKeyPair) throws -> AgencyView? {
-        guard let found = try agency.release(caseID, to: holder.publicKey.keyID) else { return nil }
-        let key = try KeyWrap.unwrap(found.wrap, caseID: caseID, with: holder.box)
+        guard let found = try caseWork.release(caseID, to: holder.publicKey.keyID), let wrap = found.wraps[0] else { return nil }
+        let key = try KeyWrap.unwrap(wrap, caseID: caseID, with: holder.box)
         return try AgencyView.open(found.agencyView, caseID: caseID, caseKey: key)
     }
 

@@ -31,8 +31,8 @@ struct IntakePathTests {
         #expect(!view.narrative.contains("P4829133"))
         #expect(try h.open(filed.caseID, as: h.supervisor) == view)
         #expect(try h.open(filed.caseID, as: h.inspector2) == nil)
-        #expect(try h.agency.cases(for: h.inspector2.publicKey.keyID).isEmpty)
-        #expect(try h.agency.cases(for: h.inspector1.publicKey.keyID).map(\.0) == [filed.caseID])
+        #expect(try h.caseWork.cases(for: h.inspector2.publicKey.keyID).isEmpty)
+        #expect(try h.caseWork.cases(for: h.inspector1.publicKey.keyID).map(\.id) == [filed.caseID])
     }
 
     @Test("nothing the reporter wrote, no status value and no token is stored", arguments: Backend.available)

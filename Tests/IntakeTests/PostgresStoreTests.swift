@@ -38,7 +38,7 @@ struct PostgresStoreTests {
         }
         let key = try AgencyKeyPair.generate(name: "inspector-9", role: .inspector).publicKey
         let refused = #expect(throws: PostgresStoreError.self) {
-            try store.registerAgencyKey(key, receivesNewCases: false, day: "2026-11-23T16Z", audit: [])
+            try store.registerAgencyKey(key, receivesNewCases: false, team: "default", day: "2026-11-23T16Z", audit: [])
         }
         #expect(refused?.sqlState == "23514", "a CHECK constraint must refuse it")
         #expect(try store.agencyKeys().isEmpty)

@@ -32,7 +32,7 @@ struct StoreConformanceTests {
         let size = try h.store.auditLogSize()
         let reopened = try h.database.openAnother()
         #expect(try reopened.auditLogSize() == size)
-        #expect(try reopened.cases(wrappedTo: h.inspector1.publicKey.keyID).map(\.0) == [filed.caseID])
+        #expect(try reopened.cases(wrappedTo: h.inspector1.publicKey.keyID).map(\.id) == [filed.caseID])
         #expect(try reopened.agencyKeys().map(\.publicKey.name) == ["inspector-1", "inspector-2", "supervisor"])
     }
 
@@ -54,9 +54,9 @@ struct StoreConformanceTests {
         let stored = try #require(try h.store.token(locator: first.locator))
         let live = try #require(try h.store.token(locator: second.locator))
         let size = try h.store.auditLogSize()
-        let clash = StoredToken(locator: live.locator, caseID: stored.caseID, verifier: stored.verifier)
+        let clash = StoredToken(locator: live.locator, caseID: stored.caseID, verifier: stored.verifier, reporterKeyWrap: stored.reporterKeyWrap)
         #expect(throws: StoreError.locatorTaken) {
-            try h.store.spendToken(stored, replacement: clash, audit: [AuditEvent.tokenSpent.entryData(time: CoarseTime())])
+            try h.store.spendToken(stored, replacement: clash, answers: [:], audit: [AuditEvent.tokenSpent.entryData(time: CoarseTime())])
         }
         #expect(try h.store.token(locator: first.locator) != nil, "the failed spend must not have deleted the token")
         #expect(try h.store.auditLogSize() == size)
@@ -66,12 +66,12 @@ struct StoreConformanceTests {
     func releaseEntryIndex(_ backend: Backend) throws {
         let h = try Harness(backend)
         let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
-        let released = try #require(try h.agency.release(filed.caseID, to: h.inspector1.publicKey.keyID))
+        let released = try #require(try h.caseWork.release(filed.caseID, to: h.inspector1.publicKey.keyID))
         let entry = try h.store.auditEntries(released.releaseEntryIndex..<released.releaseEntryIndex + 1)
         let text = String(decoding: try #require(entry.first), as: UTF8.self)
         #expect(text.contains("key_released") && text.contains(filed.caseID.rawValue))
         let size = try h.store.auditLogSize()
-        #expect(try h.agency.release(filed.caseID, to: h.inspector2.publicKey.keyID) == nil)
+        #expect(try h.caseWork.release(filed.caseID, to: h.inspector2.publicKey.keyID) == nil)
         #expect(try h.store.auditLogSize() == size)
     }
 
@@ -118,17 +118,17 @@ struct StoreConformanceTests {
         let h = try Harness(backend)
         let other = try h.secondDaemon()
         let before = try h.store.auditLogSize()
-        let daemons = [(h.intake, h.agency), (other.intake, AgencyService(store: other.store))]
+        let daemons = [(h.intake, h.caseWork), (other.intake, CaseWorkService(store: other.store))]
         let inspector = h.inspector1.publicKey.keyID
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<8 {
-                let (intake, agency) = daemons[worker % 2]
+                let (intake, caseWork) = daemons[worker % 2]
                 group.addTask {
                     _ = try await Thread.detachedResult {
                         for _ in 0..<3 {
                             let filed = try intake.file(body: Harness.body(IntakePathTests.complaint))
                             _ = try intake.checkStatus(tokenText: filed.token)
-                            _ = try agency.release(filed.caseID, to: inspector)
+                            _ = try caseWork.release(filed.caseID, to: inspector)
                         }
                         return true
                     }

@@ -32,7 +32,7 @@ struct ServerHarness {
         let intake = IntakeService(store: store, policy: .makeDefault(),
                                    tokens: TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum))
         deps = ServerDependencies(
-            intake: intake, agency: agency, authenticator: AgencyAuthenticator(agency: agency),
+            intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency),
             audit: AuditPublisher(store: store, signer: try NoteSigner(name: "test.invalid/log", keyPair: logKey)),
             work: BlockingWork.start(threads: 4))
     }

@@ -1,0 +1,113 @@
+import Envelope
+import Sodium
+
+/// An inspector's or supervisor's work on a case: read it, assign it, change its state, add notes,
+/// write to the reporter. Every method takes the caller's already-authenticated key; the server
+/// checks signatures and who holds the case, and never reads a case, a note or a message.
+public struct CaseWorkService: Sendable {
+    /// Longest sealed message to the reporter or note accepted, in bytes.
+    public static let maxSealedBytes = 8 * 1024
+
+    let store: any IntakeStore
+    let time: CoarseTime
+
+    public init(store: any IntakeStore, time: CoarseTime = CoarseTime()) {
+        self.store = store
+        self.time = time
+    }
+
+    /// The cases this key holds (has a wrap for), with their state and duress flag.
+    public func cases(for keyID: String) throws -> [CaseSummary] {
+        try store.cases(wrappedTo: keyID)
+    }
+
+    /// The case file for a holder. The release is logged before it is returned; nil when the key
+    /// holds no wrap for the case.
+    public func release(_ caseID: CaseID, to keyID: String) throws -> CaseFile? {
+        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID).entryData(time: time)]
+        return try store.releaseCase(caseID, to: keyID, audit: audit)
+    }
+
+    /// Gives the case to `assignee`: `wraps` are the case keys of every epoch wrapped to them by the
+    /// supervisor's client, `signature` the supervisor's signature over the `CaseAssignment`.
+    public func assign(_ caseID: CaseID, to assigneeID: String, wraps: [[UInt8]], signature: [UInt8], by supervisor: AgencyPublicKey) throws {
+        guard supervisor.role == .supervisor else {
+            throw CaseWorkError(.forbidden, "only a supervisor can assign cases; \(supervisor.name) is an \(supervisor.role.rawValue)")
+        }
+        guard let assignee = try store.agencyKey(id: assigneeID), !assignee.revoked else {
+            throw CaseWorkError(.invalidValue, "no active key \(assigneeID) to assign the case to")
+        }
+        guard !wraps.isEmpty, wraps.allSatisfy({ $0.count == KeyWrap.byteCount }) else {
+            throw CaseWorkError(.invalidValue, "an assignment carries one \(KeyWrap.byteCount)-byte key wrap per epoch")
+        }
+        let statement = CaseAssignment(caseID: caseID, assignee: assigneeID, assigner: supervisor.keyID, wraps: wraps)
+        guard statement.verify(signature: signature, signPublicKey: supervisor.signPublicKey) else {
+            throw CaseWorkError(.badSignature, "the assignment signature does not verify with \(supervisor.name)'s key for these wraps")
+        }
+        let audit = [AuditEvent.caseAssigned(statement, signature: signature).entryData(time: time)]
+        try mapping { try store.assign(caseID, to: assigneeID, by: supervisor.keyID, wraps: wraps, audit: audit) }
+    }
+
+    /// Removes `removedID` from the case and starts key epoch `epoch`: `wraps` hold the new epoch's
+    /// key for each remaining holder, `signature` the supervisor's signature over the `EpochChange`.
+    public func unassign(_ caseID: CaseID, removing removedID: String, epoch: Int, wraps: [String: [UInt8]],
+                         signature: [UInt8], by supervisor: AgencyPublicKey) throws {
+        guard supervisor.role == .supervisor else {
+            throw CaseWorkError(.forbidden, "only a supervisor can take a case away from someone")
+        }
+        guard removedID != supervisor.keyID else {
+            throw CaseWorkError(.invalidValue, "a supervisor cannot remove their own key from a case")
+        }
+        guard !wraps.isEmpty, wraps.values.allSatisfy({ $0.count == KeyWrap.byteCount }) else {
+            throw CaseWorkError(.invalidValue, "an epoch change carries one \(KeyWrap.byteCount)-byte key wrap per remaining holder")
+        }
+        let statement = EpochChange(caseID: caseID, removed: removedID, by: supervisor.keyID, epoch: epoch, wraps: wraps)
+        guard statement.verify(signature: signature, signPublicKey: supervisor.signPublicKey) else {
+            throw CaseWorkError(.badSignature, "the epoch-change signature does not verify with \(supervisor.name)'s key for these wraps")
+        }
+        let audit = [AuditEvent.epochChanged(statement, signature: signature).entryData(time: time)]
+        try mapping { try store.changeEpoch(caseID, removing: removedID, by: supervisor.keyID, epoch: epoch, wraps: wraps, audit: audit) }
+    }
+
+    /// Changes the case's state. Closing needs an outcome: a note (sealed by the client) saying how.
+    public func setStatus(_ caseID: CaseID, to state: CaseState, outcome: StoredNote?, by holder: AgencyPublicKey) throws {
+        if state == .closed && outcome == nil {
+            throw CaseWorkError(.invalidValue, "closing a case needs an outcome (a sealed note saying how it ended)")
+        }
+        if let outcome { try checkSealed(outcome.record, what: "outcome note") }
+        var audit = [AuditEvent.statusChanged(caseID: caseID, state: state, by: holder.keyID).entryData(time: time)]
+        if outcome != nil { audit.append(AuditEvent.noteAdded(caseID: caseID, by: holder.keyID).entryData(time: time)) }
+        try mapping { try store.setState(caseID, state, by: holder.keyID, note: outcome, audit: audit) }
+    }
+
+    /// Stores an internal note sealed under the current epoch's case key on the holder's machine.
+    public func addNote(_ caseID: CaseID, _ note: StoredNote, by holder: AgencyPublicKey) throws {
+        guard note.author == holder.keyID else {
+            throw CaseWorkError(.invalidValue, "a note's author must be the key that sends it")
+        }
+        try checkSealed(note.record, what: "note")
+        let audit = [AuditEvent.noteAdded(caseID: caseID, by: holder.keyID).entryData(time: time)]
+        try mapping { try store.addNote(caseID, note, audit: audit) }
+    }
+
+    /// Stores a message to the reporter, signed and sealed to her key on the holder's machine.
+    public func sendMessage(_ caseID: CaseID, sealed: [UInt8], by holder: AgencyPublicKey) throws {
+        try checkSealed(sealed, what: "message")
+        let audit = [AuditEvent.messageSent(caseID: caseID, by: holder.keyID).entryData(time: time)]
+        try mapping { try store.addInboxMessage(caseID, sealed: sealed, by: holder.keyID, audit: audit) }
+    }
+
+    private func checkSealed(_ bytes: [UInt8], what: String) throws {
+        guard !bytes.isEmpty, bytes.count <= Self.maxSealedBytes, bytes[0] == EnvelopeFormat.version else {
+            throw CaseWorkError(.invalidValue, "the \(what) must be a sealed format-v\(EnvelopeFormat.version) ciphertext of at most \(Self.maxSealedBytes) bytes")
+        }
+    }
+
+    private func mapping(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as StoreError {
+            throw CaseWorkError.from(error) ?? error
+        }
+    }
+}

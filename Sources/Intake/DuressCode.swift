@@ -1,0 +1,45 @@
+import Sodium
+
+/// A reporter's optional duress code: 4 to 8 digits chosen at filing (Docs/format.md §6.2).
+///
+/// Checked in place of her token's secret — the token's first two groups (the locator) followed by
+/// the code — it shows an ordinary "no news" answer, stops replies and flags the case, so a
+/// reporter forced to show her status in front of an employer gives nothing away.
+public struct DuressCode: Sendable {
+    public static let digitRange = 4...8
+    let digits: SecureBytes
+
+    /// Parses the code a reporter chose at filing; nil unless it is 4–8 digits.
+    public static func parse(_ text: String) -> DuressCode? {
+        guard let digits = collectDigits(text, maxCount: digitRange.upperBound), digitRange.contains(digits.count) else { return nil }
+        return DuressCode(digits: digits)
+    }
+
+    /// Splits a status-check entry of locator + duress code (12–16 digits, dashes and spaces
+    /// ignored) into its parts; nil for anything else, including a full 24-digit token.
+    public static func parseEntry(_ text: String) -> (locator: String, code: DuressCode)? {
+        let locatorDigits = StatusToken.locatorDigits
+        guard let all = collectDigits(text, maxCount: locatorDigits + digitRange.upperBound),
+              (locatorDigits + digitRange.lowerBound...locatorDigits + digitRange.upperBound).contains(all.count) else { return nil }
+        return all.withUnsafeBytes { bytes in
+            (String(decoding: bytes[..<locatorDigits], as: UTF8.self),
+             DuressCode(digits: SecureBytes(copying: bytes[locatorDigits...])))
+        }
+    }
+
+    private static func collectDigits(_ text: String, maxCount: Int) -> SecureBytes? {
+        guard text.utf8.count <= 64 else { return nil }
+        var collected = [UInt8]()
+        defer { SecureBytes.wipe(&collected) }
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                collected.append(c)
+                if collected.count > maxCount { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: " "): continue
+            default: return nil
+            }
+        }
+        return SecureBytes(copying: collected)
+    }
+}

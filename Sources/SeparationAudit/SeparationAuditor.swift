@@ -1,0 +1,35 @@
+import AuditLog
+import Foundation
+
+/// `safeintake audit separation`: six offline checks on a copy of a data folder, each a real check
+/// that fails with a finding a person can act on (Docs/audit-log.md, "Separation checks").
+public struct SeparationAuditor {
+    public let folder: URL
+    /// The log's verifier key, to check the stored signed checkpoint.
+    public let logKey: NoteVerifierKey?
+    /// The OpenAPI description of the public API (Docs/openapi.yaml).
+    public let openAPI: String?
+    /// Policy hashes the operator has published; empty = accept the policy the log announces.
+    public let publishedPolicies: Set<String>
+
+    public init(folder: URL, logKey: NoteVerifierKey?, openAPI: String?, publishedPolicies: Set<String> = []) {
+        self.folder = folder
+        self.logKey = logKey
+        self.openAPI = openAPI
+        self.publishedPolicies = publishedPolicies
+    }
+
+    /// Runs every check, in order.
+    public func run() throws -> [SeparationCheck] {
+        let snapshot = try DataSnapshot(folder: folder)
+        let log = LogChecks(snapshot)
+        return [
+            StructureChecks.schema(snapshot),
+            StructureChecks.ciphertextOnly(snapshot),
+            log.firewallFirst(publishedPolicies: publishedPolicies),
+            log.wrapsMatchAssignments(),
+            RouteCheck.check(openAPI: openAPI),
+            log.logVerifies(logKey: logKey),
+        ]
+    }
+}

@@ -1,0 +1,47 @@
+import Envelope
+import Hummingbird
+import Intake
+
+/// The agency API, write side: assign, unassign (new key epoch), status, notes and messages to the
+/// reporter. Bodies carry only ciphertext, wraps and signatures made on the key holder's machine.
+struct CaseWorkRoutes: Sendable {
+    let caseWork: CaseWorkService
+    let gate: AgencyGate
+
+    func add(to router: Router<BasicRequestContext>) {
+        post(router, "assign", keys: ["assignee", "wraps", "signature"]) { id, key, fields in
+            try caseWork.assign(id, to: try fields.string("assignee"), wraps: try fields.byteList("wraps"),
+                                signature: try fields.bytes("signature"), by: key)
+        }
+        post(router, "unassign", keys: ["removed", "epoch", "wraps", "signature"]) { id, key, fields in
+            try caseWork.unassign(id, removing: try fields.string("removed"), epoch: try fields.integer("epoch"),
+                                  wraps: try fields.byteMap("wraps"), signature: try fields.bytes("signature"), by: key)
+        }
+        post(router, "status", keys: ["status", "outcome"]) { id, key, fields in
+            guard let state = CaseState(rawValue: try fields.string("status")) else {
+                throw CaseWorkError(.invalidValue, "\"status\" must be one of \(CaseState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            try caseWork.setStatus(id, to: state, outcome: try fields.note("outcome", author: key.keyID), by: key)
+        }
+        post(router, "notes", keys: ["epoch", "record"]) { id, key, fields in
+            try caseWork.addNote(id, StoredNote(epoch: try fields.integer("epoch"), author: key.keyID, record: try fields.bytes("record")), by: key)
+        }
+        post(router, "messages", keys: ["message"]) { id, key, fields in
+            try caseWork.sendMessage(id, sealed: try fields.bytes("message"), by: key)
+        }
+    }
+
+    /// Registers `POST /v1/agency/cases/{case}/ACTION`: authenticated, body parsed, action run off
+    /// the event loop, `{"ok": true}` on success.
+    private func post(_ router: Router<BasicRequestContext>, _ action: String, keys: Set<String>,
+                      _ run: @escaping @Sendable (CaseID, AgencyPublicKey, AgencyRequestFields) throws -> Void) {
+        router.post("/v1/agency/cases/{case}/\(action)") { request, context in
+            await gate.handle(request, logger: context.logger) { key, body in
+                let caseID = try CaseRequest.caseID(context)
+                let fields = try AgencyRequestFields(body, allowedKeys: keys)
+                try await gate.work.run { try run(caseID, key, fields) }
+                return JSONResponse.make(.ok, ["ok": true])
+            }
+        }
+    }
+}

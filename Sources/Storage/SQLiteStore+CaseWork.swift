@@ -1,0 +1,137 @@
+import Envelope
+import Foundation
+import GRDB
+import Intake
+
+extension SQLiteStore {
+    public func cases(wrappedTo keyID: String) throws -> [CaseSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT c.case_id, c.workflow_state, c.duress_flagged, c.filed_day
+                FROM cases c JOIN case_key_wraps w ON w.case_id = c.case_id
+                WHERE w.key_id = ? ORDER BY c.filed_day, c.case_id
+                """, arguments: [keyID]).compactMap { row in
+                guard let id = CaseID(row["case_id"] as String) else { return nil }
+                return CaseSummary(id: id, state: CaseState(rawValue: row["workflow_state"]) ?? .received,
+                                   duressFlagged: row["duress_flagged"])
+            }
+        }
+    }
+
+    public func releaseCase(_ id: CaseID, to keyID: String, audit: [[UInt8]]) throws -> CaseFile? {
+        try pool.write { db in
+            var wraps: [Int: [UInt8]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT epoch, wrap FROM case_key_wraps WHERE case_id = ? AND key_id = ?",
+                                        arguments: [id.rawValue, keyID]) {
+                wraps[row["epoch"]] = [UInt8](row["wrap"] as Data)
+            }
+            guard !wraps.isEmpty,
+                  let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE case_id = ?", arguments: [id.rawValue]) else { return nil }
+            let firstIndex = try AuditAppender.size(db)
+            try AuditAppender.append(audit, in: db)
+            let notes = try Row.fetchAll(db, sql: "SELECT epoch, author_key_id, record FROM case_notes WHERE case_id = ? ORDER BY note_index",
+                                         arguments: [id.rawValue]).map {
+                StoredNote(epoch: $0["epoch"], author: $0["author_key_id"], record: [UInt8]($0["record"] as Data))
+            }
+            let answers = try Data.fetchAll(db, sql: "SELECT sealed FROM reporter_answers WHERE case_id = ? AND key_id = ? ORDER BY answer_index",
+                                            arguments: [id.rawValue, keyID]).map { [UInt8]($0) }
+            return CaseFile(
+                id: id, state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressFlagged: row["duress_flagged"],
+                epoch: row["key_epoch"], agencyView: [UInt8](row["agency_view"] as Data), wraps: wraps, notes: notes,
+                answers: answers, holders: try Self.holders(of: id, in: db).sorted(),
+                reporterPublicKey: (row["reporter_public_key"] as Data?).map { [UInt8]($0) }, releaseEntryIndex: firstIndex)
+        }
+    }
+
+    public func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], audit: [[UInt8]]) throws {
+        try pool.write { db in
+            let epoch = try Self.epoch(of: id, in: db)
+            let holders = try Self.holders(of: id, in: db)
+            guard holders.contains(by) else { throw StoreError.notHolder }
+            guard !holders.contains(assignee) else { throw StoreError.conflict("\(assignee) already holds the case") }
+            guard wraps.count == epoch + 1 else {
+                throw StoreError.conflict("the case is at key epoch \(epoch), so an assignment needs \(epoch + 1) wraps, got \(wraps.count)")
+            }
+            for (index, wrap) in wraps.enumerated() {
+                try db.execute(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, ?, ?)",
+                               arguments: [id.rawValue, assignee, index, Data(wrap)])
+            }
+            try db.execute(sql: "UPDATE cases SET workflow_state = 'assigned' WHERE case_id = ? AND workflow_state = 'received'",
+                           arguments: [id.rawValue])
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
+    public func changeEpoch(_ id: CaseID, removing removed: String, by: String, epoch: Int, wraps: [String: [UInt8]], audit: [[UInt8]]) throws {
+        try pool.write { db in
+            let current = try Self.epoch(of: id, in: db)
+            let holders = try Self.holders(of: id, in: db)
+            guard holders.contains(by) else { throw StoreError.notHolder }
+            guard holders.contains(removed) else { throw StoreError.conflict("\(removed) does not hold the case") }
+            guard epoch == current + 1 else { throw StoreError.conflict("the next key epoch is \(current + 1), not \(epoch)") }
+            guard Set(wraps.keys) == holders.subtracting([removed]) else {
+                throw StoreError.conflict("the new epoch's wraps must cover exactly the remaining holders")
+            }
+            try db.execute(sql: "DELETE FROM case_key_wraps WHERE case_id = ? AND key_id = ?", arguments: [id.rawValue, removed])
+            try db.execute(sql: "DELETE FROM reporter_answers WHERE case_id = ? AND key_id = ?", arguments: [id.rawValue, removed])
+            for (keyID, wrap) in wraps.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, ?, ?)",
+                               arguments: [id.rawValue, keyID, epoch, Data(wrap)])
+            }
+            try db.execute(sql: "UPDATE cases SET key_epoch = ? WHERE case_id = ?", arguments: [epoch, id.rawValue])
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
+    public func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, audit: [[UInt8]]) throws {
+        try pool.write { db in
+            try Self.requireHolder(by, of: id, in: db)
+            if let note { try Self.insertNote(note, for: id, in: db) }
+            try db.execute(sql: "UPDATE cases SET workflow_state = ? WHERE case_id = ?", arguments: [state.rawValue, id.rawValue])
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
+    public func addNote(_ id: CaseID, _ note: StoredNote, audit: [[UInt8]]) throws {
+        try pool.write { db in
+            try Self.requireHolder(note.author, of: id, in: db)
+            try Self.insertNote(note, for: id, in: db)
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
+    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws {
+        try pool.write { db in
+            try Self.requireHolder(by, of: id, in: db)
+            let flagged = try Bool.fetchOne(db, sql: "SELECT duress_flagged FROM cases WHERE case_id = ?", arguments: [id.rawValue]) ?? false
+            guard !flagged else { throw StoreError.duressFlagged }
+            try db.execute(sql: "INSERT INTO reporter_inbox (case_id, sealed) VALUES (?, ?)", arguments: [id.rawValue, Data(sealed)])
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
+    private static func insertNote(_ note: StoredNote, for id: CaseID, in db: Database) throws {
+        let epoch = try epoch(of: id, in: db)
+        guard note.epoch == epoch else {
+            throw StoreError.conflict("new records must be sealed under the key of epoch \(epoch), not \(note.epoch)")
+        }
+        try db.execute(sql: "INSERT INTO case_notes (case_id, epoch, author_key_id, record) VALUES (?, ?, ?, ?)",
+                       arguments: [id.rawValue, note.epoch, note.author, Data(note.record)])
+    }
+
+    private static func epoch(of id: CaseID, in db: Database) throws -> Int {
+        guard let epoch = try Int.fetchOne(db, sql: "SELECT key_epoch FROM cases WHERE case_id = ?", arguments: [id.rawValue]) else {
+            throw StoreError.notFound
+        }
+        return epoch
+    }
+
+    private static func holders(of id: CaseID, in db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT DISTINCT key_id FROM case_key_wraps WHERE case_id = ?", arguments: [id.rawValue]))
+    }
+
+    private static func requireHolder(_ keyID: String, of id: CaseID, in db: Database) throws {
+        _ = try epoch(of: id, in: db)
+        guard try holders(of: id, in: db).contains(keyID) else { throw StoreError.notHolder }
+    }
+}

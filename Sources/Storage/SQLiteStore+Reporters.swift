@@ -1,0 +1,130 @@
+import Envelope
+import Foundation
+import GRDB
+import Intake
+import Sodium
+
+extension SQLiteStore {
+    public func insertCase(_ newCase: NewCase, audit: [[UInt8]]) throws {
+        try mappingLocatorCollision {
+            try pool.write { db in
+                let duress = newCase.duressVerifier
+                try db.execute(sql: """
+                    INSERT INTO cases (case_id, filed_day, agency_view, reporter_public_key,
+                                       duress_salt, duress_verifier, duress_opslimit, duress_memlimit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [newCase.id.rawValue, newCase.day, Data(newCase.agencyView), Data(newCase.reporterPublicKey),
+                                     duress.map { Data($0.salt) }, duress.map { Data($0.hash) },
+                                     duress.map { Int64($0.cost.operations) }, duress?.cost.memoryBytes])
+                for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, 0, ?)",
+                                   arguments: [newCase.id.rawValue, keyID, Data(wrap)])
+                }
+                try Self.insertToken(newCase.token, in: db)
+                try AuditAppender.append(audit + Self.addToTally(newCase.firewallTally, in: db), in: db)
+            }
+        }
+    }
+
+    /// The row counting complaints in the running tally (category names are snake_case words).
+    static let complaintsRow = "#complaints"
+
+    /// Adds one complaint's counts; returns the summary entry when the tally is full (and resets it).
+    static func addToTally(_ tally: FirewallTally, in db: Database) throws -> [[UInt8]] {
+        for (category, amount) in tally.counts.sorted(by: { $0.key < $1.key }) + [(complaintsRow, 1)] {
+            try db.execute(sql: """
+                INSERT INTO firewall_tally (category, amount) VALUES (?, ?)
+                ON CONFLICT (category) DO UPDATE SET amount = amount + excluded.amount
+                """, arguments: [category, amount])
+        }
+        var totals: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT category, amount FROM firewall_tally") { totals[row["category"]] = row["amount"] }
+        let complaints = totals.removeValue(forKey: complaintsRow) ?? 0
+        guard complaints >= tally.threshold else { return [] }
+        try db.execute(sql: "DELETE FROM firewall_tally")
+        return [tally.summary(totals, complaints)]
+    }
+
+    public func token(locator: String) throws -> StoredToken? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM status_tokens WHERE locator = ?", arguments: [locator]).flatMap { row in
+                guard let caseID = CaseID(row["case_id"] as String) else { return nil }
+                let verifier = TokenVerifier(
+                    salt: [UInt8](row["salt"] as Data), hash: [UInt8](row["verifier"] as Data),
+                    cost: PasswordHash.Cost(operations: UInt64(row["opslimit"] as Int64), memoryBytes: row["memlimit"]))
+                return StoredToken(locator: locator, caseID: caseID, verifier: verifier,
+                                   reporterKeyWrap: (row["reporter_key_wrap"] as Data?).map { [UInt8]($0) })
+            }
+        }
+    }
+
+    public func reporterCaseData(_ id: CaseID) throws -> ReporterCaseData? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE case_id = ?", arguments: [id.rawValue]) else { return nil }
+            var duress: TokenVerifier?
+            if let salt = row["duress_salt"] as Data?, let hash = row["duress_verifier"] as Data? {
+                duress = TokenVerifier(salt: [UInt8](salt), hash: [UInt8](hash),
+                                       cost: PasswordHash.Cost(operations: UInt64(row["duress_opslimit"] as Int64), memoryBytes: row["duress_memlimit"]))
+            }
+            let inbox = try Data.fetchAll(db, sql: "SELECT sealed FROM reporter_inbox WHERE case_id = ? ORDER BY message_index",
+                                          arguments: [id.rawValue]).map { [UInt8]($0) }
+            let holders = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT k.* FROM agency_keys k JOIN case_key_wraps w ON w.key_id = k.key_id
+                WHERE w.case_id = ? AND k.revoked_day IS NULL ORDER BY k.key_id
+                """, arguments: [id.rawValue]).map(Self.registeredKey).map(\.publicKey)
+            var signingKeys: [String: [UInt8]] = [:]
+            for key in try Row.fetchAll(db, sql: "SELECT key_id, sign_public_key FROM agency_keys") {
+                signingKeys[key["key_id"]] = [UInt8](key["sign_public_key"] as Data)
+            }
+            return ReporterCaseData(state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressVerifier: duress,
+                                    inbox: inbox, holders: holders, signingKeys: signingKeys)
+        }
+    }
+
+    public func spendToken(_ token: StoredToken, replacement: StoredToken, answers: [String: [UInt8]], audit: [[UInt8]]) throws -> SpendOutcome {
+        try mappingLocatorCollision {
+            try pool.write { db -> SpendOutcome in
+                // Deleting only the row with this exact verifier makes the spend a compare-and-swap:
+                // of two concurrent checks with one token, exactly one deletes it.
+                try db.execute(sql: "DELETE FROM status_tokens WHERE locator = ? AND verifier = ?",
+                               arguments: [token.locator, Data(token.verifier.hash)])
+                guard db.changesCount == 1 else { return .alreadySpent }
+                try Self.insertToken(replacement, in: db)
+                for (keyID, sealed) in answers.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (?, ?, ?)",
+                                   arguments: [token.caseID.rawValue, keyID, Data(sealed)])
+                }
+                try AuditAppender.append(audit, in: db)
+                let raw = try String.fetchOne(db, sql: "SELECT workflow_state FROM cases WHERE case_id = ?",
+                                              arguments: [token.caseID.rawValue])
+                return .spent(state: raw.flatMap(CaseState.init(rawValue:)) ?? .received)
+            }
+        }
+    }
+
+    public func flagDuress(_ id: CaseID, audit: [[UInt8]]) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE cases SET duress_flagged = 1 WHERE case_id = ?", arguments: [id.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
+    static func insertToken(_ token: StoredToken, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO status_tokens (locator, case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [token.locator, token.caseID.rawValue, Data(token.verifier.salt), Data(token.verifier.hash),
+                             Int64(token.verifier.cost.operations), token.verifier.cost.memoryBytes,
+                             token.reporterKeyWrap.map { Data($0) }])
+    }
+
+    /// A primary-key clash on `status_tokens.locator` means the random locator is live already.
+    func mappingLocatorCollision<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
+                    && (error.message ?? "").contains("status_tokens.locator") {
+            throw StoreError.locatorTaken
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import AuditLog
+import Foundation
+import Intake
+import SeparationAudit
+import Sodium
+
+extension AuditCommand {
+    /// `safeintake audit separation --data DIR` (../shared/CONTRACT.md): offline checks on a copy of
+    /// a data folder, one line per property, `PASS`/`FAIL` first; exit 0 only when all pass.
+    struct Separation: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check, offline on a copy of a data folder, that the firewall's separation holds.")
+
+        @Option(help: "The (copied) data folder.") var data: String
+        @Option(help: "The log's verifier key (NAME+KEYID+BASE64). Default: derived from DIR/secrets/log-signing.key.")
+        var logKey: String?
+        @Option(help: "The OpenAPI description of the public API. Default: Docs/openapi.yaml in the working directory or beside this program's source tree.")
+        var openapi: String?
+        @Option(help: "A firewall policy hash (SHA-256 hex) the operator published; repeat for each. Default: accept the policy the log announces.")
+        var publishedPolicy: [String] = []
+        @Option(help: "Also write a report for people: FILE.md (Markdown) or FILE.html.") var report: String?
+
+        func run() async throws {
+            let folder = URL(fileURLWithPath: data)
+            let auditor = SeparationAuditor(folder: folder, logKey: try resolveLogKey(folder), openAPI: findOpenAPI(),
+                                            publishedPolicies: Set(publishedPolicy))
+            let checks: [SeparationCheck]
+            do {
+                checks = try auditor.run()
+            } catch let error as SeparationError {
+                throw CLIFailure(error.description)
+            }
+            for check in checks { print(check.line) }
+            if let report { try write(report: report, checks) }
+            guard checks.allSatisfy(\.passed) else { throw ExitCode(1) }
+        }
+
+        private func resolveLogKey(_ folder: URL) throws -> NoteVerifierKey? {
+            if let logKey {
+                do { return try NoteVerifierKey(parsing: logKey) } catch { throw CLIFailure("--log-key is malformed: \(error.reason)") }
+            }
+            guard var seed = try? [UInt8](Data(contentsOf: folder.appendingPathComponent("secrets/log-signing.key"))),
+                  seed.count == SigningKeyPair.seedBytes else { return nil }
+            defer { SecureBytes.wipe(&seed) }
+            let pair = try SigningKeyPair(seed: SecureBytes(copying: seed))
+            return try NoteVerifierKey(name: ServeCommand.logOrigin(for: pair), publicKey: pair.publicKey)
+        }
+
+        private func findOpenAPI() -> String? {
+            if let openapi { return try? String(contentsOfFile: openapi, encoding: .utf8) }
+            var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+            var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            for _ in 0..<5 {
+                candidates.append(dir)
+                dir = dir.deletingLastPathComponent()
+            }
+            for base in candidates {
+                if let text = try? String(contentsOf: base.appendingPathComponent("Docs/openapi.yaml"), encoding: .utf8) { return text }
+            }
+            return nil
+        }
+
+        private func write(report path: String, _ checks: [SeparationCheck]) throws {
+            let day = CoarseTime().day()
+            let text = path.hasSuffix(".html") ? SeparationReport.html(checks, folder: data, day: day)
+                                               : SeparationReport.markdown(checks, folder: data, day: day)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            print("report: \(path)")
+        }
+    }
+}

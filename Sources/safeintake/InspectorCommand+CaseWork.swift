@@ -1,0 +1,98 @@
+import ArgumentParser
+import Envelope
+import Foundation
+import InspectorClient
+
+/// A case id on the command line.
+enum CaseArgument {
+    static func parse(_ text: String) throws -> CaseID {
+        guard let id = CaseID(text) else {
+            throw ValidationError("\(text) is not a case id (32 lowercase hex characters)")
+        }
+        return id
+    }
+}
+
+extension InspectorCommand {
+    /// Runs one case-work action with a client that verifies releases against the audit log.
+    static func act(_ connection: Connection, _ caseID: String, _ body: @escaping (AgencyClient, CaseID) async throws -> Void) async throws {
+        let id = try CaseArgument.parse(caseID)
+        let (client, pinAfterSuccess) = try await connection.verifyingClient()
+        try await CLIOutput.reporting { try await body(client, id) }
+        try pinAfterSuccess?()
+    }
+
+    struct Assign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a case to an inspector (supervisors): wraps the case key to them here and signs the assignment.")
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "The inspector's key name or key id.") var to: String
+        @OptionGroup var connection: Connection
+
+        func run() async throws {
+            try await InspectorCommand.act(connection, caseID) { client, id in try await client.assign(id, to: to) }
+            print("assigned \(caseID) to \(to)")
+        }
+    }
+
+    struct Unassign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a case away from a key holder (supervisors): deletes their wraps and starts a new key epoch.")
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "The key name or key id to remove.") var remove: String
+        @OptionGroup var connection: Connection
+
+        func run() async throws {
+            try await InspectorCommand.act(connection, caseID) { client, id in try await client.unassign(id, removing: remove) }
+            print("removed \(remove) from \(caseID); later records use a new case key")
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a case's status: received, assigned, investigating, action_taken or closed (closing needs --outcome).")
+        @Argument(help: "The case id.") var caseID: String
+        @Argument(help: "The new status.") var status: String
+        @Option(help: "How the case ended (required with closed); sealed here as a note.") var outcome: String?
+        @OptionGroup var connection: Connection
+
+        func validate() throws {
+            let states = ["received", "assigned", "investigating", "action_taken", "closed"]
+            guard states.contains(status) else { throw ValidationError("status must be one of \(states.joined(separator: ", "))") }
+            if status == "closed" && outcome == nil { throw ValidationError("closing a case needs --outcome TEXT") }
+        }
+
+        func run() async throws {
+            try await InspectorCommand.act(connection, caseID) { client, id in try await client.setStatus(id, to: status, outcome: outcome) }
+            print("\(caseID) is now \(status)")
+        }
+    }
+
+    struct Note: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an internal note, encrypted here to the case key.")
+        @Argument(help: "The case id.") var caseID: String
+        @Argument(help: "The note.") var text: String
+        @OptionGroup var connection: Connection
+
+        func run() async throws {
+            try await InspectorCommand.act(connection, caseID) { client, id in try await client.addNote(id, text: text) }
+            print("note added to \(caseID)")
+        }
+    }
+
+    struct Reply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write to the reporter: signed with your key and sealed to hers here; she reads it with her token.")
+        @Argument(help: "The case id.") var caseID: String
+        @Argument(help: "The message, in plain words.") var text: String
+        @Flag(help: "Mark it as a request for information she should answer.") var requestInfo = false
+        @OptionGroup var connection: Connection
+
+        func run() async throws {
+            try await InspectorCommand.act(connection, caseID) { client, id in
+                try await client.sendMessage(id, text: text, kind: requestInfo ? .requestInfo : .reply)
+            }
+            print("message sealed to the reporter of \(caseID)")
+        }
+    }
+}

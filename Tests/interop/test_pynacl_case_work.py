@@ -1,0 +1,103 @@
+"""Docs/format.md §10–§12 implemented again with PyNaCl, from the text alone: a PyNaCl supervisor
+assigns a case (wraps + signed statement), a PyNaCl inspector writes a note and a message to the
+reporter, the reporter reads it through the daemon, and PyNaCl opens her answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from nacl.public import PublicKey, SealedBox
+
+import safeintake_py as si
+from test_pynacl_interop import file_complaint, load_dev_key
+
+MESSAGE_BLOCK = 256
+
+
+def canonical(obj) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def signed_post(d, key: si.AgencyKey, path: str, body: dict) -> si.Response:
+    return si.signed_request(d.url, key, "POST", path, canonical(body))
+
+
+def case_file(d, key: si.AgencyKey, case_id: str) -> dict:
+    r = si.signed_request(d.url, key, "GET", f"/v1/agency/cases/{case_id}")
+    assert r.status == 200, r.body
+    return r.json()
+
+
+def directory(d, key: si.AgencyKey) -> dict:
+    r = si.signed_request(d.url, key, "GET", "/v1/agency/keys")
+    assert r.status == 200, r.body
+    return {k["name"]: k for k in r.json()["keys"]}
+
+
+def test_pynacl_supervisor_assigns_and_pynacl_inspector_writes_to_the_reporter(daemon):
+    token = file_complaint(daemon)
+    supervisor = load_dev_key(daemon, "supervisor")
+    inspector2 = load_dev_key(daemon, "inspector-2")
+    r = si.signed_request(daemon.url, supervisor, "GET", "/v1/agency/cases")
+    case_id = r.json()["cases"][0]["case"]
+
+    # §12: wraps of every epoch's key to the assignee, and the signed statement.
+    doc = case_file(daemon, supervisor, case_id)
+    case_key = si.open_wrap(supervisor, case_id, si.unb64(doc["wraps"][0]["wrap"]))
+    assignee = directory(daemon, supervisor)["inspector-2"]
+    wrap = si.wrap_case_key(case_key, case_id, si.unb64(assignee["box_public_key"]))
+    statement = "\n".join(["safeintake/assignment/v1", case_id, assignee["key_id"], supervisor.key_id, "1",
+                           hashlib.sha256(wrap).hexdigest()]).encode()
+    forged = signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/assign",
+                         {"assignee": assignee["key_id"], "wraps": [si.b64(wrap)],
+                          "signature": si.b64(inspector2.sign.sign(statement).signature)})
+    assert forged.status == 403 and forged.json()["error"] == "bad_signature"
+    r = signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/assign",
+                    {"assignee": assignee["key_id"], "wraps": [si.b64(wrap)],
+                     "signature": si.b64(supervisor.sign.sign(statement).signature)})
+    assert r.status == 200, r.body
+
+    # §3 record type 0x02: a note sealed under the case key by the new assignee.
+    doc2 = case_file(daemon, inspector2, case_id)
+    key2 = si.open_wrap(inspector2, case_id, si.unb64(doc2["wraps"][0]["wrap"]))
+    assert key2 == case_key
+    note = canonical({"author": inspector2.key_id, "case": case_id, "kind": "note", "text": "PyNaCl note"})
+    record = si.seal_record(case_key, case_id, note, record_type=0x02)
+    assert signed_post(daemon, inspector2, f"/v1/agency/cases/{case_id}/notes",
+                       {"epoch": 0, "record": si.b64(record)}).status == 200
+
+    # §11.1: signed, then sealed to the reporter's public key.
+    text = "Habari. We have your complaint and will call your employer."
+    body = canonical({"case": case_id, "from": inspector2.key_id, "kind": "reply", "text": text})
+    signature = inspector2.sign.sign(b"safeintake/inspector-message/v1\x00" + body).signature
+    sealed = SealedBox(PublicKey(si.unb64(doc2["reporter_public_key"]))).encrypt(si.pad(signature + body, MESSAGE_BLOCK))
+    r = signed_post(daemon, inspector2, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + sealed)})
+    assert r.status == 200, r.body
+
+    # The reporter reads it through the daemon and answers.
+    r = si.post_json(daemon.url + "/v1/status", {"token": token, "message": "Thank you, I am at the same house."})
+    assert r.status == 200, r.body
+    assert r.json()["messages"] == [{"from": "inspector", "kind": "reply", "text": text}]
+
+    # §11.2: PyNaCl opens her answer with the holder's key.
+    answers = case_file(daemon, inspector2, case_id)["answers"]
+    raw = si.unb64(answers[0])
+    assert raw[0] == 0x01 and (len(raw) - 1 - 48) % MESSAGE_BLOCK == 0
+    answer = json.loads(si.unpad(SealedBox(inspector2.box).decrypt(raw[1:]), MESSAGE_BLOCK))
+    assert answer == {"case": case_id, "text": "Thank you, I am at the same house."}
+
+
+def test_a_message_signed_by_a_key_that_is_not_the_named_author_is_not_shown(daemon):
+    token = file_complaint(daemon)
+    inspector1 = load_dev_key(daemon, "inspector-1")
+    stranger = si.AgencyKey.generate("stranger")
+    case_id = si.signed_request(daemon.url, inspector1, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
+    doc = case_file(daemon, inspector1, case_id)
+    body = canonical({"case": case_id, "from": inspector1.key_id, "kind": "reply", "text": "come alone"})
+    signature = stranger.sign.sign(b"safeintake/inspector-message/v1\x00" + body).signature
+    sealed = SealedBox(PublicKey(si.unb64(doc["reporter_public_key"]))).encrypt(si.pad(signature + body, MESSAGE_BLOCK))
+    assert signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + sealed)}).status == 200
+    r = si.post_json(daemon.url + "/v1/status", {"token": token})
+    assert r.status == 200 and r.json()["messages"] == []
