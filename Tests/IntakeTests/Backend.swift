@@ -91,9 +91,20 @@ struct TestPostgresServer: Sendable {
     /// Creates an empty database with a fresh name and returns where it is.
     func createDatabase() throws -> PostgresLocation {
         let name = "safeintake_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try run("CREATE DATABASE \(unescaped: name)")
+        try Self.withoutNewDatabases { try run("CREATE DATABASE \(unescaped: name)") }
         return try location(of: name)
     }
+
+    /// Creating a database copies the template's system catalogs through the write-ahead log, and
+    /// their comments name languages ("Filipino", ...) that the at-rest scans look for. A test that
+    /// scans the log runs in here, and no other test creates a database meanwhile.
+    static func withoutNewDatabases<T>(_ body: () throws -> T) throws -> T {
+        creationLock.lock()
+        defer { creationLock.unlock() }
+        return try body()
+    }
+
+    private static let creationLock = NSRecursiveLock()
 
     /// The same server and login, another database.
     func location(of database: String) throws -> PostgresLocation {

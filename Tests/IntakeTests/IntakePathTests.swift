@@ -37,10 +37,13 @@ struct IntakePathTests {
 
     @Test("nothing the reporter wrote, no status value and no token is stored", arguments: Backend.available)
     func dataFolderHoldsOnlyCiphertext(_ backend: Backend) throws {
-        let h = try Harness(backend)
-        let filed = try h.intake.file(body: Harness.body(Self.complaint))
-        let answer = try #require(try h.intake.checkStatus(tokenText: filed.token))
-        let stored = try h.allStoredBytes()
+        // No other test may create a database while this one's writes are in the WAL it scans.
+        let (filed, answer, stored) = try TestPostgresServer.withoutNewDatabases {
+            let h = try Harness(backend)
+            let filed = try h.intake.file(body: Harness.body(Self.complaint))
+            let answer = try #require(try h.intake.checkStatus(tokenText: filed.token))
+            return (filed, answer, try h.allStoredBytes())
+        }
         #expect(stored.containsUTF8(filed.caseID.rawValue), "the scan must look where the case was stored")
         for needle in ["Mrs. Lim", "Bishan", "450 SGD", "overstayed", "K7781234", "Filipino", "P4829133",
                        "work permit expired", "18 hours", "visa_status", "passport_no", "employer_name"] {

@@ -23,9 +23,9 @@ struct TokenTests {
         #expect(spends.allSatisfy { !$0.contains(filed.caseID.rawValue) }, "a spend must not say which case checked in")
     }
 
-    @Test("dashes and spaces are optional; anything else is malformed")
-    func parsing() throws {
-        let h = try Harness()
+    @Test("dashes and spaces are optional; anything else is malformed", arguments: Backend.available)
+    func parsing(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
         let spaced = filed.token.replacingOccurrences(of: "-", with: " ")
         #expect(try h.intake.checkStatus(tokenText: spaced) != nil)
