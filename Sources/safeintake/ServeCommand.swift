@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
     private func prepare(logger: Logger) throws -> (ServerDependencies, StoreSelection) {
         let (folder, wasEmpty) = try DataFolder.prepare(at: URL(fileURLWithPath: data))
         let workers = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        let selection = try StoreSelection.open(databaseURL: StoreSelection.databaseURL(option: database), folder: folder,
+        let selection = try StoreSelection.open(databaseURL: StoreSelection.databaseURL(option: database), folder: folder.url,
                                                 connections: workers, logger: logger)
         let store = selection.store
         let signingKey = try folder.logSigningKey()

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Intake
 import Logging
@@ -22,8 +23,8 @@ enum StoreSelection {
 
     /// Opens the chosen store and runs its migrations. `connections` bounds a PostgreSQL pool: one
     /// per worker thread, since each store call holds one connection.
-    static func open(databaseURL: String?, folder: DataFolder, connections: Int, logger: Logger) throws -> StoreSelection {
-        guard let databaseURL else { return .sqlite(try SQLiteStore(directory: folder.url)) }
+    static func open(databaseURL: String?, folder: URL, connections: Int, logger: Logger) throws -> StoreSelection {
+        guard let databaseURL else { return .sqlite(try SQLiteStore(directory: folder)) }
         let location = try PostgresLocation(url: databaseURL)
         return .postgres(try PostgresStore(location: location, maxConnections: connections, logger: logger), location)
     }
@@ -52,5 +53,16 @@ enum StoreSelection {
 
     func close() {
         if case .postgres(let store, _) = self { store.shutdown() }
+    }
+}
+
+/// `--data` and `--database` for the operator's commands that work on the store directly.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The daemon's data folder (its SQLite database).") var data = "./data"
+    @Option(help: "The daemon's PostgreSQL database instead (postgres://...). Default: $SAFEINTAKE_DATABASE.") var database: String?
+
+    func open() throws -> StoreSelection {
+        try StoreSelection.open(databaseURL: StoreSelection.databaseURL(option: database), folder: URL(fileURLWithPath: data),
+                                connections: 1, logger: Logger(label: "safeintake"))
     }
 }

@@ -147,6 +147,22 @@ struct StoreConformanceTests {
         #expect(one == two, "two daemons with one log key must sign the same checkpoint for the same tree")
     }
 
+    @Test("daemons starting together with one policy record it once", arguments: Backend.available)
+    func concurrentPolicyRecording(_ backend: Backend) async throws {
+        let h = try Harness(backend)
+        let stores = [h.store, try h.database.openAnother(), try h.database.openAnother(), try h.database.openAnother()]
+        let entry = AuditEvent.policyChanged(policyHash: "test-policy", policyVersion: 1).entryData(time: CoarseTime())
+        let before = try h.store.auditLogSize()
+        let recorded = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for store in stores {
+                group.addTask { try await Thread.detachedResult { try store.recordPolicy("test-policy", audit: [entry]) } ?? false }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(recorded == 1)
+        #expect(try h.store.auditLogSize() == before + 1)
+    }
+
     /// Every prefix of the stored log has the root that a fresh in-memory tree over its entries has.
     private func expectTreeMatchesEntries(_ store: any IntakeStore) throws {
         let size = try store.auditLogSize()

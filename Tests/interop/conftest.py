@@ -76,6 +76,17 @@ class Daemon:
     def backend(self) -> str:
         return "postgres" if self.database else "sqlite"
 
+    def store_args(self) -> list[str]:
+        """How the operator's commands (keys, retention) reach this daemon's store."""
+        return ["--data", str(self.data)] + (["--database", pg_support.url_for(self.database)] if self.database else [])
+
+    def stored_blobs(self) -> list[tuple[str, bytes]]:
+        """Everything stored at rest: the data folder, and on PostgreSQL what the server wrote."""
+        blobs = [(str(p.relative_to(self.data)), p.read_bytes()) for p in sorted(self.data.rglob("*")) if p.is_file()]
+        if self.database:
+            blobs += pg_support.stored_bytes(self.database, since=self.wal_start)
+        return blobs
+
     def start(self, extra_args=(), database_in_args: bool = False) -> None:
         """Starts the daemon. PostgreSQL's URL goes in SAFEINTAKE_DATABASE, as operators should
         pass a URL with a password, or with `database_in_args` as --database."""

@@ -15,7 +15,6 @@ import pytest
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-import pg_support
 import safeintake_py as si
 from safeintake_py import run_cli
 
@@ -312,11 +311,7 @@ def _needle_forms(needle: str) -> dict[str, bytes]:
 
 
 def find_in_files(root: Path, needles: list[str]) -> list[str]:
-    return scan_blobs(file_blobs(root), needles)
-
-
-def file_blobs(root: Path) -> list[tuple[str, bytes]]:
-    return [(str(p.relative_to(root)), p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file()]
+    return scan_blobs([(str(p.relative_to(root)), p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file()], needles)
 
 
 def scan_blobs(blobs: list[tuple[str, bytes]], needles: list[str]) -> list[str]:
@@ -364,10 +359,8 @@ def test_sigterm_is_clean_and_nothing_readable_is_left_at_rest(daemon):
     plaintext_needles = LABOUR_FACTS + STATUS_FIELDS + STATUS_VALUES + [
         COMPLAINT["narrative"][:40], marker]
 
-    blobs = file_blobs(daemon.data)
+    blobs = daemon.stored_blobs()  # on PostgreSQL also the server's files, where the cases live
     assert blobs, "the data folder is empty: nothing was stored at all"
-    if daemon.database:  # on PostgreSQL the cases live in the server's files, not the data folder
-        blobs += pg_support.stored_bytes(daemon.database, since=daemon.wal_start)
     # the content did reach the disk (encrypted): the scan looks at files that hold the case
     assert any(case_id.encode() in data for _, data in blobs), "case id not found on disk"
 

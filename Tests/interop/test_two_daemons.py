@@ -110,8 +110,11 @@ def test_one_history_verified_through_both_and_one_checkpoint_once_idle(pair, tm
     assert checkpoints[0] == checkpoints[1], "two daemons signed different checkpoints of one idle log"
     key = si.http("GET", first.url + "/v1/audit/log-key").body.decode()
     _, size, root = verify_checkpoint(checkpoints[0].decode(), key)
-    # accepted + 2 wraps per complaint, a spend per status check, 3 key registrations
-    assert size == 3 + 3 * (COMPLAINTS + 3) + COMPLAINTS
+    # 3 key registrations, ONE policy_changed although two daemons started, accepted + 2 wraps
+    # per complaint, a spend per status check
+    assert size == 3 + 1 + 3 * (COMPLAINTS + 3) + COMPLAINTS
+    types = [json.loads(e)["type"] for e in get_entries(first, size)]
+    assert types.count("policy_changed") == 1
     assert mth(get_entries(first, size)) == root
     assert get_entries(second, size) == get_entries(first, size)
 
