@@ -8,6 +8,7 @@
 //   Sodium ← AuditLog                      RFC 9162 Merkle tree, C2SP checkpoints
 //   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
+//   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
 //   Intake ← ReporterWeb                   the reporter's HTML pages (no JavaScript needed), PO catalogs
 //   Intake, ReporterWeb ← Server           Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
@@ -34,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -53,6 +56,18 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: ["Intake", "Envelope", "AuditLog", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Intake", "Envelope", "AuditLog", "Sodium",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -97,7 +112,8 @@ let package = Package(
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog", "SeparationAudit", "ReporterWeb",
+                "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
+                "SeparationAudit", "ReporterWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,7 +132,15 @@ let package = Package(
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Storage", "Envelope", "Sodium", "Firewall", "AuditLog"]),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: [
+                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ReporterWebTests",
             dependencies: [

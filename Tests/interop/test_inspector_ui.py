@@ -258,7 +258,7 @@ def test_refusals_change_nothing(daemon, ui_factory):
     refused = [
         (notes_path, {"text": "forged"}, {}),
         (notes_path, {"text": "forged", "csrf": "0" * 64}, {}),
-        (status_path, {"status": "closed", "outcome": "forged", "csrf": token[:-1] + "0"}, {}),
+        (status_path, {"status": "closed", "outcome": "forged", "csrf": token[:-1] + ("1" if token.endswith("0") else "0")}, {}),
         (status_path, {"status": "closed", "outcome": "forged", "csrf": token}, {"Origin": "http://evil.example"}),
         (notes_path, {"text": "forged", "csrf": token}, {"Sec-Fetch-Site": "cross-site"}),
     ]
