@@ -14,10 +14,13 @@ public struct ServerDependencies: Sendable {
     public let limits: ComplaintLimits
     /// Where the reporter pages' quick-exit link goes (a neutral site).
     public let exitURL: String
+    /// The reporter pages' form tokens. Daemons behind one load balancer must share its key
+    /// (`serve` derives it from `DIR/secrets/form-token.key`), or a form served by one is refused by another.
+    public let formTokens: FormTokens
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
-                exitURL: String = ReporterWeb.defaultExitURL) {
+                exitURL: String = ReporterWeb.defaultExitURL, formTokens: FormTokens = FormTokens()) {
         self.intake = intake
         self.agency = agency
         self.caseWork = caseWork
@@ -26,6 +29,7 @@ public struct ServerDependencies: Sendable {
         self.work = work
         self.limits = limits
         self.exitURL = exitURL
+        self.formTokens = formTokens
     }
 }
 
@@ -33,7 +37,7 @@ public struct ServerDependencies: Sendable {
 public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
-    ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, exitURL: deps.exitURL).add(to: router)
+    ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL).add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)

@@ -49,6 +49,12 @@ struct DataFolder {
         try SigningKeyPair(seed: secret(named: "log-signing.key", count: SigningKeyPair.seedBytes))
     }
 
+    /// The key of the reporter pages' form tokens, created on first use; shared by every daemon
+    /// that shares this secrets folder, so a form served by one is accepted by another.
+    func formTokenKey() throws -> SecureBytes {
+        try secret(named: "form-token.key", count: 32)
+    }
+
     private func secret(named name: String, count: Int) throws -> SecureBytes {
         let file = secrets.appendingPathComponent(name)
         if var existing = try? [UInt8](Data(contentsOf: file)) {

@@ -73,7 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         ])
         let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store),
                                       authenticator: AgencyAuthenticator(agency: agency), audit: audit,
-                                      work: BlockingWork.start(threads: workers), exitURL: exitURL)
+                                      work: BlockingWork.start(threads: workers), exitURL: exitURL,
+                                      formTokens: FormTokens(key: try folder.formTokenKey()))
         return (deps, selection)
     }
 
