@@ -2,7 +2,11 @@
 /// commas, no comments, UTF-8). Written here rather than using Foundation so that the module
 /// stays free of platform differences in how a policy is read: the same bytes must mean the same
 /// policy everywhere, since their hash is what gets published.
-enum JSONValue: Equatable {
+///
+/// Also the reader of every request body (Intake's `JSONBody`): it refuses duplicate member names
+/// (compared as Swift compares strings, so canonically equivalent spellings count as one) and
+/// nesting deeper than 64, so no two readers can disagree about what a complaint said.
+public enum JSONValue: Equatable, Sendable {
     case object([String: JSONValue])
     case array([JSONValue])
     case string(String)
@@ -12,9 +16,12 @@ enum JSONValue: Equatable {
     case bool(Bool)
     case null
 
-    struct ParseError: Error { let reason: String }
+    public struct ParseError: Error {
+        /// Where and why; may quote a member name, so never send it back to a client.
+        public let reason: String
+    }
 
-    static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
         var p = Parser(bytes: bytes)
         p.skipSpace()
         let v = try p.value(depth: 0)

@@ -3,14 +3,15 @@
 public struct ComplaintLimits: Sendable {
     /// The whole request body, in bytes.
     public var maxBodyBytes = 64 * 1024
-    /// The narrative, in UTF-8 bytes.
-    public var maxNarrativeBytes = 32 * 1024
+    /// The narrative, in characters (Unicode scalars, as JSON Schema's `maxLength` counts them, so
+    /// Docs/openapi.yaml can state the limits exactly). The body limit bounds the bytes.
+    public var maxNarrativeCharacters = 32 * 1024
     /// Number of structured fields.
     public var maxFields = 64
-    /// A field name, in UTF-8 bytes.
-    public var maxFieldNameBytes = 128
-    /// A field value, in UTF-8 bytes.
-    public var maxFieldValueBytes = 2 * 1024
+    /// A field name, in characters.
+    public var maxFieldNameCharacters = 128
+    /// A field value, in characters.
+    public var maxFieldValueCharacters = 2 * 1024
 
     public init() {}
 }

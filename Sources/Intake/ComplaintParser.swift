@@ -58,11 +58,11 @@ public struct ComplaintParser: Sendable {
             guard let text = raw as? String else {
                 throw IntakeError(.invalidShape, "every value in \"fields\" must be a string")
             }
-            guard !name.isEmpty, name.utf8.count <= limits.maxFieldNameBytes, TextRules.isAcceptable(name) else {
-                throw IntakeError(.invalidValue, "field names must be 1 to \(limits.maxFieldNameBytes) bytes of printable text")
+            guard !name.isEmpty, name.unicodeScalars.count <= limits.maxFieldNameCharacters, TextRules.isAcceptable(name) else {
+                throw IntakeError(.invalidValue, "field names must be 1 to \(limits.maxFieldNameCharacters) characters of printable text")
             }
-            guard text.utf8.count <= limits.maxFieldValueBytes, TextRules.isAcceptable(text) else {
-                throw IntakeError(.invalidValue, "field values must be at most \(limits.maxFieldValueBytes) bytes of printable text")
+            guard text.unicodeScalars.count <= limits.maxFieldValueCharacters, TextRules.isAcceptable(text) else {
+                throw IntakeError(.invalidValue, "field values must be at most \(limits.maxFieldValueCharacters) characters of printable text")
             }
             fields[name] = text
         }
@@ -74,8 +74,8 @@ public struct ComplaintParser: Sendable {
         guard let narrative = value as? String else {
             throw IntakeError(.invalidShape, "\"narrative\" must be a string")
         }
-        guard narrative.utf8.count <= limits.maxNarrativeBytes else {
-            throw IntakeError(.tooLarge, "the narrative is longer than \(limits.maxNarrativeBytes) bytes")
+        guard narrative.unicodeScalars.count <= limits.maxNarrativeCharacters else {
+            throw IntakeError(.tooLarge, "the narrative is longer than \(limits.maxNarrativeCharacters) characters")
         }
         guard TextRules.isAcceptable(narrative) else {
             throw IntakeError(.invalidValue, "the narrative contains control characters (only tab and line breaks are allowed)")

@@ -13,16 +13,17 @@ public enum TextRules {
         }
     }
 
-    /// Largest message between reporter and inspector, in UTF-8 bytes.
-    public static let maxMessageBytes = 4 * 1024
+    /// Largest message between reporter and inspector, in characters (Unicode scalars, as
+    /// Docs/openapi.yaml's `maxLength` counts them).
+    public static let maxMessageCharacters = 4 * 1024
 
     /// Checks a message a reporter or inspector writes: not empty, not too long, no control characters.
     static func checkMessage(_ text: String) throws(IntakeError) {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw IntakeError(.invalidValue, "the message is empty")
         }
-        guard text.utf8.count <= maxMessageBytes else {
-            throw IntakeError(.tooLarge, "the message is longer than \(maxMessageBytes) bytes")
+        guard text.unicodeScalars.count <= maxMessageCharacters else {
+            throw IntakeError(.tooLarge, "the message is longer than \(maxMessageCharacters) characters")
         }
         guard isAcceptable(text) else {
             throw IntakeError(.invalidEncoding, "the message contains control characters")

@@ -64,8 +64,8 @@ enum ComplaintForm {
         let code = answers.duressCode.trimmingWhitespace()
         let texts = Array(fields.values) + [narrative]
         guard !texts.allSatisfy(\.isEmpty) else { return .failure(Problem(.errorEmpty)) }
-        guard fields.values.allSatisfy({ $0.utf8.count <= limits.maxFieldValueBytes }),
-              narrative.utf8.count <= limits.maxNarrativeBytes else { return .failure(Problem(.errorTooLong)) }
+        guard fields.values.allSatisfy({ $0.unicodeScalars.count <= limits.maxFieldValueCharacters }),
+              narrative.unicodeScalars.count <= limits.maxNarrativeCharacters else { return .failure(Problem(.errorTooLong)) }
         guard texts.allSatisfy(TextRules.isAcceptable) else { return .failure(Problem(.errorInvalidText)) }
         guard code.isEmpty || (duressDigits.contains(code.count) && code.utf8.allSatisfy { (0x30...0x39).contains($0) }) else {
             return .failure(Problem(.errorDuress, duressRange))

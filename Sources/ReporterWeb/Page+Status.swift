@@ -41,7 +41,7 @@ extension Page {
             <div class="field">
             <label for="f-reply"><span aria-hidden="true">✍️</span> \(text(.replyLabel))</label>
             <p class="hint" id="h-reply">\(text(.replyHint))</p>
-            <textarea id="f-reply" name="\(PageFields.reply)" rows="5" aria-describedby="h-reply" maxlength="\(TextRules.maxMessageBytes / 3)" autocomplete="off" spellcheck="false"></textarea>
+            <textarea id="f-reply" name="\(PageFields.reply)" rows="5" aria-describedby="h-reply" maxlength="\(TextRules.maxMessageCharacters)" autocomplete="off" spellcheck="false"></textarea>
             </div>
             <button type="submit"><span aria-hidden="true">📨</span> \(text(.replySubmit))</button>
             </form>

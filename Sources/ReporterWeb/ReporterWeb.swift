@@ -160,7 +160,7 @@ public struct ReporterWeb: Sendable {
             return .refused(HTMLResponse.page(.forbidden, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorExpired))))
         }
         let reply = form.body[PageFields.reply].trimmingWhitespace()
-        guard reply.utf8.count <= TextRules.maxMessageBytes else {
+        guard reply.unicodeScalars.count <= TextRules.maxMessageCharacters else {
             return .refused(HTMLResponse.page(.badRequest, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorTooLong))))
         }
         guard TextRules.isAcceptable(reply) else {

@@ -40,10 +40,11 @@ struct AgencyRoutes: Sendable {
     }
 
     private func challenge(_ request: Request) async -> Response {
+        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
         do {
             let object = try JSONBody.object(try await request.collectBody(limit: 1024), allowedKeys: ["key_id"])
-            guard let keyID = object["key_id"] as? String, keyID.utf8.count <= 64 else {
-                throw IntakeError(.invalidShape, "\"key_id\" is required and must be a key id string")
+            guard let keyID = object["key_id"] as? String, Self.isKeyID(keyID) else {
+                throw IntakeError(.invalidShape, "\"key_id\" is required: 32 lowercase hexadecimal characters (Docs/format.md §5)")
             }
             return JSONResponse.make(.ok, ["challenge": gate.authenticator.issueChallenge(for: keyID)])
         } catch let error as IntakeError {
@@ -51,6 +52,12 @@ struct AgencyRoutes: Sendable {
         } catch {
             return JSONResponse.error(.badRequest, code: "invalid_shape", message: "could not read the request")
         }
+    }
+
+    /// The shape of every key id (Docs/format.md §5). Checked on shape only, so the answer says
+    /// nothing about which keys are registered.
+    static func isKeyID(_ text: String) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
     static func describe(_ key: RegisteredKey) -> [String: Any] {

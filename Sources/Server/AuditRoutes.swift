@@ -56,6 +56,9 @@ struct AuditRoutes: Sendable {
             return try await body()
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
+        } catch let error as AuditLogError where error.code == .outOfRange || error.code == .invalidSizes {
+            // Well-formed numbers naming entries or proofs the log does not have: nothing there.
+            return JSONResponse.error(.notFound, code: error.code.rawValue, message: error.reason)
         } catch let error as AuditLogError {
             return JSONResponse.error(.badRequest, code: error.code.rawValue, message: error.reason)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Intake
 
@@ -28,5 +29,28 @@ enum JSONResponse {
 
     static func error(_ status: HTTPResponse.Status, code: String, message: String) -> Response {
         make(status, ["error": code, "message": message])
+    }
+}
+
+extension JSONResponse {
+    /// The header that carries a proof of work (`challenge:nonce`) with a complaint.
+    static let proofOfWorkHeader = HTTPField.Name("X-SafeIntake-Proof-Of-Work")!
+
+    /// 429 for a global cap: try again after `seconds`.
+    static func rateLimited(retryAfter seconds: Int) -> Response {
+        var response = error(.tooManyRequests, code: "rate_limited",
+                             message: "the service is busy; please try again in \(seconds) seconds")
+        response.headers[.retryAfter] = String(seconds)
+        return response
+    }
+
+    /// 429 while intake runs above its threshold: solve the challenge and send the complaint again
+    /// with `X-SafeIntake-Proof-Of-Work: CHALLENGE:NONCE` (Docs/abuse-resistance.md).
+    static func proofOfWorkRequired(challenge: String, difficulty: Int) -> Response {
+        make(.tooManyRequests, [
+            "error": "proof_of_work_required",
+            "message": "many complaints are arriving; find a nonce such that SHA-256(challenge \":\" nonce) starts with \(difficulty) zero bits, then send the complaint again with the header X-SafeIntake-Proof-Of-Work: challenge:nonce",
+            "challenge": challenge, "difficulty": difficulty,
+        ])
     }
 }

@@ -10,6 +10,7 @@ struct ReporterRoutes: Sendable {
     let intake: IntakeService
     let work: BlockingWork
     let limits: ComplaintLimits
+    let abuse: AbuseGuard
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/v1/complaints") { request, context in
@@ -21,9 +22,18 @@ struct ReporterRoutes: Sendable {
     }
 
     func fileComplaint(_ request: Request, logger: Logger) async -> Response {
+        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
+        switch abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader]) {
+        case .admitted: break
+        case let .proofOfWorkRequired(challenge, difficulty):
+            return JSONResponse.proofOfWorkRequired(challenge: challenge, difficulty: difficulty)
+        case let .slowDown(seconds):
+            return JSONResponse.rateLimited(retryAfter: seconds)
+        }
         do {
             let body = try await request.collectBody(limit: limits.maxBodyBytes)
             let filed = try await work.run { [intake] in try intake.file(body: body) }
+            abuse.complaintFiled()
             return JSONResponse.make(.created, ["token": filed.token])
         } catch let error as IntakeError where error.code == .noRecipients {
             logger.error("complaint refused: no recipients registered for new cases")
@@ -37,14 +47,19 @@ struct ReporterRoutes: Sendable {
     }
 
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
+        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
         do {
-            let body = try await request.collectBody(limit: 2 * TextRules.maxMessageBytes + 1024)
+            // Room for the longest message in 4-byte UTF-8, plus the token.
+            let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
             let object = try JSONBody.object(body, allowedKeys: ["token", "message"])
             guard let tokenValue = object["token"] else {
                 throw IntakeError(.invalidShape, "\"token\" is required")
             }
             let reply = try Self.optionalMessage(object["message"])
             guard let tokenText = tokenValue as? String else { return JSONResponse.notFound() }
+            if case let .slowDown(seconds) = await abuse.admitStatusCheck(tokenText: tokenText) {
+                return JSONResponse.rateLimited(retryAfter: seconds)
+            }
             guard let answer = try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) else {
                 return JSONResponse.notFound()
             }
@@ -57,6 +72,8 @@ struct ReporterRoutes: Sendable {
             return JSONResponse.error(.internalServerError, code: "internal", message: "the status check failed; your token was not used, please try again")
         }
     }
+
+    static let maxStatusBodyBytes = 4 * TextRules.maxMessageCharacters + 1024
 
     /// The reporter's optional answer to the inspectors (absent, null or a string).
     static func optionalMessage(_ value: Any?) throws -> String? {

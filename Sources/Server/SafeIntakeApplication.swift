@@ -1,6 +1,8 @@
 import Hummingbird
+import HummingbirdCore
 import Intake
 import Logging
+import NIOCore
 import ReporterWeb
 
 /// Everything the HTTP layer needs, built by the caller (the `serve` command or a test).
@@ -17,10 +19,14 @@ public struct ServerDependencies: Sendable {
     /// The reporter pages' form tokens. Daemons behind one load balancer must share its key
     /// (`serve` derives it from `DIR/secrets/form-token.key`), or a form served by one is refused by another.
     public let formTokens: FormTokens
+    public let connections: ConnectionLimits
+    /// Rate limits and the proof of work; shared with any other route that files or checks (the web pages).
+    public let abuse: AbuseGuard
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
-                exitURL: String = ReporterWeb.defaultExitURL, formTokens: FormTokens = FormTokens()) {
+                exitURL: String = ReporterWeb.defaultExitURL, formTokens: FormTokens = FormTokens(),
+                connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard()) {
         self.intake = intake
         self.agency = agency
         self.caseWork = caseWork
@@ -30,6 +36,8 @@ public struct ServerDependencies: Sendable {
         self.limits = limits
         self.exitURL = exitURL
         self.formTokens = formTokens
+        self.connections = connections
+        self.abuse = abuse
     }
 }
 
@@ -38,11 +46,13 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
     ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL).add(to: router)
-    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits).add(to: router)
+    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)
     CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
+    // Last, so that it wraps only requests no route matched.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))
     return router
 }
 
@@ -50,9 +60,12 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
 /// who connected, from where, with what browser, or when exactly.
 public func buildApplication(_ deps: ServerDependencies, host: String, port: Int, logger: Logger,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-    Application(
+    let deadline = TimeAmount.seconds(deps.connections.requestDeadlineSeconds)
+    return Application(
         router: buildRouter(deps),
-        configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlineHandler(limit: deadline)])),
+        configuration: .init(address: .hostname(host, port: port), serverName: nil,
+                             availableConnectionsDelegate: MaximumAvailableConnections(deps.connections.maxConnections)),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)
 }

@@ -28,7 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
     var routing: String?
     @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
     var exitURL = ReporterWeb.defaultExitURL
+    @Option(help: "Seconds a client has to send a whole request; slower ones are disconnected.") var requestTimeout: Int64 = 30
+    @Option(help: "Open connections at once; more wait in the listen backlog.") var maxConnections = 1024
     @OptionGroup var tokenCost: TokenCostOptions
+    @OptionGroup var abuse: AbuseOptions
 
     func validate() throws {
         guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
@@ -74,7 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
         let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store),
                                       authenticator: AgencyAuthenticator(agency: agency), audit: audit,
                                       work: BlockingWork.start(threads: workers), exitURL: exitURL,
-                                      formTokens: FormTokens(key: try folder.formTokenKey()))
+                                      formTokens: FormTokens(key: try folder.formTokenKey()),
+                                      connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
+                                      abuse: AbuseGuard(policy: abuse.policy))
         return (deps, selection)
     }
 

@@ -46,6 +46,42 @@ struct ComplaintParserTests {
         #expect(code(Harness.body(["language": "en", "narrative": String(repeating: "n", count: 40_000)])) == .tooLarge)
     }
 
+    @Test("lengths count characters, as Docs/openapi.yaml's maxLength does, not UTF-8 bytes")
+    func lengthsInCharacters() {
+        let nepali = String(repeating: "क", count: 2048)  // 3 bytes each: 6 KiB
+        #expect(code(Harness.body(["language": "ne", "fields": ["employer_name": nepali]])) == nil)
+        #expect(code(Harness.body(["language": "ne", "fields": ["employer_name": nepali + "क"]])) == .invalidValue)
+        let name = String(repeating: "é", count: 128)
+        #expect(code(Harness.body(["language": "fr", "fields": [name: "x"]])) == nil)
+        #expect(code(Harness.body(["language": "fr", "fields": [name + "é": "x"]])) == .invalidValue)
+    }
+
+    @Test("the reader is strict: no repeated members, even spelled differently, and bounded nesting")
+    func strictReader() {
+        #expect(code(Array(#"{"language": "en", "language": "tl", "narrative": "x"}"#.utf8)) == .invalidShape)
+        #expect(code(Array("{\"language\": \"fr\", \"fields\": {\"\u{e9}\": \"a\", \"e\u{301}\": \"b\"}}".utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "fields": {"a": "1", "a": "2"}}"#.utf8)) == .invalidShape)
+        let deep = #"{"language": "en", "fields": "# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        #expect(code(Array(deep.utf8)) == .invalidShape)
+        #expect(code(Array(#"{"language": "en", "narrative": "x"} {}"#.utf8)) == .invalidShape)
+        #expect(code([0xEF, 0xBB, 0xBF] + Array(#"{"language": "en", "narrative": "x"}"#.utf8)) == nil)
+    }
+
+    @Test("numbers read as JSONSerialization reads them (integers cast to Int), booleans stay booleans")
+    func jsonValues() throws {
+        let object = try JSONBody.object(Array(#"{"a": 7, "b": 2.5, "c": true, "d": null, "e": [1], "f": {"g": "h"}}"#.utf8),
+                                         allowedKeys: ["a", "b", "c", "d", "e", "f"])
+        #expect(object["a"] as? Int == 7)
+        #expect(object["b"] as? Double == 2.5)
+        #expect(object["b"] as? Int == nil)
+        #expect(object["c"] as? Bool == true)
+        #expect(object["c"] as? Int == nil)
+        #expect(object["d"] is NSNull)
+        #expect((object["e"] as? [Any])?.count == 1)
+        #expect((object["f"] as? [String: Any])?["g"] as? String == "h")
+        #expect(object["a"] as? String == nil)
+    }
+
     @Test("language tags: shape only")
     func languageTags() {
         for good in ["en", "tl", "fil", "ne-Latn", "ar-SA", "zh-Hant-TW"] { #expect(LanguageTag.isValid(good)) }

@@ -71,4 +71,16 @@ struct AgencyAPITests {
             #expect(entries[0].contains("key_released") && entries[0].contains(caseID) && entries[0].contains(one.publicKey.keyID))
         }
     }
+
+    @Test("a challenge is issued for any well-formed key id, and refused for anything else")
+    func challengeKeyIDShape() async throws {
+        try await ServerHarness().test { client in
+            let unregistered = try await client.postJSON("/v1/agency/challenge", #"{"key_id": "0123456789abcdef0123456789abcdef"}"#)
+            #expect(unregistered.status == .ok)
+            for bad in [#""0123456789ABCDEF0123456789ABCDEF""#, #""abc""#, #""../../etc/passwd""#, "12", "null"] {
+                let response = try await client.postJSON("/v1/agency/challenge", #"{"key_id": \#(bad)}"#)
+                #expect(response.status == .badRequest, "\(bad)")
+            }
+        }
+    }
 }

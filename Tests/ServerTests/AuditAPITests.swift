@@ -37,14 +37,36 @@ struct AuditAPITests {
         }
     }
 
-    @Test("out-of-range proof requests get a 400, not a crash")
+    @Test("malformed numbers get a 400; proofs the log does not have get a 404; never a crash")
     func badRequests() async throws {
         try await ServerHarness().test { client in
-            for uri in ["/v1/audit/proof/inclusion?index=9&size=99", "/v1/audit/proof/consistency?from=3&to=1",
-                        "/v1/audit/entries?start=x&end=2", "/v1/audit/proof/inclusion?index=0"] {
+            for (uri, status) in [("/v1/audit/proof/inclusion?index=9&size=99", HTTPResponse.Status.notFound),
+                                  ("/v1/audit/proof/consistency?from=3&to=1", .notFound),
+                                  ("/v1/audit/entries?start=x&end=2", .badRequest),
+                                  ("/v1/audit/entries?start=0&end=99999999999999999999", .badRequest),
+                                  ("/v1/audit/proof/inclusion?index=0", .badRequest)] {
                 let response = try await client.executeRequest(uri: uri, method: .get, headers: [:], body: nil)
-                #expect(response.status == .badRequest, "\(uri)")
+                #expect(response.status == status, "\(uri)")
+                #expect(try json(response)["error"] is String, "\(uri)")
             }
+        }
+    }
+
+    @Test("a known path with another method gets 405 and Allow; an unknown path gets a JSON 404")
+    func methodNotAllowed() async throws {
+        try await ServerHarness().test { client in
+            let trace = try await client.executeRequest(uri: "/v1/audit/checkpoint", method: .post, headers: [:], body: nil)
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "GET")
+            let status = try await client.executeRequest(uri: "/v1/status", method: .get, headers: [:], body: nil)
+            #expect(status.status == .methodNotAllowed)
+            #expect(status.headers[.allow] == "POST")
+            let withParameter = try await client.executeRequest(uri: "/v1/agency/cases/abc", method: .delete, headers: [:], body: nil)
+            #expect(withParameter.headers[.allow] == "GET")
+            let unknown = try await client.executeRequest(uri: "/v1/nothing/here", method: .get, headers: [:], body: nil)
+            #expect(unknown.status == .notFound)
+            #expect(try json(unknown)["error"] as? String == "not_found")
+            #expect(unknown.headers[.cacheControl] == "no-store")
         }
     }
 }

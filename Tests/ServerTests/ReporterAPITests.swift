@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HTTPTypes
 import Testing
 
 @Suite("reporter API (../shared/CONTRACT.md)")
@@ -76,5 +77,26 @@ struct ReporterAPITests {
             }
         }
         #expect(try harness.store.auditLogSize() == sizeBefore)
+    }
+
+    @Test("JSON may come as application/json, +json, form-urlencoded (curl -d) or untyped; anything else is 415")
+    func contentTypes() async throws {
+        try await ServerHarness().test { client in
+            for type in ["application/json", "application/json; charset=UTF-8", "application/problem+json",
+                         "application/x-www-form-urlencoded", nil] {
+                let headers: HTTPFields = type.map { [.contentType: $0] } ?? [:]
+                let response = try await client.executeRequest(uri: "/v1/complaints", method: .post, headers: headers,
+                                                               body: ByteBuffer(string: Self.complaint))
+                #expect(response.status == .created, "\(type ?? "none")")
+            }
+            for type in ["text/plain", "multipart/form-data; boundary=x", "application/xml", "application/json; charset=utf-16"] {
+                for uri in ["/v1/complaints", "/v1/status", "/v1/agency/challenge"] {
+                    let response = try await client.executeRequest(uri: uri, method: .post, headers: [.contentType: type],
+                                                                   body: ByteBuffer(string: Self.complaint))
+                    #expect(response.status == .unsupportedMediaType, "\(type) \(uri)")
+                    #expect(try json(response)["error"] as? String == "unsupported_media_type")
+                }
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ struct ServerHarness {
     let inspector2: AgencyKeyPair
     let logKey: SigningKeyPair
 
-    init() throws {
+    init(abuse: AbusePolicy = AbusePolicy()) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore(directory: folder)
@@ -34,7 +34,7 @@ struct ServerHarness {
         deps = ServerDependencies(
             intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency),
             audit: AuditPublisher(store: store, signer: try NoteSigner(name: "test.invalid/log", keyPair: logKey)),
-            work: BlockingWork.start(threads: 4))
+            work: BlockingWork.start(threads: 4), abuse: AbuseGuard(policy: abuse))
     }
 
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

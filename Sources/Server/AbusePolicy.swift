@@ -1,0 +1,44 @@
+/// The numbers behind `AbuseGuard`, with the reasoning in Docs/abuse-resistance.md. Everything is
+/// global or per token locator: nothing is ever keyed on a client's address.
+public struct AbusePolicy: Sendable {
+    /// Complaints per minute (all reporters together) above which a new complaint must carry a
+    /// proof of work. Below it, `POST /v1/complaints` answers as the contract says, with no extra step.
+    /// Zero turns proofs of work off.
+    public var proofOfWorkThresholdPerMinute = 600
+    /// Difficulty in leading zero bits at the threshold: 2^19 ≈ 524,000 SHA-256 on average, about a
+    /// second at the 0.6 million hashes per second measured with a plain Python solver here.
+    public var proofOfWorkBits = 19
+    /// Extra bits as the rate climbs: one more per doubling above the threshold, at most this many.
+    public var proofOfWorkMaxExtraBits = 4
+    /// How long a challenge stays valid, in seconds.
+    public var proofOfWorkLifetimeSeconds: UInt64 = 300
+    /// Global cap on complaints actually processed, per second, and the burst it allows.
+    public var intakePerSecond = 100.0
+    public var intakeBurst = 200.0
+    /// Global cap on status checks, per second, and the burst it allows.
+    public var statusPerSecond = 50.0
+    public var statusBurst = 100.0
+    /// Per-locator back-off on status checks: 5 checks an hour at once, then waits of 1, 2, 4 …
+    /// up to 32 seconds.
+    var locator = LocatorBackoff.Policy()
+
+    public init() {}
+
+    /// Status checks per locator per hour answered at once.
+    public var locatorFreeAttempts: Int {
+        get { locator.freeAttempts }
+        set { locator.freeAttempts = newValue }
+    }
+
+    /// No limits at all: for benchmarks that measure the machine, never for a daemon facing reporters.
+    public static var unlimited: AbusePolicy {
+        var policy = AbusePolicy()
+        policy.proofOfWorkThresholdPerMinute = 0
+        policy.intakePerSecond = 1e9
+        policy.intakeBurst = 1e9
+        policy.statusPerSecond = 1e9
+        policy.statusBurst = 1e9
+        policy.locatorFreeAttempts = Int.max / 2
+        return policy
+    }
+}

@@ -1,0 +1,56 @@
+/// Per-locator back-off for status checks: slows down anyone who keeps guessing the secret behind
+/// one locator, without ever refusing the reporter who holds the real token.
+///
+/// The first `freeAttempts` checks of a locator in a window go through at once; each further one
+/// waits `firstDelay`, then twice that, and so on up to `maxDelay`. The caller waits and then
+/// checks: nothing is ever refused here, so the worst a guesser can do to the real reporter is make
+/// her wait `maxDelay`. The delay depends only on how often the locator was tried, never on whether
+/// it exists, so it reveals nothing. Keyed by the locator alone (never by address: the daemon does
+/// not look at addresses). The table is bounded: when it is full of live windows, a locator not in
+/// it waits `maxDelay`, which again slows but never refuses.
+struct LocatorBackoff: Sendable {
+    struct Policy: Sendable {
+        var freeAttempts = 5
+        var window: Duration = .seconds(60 * 60)
+        var firstDelay: Duration = .seconds(1)
+        var maxDelay: Duration = .seconds(32)
+        var maxTracked = 100_000
+    }
+
+    private struct Entry {
+        let windowStart: ContinuousClock.Instant
+        var attempts: Int
+    }
+
+    let policy: Policy
+    private var entries: [UInt32: Entry] = [:]
+
+    init(policy: Policy) {
+        self.policy = policy
+    }
+
+    var trackedCount: Int { entries.count }
+
+    /// Records one check of `locator` (its 8 digits as a number) and returns how long it must wait.
+    mutating func delay(for locator: UInt32, now: ContinuousClock.Instant) -> Duration {
+        if var entry = entries[locator], now - entry.windowStart < policy.window {
+            entry.attempts += 1
+            entries[locator] = entry
+            return delay(afterAttempts: entry.attempts)
+        }
+        if entries[locator] == nil && entries.count >= policy.maxTracked {
+            entries = entries.filter { now - $0.value.windowStart < policy.window }
+            if entries.count >= policy.maxTracked { return policy.maxDelay }
+        }
+        entries[locator] = Entry(windowStart: now, attempts: 1)
+        return delay(afterAttempts: 1)
+    }
+
+    /// The wait for the `attempts`-th check in a window: zero while free, then doubling, capped.
+    func delay(afterAttempts attempts: Int) -> Duration {
+        let extra = attempts - policy.freeAttempts
+        guard extra > 0 else { return .zero }
+        let doublings = min(extra - 1, 30)
+        return min(policy.firstDelay * (1 << doublings), policy.maxDelay)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Server
+
+/// `serve` options for the rate limits and the proof of work (Docs/abuse-resistance.md).
+struct AbuseOptions: ParsableArguments {
+    @Option(help: "Complaints per minute, all reporters together, above which new complaints must carry a proof of work (0: never).")
+    var powThreshold = AbusePolicy().proofOfWorkThresholdPerMinute
+    @Option(help: "Proof-of-work difficulty at the threshold, in leading zero bits of SHA-256 (19 ≈ a second on a phone).")
+    var powBits = AbusePolicy().proofOfWorkBits
+    @Option(help: "Global cap on complaints processed per second (bursts of twice that).")
+    var intakeRate = AbusePolicy().intakePerSecond
+    @Option(help: "Global cap on status checks per second (bursts of twice that).")
+    var statusRate = AbusePolicy().statusPerSecond
+    @Option(help: "Status checks per token locator per hour answered at once; later ones wait 1 s, 2 s, 4 s … up to 32 s.")
+    var locatorFreeChecks = AbusePolicy().locatorFreeAttempts
+
+    var policy: AbusePolicy {
+        var policy = AbusePolicy()
+        policy.proofOfWorkThresholdPerMinute = powThreshold
+        policy.proofOfWorkBits = powBits
+        policy.intakePerSecond = intakeRate
+        policy.intakeBurst = 2 * intakeRate
+        policy.statusPerSecond = statusRate
+        policy.statusBurst = 2 * statusRate
+        policy.locatorFreeAttempts = locatorFreeChecks
+        return policy
+    }
+
+    func validate() throws {
+        guard powThreshold >= 0, (1...40).contains(powBits) else {
+            throw ValidationError("--pow-threshold must be 0 or more and --pow-bits 1 to 40")
+        }
+        guard intakeRate > 0, statusRate > 0, locatorFreeChecks >= 1 else {
+            throw ValidationError("--intake-rate and --status-rate must be above 0, --locator-free-checks at least 1")
+        }
+    }
+}
