@@ -8,8 +8,11 @@
 //   Sodium ← AuditLog                      RFC 9162 Merkle tree, C2SP checkpoints
 //   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
-//   Intake ← Server                        Hummingbird routes
+//   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
+//   Intake ← ReporterWeb                   the reporter's HTML pages (no JavaScript needed), PO catalogs
+//   Intake, ReporterWeb ← Server           Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
+//   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
 //   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
 //   all ← safeintake                       the command-line executable
 import PackageDescription
@@ -33,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -55,9 +60,33 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Intake", "Envelope", "AuditLog", "Sodium",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ReporterWeb",
+            dependencies: [
+                "Intake", "Sodium", "Envelope",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Locales"), .copy("Assets")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "Intake", "AuditLog", "Envelope", "Sodium",
+                "Intake", "AuditLog", "Envelope", "ReporterWeb", "Sodium",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -70,6 +99,16 @@ let package = Package(
         ),
         .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium"], swiftSettings: strict),
         .target(
+            name: "InspectorUI",
+            dependencies: [
+                "InspectorClient", "Envelope", "Sodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "SeparationAudit",
             dependencies: ["Envelope", "AuditLog", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -77,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "Server", "InspectorClient", "Firewall", "AuditLog", "SeparationAudit",
+                "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
+                "SeparationAudit", "ReporterWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,14 +125,37 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
+        .testTarget(
+            name: "InspectorUITests",
+            dependencies: [
+                "InspectorUI", "InspectorClient", "Envelope", "Sodium", "Server", "Intake", "Storage", "AuditLog",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Storage", "Envelope", "Sodium", "Firewall"]),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: [
+                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ReporterWebTests",
+            dependencies: [
+                "ReporterWeb", "Intake", "Firewall", "Sodium",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Intake", "Storage", "Envelope", "InspectorClient",
+                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

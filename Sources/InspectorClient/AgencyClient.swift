@@ -33,6 +33,8 @@ public struct AgencyClient: Sendable {
     public struct CaseSummary: Sendable, Equatable {
         public let caseID: CaseID
         public let status: String
+        /// The reporter checked in with her duress code: do not contact her.
+        public let duressFlagged: Bool
     }
 
     /// The cases wrapped to this key.
@@ -43,7 +45,7 @@ public struct AgencyClient: Sendable {
         }
         return list.compactMap { item in
             guard let id = (item["case"] as? String).flatMap(CaseID.init), let status = item["status"] as? String else { return nil }
-            return CaseSummary(caseID: id, status: status)
+            return CaseSummary(caseID: id, status: status, duressFlagged: item["duress"] as? Bool ?? false)
         }
     }
 

@@ -29,8 +29,10 @@ public struct AuditPublisher: Sendable {
 
     /// A freshly signed checkpoint of the whole log, as note text.
     public func signedCheckpoint() throws -> String {
-        let size = try store.auditLogSize()
+        // The last signed checkpoint first, then the size: another request or another daemon may
+        // sign a larger checkpoint in between, and the size read after it is at least as large.
         let last = try store.lastSignedCheckpoint().map { try Checkpoint.verified(from: $0, key: signer.verifierKey, origin: origin) }
+        let size = try store.auditLogSize()
         if let last, last.size > size {
             throw AuditLogError(.rollback, "the log holds \(size) entries but a checkpoint of \(last.size) was signed: entries were removed; refusing to sign")
         }

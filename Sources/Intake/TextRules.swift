@@ -3,7 +3,7 @@ import Foundation
 /// What text the intake accepts: printable Unicode plus tab, line feed and carriage return.
 /// NUL and other control characters have no place in a complaint and break downstream tools.
 public enum TextRules {
-    static func isAcceptable(_ text: String) -> Bool {
+    public static func isAcceptable(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: true

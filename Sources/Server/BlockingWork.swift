@@ -1,8 +1,9 @@
 import NIOPosix
+import ReporterWeb
 
 /// Runs the domain's synchronous, CPU- and disk-bound calls (Argon2id, fsync'd commits) on a
 /// dedicated thread pool so they never stall the event loops or Swift's cooperative pool.
-public struct BlockingWork: Sendable {
+public struct BlockingWork: BlockingRunner {
     let pool: NIOThreadPool
 
     /// A started pool of `threads` threads. Argon2id is memory-hard, so this also bounds the memory

@@ -3,6 +3,7 @@ import HummingbirdCore
 import Intake
 import Logging
 import NIOCore
+import ReporterWeb
 
 /// Everything the HTTP layer needs, built by the caller (the `serve` command or a test).
 public struct ServerDependencies: Sendable {
@@ -13,6 +14,11 @@ public struct ServerDependencies: Sendable {
     public let audit: AuditPublisher
     public let work: BlockingWork
     public let limits: ComplaintLimits
+    /// Where the reporter pages' quick-exit link goes (a neutral site).
+    public let exitURL: String
+    /// The reporter pages' form tokens. Daemons behind one load balancer must share its key
+    /// (`serve` derives it from `DIR/secrets/form-token.key`), or a form served by one is refused by another.
+    public let formTokens: FormTokens
     public let connections: ConnectionLimits
     /// Rate limits and the proof of work; shared with any other route that files or checks (the web pages).
     public let abuse: AbuseGuard
@@ -21,6 +27,7 @@ public struct ServerDependencies: Sendable {
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
+                exitURL: String = ReporterWeb.defaultExitURL, formTokens: FormTokens = FormTokens(),
                 connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard()) {
         self.intake = intake
         self.agency = agency
@@ -29,16 +36,18 @@ public struct ServerDependencies: Sendable {
         self.audit = audit
         self.work = work
         self.limits = limits
+        self.exitURL = exitURL
+        self.formTokens = formTokens
         self.connections = connections
         self.abuse = abuse
     }
 }
 
-/// Builds the router with every route of the public API (Docs/openapi.yaml).
+/// Builds the router with every route of the public API and the reporter's pages (Docs/openapi.yaml).
 public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
-    HomePage.add(to: router)
+    ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL).add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse, timing: deps.statusTiming).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)

@@ -26,6 +26,9 @@ public final class SQLiteStore: IntakeStore {
         }
         // Arguments of failed statements stay out of error messages (they may be ciphertext or verifiers).
         configuration.publicStatementArguments = false
+        // Another process on the same file (a second daemon on this machine, the operator's sqlite3
+        // shell) makes a writer wait for the lock instead of failing at once.
+        configuration.busyMode = .timeout(10)
         let pool = try DatabasePool(path: file.path, configuration: configuration)
         // GRDB switches its writer to synchronous = NORMAL when it enables WAL, after
         // prepareDatabase has run; NORMAL can lose the last commits on power loss. Put FULL back on

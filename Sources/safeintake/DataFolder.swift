@@ -13,7 +13,12 @@ import Sodium
 /// DIR/secrets/token-pepper     32 random bytes keying token verifiers (never in the database)
 /// DIR/secrets/log-signing.key  Ed25519 seed of the audit log's checkpoint key
 /// DIR/dev-keys/*.key, *.pub    development keys, created only on first start in an empty folder
+///                              when the store has no agency keys yet
 /// ```
+///
+/// With PostgreSQL (`serve --database`) the folder holds no database, only the secrets and dev
+/// keys, and every daemon on one database needs a copy of the same `secrets/` (the database
+/// records a fingerprint of them and refuses a daemon with others).
 struct DataFolder {
     static let devKeyNames: [(name: String, role: AgencyRole, receivesNewCases: Bool)] = [
         ("supervisor", .supervisor, true), ("inspector-1", .inspector, true), ("inspector-2", .inspector, false),
@@ -42,6 +47,12 @@ struct DataFolder {
     /// The audit log's signing key, created on first use.
     func logSigningKey() throws -> SigningKeyPair {
         try SigningKeyPair(seed: secret(named: "log-signing.key", count: SigningKeyPair.seedBytes))
+    }
+
+    /// The key of the reporter pages' form tokens, created on first use; shared by every daemon
+    /// that shares this secrets folder, so a form served by one is accepted by another.
+    func formTokenKey() throws -> SecureBytes {
+        try secret(named: "form-token.key", count: 32)
     }
 
     private func secret(named name: String, count: Int) throws -> SecureBytes {

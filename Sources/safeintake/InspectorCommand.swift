@@ -10,7 +10,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self, Assign.self, Unassign.self, Status.self, Note.self, Reply.self, Decrypt.self])
+        subcommands: [Cases.self, Show.self, Assign.self, Unassign.self, Status.self, Note.self, Reply.self, UI.self, Decrypt.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String
@@ -26,8 +26,12 @@ struct InspectorCommand: AsyncParsableCommand {
 
         /// A client that proves each release is in the signed log before decrypting. The log key
         /// is `--log-key`, or pinned in `KEYFILE.log-key` the first time (trust on first use).
-        func verifyingClient() async throws -> (client: AgencyClient, pinAfterSuccess: (() throws -> Void)?) {
-            let keys = try KeyFileOptions.load(key, passphrase: passphrase)
+        func verifyingClient() async throws -> (client: AgencyClient, pinAfterSuccess: (@Sendable () throws -> Void)?) {
+            try await verifyingClient(keys: try KeyFileOptions.load(key, passphrase: passphrase))
+        }
+
+        /// The same, for keys already loaded (the UI loads them once and keeps them).
+        func verifyingClient(keys: AgencyKeyPair) async throws -> (client: AgencyClient, pinAfterSuccess: (@Sendable () throws -> Void)?) {
             let url = try serverURL()
             let pinFile = URL(fileURLWithPath: key + ".log-key")
             let trusted: NoteVerifierKey

@@ -3,7 +3,6 @@ import Envelope
 import Foundation
 import Intake
 import Sodium
-import Storage
 
 /// `safeintake keys`: create an inspector's or supervisor's keys on their own machine, and let the
 /// operator register the public half with the daemon.
@@ -36,18 +35,19 @@ struct KeysCommand: AsyncParsableCommand {
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a public key with the daemon's data folder (operator, on the server).")
+            abstract: "Register a public key with the daemon's store (operator, on the server).")
 
-        @Option(help: "The daemon's data folder.") var data = "./data"
+        @OptionGroup var store: StoreOptions
         @Option(help: "The holder's .pub file.") var publicKey: String
         @Flag(help: "Route every new case of the team to this key holder (supervisors always receive them).") var receivesNewCases = false
         @Option(help: "The team whose cases this key holder works on (Docs/routing.md).") var team = "default"
 
         func run() async throws {
             let key = try AgencyPublicKey(publicKeyFile: Data(contentsOf: URL(fileURLWithPath: publicKey)))
-            let store = try SQLiteStore(directory: URL(fileURLWithPath: data))
+            let selection = try store.open()
+            defer { selection.close() }
             do {
-                try AgencyService(store: store).register(key, receivesNewCases: receivesNewCases, team: team)
+                try AgencyService(store: selection.store).register(key, receivesNewCases: receivesNewCases, team: team)
             } catch StoreError.duplicateKey {
                 throw ValidationError("a key named \(key.name) or with id \(key.keyID) is already registered")
             }
@@ -59,11 +59,13 @@ struct KeysCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Revoke a key (operator, on the server): it can sign nothing more, and every case-key wrap to it is deleted.")
 
-        @Option(help: "The daemon's data folder.") var data = "./data"
+        @OptionGroup var options: StoreOptions
         @Argument(help: "The key's name or key id.") var key: String
 
         func run() async throws {
-            let store = try SQLiteStore(directory: URL(fileURLWithPath: data))
+            let selection = try options.open()
+            defer { selection.close() }
+            let store = selection.store
             guard let found = try store.agencyKeys().first(where: { $0.publicKey.name == key || $0.publicKey.keyID == key }) else {
                 throw ValidationError("no key named \(key) is registered")
             }
@@ -75,10 +77,12 @@ struct KeysCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List registered keys.")
-        @Option(help: "The daemon's data folder.") var data = "./data"
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            for key in try SQLiteStore(directory: URL(fileURLWithPath: data)).agencyKeys() {
+            let selection = try store.open()
+            defer { selection.close() }
+            for key in try selection.store.agencyKeys() {
                 let flags = [key.receivesNewCases ? "receives-new-cases" : nil, key.revoked ? "revoked" : nil].compactMap { $0 }
                 print("\(key.publicKey.keyID)  \(key.publicKey.role.rawValue)  \(key.publicKey.name)  team=\(key.team)  \(flags.joined(separator: ","))")
             }

@@ -7,5 +7,6 @@ struct SafeIntakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safeintake",
         abstract: "Labour complaints in, immigration status out: the SafeIntake firewall.",
-        subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self, BenchCommand.self, RetentionCommand.self])
+        subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self,
+                      RetentionCommand.self, BenchCommand.self, BenchLogCommand.self])
 }

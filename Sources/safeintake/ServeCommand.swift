@@ -6,57 +6,81 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import ReporterWeb
 import Server
 import Sodium
-import Storage
 
-/// `safeintake serve`: the intake daemon on the embedded SQLite store.
+/// `safeintake serve`: the intake daemon, on the embedded SQLite store or on a PostgreSQL database
+/// that several daemons share.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the intake daemon (embedded SQLite; dev keys created on first start).")
+        commandName: "serve", abstract: "Run the intake daemon (embedded SQLite or PostgreSQL; dev keys created on first start).")
 
-    @Option(help: "Data folder: database, secrets, dev keys.") var data = "./data"
+    @Option(help: "Data folder: SQLite database, secrets, dev keys. With --database, secrets and dev keys only.") var data = "./data"
+    @Option(help: ArgumentHelp(
+        "PostgreSQL instead of SQLite: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...]. Default: $SAFEINTAKE_DATABASE.",
+        discussion: "Every daemon on one database needs the same secrets folder (Docs/operations.md)."))
+    var database: String?
     @Option(help: "Address to listen on. Put TLS or an onion service in front in production.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
     @Option(help: "Case routing rules (Docs/routing.md). Default: DIR/routing.json if present, else every case to the default team.")
     var routing: String?
+    @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
+    var exitURL = ReporterWeb.defaultExitURL
     @Option(help: "Seconds a client has to send a whole request; slower ones are disconnected.") var requestTimeout: Int64 = 30
     @Option(help: "Open connections at once; more wait in the listen backlog.") var maxConnections = 1024
     @OptionGroup var tokenCost: TokenCostOptions
     @OptionGroup var abuse: AbuseOptions
 
+    func validate() throws {
+        guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
+            throw ValidationError("--exit-url must be an http(s) address such as https://www.google.com/")
+        }
+    }
+
     func run() async throws {
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
         let logger = Logger(label: "safeintake")
-        let deps = try prepare(logger: logger)
+        let (deps, selection) = try prepare(logger: logger)
+        defer { selection.close() }
         try await runDaemon(deps, host: host, port: port, logger: logger)
         logger.info("SafeIntake stopped")
     }
 
     /// Opens the data folder and store, creating dev keys on a first start, and wires the services.
-    private func prepare(logger: Logger) throws -> ServerDependencies {
+    private func prepare(logger: Logger) throws -> (ServerDependencies, StoreSelection) {
         let (folder, wasEmpty) = try DataFolder.prepare(at: URL(fileURLWithPath: data))
-        if wasEmpty { try folder.createDevKeys() }
-        let store = try SQLiteStore(directory: folder.url)
+        let workers = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        let selection = try StoreSelection.open(databaseURL: StoreSelection.databaseURL(option: database), folder: folder.url,
+                                                connections: workers, logger: logger)
+        let store = selection.store
+        let signingKey = try folder.logSigningKey()
+        let signer = try NoteSigner(name: Self.logOrigin(for: signingKey), keyPair: signingKey)
+        try selection.bindSecrets(folder: folder, logVerifierKey: signer.encodedVerifierKey)
+        // Dev keys only for a deployment that has no keys at all: a second daemon on a shared
+        // database, started in an empty folder, must not register a second, unknown key set.
+        if wasEmpty, try store.agencyKeys().isEmpty { try folder.createDevKeys() }
         let agency = AgencyService(store: store)
         try folder.registerDevKeys(with: agency, logger: logger)
         let policy = try loadPolicy()
         let intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
                                    routing: try loadRouting(folder: folder))
-        let signingKey = try folder.logSigningKey()
-        let audit = AuditPublisher(store: store, signer: try NoteSigner(name: Self.logOrigin(for: signingKey), keyPair: signingKey))
+        let audit = AuditPublisher(store: store, signer: signer)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
         logger.info("SafeIntake starting", metadata: [
-            "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)",
+            "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)", "store": "\(selection.place)",
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
-        return ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency), audit: audit,
-                                  work: BlockingWork.start(threads: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)),
-                                  connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
-                                  abuse: AbuseGuard(policy: abuse.policy))
+        let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store),
+                                      authenticator: AgencyAuthenticator(agency: agency), audit: audit,
+                                      work: BlockingWork.start(threads: workers), exitURL: exitURL,
+                                      formTokens: FormTokens(key: try folder.formTokenKey()),
+                                      connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
+                                      abuse: AbuseGuard(policy: abuse.policy))
+        return (deps, selection)
     }
 
     private func loadPolicy() throws -> FirewallPolicy {

@@ -9,9 +9,9 @@ import Testing
 struct CaseWorkTests {
     static let complaint = Harness.body(IntakePathTests.complaint)
 
-    @Test("a supervisor assigns a case; only then can inspector-2 list and open it")
-    func assignmentGivesAccess() throws {
-        let h = try Harness()
+    @Test("a supervisor assigns a case; only then can inspector-2 list and open it", arguments: Backend.available)
+    func assignmentGivesAccess(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint)
         #expect(try h.caseWork.cases(for: h.inspector2.publicKey.keyID).isEmpty)
         #expect(try h.caseWork.release(filed.caseID, to: h.inspector2.publicKey.keyID) == nil)
@@ -24,9 +24,9 @@ struct CaseWorkTests {
         #expect(entry.contains(h.inspector2.publicKey.keyID) && entry.contains(h.supervisor.publicKey.keyID))
     }
 
-    @Test("forged, unsigned, mismatched and non-supervisor assignments are refused and store nothing")
-    func badAssignmentsAreRefused() throws {
-        let h = try Harness()
+    @Test("forged, unsigned, mismatched and non-supervisor assignments are refused and store nothing", arguments: Backend.available)
+    func badAssignmentsAreRefused(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint)
         let (wraps, signature) = try h.assignment(filed.caseID, to: h.inspector2, by: h.supervisor)
         let before = try h.store.auditLogSize()
@@ -57,9 +57,9 @@ struct CaseWorkTests {
         #expect(try h.caseWork.release(filed.caseID, to: h.inspector2.publicKey.keyID) == nil)
     }
 
-    @Test("a supervisor who does not hold the case cannot assign it")
-    func nonHolderCannotAssign() throws {
-        let h = try Harness()
+    @Test("a supervisor who does not hold the case cannot assign it", arguments: Backend.available)
+    func nonHolderCannotAssign(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let other = try AgencyKeyPair.generate(name: "supervisor-north", role: .supervisor)
         try h.agency.register(other.publicKey, receivesNewCases: false, team: "north")
         let filed = try h.intake.file(body: Self.complaint)
@@ -71,9 +71,9 @@ struct CaseWorkTests {
         }
     }
 
-    @Test("removing an inspector deletes their wraps and seals later notes under a key they never had")
-    func unassignStartsANewEpoch() throws {
-        let h = try Harness()
+    @Test("removing an inspector deletes their wraps and seals later notes under a key they never had", arguments: Backend.available)
+    func unassignStartsANewEpoch(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint)
         try h.caseWork.addNote(filed.caseID, try h.note(filed.caseID, "first visit planned", by: h.inspector1), by: h.inspector1.publicKey)
         let oldKeys = try h.caseKeys(filed.caseID, as: h.inspector1).keys
@@ -95,9 +95,9 @@ struct CaseWorkTests {
         #expect(throws: CaseWorkError.self) { try h.unassign(filed.caseID, removing: h.inspector2, by: h.supervisor) }
     }
 
-    @Test("a revoked key loses its wraps and its cases")
-    func revocation() throws {
-        let h = try Harness()
+    @Test("a revoked key loses its wraps and its cases", arguments: Backend.available)
+    func revocation(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint)
         try h.agency.revoke(keyID: h.inspector1.publicKey.keyID)
         #expect(try h.agency.activeKey(id: h.inspector1.publicKey.keyID) == nil)
@@ -107,9 +107,9 @@ struct CaseWorkTests {
         #expect(try h.caseWork.cases(for: h.inspector1.publicKey.keyID).isEmpty, "no new case is routed to a revoked key: \(next.caseID)")
     }
 
-    @Test("closing needs an outcome; states change only for holders and are logged")
-    func statusChanges() throws {
-        let h = try Harness()
+    @Test("closing needs an outcome; states change only for holders and are logged", arguments: Backend.available)
+    func statusChanges(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint)
         try h.caseWork.setStatus(filed.caseID, to: .investigating, outcome: nil, by: h.inspector1.publicKey)
         #expect(throws: CaseWorkError.self) { try h.caseWork.setStatus(filed.caseID, to: .closed, outcome: nil, by: h.inspector1.publicKey) }

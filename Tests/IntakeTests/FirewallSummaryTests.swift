@@ -4,9 +4,9 @@ import Testing
 
 @Suite("aggregate firewall counts in the public log")
 struct FirewallSummaryTests {
-    @Test("counts reach the log only summed over 50 complaints, and the sums are right")
-    func summariesAreAggregates() throws {
-        let h = try Harness()
+    @Test("counts reach the log only summed over 50 complaints, and the sums are right", arguments: Backend.available)
+    func summariesAreAggregates(_ backend: Backend) throws {
+        let h = try Harness(backend)
         var expected: [String: Int] = [:]
         for i in 0..<(IntakeService.firewallSummaryEvery + 3) {
             let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))

@@ -16,9 +16,9 @@ struct IntakePathTests {
         "narrative": "My employer Mrs. Lim pays me only 450 dollars a month and I work 18 hours a day. My work permit expired in March so I am afraid to go out. My passport number is P4829133.",
     ]
 
-    @Test("inspector-1 reads the firewalled view; inspector-2 has no wrap")
-    func inspectorsSeeOnlyWhatTheyMay() throws {
-        let h = try Harness()
+    @Test("inspector-1 reads the firewalled view; inspector-2 has no wrap", arguments: Backend.available)
+    func inspectorsSeeOnlyWhatTheyMay(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Harness.body(Self.complaint))
         let view = try #require(try h.open(filed.caseID, as: h.inspector1))
         #expect(view.language == "en")
@@ -35,12 +35,16 @@ struct IntakePathTests {
         #expect(try h.caseWork.cases(for: h.inspector1.publicKey.keyID).map(\.id) == [filed.caseID])
     }
 
-    @Test("nothing the reporter wrote, no status value and no token is in the data folder")
-    func dataFolderHoldsOnlyCiphertext() throws {
-        let h = try Harness()
-        let filed = try h.intake.file(body: Harness.body(Self.complaint))
-        let answer = try #require(try h.intake.checkStatus(tokenText: filed.token))
-        let stored = try h.allStoredBytes()
+    @Test("nothing the reporter wrote, no status value and no token is stored", arguments: Backend.available)
+    func dataFolderHoldsOnlyCiphertext(_ backend: Backend) throws {
+        // No other test may create a database while this one's writes are in the WAL it scans.
+        let (filed, answer, stored) = try TestPostgresServer.withoutNewDatabases {
+            let h = try Harness(backend)
+            let filed = try h.intake.file(body: Harness.body(Self.complaint))
+            let answer = try #require(try h.intake.checkStatus(tokenText: filed.token))
+            return (filed, answer, try h.allStoredBytes())
+        }
+        #expect(stored.containsUTF8(filed.caseID.rawValue), "the scan must look where the case was stored")
         for needle in ["Mrs. Lim", "Bishan", "450 SGD", "overstayed", "K7781234", "Filipino", "P4829133",
                        "work permit expired", "18 hours", "visa_status", "passport_no", "employer_name"] {
             #expect(!stored.containsUTF8(needle), "found \(needle) in the data folder")
@@ -52,11 +56,9 @@ struct IntakePathTests {
         }
     }
 
-    @Test("intake refuses when nobody receives new cases, and stores nothing")
-    func noRecipients() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteStore(directory: folder)
+    @Test("intake refuses when nobody receives new cases, and stores nothing", arguments: Backend.available)
+    func noRecipients(_ backend: Backend) throws {
+        let store = try TestDatabase.make(backend).store
         let lone = try AgencyKeyPair.generate(name: "inspector-9", role: .inspector)
         try AgencyService(store: store).register(lone.publicKey, receivesNewCases: false)
         let intake = IntakeService(store: store, policy: .makeDefault(),
@@ -67,9 +69,9 @@ struct IntakePathTests {
         #expect(try store.cases(wrappedTo: lone.publicKey.keyID).isEmpty)
     }
 
-    @Test("every accepted complaint is in the audit log with counts only")
-    func auditEntries() throws {
-        let h = try Harness()
+    @Test("every accepted complaint is in the audit log with counts only", arguments: Backend.available)
+    func auditEntries(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let before = try h.store.auditLogSize()
         let filed = try h.intake.file(body: Harness.body(Self.complaint))
         let entries = try h.store.auditEntries(before..<h.store.auditLogSize())

@@ -13,9 +13,9 @@ struct ReporterMessagingTests {
         return Harness.body(object)
     }
 
-    @Test("a reply is readable with the reporter's current token only, and never stored readable")
-    func replyReachesTheTokenHolderOnly() throws {
-        let h = try Harness()
+    @Test("a reply is readable with the reporter's current token only, and never stored readable", arguments: Backend.available)
+    func replyReachesTheTokenHolderOnly(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint())
         let text = "Thank you. Can you tell us the address where you work? Reply here."
         try h.reply(filed.caseID, text, kind: .requestInfo, by: h.inspector1)
@@ -27,9 +27,9 @@ struct ReporterMessagingTests {
         #expect(!(try h.allStoredBytes().containsUTF8("address where you work")))
     }
 
-    @Test("a message not signed by an agency key is not shown")
-    func unsignedMessagesAreDropped() throws {
-        let h = try Harness()
+    @Test("a message not signed by an agency key is not shown", arguments: Backend.available)
+    func unsignedMessagesAreDropped(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint())
         let file = try h.caseKeys(filed.caseID, as: h.inspector1).file
         let stranger = try AgencyKeyPair.generate(name: "stranger", role: .inspector)
@@ -39,9 +39,9 @@ struct ReporterMessagingTests {
         #expect(try h.intake.checkStatus(tokenText: filed.token)?.messages == [])
     }
 
-    @Test("the reporter's answer passes the firewall and is sealed to each holder")
-    func answersAreFirewalledAndSealed() throws {
-        let h = try Harness()
+    @Test("the reporter's answer passes the firewall and is sealed to each holder", arguments: Backend.available)
+    func answersAreFirewalledAndSealed(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint())
         let reply = "The house is at 12 Jalan Besar. My visa expired last year. She still owes me three months of pay."
         _ = try #require(try h.intake.checkStatus(tokenText: filed.token, reply: reply))
@@ -53,9 +53,9 @@ struct ReporterMessagingTests {
         #expect(!(try h.allStoredBytes().containsUTF8("Jalan Besar")))
     }
 
-    @Test("the duress code gives a no-news answer of the same shape, flags the case and stops replies")
-    func duress() throws {
-        let h = try Harness()
+    @Test("the duress code gives a no-news answer of the same shape, flags the case and stops replies", arguments: Backend.available)
+    func duress(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Self.complaint(duress: "2468"))
         try h.caseWork.setStatus(filed.caseID, to: .investigating, outcome: nil, by: h.inspector1.publicKey)
         try h.reply(filed.caseID, "We visited your employer.", by: h.inspector1)
@@ -72,9 +72,9 @@ struct ReporterMessagingTests {
         #expect(real.state == .investigating && real.messages.count == 1)
     }
 
-    @Test("a duress code must be 4 to 8 digits")
-    func duressCodeShape() throws {
-        let h = try Harness()
+    @Test("a duress code must be 4 to 8 digits", arguments: Backend.available)
+    func duressCodeShape(_ backend: Backend) throws {
+        let h = try Harness(backend)
         for bad in ["12", "123456789", "12a4", "   "] {
             #expect(throws: IntakeError.self) { try h.intake.file(body: Self.complaint(duress: bad)) }
         }

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("retention")
 struct RetentionTests {
-    @Test("closed cases past the period are deleted with everything about them; open or recent ones stay")
-    func purge() throws {
-        let h = try Harness()
+    @Test("closed cases past the period are deleted with everything about them; open or recent ones stay", arguments: Backend.available)
+    func purge(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let longAgo = CoarseTime(now: { Date().addingTimeInterval(-400 * 86_400) })
         let oldIntake = IntakeService(store: h.store, policy: .makeDefault(),
                                       tokens: TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum), time: longAgo)

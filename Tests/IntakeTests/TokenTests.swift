@@ -5,9 +5,9 @@ import Testing
 
 @Suite("one-time status tokens")
 struct TokenTests {
-    @Test("a token works once and returns the next one")
-    func oneTimeRotation() throws {
-        let h = try Harness()
+    @Test("a token works once and returns the next one", arguments: Backend.available)
+    func oneTimeRotation(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
         #expect(filed.token.wholeMatch(of: /\d{4}(-\d{4}){5}/) != nil)
         let first = try #require(try h.intake.checkStatus(tokenText: filed.token))
@@ -23,9 +23,9 @@ struct TokenTests {
         #expect(spends.allSatisfy { !$0.contains(filed.caseID.rawValue) }, "a spend must not say which case checked in")
     }
 
-    @Test("dashes and spaces are optional; anything else is malformed")
-    func parsing() throws {
-        let h = try Harness()
+    @Test("dashes and spaces are optional; anything else is malformed", arguments: Backend.available)
+    func parsing(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
         let spaced = filed.token.replacingOccurrences(of: "-", with: " ")
         #expect(try h.intake.checkStatus(tokenText: spaced) != nil)
@@ -34,9 +34,9 @@ struct TokenTests {
         }
     }
 
-    @Test("unknown tokens and a wrong secret under a live locator are refused")
-    func unknownAndWrong() throws {
-        let h = try Harness()
+    @Test("unknown tokens and a wrong secret under a live locator are refused", arguments: Backend.available)
+    func unknownAndWrong(_ backend: Backend) throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
         let digits = Array(filed.token.filter(\.isNumber))
         var wrongSecret = digits
@@ -46,9 +46,9 @@ struct TokenTests {
         #expect(try h.intake.checkStatus(tokenText: filed.token) != nil, "a wrong guess must not burn the real token")
     }
 
-    @Test("of many concurrent checks with one token exactly one succeeds")
-    func concurrentDoubleSpend() async throws {
-        let h = try Harness()
+    @Test("of many concurrent checks with one token exactly one succeeds", arguments: Backend.available)
+    func concurrentDoubleSpend(_ backend: Backend) async throws {
+        let h = try Harness(backend)
         let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
         let intake = h.intake
         let successes = await withTaskGroup(of: Bool.self) { group in

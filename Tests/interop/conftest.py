@@ -2,6 +2,10 @@
 
 The binary comes from $SAFEINTAKE_BIN, else <project root>/.build/debug/safeintake, where the
 project root is two levels above this folder. Every daemon listens on 127.0.0.1 only.
+
+Every test that uses `daemon` or `daemon_factory` runs twice: on the embedded SQLite store and on
+PostgreSQL (a fresh database per daemon on the server scripts/with-postgres started; see
+pg_support.py for when that case is skipped and when it fails).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pg_support  # noqa: E402
 from safeintake_py import BINARY  # noqa: E402
 
 READY_TIMEOUT = 30.0
@@ -42,9 +47,11 @@ def _free_port() -> int:
 
 
 class Daemon:
-    def __init__(self, binary: Path, workdir: Path):
+    def __init__(self, binary: Path, workdir: Path, database: str | None = None):
         self.binary = binary
         self.workdir = workdir
+        self.database = database  # a PostgreSQL database name, or None for SQLite
+        self.wal_start = pg_support.wal_position() if database else None
         self.data = workdir / "data"
         self.stderr_path = workdir / "daemon.stderr"  # outside the data folder on purpose
         self.stdout_path = workdir / "daemon.stdout"
@@ -65,7 +72,30 @@ class Daemon:
         except FileNotFoundError:
             return ""
 
-    def start(self, extra_args=()) -> None:
+    @property
+    def backend(self) -> str:
+        return "postgres" if self.database else "sqlite"
+
+    def store_args(self) -> list[str]:
+        """How the operator's commands (keys, retention) reach this daemon's store."""
+        return ["--data", str(self.data)] + (["--database", pg_support.url_for(self.database)] if self.database else [])
+
+    def stored_blobs(self) -> list[tuple[str, bytes]]:
+        """Everything stored at rest: the data folder, and on PostgreSQL what the server wrote."""
+        blobs = [(str(p.relative_to(self.data)), p.read_bytes()) for p in sorted(self.data.rglob("*")) if p.is_file()]
+        if self.database:
+            blobs += pg_support.stored_bytes(self.database, since=self.wal_start)
+        return blobs
+
+    def start(self, extra_args=(), database_in_args: bool = False) -> None:
+        """Starts the daemon. PostgreSQL's URL goes in SAFEINTAKE_DATABASE, as operators should
+        pass a URL with a password, or with `database_in_args` as --database."""
+        env = {k: v for k, v in os.environ.items() if k != "SAFEINTAKE_DATABASE"}
+        args = list(extra_args)
+        if self.database and database_in_args:
+            args += ["--database", pg_support.url_for(self.database)]
+        elif self.database:
+            env["SAFEINTAKE_DATABASE"] = pg_support.url_for(self.database)
         last_error = ""
         for _attempt in range(3):  # a picked port can be taken before the daemon binds it
             self.port = _free_port()
@@ -73,8 +103,8 @@ class Daemon:
                 self.proc = subprocess.Popen(
                     [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1",
                      "--port", str(self.port), "--argon2-ops", "1", "--argon2-mem-kib", "8",
-                     *extra_args],
-                    stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=self.workdir)
+                     *args],
+                    stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=self.workdir, env=env)
             deadline = time.monotonic() + READY_TIMEOUT
             opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
             while time.monotonic() < deadline:
@@ -128,19 +158,34 @@ def pytest_runtest_makereport(item, call):
             report.sections.append((f"safeintake daemon stderr (port {d.port})", d.stderr_text()))
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request) -> str:
+    """The store every daemon of the test runs on."""
+    if request.param == "postgres":
+        pg_support.require()
+    return request.param
+
+
 @pytest.fixture
-def daemon_factory(request, safeintake_bin):
-    """Starts fresh daemons (each in its own empty temp folder); all are stopped afterwards."""
+def daemon_factory(request, safeintake_bin, backend):
+    """Starts fresh daemons, each in its own temp folder and (on PostgreSQL) its own new database
+    unless `database` names one to share; `secrets_from` copies another daemon's secrets folder
+    first, as an operator does for a second daemon. All are stopped afterwards."""
     started: list[Daemon] = []
     request.node._safeintake_daemons = started
     workdirs: list[Path] = []
 
-    def start(extra_args=()) -> Daemon:
+    def start(extra_args=(), *, database: str | None = None, secrets_from: Daemon | None = None,
+              database_in_args: bool = False) -> Daemon:
         workdir = Path(tempfile.mkdtemp(prefix="safeintake-interop-"))
         workdirs.append(workdir)
-        d = Daemon(safeintake_bin, workdir)
+        if backend == "postgres" and database is None:
+            database = pg_support.create_database()
+        d = Daemon(safeintake_bin, workdir, database if backend == "postgres" else None)
+        if secrets_from is not None:
+            shutil.copytree(secrets_from.data / "secrets", d.data / "secrets")
         started.append(d)
-        d.start(extra_args)
+        d.start(extra_args, database_in_args=database_in_args)
         return d
 
     yield start
@@ -153,5 +198,5 @@ def daemon_factory(request, safeintake_bin):
 
 @pytest.fixture
 def daemon(daemon_factory) -> Daemon:
-    """One running daemon on a fresh, empty data folder."""
+    """One running daemon on a fresh, empty data folder (and, on PostgreSQL, a fresh database)."""
     return daemon_factory()

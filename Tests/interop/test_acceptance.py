@@ -313,15 +313,18 @@ def _needle_forms(needle: str) -> dict[str, bytes]:
 
 
 def find_in_files(root: Path, needles: list[str]) -> list[str]:
+    return scan_blobs([(str(p.relative_to(root)), p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file()], needles)
+
+
+def scan_blobs(blobs: list[tuple[str, bytes]], needles: list[str]) -> list[str]:
     hits = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        data = path.read_bytes()
+    for name, data in blobs:
         lowered = data.lower()
         for needle in needles:
             for form, pattern in _needle_forms(needle).items():
                 hay = data if form.startswith("base64") else lowered
                 if pattern in hay:
-                    hits.append(f"{path.relative_to(root)}: {needle!r} ({form})")
+                    hits.append(f"{name}: {needle!r} ({form})")
     return hits
 
 
@@ -358,12 +361,12 @@ def test_sigterm_is_clean_and_nothing_readable_is_left_at_rest(daemon):
     plaintext_needles = LABOUR_FACTS + STATUS_FIELDS + STATUS_VALUES + [
         COMPLAINT["narrative"][:40], marker]
 
-    files = [p for p in daemon.data.rglob("*") if p.is_file()]
-    assert files, "the data folder is empty: nothing was stored at all"
-    # the content did reach the disk (encrypted): the scan looks at a folder that holds the case
-    assert any(case_id.encode() in p.read_bytes() for p in files), "case id not found on disk"
+    blobs = daemon.stored_blobs()  # on PostgreSQL also the server's files, where the cases live
+    assert blobs, "the data folder is empty: nothing was stored at all"
+    # the content did reach the disk (encrypted): the scan looks at files that hold the case
+    assert any(case_id.encode() in data for _, data in blobs), "case id not found on disk"
 
-    hits = find_in_files(daemon.data, plaintext_needles + token_needles)
+    hits = scan_blobs(blobs, plaintext_needles + token_needles)
     assert hits == [], "readable content at rest:\n" + "\n".join(hits)
 
     log = daemon.stderr_text().lower()

@@ -18,6 +18,12 @@ from test_case_workflow import inspector
 CHECKS = 6
 
 
+@pytest.fixture
+def backend():
+    """`audit separation` reads a copy of a SQLite data folder (overrides conftest's two backends)."""
+    return "sqlite"
+
+
 def separation(folder, *extra):
     return run_cli(["audit", "separation", "--data", folder, *extra])
 

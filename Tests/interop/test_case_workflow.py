@@ -9,7 +9,7 @@ import json
 
 import safeintake_py as si
 from safeintake_py import run_cli
-from test_acceptance import COMPLAINT, cli_cases, file_complaint, find_in_files, get_entries
+from test_acceptance import COMPLAINT, cli_cases, file_complaint, get_entries, scan_blobs
 
 REPLY = "Salamat po. We will visit the estate this week. Which days is the supervisor there?"
 ANSWER = "He comes Monday and Thursday. My visa expired but I have my payslips from March."
@@ -83,7 +83,7 @@ def test_full_round_trip_through_the_cli(daemon, tmp_path):
 
     # Nothing anyone wrote is readable at rest.
     daemon.stop()
-    leaks = find_in_files(daemon.data, ["Payslips requested", "visit the estate", "Monday and Thursday", "RM 2700"])
+    leaks = scan_blobs(daemon.stored_blobs(), ["Payslips requested", "visit the estate", "Monday and Thursday", "RM 2700"])
     assert leaks == [], leaks
 
 
@@ -116,7 +116,7 @@ def test_duress_code_shows_no_news_and_stops_replies(daemon):
 def test_a_revoked_key_can_do_nothing(daemon):
     file_complaint(daemon)
     case_id = cli_cases(daemon, "inspector-1")[0]["case"]
-    r = run_cli(["keys", "revoke", "inspector-1", "--data", str(daemon.data)])
+    r = run_cli(["keys", "revoke", "inspector-1", *daemon.store_args()])
     assert r.returncode == 0, r.stderr
     err = inspector_fails(daemon, "inspector-1", "cases")
     assert "revoked" in err or "does not accept" in err

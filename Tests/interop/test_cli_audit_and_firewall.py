@@ -13,6 +13,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import pg_support
 from safeintake_py import BINARY, post_json, run_cli
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "firewall-corpus"
@@ -50,13 +51,19 @@ def test_audit_verify_detects_a_rewritten_entry(daemon, tmp_path):
     assert daemon.stop() == 0
 
     # The operator edits one stored entry (same length, so nothing else looks different).
-    db = sqlite3.connect(daemon.data / "safeintake.sqlite")
-    data = db.execute("SELECT data FROM audit_entries WHERE entry_index = 3").fetchone()[0]
-    forged = data.replace(b'"v":1', b'"v":2')
-    assert forged != data
-    db.execute("UPDATE audit_entries SET data = ? WHERE entry_index = 3", (forged,))
-    db.commit()
-    db.close()
+    if daemon.database:
+        changed = pg_support.psql("""
+            UPDATE audit_entries SET data = convert_to(replace(convert_from(data, 'UTF8'), '"v":1', '"v":2'), 'UTF8')
+            WHERE entry_index = 3 AND position('"v":1'::bytea IN data) > 0 RETURNING entry_index""", daemon.database)
+        assert changed == "3"
+    else:
+        db = sqlite3.connect(daemon.data / "safeintake.sqlite")
+        data = db.execute("SELECT data FROM audit_entries WHERE entry_index = 3").fetchone()[0]
+        forged = data.replace(b'"v":1', b'"v":2')
+        assert forged != data
+        db.execute("UPDATE audit_entries SET data = ? WHERE entry_index = 3", (forged,))
+        db.commit()
+        db.close()
 
     daemon.start()
     result = run_cli(["audit", "verify", "--server", daemon.url, "--state", state])

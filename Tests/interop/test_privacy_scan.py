@@ -5,7 +5,8 @@ rejected bodies, unknown paths — carry marker client addresses (X-Forwarded-Fo
 X-Real-IP and others), a marker user agent, referer, cookie, authorization and custom headers,
 and marker values in the bodies of requests that get refused. Then every file the daemon wrote
 is searched: the database, its WAL and shared-memory files, the secrets, and the daemon's own
-stdout and stderr; while it runs and again after SIGTERM.
+stdout and stderr, and on PostgreSQL the server's files for the daemon's database and its
+write-ahead log; while it runs and again after SIGTERM.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import socket
 from pathlib import Path
 
 import safeintake_py as si
-from test_acceptance import find_in_files
+from test_acceptance import scan_blobs
 
 IPV4 = ["203.0.113.77", "198.51.100.23", "192.0.2.61"]
 IPV6 = ["2001:db8::dead:beef"]
@@ -94,31 +95,42 @@ def written_files(d) -> list[Path]:
     return [p for p in d.workdir.rglob("*") if p.is_file()]
 
 
-def scan(d, needles: list[str]) -> list[str]:
-    hits = find_in_files(d.workdir, needles)
+def written(d) -> list[tuple[str, bytes]]:
+    """The data folder (and on PostgreSQL the server's files) plus the daemon's stdout and stderr."""
+    logs = [(p.name, p.read_bytes()) for p in (d.stdout_path, d.stderr_path) if p.is_file()]
+    return d.stored_blobs() + logs
+
+
+def scan(blobs: list[tuple[str, bytes]], needles: list[str]) -> list[str]:
+    hits = scan_blobs(blobs, needles)
     # addresses also as the raw bytes a careless store would keep
     packed = [socket.inet_aton(ip) for ip in IPV4] + [socket.inet_pton(socket.AF_INET6, ip) for ip in IPV6]
-    for path in written_files(d):
-        data = path.read_bytes()
-        hits += [f"{path.name}: packed address {p.hex()}" for p in packed if p in data]
+    for name, data in blobs:
+        hits += [f"{name}: packed address {p.hex()}" for p in packed if p in data]
     return hits
 
 
 def test_nothing_about_the_client_reaches_any_file_the_daemon_writes(daemon):
     exercise(daemon)
-    names = {p.name for p in written_files(daemon)}
-    assert {"safeintake.sqlite", "daemon.stderr", "daemon.stdout"} <= names, names
-    assert any(n.endswith("-wal") for n in names), f"no WAL file to scan while running: {names}"
+    blobs = written(daemon)
+    names = {name.rsplit("/", 1)[-1] for name, _ in blobs}
+    assert {"daemon.stderr", "daemon.stdout"} <= names, names
+    if daemon.backend == "sqlite":
+        assert {"safeintake.sqlite", "safeintake.sqlite-wal"} <= names, f"no database or WAL to scan: {names}"
+    else:
+        assert any(name.startswith("pg_wal/") for name, _ in blobs), "no PostgreSQL WAL to scan"
     needles = HEADER_NEEDLES + [BODY_MARKER, STORED_MARKER]
-    assert scan(daemon, needles) == [], "client details on disk while running"
+    assert scan(blobs, needles) == [], "client details on disk while running"
 
     assert daemon.stop() == 0
-    assert scan(daemon, needles) == [], "client details on disk after shutdown"
-    # the peer's own address is not kept either (the daemon's "listening on" line is its own)
-    data_hits = find_in_files(daemon.data, ["127.0.0.1"])
+    assert scan(written(daemon), needles) == [], "client details on disk after shutdown"
+    # the peer's own address is not kept either
+    data_hits = scan_blobs(daemon.stored_blobs(), ["127.0.0.1"])
     assert data_hits == [], data_hits
     log = (daemon.stderr_text() + (daemon.workdir / "daemon.stdout").read_text(errors="replace"))
-    assert log.count("127.0.0.1") <= 2, "the log mentions the loopback address beyond its own listening line"
+    # the daemon's own startup lines name where it listens (and its database server): nothing else may
+    mentions = [line for line in log.splitlines() if "127.0.0.1" in line and "listening" not in line and "store=" not in line]
+    assert mentions == [], mentions
 
 
 def test_the_scan_would_find_a_marker_in_each_place_it_looks(daemon, tmp_path):
@@ -130,11 +142,10 @@ def test_the_scan_would_find_a_marker_in_each_place_it_looks(daemon, tmp_path):
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_bytes(src.read_bytes())
     (copy / "daemon.stderr").write_text("info: request from 203.0.113.77 MarkerAgentZq7\n")
-    wal = next(copy.rglob("*-wal"))
-    wal.write_bytes(wal.read_bytes() + socket.inet_aton("198.51.100.23"))
+    planted = copy / "daemon.stdout"
+    planted.write_bytes(planted.read_bytes() + socket.inet_aton("198.51.100.23"))
 
-    class Planted:
-        workdir = copy
-    hits = "\n".join(scan(Planted, HEADER_NEEDLES))
+    blobs = [(str(p.relative_to(copy)), p.read_bytes()) for p in copy.rglob("*") if p.is_file()]
+    hits = "\n".join(scan(blobs, HEADER_NEEDLES))
     assert "daemon.stderr" in hits and "MarkerAgentZq7" in hits and "203.0.113.77" in hits, hits
     assert "packed address c6336417" in hits, hits

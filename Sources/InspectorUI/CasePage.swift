@@ -1,0 +1,66 @@
+import Envelope
+import Foundation
+
+/// `GET /cases/ID`: one case as this key decrypts it, then the forms to work it.
+///
+/// Everything shown from the case (fields, narrative, notes, answers) was written by a reporter
+/// or a colleague and is escaped by `HTML`; reporters' text is also isolated for bidirectional
+/// layout (`dir="auto"`, `<bdi>`), so a right-to-left override in it cannot reorder the page.
+enum CasePage {
+    static func render(_ sheet: CaseSheet, signer: Signer, csrf: String, notice: Notice?, draft: CaseForms.Draft = .init()) -> HTML {
+        let id = sheet.view.caseID.rawValue
+        let duress: HTML = sheet.duressFlagged ? """
+            <div class="alarm" role="alert">DURESS: the reporter checked in with her duress code. \
+            Do not contact her through SafeIntake: her status page now shows an ordinary "no news" answer \
+            and replies are stopped. Act on the case by other means and with care.</div>
+            """ : .empty
+        let forms = CaseForms(caseID: id, csrf: csrf, sheet: sheet, signer: signer, draft: draft)
+        return Layout.page(title: "Case \(id.prefix(8))", signer: signer, notice: notice, """
+            <p><a href="/">All cases</a></p>
+            <h1>Case <span class="id">\(id)</span></h1>\(duress)
+            <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
+            <h2>Complaint</h2>\(complaint(sheet.view))
+            <h2>The reporter's answers</h2>\(answers(sheet.answers))
+            <h2>Notes</h2>\(notes(sheet.notes))
+            <h2>Key holders</h2>\(holders(sheet.holders))
+            <h2>Work the case</h2>\(forms.all)
+            """)
+    }
+
+    static func complaint(_ view: AgencyView) -> HTML {
+        let fields = view.fields.sorted { $0.key < $1.key }.map { name, value -> HTML in
+            "<dt>\(name.replacingOccurrences(of: "_", with: " "))</dt><dd><bdi>\(value)</bdi></dd>"
+        }
+        let fieldList: HTML = fields.isEmpty ? #"<p class="hint">No structured fields passed the firewall.</p>"# : "<dl>\(fields)</dl>"
+        return """
+            <section><dl><dt>language</dt><dd>\(view.language)</dd></dl></section>
+            <section>\(fieldList)</section>
+            <section><div class="narrative" dir="auto">\(view.narrative)</div></section>
+            """
+    }
+
+    static func answers(_ answers: [String]) -> HTML {
+        guard !answers.isEmpty else { return #"<p class="hint">No answers from the reporter yet.</p>"# }
+        let items = answers.map { #"<li><div class="text" dir="auto">\#($0)</div></li>"# as HTML }
+        return #"<section><ul class="plain">\#(items)</ul></section>"#
+    }
+
+    static func notes(_ notes: [CaseSheet.Note]) -> HTML {
+        guard !notes.isEmpty else { return #"<p class="hint">No notes yet.</p>"# }
+        let items = notes.map { note -> HTML in
+            let kind: HTML = note.isOutcome ? #"<span class="outcome">Outcome</span> · "# : .empty
+            return """
+                <li><div class="meta">\(kind)\(note.author.label)</div><div class="text" dir="auto">\(note.text)</div></li>
+                """
+        }
+        return #"<section><ul class="plain">\#(items)</ul></section>"#
+    }
+
+    static func holders(_ holders: [CaseSheet.Person]) -> HTML {
+        let items = holders.map { person -> HTML in
+            let role: HTML = person.role.map { role -> HTML in " (\(role.rawValue))" } ?? .empty
+            return #"<li>\#(person.label)\#(role) <span class="meta id">\#(person.keyID)</span></li>"#
+        }
+        return #"<section><ul class="plain">\#(items)</ul></section>"#
+    }
+}

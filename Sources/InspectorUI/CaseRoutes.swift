@@ -1,0 +1,76 @@
+import Envelope
+import HTTPTypes
+import Hummingbird
+import InspectorClient
+
+/// The case list, the case page and the case-work actions. Every read and every change goes
+/// through `AgencyClient`: it proves each release against the signed log before decrypting, and
+/// does all signing, wrapping and sealing on this machine.
+struct CaseRoutes: Sendable {
+    let client: AgencyClient
+    let signer: Signer
+    let session: UISession
+    /// Runs after the first case opened and verified (pins the audit log key on first use).
+    let afterFirstOpen: RunOnce
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in await list() }
+        router.get("/cases/:id") { _, context in
+            guard let id = context.parameters.get("id").flatMap(CaseID.init) else { throw HTTPError(.notFound) }
+            return await casePage(id, notice: session.takeNotice())
+        }
+        router.post("/cases/:id/:action") { request, context in
+            guard let id = context.parameters.get("id").flatMap(CaseID.init),
+                  let name = context.parameters.get("action"), CaseAction.names.contains(name) else { throw HTTPError(.notFound) }
+            var request = request
+            let body = try await request.collectBody(upTo: RequestGuard<BasicRequestContext>.maxFormBytes)
+            guard let form = FormFields(body: String(buffer: body)) else { throw HTTPError(.badRequest) }
+            return await act(name, form, on: id)
+        }
+    }
+
+    private func list() async -> Response {
+        let cases: [AgencyClient.CaseSummary]
+        do {
+            cases = try await client.cases()
+        } catch {
+            let failure = Failure.notice(error)
+            return HTMLResponse.make(.badGateway, Layout.message(title: "Cannot list your cases", signer: signer, failure.text, hint: failure.hint, back: nil))
+        }
+        return HTMLResponse.make(.ok, CaseListPage.render(cases, signer: signer, notice: session.takeNotice()))
+    }
+
+    private func casePage(_ id: CaseID, notice: Notice?, draft: CaseForms.Draft = .init(), status: HTTPResponse.Status = .ok) async -> Response {
+        let sheet: CaseSheet
+        do {
+            let opened = try await client.openFull(id)
+            try afterFirstOpen.run()
+            sheet = CaseSheet(opened, directory: try await client.directory())
+        } catch {
+            let failure = Failure.notice(error)
+            let earlier: HTML = notice.map(Layout.render) ?? .empty
+            let hint: HTML = failure.hint.map { hint -> HTML in #"<p class="hint">\#(hint)</p>"# } ?? .empty
+            return HTMLResponse.make(.badGateway, Layout.page(title: "Cannot open this case", signer: signer, """
+                \(earlier)<h1>Cannot open this case</h1><p>\(failure.text)</p>\(hint)<p><a href="/">All cases</a></p>
+                """))
+        }
+        return HTMLResponse.make(status, CasePage.render(sheet, signer: signer, csrf: session.csrfToken, notice: notice, draft: draft))
+    }
+
+    /// Carries out an action; on success back to the case page (post/redirect/get), on failure the
+    /// case page again with the reason and what was typed.
+    private func act(_ name: String, _ form: FormFields, on id: CaseID) async -> Response {
+        let action: CaseAction
+        switch CaseAction.parse(name, form) {
+        case .success(let parsed): action = parsed
+        case .failure(let notice): return await casePage(id, notice: notice, draft: CaseAction.draft(name, form), status: .badRequest)
+        }
+        do {
+            try await action.perform(with: client, on: id)
+        } catch {
+            return await casePage(id, notice: Failure.notice(error), draft: CaseAction.draft(name, form), status: .unprocessableContent)
+        }
+        session.post(Notice(.done, action.done))
+        return HTMLResponse.redirect(to: "/cases/\(id.rawValue)")
+    }
+}

@@ -1,0 +1,66 @@
+import Envelope
+import InspectorClient
+
+/// Everything the case page shows, decrypted on this machine: the agency view, the notes and the
+/// reporter's answers, with key ids put to names from the key directory.
+struct CaseSheet: Sendable {
+    /// A key holder of the case, or an author of a note.
+    struct Person: Sendable, Equatable {
+        let keyID: String
+        /// From the directory; nil for a key the directory no longer lists.
+        let name: String?
+        let role: AgencyRole?
+
+        var label: String { name ?? "key \(keyID.prefix(12))" }
+    }
+
+    struct Note: Sendable, Equatable {
+        let author: Person
+        let isOutcome: Bool
+        let text: String
+    }
+
+    let view: AgencyView
+    let status: String
+    let duressFlagged: Bool
+    let notes: [Note]
+    let answers: [String]
+    let holders: [Person]
+    /// Active keys that do not hold the case yet: who a supervisor can assign it to.
+    let assignable: [Person]
+
+    init(view: AgencyView, status: String, duressFlagged: Bool, notes: [Note], answers: [String], holders: [Person], assignable: [Person]) {
+        self.view = view
+        self.status = status
+        self.duressFlagged = duressFlagged
+        self.notes = notes
+        self.answers = answers
+        self.holders = holders
+        self.assignable = assignable
+    }
+
+    init(_ opened: OpenedCase, directory: [DirectoryEntry]) {
+        func person(_ keyID: String) -> Person {
+            let entry = directory.first { $0.publicKey.keyID == keyID }
+            return Person(keyID: keyID, name: entry?.publicKey.name, role: entry?.publicKey.role)
+        }
+        self.init(
+            view: opened.view, status: opened.status, duressFlagged: opened.duressFlagged,
+            notes: opened.notes.map { Note(author: person($0.author), isOutcome: $0.kind == .outcome, text: $0.text) },
+            answers: opened.answers.map(\.text),
+            holders: opened.holders.map(person),
+            assignable: directory.filter { !$0.revoked && !opened.holders.contains($0.publicKey.keyID) }
+                .map { Person(keyID: $0.publicKey.keyID, name: $0.publicKey.name, role: $0.publicKey.role) })
+    }
+}
+
+/// The states a case can be set to (../shared/CONTRACT.md); closing needs an outcome.
+enum CaseStatus {
+    static let all = ["received", "assigned", "investigating", "action_taken", "closed"]
+    static let closed = "closed"
+
+    /// Words for a status, for people rather than scripts.
+    static func label(_ status: String) -> String {
+        status == "action_taken" ? "action taken" : status
+    }
+}

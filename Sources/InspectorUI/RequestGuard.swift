@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Lets a request through only if it comes to this UI's own address, from the inspector's own
+/// browser session, and (for a form post) carries the session's CSRF token.
+///
+/// In order: the Host must be `127.0.0.1:PORT` or `localhost:PORT` (DNS rebinding); a browser's
+/// fetch metadata must not say the request was started by another site or another local port;
+/// apart from the login link and the stylesheet, the session cookie must be presented; a POST
+/// must come from this origin when the browser names one, and carry the CSRF token.
+struct RequestGuard<Context: RequestContext>: RouterMiddleware {
+    let session: UISession
+    let origin: LoopbackOrigin
+    /// Largest form accepted (a note or a message, well under the daemon's own limits).
+    static var maxFormBytes: Int { 64 * 1024 }
+    static var publicPaths: Set<String> { [LoginRoute.path, Stylesheet.path] }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard origin.acceptsHost(request.head.authority) else {
+            return Refusal.response(.misdirectedRequest, "This is not the address of the inspector UI.",
+                                    hint: "Open the link printed in the terminal where you started it.")
+        }
+        if let site = request.headers[.secFetchSite], site != "same-origin", site != "none" {
+            return Refusal.response(.forbidden, "Requests started by another site are refused.")
+        }
+        if Self.publicPaths.contains(request.uri.path) {
+            return try await next(request, context)
+        }
+        guard session.isValid(cookie: request.cookies[UISession.cookieName]?.value) else {
+            return Refusal.response(.unauthorized, "No session.",
+                                    hint: "Open the one-time link printed in the terminal where you started `safeintake inspector ui`. "
+                                        + "If it was already used, stop the UI (Ctrl-C) and start it again.")
+        }
+        guard request.method == .post else { return try await next(request, context) }
+        if let postedFrom = request.headers[.origin], !origin.acceptsOrigin(postedFrom) {
+            return Refusal.response(.forbidden, "Form posts from another origin are refused.")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: Self.maxFormBytes)
+        let form = FormFields(body: String(buffer: body))
+        guard session.isValid(csrf: form?.value(UISession.csrfField)) else {
+            return Refusal.response(.forbidden, "This form is not from your session (missing or wrong CSRF token): nothing was changed.",
+                                    hint: "Go back, reload the page and try again.")
+        }
+        return try await next(request, context)
+    }
+}
+
+extension HTTPField.Name {
+    static var secFetchSite: Self { Self("Sec-Fetch-Site")! }
+}
+
+/// The pages for refused requests: they say why, and show nothing of any case.
+enum Refusal {
+    static func response(_ status: HTTPResponse.Status, _ text: String, hint: String? = nil) -> Response {
+        let page = Layout.message(title: status.reasonPhrase, signer: nil, text, hint: hint, back: nil)
+        return HTMLResponse.make(status, page)
+    }
+}
+
+/// The fields of an `application/x-www-form-urlencoded` body, looked up by name.
+struct FormFields {
+    private let pairs: [(String, String)]
+
+    /// nil when the body is not form-encoded text.
+    init?(body: String) {
+        var pairs: [(String, String)] = []
+        for item in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]), let value = Self.decode(parts.count > 1 ? parts[1] : "") else { return nil }
+            pairs.append((name, value))
+        }
+        self.pairs = pairs
+    }
+
+    /// The value of the only field called `name`; nil when it is missing or given twice.
+    func value(_ name: String) -> String? {
+        let values = pairs.filter { $0.0 == name }
+        return values.count == 1 ? values[0].1 : nil
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

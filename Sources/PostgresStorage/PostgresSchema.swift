@@ -1,0 +1,149 @@
+/// The PostgreSQL schema, as a list of migrations. A migration that has shipped is never edited:
+/// changes go in a new one. Each applied migration's checksum is recorded, and a daemon whose copy
+/// of a shipped migration differs refuses to start rather than run on a schema it does not know.
+///
+/// The privacy promises are those of the SQLite schema (`Storage/Schema.swift`): no column for
+/// immigration status, nationality, document numbers, entry route, IP address or user agent; no
+/// plaintext; no token; no time finer than a day. Here the days are also checked by the database
+/// (`YYYY-MM-DD` and nothing else), and no column has a date or time type.
+enum PostgresSchema {
+    static let migrations: [PostgresMigration] = [
+        // The SQLite schema's v1–v4 in one step (this backend shipped after them).
+        PostgresMigration(version: 1, description: "cases, wraps, tokens, case work, agency keys, audit log, deployment", statements: [
+            """
+            CREATE TABLE agency_keys (
+                key_id TEXT PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL CHECK (role IN ('inspector', 'supervisor')),
+                box_public_key BYTEA NOT NULL,
+                sign_public_key BYTEA NOT NULL,
+                receives_new_cases BOOLEAN NOT NULL DEFAULT FALSE,
+                team TEXT NOT NULL DEFAULT 'default',
+                registered_day TEXT NOT NULL CHECK (registered_day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+                revoked_day TEXT CHECK (revoked_day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')
+            )
+            """,
+            """
+            CREATE TABLE cases (
+                case_id TEXT PRIMARY KEY,
+                workflow_state TEXT NOT NULL DEFAULT 'received',
+                filed_day TEXT NOT NULL CHECK (filed_day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+                agency_view BYTEA NOT NULL,
+                key_epoch INTEGER NOT NULL DEFAULT 0 CHECK (key_epoch >= 0),
+                reporter_public_key BYTEA,
+                duress_salt BYTEA,
+                duress_verifier BYTEA,
+                duress_opslimit BIGINT,
+                duress_memlimit BIGINT,
+                duress_flagged BOOLEAN NOT NULL DEFAULT FALSE
+            )
+            """,
+            """
+            CREATE TABLE case_key_wraps (
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                key_id TEXT NOT NULL REFERENCES agency_keys(key_id),
+                epoch INTEGER NOT NULL CHECK (epoch >= 0),
+                wrap BYTEA NOT NULL,
+                PRIMARY KEY (case_id, key_id, epoch)
+            )
+            """,
+            "CREATE INDEX case_key_wraps_by_key ON case_key_wraps(key_id)",
+            """
+            CREATE TABLE case_notes (
+                note_index BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                epoch INTEGER NOT NULL,
+                author_key_id TEXT NOT NULL,
+                record BYTEA NOT NULL
+            )
+            """,
+            "CREATE INDEX case_notes_by_case ON case_notes(case_id)",
+            """
+            CREATE TABLE reporter_inbox (
+                message_index BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                sealed BYTEA NOT NULL
+            )
+            """,
+            "CREATE INDEX reporter_inbox_by_case ON reporter_inbox(case_id)",
+            """
+            CREATE TABLE reporter_answers (
+                answer_index BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                key_id TEXT NOT NULL,
+                sealed BYTEA NOT NULL
+            )
+            """,
+            "CREATE INDEX reporter_answers_by_case ON reporter_answers(case_id, key_id)",
+            """
+            CREATE TABLE status_tokens (
+                locator TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                salt BYTEA NOT NULL,
+                verifier BYTEA NOT NULL,
+                opslimit BIGINT NOT NULL,
+                memlimit BIGINT NOT NULL,
+                reporter_key_wrap BYTEA
+            )
+            """,
+            """
+            CREATE TABLE audit_entries (
+                entry_index BIGINT PRIMARY KEY CHECK (entry_index >= 0),
+                data BYTEA NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE audit_nodes (
+                level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 63),
+                node_index BIGINT NOT NULL CHECK (node_index >= 0),
+                hash BYTEA NOT NULL CHECK (length(hash) = 32),
+                PRIMARY KEY (level, node_index)
+            )
+            """,
+            // The one row every append locks (SELECT ... FOR UPDATE): appends from all daemons
+            // queue here, so the log has one sequence and one Merkle tree.
+            """
+            CREATE TABLE audit_log_head (
+                singleton BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+                size BIGINT NOT NULL CHECK (size >= 0)
+            )
+            """,
+            "INSERT INTO audit_log_head (singleton, size) VALUES (TRUE, 0)",
+            """
+            CREATE TABLE signed_checkpoint (
+                singleton BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+                tree_size BIGINT NOT NULL,
+                note TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE policy_history (
+                position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                policy_hash TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE firewall_tally (
+                category TEXT PRIMARY KEY,
+                amount BIGINT NOT NULL
+            )
+            """,
+            // What every daemon on this database must share: the log's public key and a keyed
+            // hash of the token pepper (which reveals nothing about the pepper).
+            """
+            CREATE TABLE deployment (
+                singleton BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+                log_verifier_key TEXT NOT NULL,
+                pepper_check BYTEA NOT NULL
+            )
+            """,
+        ]),
+    ]
+}
+
+/// One step of the schema's history.
+struct PostgresMigration: Sendable {
+    let version: Int
+    let description: String
+    let statements: [String]
+}

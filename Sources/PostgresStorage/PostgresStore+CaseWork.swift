@@ -1,0 +1,151 @@
+import Envelope
+import Intake
+import NIOCore
+import PostgresNIO
+
+extension PostgresStore {
+    public func cases(wrappedTo keyID: String) throws -> [CaseSummary] {
+        try session { s in
+            try s.rows("""
+                SELECT c.case_id, c.workflow_state, c.duress_flagged FROM cases c
+                WHERE EXISTS (SELECT 1 FROM case_key_wraps w WHERE w.case_id = c.case_id AND w.key_id = \(keyID))
+                ORDER BY c.filed_day, c.case_id
+                """).compactMap { row in
+                let (id, state, flagged) = try decodeRow { try row.decode((String, String, Bool).self) }
+                return CaseID(id).map { CaseSummary(id: $0, state: CaseState(rawValue: state) ?? .received, duressFlagged: flagged) }
+            }
+        }
+    }
+
+    public func releaseCase(_ id: CaseID, to keyID: String, audit: [[UInt8]]) throws -> CaseFile? {
+        try transaction { s in
+            // A share lock on the case: no assignment, new epoch or note lands between the reads below.
+            guard let row = try s.rows("""
+                SELECT workflow_state, duress_flagged, key_epoch, agency_view, reporter_public_key
+                FROM cases WHERE case_id = \(id.rawValue) FOR SHARE
+                """).first else { return nil }
+            var wraps: [Int: [UInt8]] = [:]
+            for wrap in try s.rows("SELECT epoch, wrap FROM case_key_wraps WHERE case_id = \(id.rawValue) AND key_id = \(keyID)") {
+                let (epoch, bytes) = try decodeRow { try wrap.decode((Int, ByteBuffer).self) }
+                wraps[epoch] = [UInt8](bytea: bytes)
+            }
+            guard !wraps.isEmpty else { return nil }
+            let (state, flagged, epoch, view, reporterKey) = try decodeRow {
+                try row.decode((String, Bool, Int, ByteBuffer, ByteBuffer?).self)
+            }
+            let firstIndex = try PostgresAuditAppender.append(audit, in: s)
+            let notes = try s.rows("""
+                SELECT epoch, author_key_id, record FROM case_notes WHERE case_id = \(id.rawValue) ORDER BY note_index
+                """).map { note in
+                let (epoch, author, record) = try decodeRow { try note.decode((Int, String, ByteBuffer).self) }
+                return StoredNote(epoch: epoch, author: author, record: [UInt8](bytea: record))
+            }
+            let answers = try s.rows("""
+                SELECT sealed FROM reporter_answers WHERE case_id = \(id.rawValue) AND key_id = \(keyID) ORDER BY answer_index
+                """).map { answer in [UInt8](bytea: try decodeRow { try answer.decode(ByteBuffer.self) }) }
+            return CaseFile(
+                id: id, state: CaseState(rawValue: state) ?? .received, duressFlagged: flagged, epoch: epoch,
+                agencyView: [UInt8](bytea: view), wraps: wraps, notes: notes, answers: answers,
+                holders: try Self.holders(of: id, in: s).sorted(), reporterPublicKey: reporterKey.map { [UInt8](bytea: $0) },
+                releaseEntryIndex: firstIndex)
+        }
+    }
+
+    public func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], audit: [[UInt8]]) throws {
+        try transaction { s in
+            let epoch = try Self.lockCase(id, in: s).epoch
+            let holders = try Self.holders(of: id, in: s)
+            guard holders.contains(by) else { throw StoreError.notHolder }
+            guard !holders.contains(assignee) else { throw StoreError.conflict("\(assignee) already holds the case") }
+            guard wraps.count == epoch + 1 else {
+                throw StoreError.conflict("the case is at key epoch \(epoch), so an assignment needs \(epoch + 1) wraps, got \(wraps.count)")
+            }
+            // Orders this assignment with a concurrent revocation of the assignee: whichever commits
+            // second sees the other (a revocation then deletes this wrap too).
+            try s.execute("SELECT 1 FROM agency_keys WHERE key_id = \(assignee) FOR SHARE")
+            for (index, wrap) in wraps.enumerated() {
+                try s.execute("INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (\(id.rawValue), \(assignee), \(index), \(wrap.bytea))")
+            }
+            try s.execute("UPDATE cases SET workflow_state = 'assigned' WHERE case_id = \(id.rawValue) AND workflow_state = 'received'")
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
+    public func changeEpoch(_ id: CaseID, removing removed: String, by: String, epoch: Int, wraps: [String: [UInt8]], audit: [[UInt8]]) throws {
+        try transaction { s in
+            let current = try Self.lockCase(id, in: s).epoch
+            let holders = try Self.holders(of: id, in: s)
+            guard holders.contains(by) else { throw StoreError.notHolder }
+            guard holders.contains(removed) else { throw StoreError.conflict("\(removed) does not hold the case") }
+            guard epoch == current + 1 else { throw StoreError.conflict("the next key epoch is \(current + 1), not \(epoch)") }
+            guard Set(wraps.keys) == holders.subtracting([removed]) else {
+                throw StoreError.conflict("the new epoch's wraps must cover exactly the remaining holders")
+            }
+            try s.execute("DELETE FROM case_key_wraps WHERE case_id = \(id.rawValue) AND key_id = \(removed)")
+            try s.execute("DELETE FROM reporter_answers WHERE case_id = \(id.rawValue) AND key_id = \(removed)")
+            for (keyID, wrap) in wraps.sorted(by: { $0.key < $1.key }) {
+                try s.execute("INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (\(id.rawValue), \(keyID), \(epoch), \(wrap.bytea))")
+            }
+            try s.execute("UPDATE cases SET key_epoch = \(epoch) WHERE case_id = \(id.rawValue)")
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
+    public func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, audit: [[UInt8]]) throws {
+        try transaction { s in
+            let epoch = try Self.lockCase(id, in: s).epoch
+            try Self.requireHolder(by, of: id, in: s)
+            if let note { try Self.insertNote(note, for: id, epoch: epoch, in: s) }
+            try s.execute("UPDATE cases SET workflow_state = \(state.rawValue) WHERE case_id = \(id.rawValue)")
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
+    public func addNote(_ id: CaseID, _ note: StoredNote, audit: [[UInt8]]) throws {
+        try transaction { s in
+            let epoch = try Self.lockCase(id, in: s).epoch
+            try Self.requireHolder(note.author, of: id, in: s)
+            try Self.insertNote(note, for: id, epoch: epoch, in: s)
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
+    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws {
+        try transaction { s in
+            let flagged = try Self.lockCase(id, in: s).duressFlagged
+            try Self.requireHolder(by, of: id, in: s)
+            guard !flagged else { throw StoreError.duressFlagged }
+            try s.execute("INSERT INTO reporter_inbox (case_id, sealed) VALUES (\(id.rawValue), \(sealed.bytea))")
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
+    private static func insertNote(_ note: StoredNote, for id: CaseID, epoch: Int, in s: PostgresSession) throws {
+        guard note.epoch == epoch else {
+            throw StoreError.conflict("new records must be sealed under the key of epoch \(epoch), not \(note.epoch)")
+        }
+        try s.execute("""
+            INSERT INTO case_notes (case_id, epoch, author_key_id, record) VALUES (\(id.rawValue), \(note.epoch), \(note.author), \(note.record.bytea))
+            """)
+    }
+
+    /// Locks the case's row until the transaction ends, so the checks that follow (holders, epoch,
+    /// duress) cannot be overtaken by another daemon's change; `notFound` when there is no such case.
+    static func lockCase(_ id: CaseID, in s: PostgresSession) throws -> (epoch: Int, duressFlagged: Bool) {
+        guard let row = try s.rows("SELECT key_epoch, duress_flagged FROM cases WHERE case_id = \(id.rawValue) FOR UPDATE").first else {
+            throw StoreError.notFound
+        }
+        let (epoch, flagged) = try decodeRow { try row.decode((Int, Bool).self) }
+        return (epoch, flagged)
+    }
+
+    private static func holders(of id: CaseID, in s: PostgresSession) throws -> Set<String> {
+        Set(try s.rows("SELECT DISTINCT key_id FROM case_key_wraps WHERE case_id = \(id.rawValue)").map { row in
+            try decodeRow { try row.decode(String.self) }
+        })
+    }
+
+    private static func requireHolder(_ keyID: String, of id: CaseID, in s: PostgresSession) throws {
+        guard try holders(of: id, in: s).contains(keyID) else { throw StoreError.notHolder }
+    }
+}

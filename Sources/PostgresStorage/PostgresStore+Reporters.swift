@@ -1,0 +1,148 @@
+import Envelope
+import Intake
+import NIOCore
+import PostgresNIO
+import Sodium
+
+extension PostgresStore {
+    public func insertCase(_ newCase: NewCase, audit: [[UInt8]]) throws {
+        try mappingLocatorCollision {
+            try transaction { s in
+                let duress = newCase.duressVerifier
+                try s.execute("""
+                    INSERT INTO cases (case_id, filed_day, agency_view, reporter_public_key,
+                                       duress_salt, duress_verifier, duress_opslimit, duress_memlimit)
+                    VALUES (\(newCase.id.rawValue), \(newCase.day), \(newCase.agencyView.bytea), \(newCase.reporterPublicKey.bytea),
+                            \(duress?.salt.bytea), \(duress?.hash.bytea),
+                            \(duress.map { Int64($0.cost.operations) }), \(duress.map { Int64($0.cost.memoryBytes) }))
+                    """)
+                for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
+                    try s.execute("INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (\(newCase.id.rawValue), \(keyID), 0, \(wrap.bytea))")
+                }
+                try Self.insertToken(newCase.token, in: s)
+                try PostgresAuditAppender.append(audit + Self.addToTally(newCase.firewallTally, in: s), in: s)
+            }
+        }
+    }
+
+    /// The row counting complaints in the running tally (category names are snake_case words).
+    static let complaintsRow = "#complaints"
+
+    /// Adds one complaint's counts; returns the summary entry when the tally is full (and resets it).
+    /// Runs under the audit-log lock, so tallies from several daemons add up one after the other
+    /// and exactly one of them writes each summary.
+    static func addToTally(_ tally: FirewallTally, in s: PostgresSession) throws -> [[UInt8]] {
+        try PostgresAuditAppender.lock(s)
+        for (category, amount) in tally.counts.sorted(by: { $0.key < $1.key }) + [(complaintsRow, 1)] {
+            try s.execute("""
+                INSERT INTO firewall_tally (category, amount) VALUES (\(category), \(Int64(amount)))
+                ON CONFLICT (category) DO UPDATE SET amount = firewall_tally.amount + excluded.amount
+                """)
+        }
+        var totals: [String: Int] = [:]
+        for row in try s.rows("SELECT category, amount FROM firewall_tally") {
+            let (category, amount) = try decodeRow { try row.decode((String, Int64).self) }
+            totals[category] = Int(amount)
+        }
+        let complaints = totals.removeValue(forKey: complaintsRow) ?? 0
+        guard complaints >= tally.threshold else { return [] }
+        try s.execute("DELETE FROM firewall_tally")
+        return [tally.summary(totals, complaints)]
+    }
+
+    public func token(locator: String) throws -> StoredToken? {
+        try session { s in
+            guard let row = try s.rows("""
+                SELECT case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap FROM status_tokens WHERE locator = \(locator)
+                """).first else { return nil }
+            let (rawCaseID, salt, hash, operations, memory, wrap) = try decodeRow {
+                try row.decode((String, ByteBuffer, ByteBuffer, Int64, Int64, ByteBuffer?).self)
+            }
+            guard let caseID = CaseID(rawCaseID) else { return nil }
+            let verifier = TokenVerifier(salt: [UInt8](bytea: salt), hash: [UInt8](bytea: hash),
+                                         cost: PasswordHash.Cost(operations: UInt64(operations), memoryBytes: Int(memory)))
+            return StoredToken(locator: locator, caseID: caseID, verifier: verifier, reporterKeyWrap: wrap.map { [UInt8](bytea: $0) })
+        }
+    }
+
+    public func reporterCaseData(_ id: CaseID) throws -> ReporterCaseData? {
+        // One transaction holding the case row's share lock, so no change to its holders or
+        // messages (which lock that row for update) can land between these reads.
+        try transaction { s in
+            guard let row = try s.rows("""
+                SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit
+                FROM cases WHERE case_id = \(id.rawValue) FOR SHARE
+                """).first else { return nil }
+            let (state, salt, hash, operations, memory) = try decodeRow {
+                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?).self)
+            }
+            var duress: TokenVerifier?
+            if let salt, let hash, let operations, let memory {
+                duress = TokenVerifier(salt: [UInt8](bytea: salt), hash: [UInt8](bytea: hash),
+                                       cost: PasswordHash.Cost(operations: UInt64(operations), memoryBytes: Int(memory)))
+            }
+            let inbox = try s.rows("SELECT sealed FROM reporter_inbox WHERE case_id = \(id.rawValue) ORDER BY message_index").map { row in
+                [UInt8](bytea: try decodeRow { try row.decode(ByteBuffer.self) })
+            }
+            let holders = try s.rows("""
+                SELECT \(unescaped: Self.keyColumns(of: "k")) FROM agency_keys k WHERE k.revoked_day IS NULL
+                AND EXISTS (SELECT 1 FROM case_key_wraps w WHERE w.key_id = k.key_id AND w.case_id = \(id.rawValue))
+                ORDER BY k.key_id
+                """).map(Self.registeredKey).map(\.publicKey)
+            var signingKeys: [String: [UInt8]] = [:]
+            for key in try s.rows("SELECT key_id, sign_public_key FROM agency_keys") {
+                let (keyID, sign) = try decodeRow { try key.decode((String, ByteBuffer).self) }
+                signingKeys[keyID] = [UInt8](bytea: sign)
+            }
+            return ReporterCaseData(state: CaseState(rawValue: state) ?? .received, duressVerifier: duress,
+                                    inbox: inbox, holders: holders, signingKeys: signingKeys)
+        }
+    }
+
+    public func spendToken(_ token: StoredToken, replacement: StoredToken, answers: [String: [UInt8]], audit: [[UInt8]]) throws -> SpendOutcome {
+        try mappingLocatorCollision {
+            try transaction { s -> SpendOutcome in
+                // Deleting only the row with this exact verifier makes the spend a compare-and-swap:
+                // of two concurrent checks with one token, on one daemon or two, exactly one deletes
+                // it (the other's DELETE waits for the row lock, then finds the row gone).
+                let deleted = try s.execute("""
+                    DELETE FROM status_tokens WHERE locator = \(token.locator) AND verifier = \(token.verifier.hash.bytea)
+                    """)
+                guard deleted == 1 else { return .alreadySpent }
+                try Self.insertToken(replacement, in: s)
+                for (keyID, sealed) in answers.sorted(by: { $0.key < $1.key }) {
+                    try s.execute("INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (\(token.caseID.rawValue), \(keyID), \(sealed.bytea))")
+                }
+                try PostgresAuditAppender.append(audit, in: s)
+                let row = try s.rows("SELECT workflow_state FROM cases WHERE case_id = \(token.caseID.rawValue)").first
+                let raw = try row.map { row in try decodeRow { try row.decode(String.self) } }
+                return .spent(state: raw.flatMap(CaseState.init(rawValue:)) ?? .received)
+            }
+        }
+    }
+
+    public func flagDuress(_ id: CaseID, audit: [[UInt8]]) throws {
+        try transaction { s in
+            let flagged = try s.execute("UPDATE cases SET duress_flagged = TRUE WHERE case_id = \(id.rawValue)")
+            guard flagged == 1 else { throw StoreError.notFound }
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
+    static func insertToken(_ token: StoredToken, in s: PostgresSession) throws {
+        try s.execute("""
+            INSERT INTO status_tokens (locator, case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap)
+            VALUES (\(token.locator), \(token.caseID.rawValue), \(token.verifier.salt.bytea), \(token.verifier.hash.bytea),
+                    \(Int64(token.verifier.cost.operations)), \(Int64(token.verifier.cost.memoryBytes)), \(token.reporterKeyWrap?.bytea))
+            """)
+    }
+
+    /// A unique violation on `status_tokens`' key means the random locator is live already.
+    func mappingLocatorCollision<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresStoreError where error.sqlState == SQLState.uniqueViolation && error.constraint == "status_tokens_pkey" {
+            throw StoreError.locatorTaken
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Intake
+
+/// The complaint form: what it asks, under which field names, and how an answer becomes a
+/// `Complaint`.
+///
+/// It asks only labour facts, under names the firewall policy keeps (employer, location, work,
+/// wages, hours, rest; see Docs/firewall.md), and never immigration status, nationality or
+/// document numbers: what is never asked is never typed, so never at risk. A test renders the
+/// form and checks that the firewall keeps every field it sends.
+enum ComplaintForm {
+    /// One question: a short input with its label and hint.
+    struct Question: Sendable {
+        let name: String
+        let icon: String
+        let label: Msg
+        let hint: Msg
+    }
+
+    static let questions: [Question] = [
+        Question(name: "employer", icon: "🏠", label: .employerLabel, hint: .employerHint),
+        Question(name: "district", icon: "📍", label: .districtLabel, hint: .districtHint),
+        Question(name: "job", icon: "🧹", label: .jobLabel, hint: .jobHint),
+        Question(name: "wages", icon: "💵", label: .wagesLabel, hint: .wagesHint),
+        Question(name: "hours", icon: "⏰", label: .hoursLabel, hint: .hoursHint),
+        Question(name: "rest_days", icon: "🛌", label: .restLabel, hint: .restHint),
+    ]
+
+    static let narrative = "narrative"
+    static let duressCode = "safety_code"
+    static let duressDigits = DuressCode.digitRange
+    /// Characters per short answer; at most 3 UTF-8 bytes per UTF-16 unit keeps it under the
+    /// intake's per-field byte limit. The server checks bytes anyway.
+    static let shortMaxLength = 500
+    static let narrativeMaxLength = 10_000
+
+    /// Every name the form posts.
+    static var acceptedNames: Set<String> {
+        Set(questions.map(\.name) + [narrative, duressCode, PageFields.language, PageFields.formToken])
+    }
+
+    /// What the reporter typed, kept to show the form again after a problem.
+    struct Answers: Sendable, Equatable {
+        var fields: [String: String] = [:]
+        var narrative = ""
+        var duressCode = ""
+
+        init() {}
+
+        init(_ body: FormBody) {
+            for q in ComplaintForm.questions { fields[q.name] = body[q.name] }
+            narrative = body[ComplaintForm.narrative]
+            duressCode = body[ComplaintForm.duressCode]
+        }
+    }
+
+    /// The complaint, or the message that tells the reporter what to change.
+    static func complaint(from answers: Answers, language: String, limits: ComplaintLimits) -> Result<Complaint, Problem> {
+        var fields: [String: String] = [:]
+        for q in questions {
+            let value = (answers.fields[q.name] ?? "").trimmingWhitespace()
+            if !value.isEmpty { fields[q.name] = value }
+        }
+        let narrative = answers.narrative.trimmingWhitespace()
+        let code = answers.duressCode.trimmingWhitespace()
+        let texts = Array(fields.values) + [narrative]
+        guard !texts.allSatisfy(\.isEmpty) else { return .failure(Problem(.errorEmpty)) }
+        guard fields.values.allSatisfy({ $0.unicodeScalars.count <= limits.maxFieldValueCharacters }),
+              narrative.unicodeScalars.count <= limits.maxNarrativeCharacters else { return .failure(Problem(.errorTooLong)) }
+        guard texts.allSatisfy(TextRules.isAcceptable) else { return .failure(Problem(.errorInvalidText)) }
+        guard code.isEmpty || (duressDigits.contains(code.count) && code.utf8.allSatisfy { (0x30...0x39).contains($0) }) else {
+            return .failure(Problem(.errorDuress, duressRange))
+        }
+        return .success(makeComplaint(language: language, fields: fields, narrative: narrative, duressCode: code.isEmpty ? nil : code))
+    }
+
+    /// The one place a `Complaint` is made from the form.
+    static func makeComplaint(language: String, fields: [String: String], narrative: String, duressCode: String?) -> Complaint {
+        Complaint(language: language, fields: fields, narrative: narrative, duressCode: duressCode)
+    }
+
+    static var duressRange: [String: String] {
+        ["min": String(duressDigits.lowerBound), "max": String(duressDigits.upperBound), "locator": String(StatusToken.locatorDigits)]
+    }
+}
+
+/// Something the reporter should know about her submission: the message and its placeholders.
+struct Problem: Error, Sendable, Equatable {
+    let message: Msg
+    let values: [String: String]
+
+    init(_ message: Msg, _ values: [String: String] = [:]) {
+        self.message = message
+        self.values = values
+    }
+}
+
+/// Names of the hidden fields every form carries.
+enum PageFields {
+    static let language = "lang"
+    static let formToken = "form_token"
+    static let statusToken = "token"
+    static let reply = "reply"
+}

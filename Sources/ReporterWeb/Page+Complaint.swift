@@ -1,0 +1,50 @@
+extension Page {
+    /// `GET /new` and a form sent back with a problem: every question optional, the reporter's
+    /// earlier answers filled in again, nothing remembered by the browser (`autocomplete="off"`,
+    /// no spell-check service that could send the text away).
+    func complaintForm(formToken: String, answers: ComplaintForm.Answers = .init(), problem: Problem? = nil) -> HTML {
+        let questions = ComplaintForm.questions.map { q -> HTML in
+            """
+            <div class="field">
+            <label for="f-\(q.name)"><span aria-hidden="true">\(q.icon)</span> \(text(q.label))</label>
+            <p class="hint" id="h-\(q.name)">\(text(q.hint))</p>
+            <input type="text" id="f-\(q.name)" name="\(q.name)" aria-describedby="h-\(q.name)" maxlength="\(ComplaintForm.shortMaxLength)" autocomplete="off" spellcheck="false" value="\(answers.fields[q.name] ?? "")">
+            </div>
+
+            """
+        }
+        return document("""
+            <h1>\(text(.formHeading))</h1>
+            \(self.problem(problem))<p>\(text(.formIntro))</p>
+            <form method="post" action="/new" accept-charset="UTF-8" autocomplete="off">
+            \(hiddenFields(formToken: formToken))
+            \(questions)<div class="field">
+            <p class="notice" id="notice"><span aria-hidden="true">ℹ️</span> \(text(.narrativeNotice))</p>
+            <label for="f-narrative"><span aria-hidden="true">📝</span> \(text(.narrativeLabel))</label>
+            <p class="hint" id="h-narrative">\(text(.narrativeHint))</p>
+            <textarea id="f-narrative" name="\(ComplaintForm.narrative)" rows="8" aria-describedby="notice h-narrative" maxlength="\(ComplaintForm.narrativeMaxLength)" autocomplete="off" spellcheck="false">\(answers.narrative)</textarea>
+            </div>
+            <div class="field">
+            <label for="f-safety"><span aria-hidden="true">🔒</span> \(text(.duressLabel))</label>
+            <p class="hint" id="h-safety">\(text(.duressHint, ComplaintForm.duressRange))</p>
+            <input type="text" id="f-safety" name="\(ComplaintForm.duressCode)" aria-describedby="h-safety" inputmode="numeric" maxlength="\(ComplaintForm.duressDigits.upperBound)" autocomplete="off" value="\(answers.duressCode)">
+            </div>
+            <button type="submit"><span aria-hidden="true">📨</span> \(text(.formSubmit))</button>
+            </form>
+            """)
+    }
+
+    /// The answer to a stored complaint: the token, big, and how to keep it.
+    func tokenPage(token: String, duressSet: Bool) -> HTML {
+        let duress: HTML = duressSet ? "<p class=\"note\"><span aria-hidden=\"true\">🔒</span> \(text(.tokenDuressSet))</p>\n" : ""
+        return document("""
+            <h1><span aria-hidden="true">✅</span> \(text(.tokenHeading))</h1>
+            <section class="token-box" aria-labelledby="token-label">
+            <h2 id="token-label">\(text(.tokenLabel))</h2>
+            \(self.token(token, id: "token"))
+            </section>
+            \(tokenAdvice())
+            \(duress)<p>\(bigLink(languageQuery("/check"), icon: "🔑", .menuCheck))</p>
+            """)
+    }
+}

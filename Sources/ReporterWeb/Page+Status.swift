@@ -1,0 +1,77 @@
+import Intake
+
+extension Page {
+    /// `GET /check` and a status check that found nothing: one box for the number.
+    func checkForm(formToken: String, problem: Problem? = nil) -> HTML {
+        document("""
+            <h1><span aria-hidden="true">🔑</span> \(text(.checkHeading))</h1>
+            \(self.problem(problem))<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
+            \(hiddenFields(formToken: formToken))
+            <div class="field">
+            <label for="f-token">\(text(.checkLabel))</label>
+            <p class="hint" id="h-token">\(text(.checkHint, ["digits": String(StatusToken.totalDigits)]))</p>
+            <input type="text" id="f-token" name="\(PageFields.statusToken)" aria-describedby="h-token" inputmode="numeric" maxlength="40" autocomplete="off" spellcheck="false" dir="ltr">
+            </div>
+            <button type="submit"><span aria-hidden="true">🔎</span> \(text(.checkSubmit))</button>
+            </form>
+            """)
+    }
+
+    /// A spent token's answer: the case's progress, the inspector's messages, the next token and
+    /// a box to answer, which sends the answer with the next token (spending it in turn).
+    func statusPage(_ answer: StatusAnswer, formToken: String, replySent: Bool) -> HTML {
+        let (icon, words) = Self.describe(answer.state)
+        let sent: HTML = replySent ? "<p class=\"done\" role=\"status\"><span aria-hidden=\"true\">✅</span> \(text(.replySent))</p>\n" : ""
+        return document("""
+            <h1>\(text(.statusHeading))</h1>
+            \(sent)<p class="status"><span aria-hidden="true">\(icon)</span> \(text(words))</p>
+            <section aria-labelledby="messages-heading">
+            <h2 id="messages-heading"><span aria-hidden="true">💬</span> \(text(.messagesHeading))</h2>
+            \(messages(answer.messages))
+            </section>
+            <section class="token-box" aria-labelledby="token-label">
+            <h2 id="token-label">\(text(.newTokenLabel))</h2>
+            \(token(answer.nextToken, id: "token"))
+            <p>\(text(.newTokenOld))</p>
+            </section>
+            \(tokenAdvice())
+            <form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
+            \(hiddenFields(formToken: formToken))
+            <input type="hidden" name="\(PageFields.statusToken)" value="\(answer.nextToken)">
+            <div class="field">
+            <label for="f-reply"><span aria-hidden="true">✍️</span> \(text(.replyLabel))</label>
+            <p class="hint" id="h-reply">\(text(.replyHint))</p>
+            <textarea id="f-reply" name="\(PageFields.reply)" rows="5" aria-describedby="h-reply" maxlength="\(TextRules.maxMessageCharacters)" autocomplete="off" spellcheck="false"></textarea>
+            </div>
+            <button type="submit"><span aria-hidden="true">📨</span> \(text(.replySubmit))</button>
+            </form>
+            """)
+    }
+
+    private func messages(_ messages: [ReporterMessage]) -> HTML {
+        guard !messages.isEmpty else { return "<p>\(text(.messagesNone))</p>" }
+        let items = messages.map { m -> HTML in
+            "<li class=\"message\"><p class=\"from\">\(text(.messageFromInspector))</p><p class=\"text\" dir=\"auto\">\(m.text)</p></li>\n"
+        }
+        return "<ul class=\"messages\">\n\(items)</ul>"
+    }
+
+    static func describe(_ state: CaseState) -> (icon: String, words: Msg) {
+        switch state {
+        case .received: ("📥", .statusReceived)
+        case .assigned: ("👤", .statusAssigned)
+        case .investigating: ("🔍", .statusInvestigating)
+        case .actionTaken: ("⚖️", .statusActionTaken)
+        case .closed: ("📁", .statusClosed)
+        }
+    }
+
+    /// A page with only a problem on it and a way back to the start, for refusals that have no
+    /// form to show again (a request from another site, an unreadable body).
+    func problemPage(_ problem: Problem) -> HTML {
+        document("""
+            <h1>\(text(.errorHeading))</h1>
+            \(self.problem(problem))<p>\(bigLink(languageQuery("/"), icon: "🏠", .navStart))</p>
+            """)
+    }
+}

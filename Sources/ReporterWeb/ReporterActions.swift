@@ -1,0 +1,33 @@
+import HTTPTypes
+import Intake
+
+/// The pages' only calls into the domain, run off the event loop, kept in one place.
+struct ReporterActions: Sendable {
+    let intake: IntakeService
+    let runner: any BlockingRunner
+
+    /// Firewalls, seals and stores the complaint; the token comes back only once it is durable.
+    func file(_ complaint: Complaint) async throws -> FiledComplaint {
+        try await runner.run { [intake] in try intake.file(complaint) }
+    }
+
+    /// Spends `token` (sending `reply` to the case's inspectors along with it) and returns the
+    /// answer with the next token, or nil for a spent, unknown or malformed token. A locator
+    /// followed by the case's duress code gets an ordinary "no news" answer (the domain decides).
+    func check(token: String, reply: String?) async throws -> StatusAnswer? {
+        try await runner.run { [intake] in try intake.checkStatus(tokenText: token, reply: reply) }
+    }
+
+    /// What to tell the reporter when `file` or `check` threw. Synchronous on purpose: typed
+    /// `catch` clauses inside async functions have crashed this compiler (../shared notes).
+    static func problem(for error: any Error, checking: Bool) -> (HTTPResponse.Status, Problem) {
+        if let error = error as? IntakeError {
+            switch error.code {
+            case .noRecipients: return (.serviceUnavailable, Problem(.errorUnavailable))
+            case .tooLarge: return (.contentTooLarge, Problem(.errorTooLong))
+            default: return (.badRequest, Problem(.errorInvalidText))
+            }
+        }
+        return (.internalServerError, Problem(checking ? .errorCheckInternal : .errorInternal))
+    }
+}

@@ -1,0 +1,241 @@
+import HTTPTypes
+import Hummingbird
+import Intake
+import Logging
+import NIOCore
+
+/// The reporter's web pages at `/`: language choice, complaint form, token page, status page
+/// with messages and a reply box. Server-rendered HTML that works with no JavaScript (Tor
+/// Browser at its safest level, a basic phone browser).
+///
+/// Safe on a shared phone: every form is POST, so no token or case data reaches a URL or the
+/// history; no cookies at all (forms carry a stateless `FormTokens` token instead); the title is
+/// the same neutral word on every page; a quick-exit link is the first thing on every page.
+/// Nothing about a request is logged but the type of an unexpected error.
+public struct ReporterWeb: Sendable {
+    /// Where the quick exit goes: an ordinary site that says nothing about why someone was here.
+    public static let defaultExitURL = "https://www.google.com/"
+
+    let actions: ReporterActions
+    let limits: ComplaintLimits
+    let catalog: Catalog
+    let tokens: FormTokens
+    let ledger = NonceLedger()
+    let assets: StaticAssets
+    let exitURL: String
+
+    public init(intake: IntakeService, runner: any BlockingRunner, limits: ComplaintLimits = ComplaintLimits(),
+                catalog: Catalog = .shipped, tokens: FormTokens = FormTokens(), exitURL: String = ReporterWeb.defaultExitURL) {
+        self.actions = ReporterActions(intake: intake, runner: runner)
+        self.limits = limits
+        self.catalog = catalog
+        self.tokens = tokens
+        self.assets = .shipped
+        self.exitURL = exitURL
+    }
+
+    public func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in
+            guard let page = page(for: request) else { return languageChoice() }
+            return HTMLResponse.page(.ok, page.menu())
+        }
+        router.get("/new") { request, _ in
+            guard let page = page(for: request) else { return languageChoice() }
+            return HTMLResponse.page(.ok, page.complaintForm(formToken: tokens.issue(for: .complaint)))
+        }
+        router.get("/check") { request, _ in
+            guard let page = page(for: request) else { return languageChoice() }
+            return HTMLResponse.page(.ok, page.checkForm(formToken: tokens.issue(for: .status)))
+        }
+        router.post("/new") { request, context in
+            await fileComplaint(request, logger: context.logger)
+        }
+        router.post("/check") { request, context in
+            await checkStatus(request, logger: context.logger)
+        }
+        router.get(RouterPath(StaticAssets.stylesheetPath)) { _, _ in
+            HTMLResponse.asset(assets.stylesheet, contentType: "text/css; charset=utf-8")
+        }
+        router.get(RouterPath(StaticAssets.scriptPath)) { _, _ in
+            HTMLResponse.asset(assets.script, contentType: "text/javascript; charset=utf-8")
+        }
+    }
+
+    // MARK: - Pages without a form sent
+
+    private func page(for request: Request) -> Page? {
+        request.uri.queryParameters[Substring(PageFields.language)].flatMap { catalog.language(String($0)) }.map(page)
+    }
+
+    func page(_ language: UILanguage) -> Page {
+        Page(language: language, exitURL: exitURL)
+    }
+
+    private var fallbackPage: Page {
+        page(catalog.language("en") ?? catalog.languages[0])
+    }
+
+    private func languageChoice() -> Response {
+        HTMLResponse.page(.ok, Page.languageChoice(catalog, exitURL: exitURL))
+    }
+
+    // MARK: - POST /new
+
+    private func fileComplaint(_ request: Request, logger: Logger) async -> Response {
+        let form: SentForm
+        switch await readForm(request, accepted: ComplaintForm.acceptedNames, purpose: .complaint) {
+        case .refused(let response): return response
+        case .read(let sent): form = sent
+        }
+        switch prepareComplaint(form) {
+        case .refused(let response): return response
+        case .read(let complaint):
+            do {
+                let filed = try await actions.file(complaint)
+                let duress = !ComplaintForm.Answers(form.body).duressCode.isEmpty
+                return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: duress))
+            } catch {
+                form.release(ledger)
+                return complaintFailed(error, form: form, logger: logger)
+            }
+        }
+    }
+
+    /// Checks the form token and the answers, and claims the form so it is filed once.
+    private func prepareComplaint(_ form: SentForm) -> Outcome<Complaint> {
+        let answers = ComplaintForm.Answers(form.body)
+        guard form.tokenValid else {
+            return .refused(HTMLResponse.page(.forbidden, form.page.complaintForm(
+                formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired))))
+        }
+        switch ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) {
+        case .failure(let problem):
+            return .refused(HTMLResponse.page(.badRequest, form.page.complaintForm(
+                formToken: tokens.issue(for: .complaint), answers: answers, problem: problem)))
+        case .success(let complaint):
+            guard form.claim(ledger, currentHour: tokens.currentHour()) else {
+                return .refused(HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent))))
+            }
+            return .read(complaint)
+        }
+    }
+
+    private func complaintFailed(_ error: any Error, form: SentForm, logger: Logger) -> Response {
+        let (status, problem) = ReporterActions.problem(for: error, checking: false)
+        if status == .internalServerError || status == .serviceUnavailable {
+            logger.error("complaint from the web form not stored", metadata: ["error.type": "\(type(of: error))"])
+        }
+        return HTMLResponse.page(status, form.page.complaintForm(
+            formToken: tokens.issue(for: .complaint), answers: ComplaintForm.Answers(form.body), problem: problem))
+    }
+
+    // MARK: - POST /check
+
+    private static let checkNames: Set<String> = [PageFields.language, PageFields.formToken, PageFields.statusToken, PageFields.reply]
+
+    private func checkStatus(_ request: Request, logger: Logger) async -> Response {
+        let form: SentForm
+        switch await readForm(request, accepted: Self.checkNames, purpose: .status) {
+        case .refused(let response): return response
+        case .read(let sent): form = sent
+        }
+        let reply: String
+        switch prepareCheck(form) {
+        case .refused(let response): return response
+        case .read(let text): reply = text
+        }
+        do {
+            guard let answer = try await actions.check(token: form.body[PageFields.statusToken], reply: reply.isEmpty ? nil : reply) else {
+                return HTMLResponse.page(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorNotFound)))
+            }
+            return HTMLResponse.page(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
+        } catch {
+            return checkFailed(error, form: form, logger: logger)
+        }
+    }
+
+    /// Checks the form token and the reply's text before the token is spent.
+    private func prepareCheck(_ form: SentForm) -> Outcome<String> {
+        guard form.tokenValid else {
+            return .refused(HTMLResponse.page(.forbidden, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorExpired))))
+        }
+        let reply = form.body[PageFields.reply].trimmingWhitespace()
+        guard reply.unicodeScalars.count <= TextRules.maxMessageCharacters else {
+            return .refused(HTMLResponse.page(.badRequest, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorTooLong))))
+        }
+        guard TextRules.isAcceptable(reply) else {
+            return .refused(HTMLResponse.page(.badRequest, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorInvalidText))))
+        }
+        return .read(reply)
+    }
+
+    private func checkFailed(_ error: any Error, form: SentForm, logger: Logger) -> Response {
+        let (status, problem) = ReporterActions.problem(for: error, checking: true)
+        if status == .internalServerError {
+            logger.error("status check from the web form failed", metadata: ["error.type": "\(type(of: error))"])
+        }
+        return HTMLResponse.page(status, form.page.checkForm(formToken: tokens.issue(for: .status), problem: problem))
+    }
+
+    // MARK: - Reading a sent form
+
+    /// Either what the caller needs next, or the response that already answers the request.
+    enum Outcome<Value> {
+        case read(Value)
+        case refused(Response)
+    }
+
+    /// A decoded form with the page in its language and what its form token said.
+    struct SentForm {
+        let body: FormBody
+        let page: Page
+        let verdict: FormTokens.Verdict
+
+        var tokenValid: Bool {
+            if case .valid = verdict { return true }
+            return false
+        }
+
+        func claim(_ ledger: NonceLedger, currentHour: UInt32) -> Bool {
+            guard case .valid(let nonce, let expiry) = verdict else { return false }
+            return ledger.claim(nonce, expiry: expiry, currentHour: currentHour)
+        }
+
+        func release(_ ledger: NonceLedger) {
+            if case .valid(let nonce, let expiry) = verdict { ledger.release(nonce, expiry: expiry) }
+        }
+    }
+
+    /// Reads the body within limits, decodes it, and refuses requests from other sites.
+    private func readForm(_ request: Request, accepted: Set<String>, purpose: FormTokens.Purpose) async -> Outcome<SentForm> {
+        let bytes: [UInt8]
+        do {
+            // Percent-encoding can triple every byte; the decoded text is checked against the
+            // intake's own limits afterwards.
+            var buffer = try await request.body.collect(upTo: 3 * limits.maxBodyBytes)
+            bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+        } catch {
+            return .refused(HTMLResponse.page(.contentTooLarge, fallbackPage.problemPage(Problem(.errorTooLong))))
+        }
+        return decodeForm(bytes, headers: request.headers, authority: request.head.authority, accepted: accepted, purpose: purpose)
+    }
+
+    private func decodeForm(_ bytes: [UInt8], headers: HTTPFields, authority: String?, accepted: Set<String>,
+                            purpose: FormTokens.Purpose) -> Outcome<SentForm> {
+        let isForm = headers[.contentType].map { $0.lowercased().hasPrefix("application/x-www-form-urlencoded") } ?? false
+        guard isForm, let body = try? FormBody(decoding: bytes, accepted: accepted) else {
+            return .refused(HTMLResponse.page(.badRequest, fallbackPage.problemPage(Problem(.errorBadRequest))))
+        }
+        let page = catalog.language(body[PageFields.language]).map(page) ?? fallbackPage
+        guard RequestOrigin.isSameSite(headers, authority: authority) else {
+            return .refused(HTMLResponse.page(.forbidden, page.problemPage(Problem(.errorRefused))))
+        }
+        return .read(SentForm(body: body, page: page, verdict: tokens.check(body[PageFields.formToken], for: purpose)))
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Intake
+import Logging
+import PostgresStorage
+import Storage
+
+/// The store a daemon runs on: the embedded SQLite file in its data folder (the default), or a
+/// PostgreSQL database that several daemons share (`--database` or `SAFEINTAKE_DATABASE`).
+enum StoreSelection {
+    case sqlite(SQLiteStore)
+    case postgres(PostgresStore, PostgresLocation)
+
+    /// The environment variable that names the database when `--database` is not given. Prefer it
+    /// to the option when the URL holds a password: other users can read a process's arguments.
+    static let environmentVariable = "SAFEINTAKE_DATABASE"
+
+    /// `--database`, else `SAFEINTAKE_DATABASE`, else nil (SQLite).
+    static func databaseURL(option: String?) -> String? {
+        let chosen = option ?? ProcessInfo.processInfo.environment[environmentVariable]
+        return chosen.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Opens the chosen store and runs its migrations. `connections` bounds a PostgreSQL pool: one
+    /// per worker thread, since each store call holds one connection.
+    static func open(databaseURL: String?, folder: URL, connections: Int, logger: Logger) throws -> StoreSelection {
+        guard let databaseURL else { return .sqlite(try SQLiteStore(directory: folder)) }
+        let location = try PostgresLocation(url: databaseURL)
+        return .postgres(try PostgresStore(location: location, maxConnections: connections, logger: logger), location)
+    }
+
+    var store: any IntakeStore {
+        switch self {
+        case .sqlite(let store): store
+        case .postgres(let store, _): store
+        }
+    }
+
+    /// Where the data is, for the start-up log line (never a password).
+    var place: String {
+        switch self {
+        case .sqlite: "sqlite \(SQLiteStore.fileName) in the data folder"
+        case .postgres(_, let location): "postgresql \(location.redacted)"
+        }
+    }
+
+    /// Checks that this daemon's secrets are the deployment's (PostgreSQL: recorded by the first
+    /// daemon, checked for every later one; SQLite: the secrets sit beside the database).
+    func bindSecrets(folder: DataFolder, logVerifierKey: String) throws {
+        guard case .postgres(let store, _) = self else { return }
+        try store.bindDeployment(DeploymentFingerprint(logVerifierKey: logVerifierKey, tokenPepper: try folder.tokenPepper()))
+    }
+
+    func close() {
+        if case .postgres(let store, _) = self { store.shutdown() }
+    }
+}
+
+/// `--data` and `--database` for the operator's commands that work on the store directly.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The daemon's data folder (its SQLite database).") var data = "./data"
+    @Option(help: "The daemon's PostgreSQL database instead (postgres://...). Default: $SAFEINTAKE_DATABASE.") var database: String?
+
+    func open() throws -> StoreSelection {
+        try StoreSelection.open(databaseURL: StoreSelection.databaseURL(option: database), folder: URL(fileURLWithPath: data),
+                                connections: 1, logger: Logger(label: "safeintake"))
+    }
+}

@@ -1,0 +1,121 @@
+import Envelope
+import Foundation
+@testable import InspectorClient
+@testable import InspectorUI
+import Testing
+
+/// Pages as HTML: reporters' text is hostile and must come out inert; the duress flag must be
+/// impossible to miss and must switch replies off; forms carry the CSRF token.
+@Suite("inspector UI: escaping and rendering")
+struct RenderingTests {
+    static let caseID = CaseID("00112233445566778899aabbccddeeff")!
+    static let csrf = String(repeating: "c", count: 64)
+    static let inspector = CaseSheet.Person(keyID: String(repeating: "1", count: 32), name: "inspector-1", role: .inspector)
+    static let colleague = CaseSheet.Person(keyID: String(repeating: "2", count: 32), name: "inspector-2", role: .inspector)
+    static let hostile = #"<script>alert('x')</script><img src=x onerror="alert(1)">"#
+
+    static func signer(_ role: AgencyRole) throws -> Signer {
+        Signer(try AgencyKeyPair.generate(name: role == .supervisor ? "supervisor" : "inspector-1", role: role).publicKey, devOnly: true)
+    }
+
+    static func sheet(duress: Bool = false, narrative: String = "I work 18 hours a day.") -> CaseSheet {
+        CaseSheet(
+            view: AgencyView(caseID: caseID, language: "en\"><script>",
+                             fields: ["employer_name": hostile, "workplace_city": "Ipoh\"><b>bold</b>"], narrative: narrative),
+            status: "investigating", duressFlagged: duress,
+            notes: [CaseSheet.Note(author: inspector, isOutcome: false, text: "</textarea><script>note()</script>")],
+            answers: ["He comes Monday <script>answer()</script>"],
+            holders: [inspector], assignable: [colleague])
+    }
+
+    @Test("escaping covers the five characters that can open markup or leave an attribute, and nothing else")
+    func escape() {
+        #expect(HTML.escape(#"<a href="x" title='y'>&amp;</a>"#) == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;")
+        #expect(HTML.escape("Gaji RM 900 · 工资 · الأجر") == "Gaji RM 900 · 工资 · الأجر")
+        let text = "<b>"
+        let markup: HTML = "<p>\(text)</p>"
+        #expect(markup.rendered == "<p>&lt;b&gt;</p>")
+        let inner: HTML = "<em>ok</em>"
+        let outer: HTML = "<p>\(inner) \(42)</p>"
+        #expect(outer.rendered == "<p><em>ok</em> 42</p>")
+    }
+
+    @Test("a narrative, fields, notes and answers containing <script> are rendered inert")
+    func hostileContentIsInert() throws {
+        let page = CasePage.render(Self.sheet(narrative: "Help. \(Self.hostile) She took my passport."), signer: try Self.signer(.inspector),
+                                   csrf: Self.csrf, notice: nil).rendered
+        #expect(!page.lowercased().contains("<script"))
+        #expect(!page.contains("<img"))
+        #expect(!page.contains("<b>bold"))
+        #expect(!page.contains("onerror=\""))
+        #expect(page.contains("Help. &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt; She took my passport."))
+        #expect(page.contains("&lt;/textarea&gt;&lt;script&gt;note()&lt;/script&gt;"))
+        #expect(page.contains("He comes Monday &lt;script&gt;answer()&lt;/script&gt;"))
+        #expect(page.contains("Ipoh&quot;&gt;&lt;b&gt;bold&lt;/b&gt;"))
+        // Reporters' text is isolated for bidirectional layout.
+        #expect(page.contains(#"<div class="narrative" dir="auto">Help."#))
+    }
+
+    @Test("text typed into a form comes back escaped inside its textarea")
+    func draftsAreEscaped() throws {
+        var draft = CaseForms.Draft()
+        draft.note = "</textarea><script>steal()</script>"
+        let page = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), csrf: Self.csrf,
+                                   notice: Notice(.failed, "<i>failed</i>", hint: "<u>hint</u>"), draft: draft).rendered
+        #expect(!page.lowercased().contains("<script"))
+        #expect(page.contains("&lt;/textarea&gt;&lt;script&gt;steal()&lt;/script&gt;</textarea>"))
+        #expect(page.contains("&lt;i&gt;failed&lt;/i&gt;") && page.contains("&lt;u&gt;hint&lt;/u&gt;"))
+    }
+
+    @Test("every form posts to this case with the session's CSRF token")
+    func formsCarryTheToken() throws {
+        let page = CasePage.render(Self.sheet(), signer: try Self.signer(.supervisor), csrf: Self.csrf, notice: nil).rendered
+        let forms = page.components(separatedBy: "<form ").count - 1
+        let tokens = page.components(separatedBy: #"<input type="hidden" name="csrf" value="\#(Self.csrf)">"#).count - 1
+        #expect(forms == 5)
+        #expect(tokens == forms)
+        for action in ["status", "notes", "reply", "assign", "unassign"] {
+            #expect(page.contains(#"<form method="post" action="/cases/\#(Self.caseID.rawValue)/\#(action)">"#), "\(action)")
+        }
+        #expect(!page.contains("<script"), "no script needed")
+    }
+
+    @Test("assign and unassign are offered to supervisors only, with the directory's names")
+    func supervisorForms() throws {
+        let inspectorPage = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), csrf: Self.csrf, notice: nil).rendered
+        #expect(!inspectorPage.contains("/assign\""))
+        #expect(!inspectorPage.contains("/unassign\""))
+        let supervisorPage = CasePage.render(Self.sheet(), signer: try Self.signer(.supervisor), csrf: Self.csrf, notice: nil).rendered
+        #expect(supervisorPage.contains(#"<option value="\#(Self.colleague.keyID)">inspector-2 (inspector)</option>"#))
+        #expect(supervisorPage.contains(#"<option value="\#(Self.inspector.keyID)">inspector-1</option>"#))
+    }
+
+    @Test("a duress-flagged case says so loudly and its reply form is disabled with the reason")
+    func duress() throws {
+        let calm = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), csrf: Self.csrf, notice: nil).rendered
+        #expect(!calm.contains("DURESS"))
+        #expect(calm.contains("/reply\">"))
+
+        let page = CasePage.render(Self.sheet(duress: true), signer: try Self.signer(.inspector), csrf: Self.csrf, notice: nil).rendered
+        #expect(page.contains(#"<div class="alarm" role="alert">DURESS"#))
+        #expect(page.contains("Do not contact her through SafeIntake"))
+        #expect(page.contains("Replies are disabled: the reporter checked in under duress."))
+        #expect(page.contains("<fieldset disabled>"))
+        #expect(!page.contains("/reply\">"), "no reply form can be submitted")
+        #expect(page.contains("/notes\">"), "notes and status still work")
+    }
+
+    @Test("the case list shows status and flags duress cases, with a count at the top")
+    func caseList() throws {
+        let cases = [
+            AgencyClient.CaseSummary(caseID: CaseID("aa".padding(toLength: 32, withPad: "0", startingAt: 0))!, status: "action_taken", duressFlagged: false),
+            AgencyClient.CaseSummary(caseID: CaseID("bb".padding(toLength: 32, withPad: "0", startingAt: 0))!, status: "received", duressFlagged: true),
+        ]
+        let page = CaseListPage.render(cases, signer: try Self.signer(.inspector), notice: nil).rendered
+        #expect(page.contains("1 of your cases is flagged DURESS"))
+        #expect(page.components(separatedBy: "DURESS · do not contact").count - 1 == 1)
+        #expect(page.contains("action taken"))
+        #expect(page.contains(#"href="/cases/bb000000000000000000000000000000""#))
+        #expect(CaseListPage.render([], signer: try Self.signer(.inspector), notice: nil).rendered.contains("No case is assigned"))
+    }
+}
