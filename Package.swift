@@ -72,6 +72,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            // What guards the reporter-facing endpoints, shared by the JSON API (Server) and the
+            // reporter's pages (ReporterWeb): rate limits, back-off, proof of work, uniform status answers.
+            name: "ReporterGuards",
+            dependencies: ["Intake", "Envelope", "Sodium"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ReporterWeb",
             dependencies: [
                 "Intake", "Sodium", "Envelope",
@@ -86,7 +93,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Intake", "AuditLog", "Envelope", "ReporterWeb", "Sodium",
+                "Intake", "AuditLog", "Envelope", "ReporterWeb", "ReporterGuards",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -117,7 +124,7 @@ let package = Package(
             name: "safeintake",
             dependencies: [
                 "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
-                "SeparationAudit", "ReporterWeb",
+                "SeparationAudit", "ReporterWeb", "ReporterGuards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -155,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb",
+                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb", "ReporterGuards",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Intake
+import ReporterGuards
 
 /// Builds the JSON responses of the API. Error bodies have one shape, `{"error": CODE, "message": TEXT}`,
 /// and never echo anything the client sent.

@@ -2,6 +2,7 @@ import Envelope
 import Foundation
 import Hummingbird
 import Intake
+import ReporterGuards
 import Logging
 
 /// `POST /v1/complaints` and `POST /v1/status` (../shared/CONTRACT.md). Nothing about the request —

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdCore
 import Intake
+import ReporterGuards
 import Logging
 import NIOCore
 import ReporterWeb

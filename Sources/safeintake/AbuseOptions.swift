@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReporterGuards
 import Server
 
 /// `serve` options for the rate limits and the proof of work (Docs/abuse-resistance.md).

@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import ReporterGuards
 import ReporterWeb
 import Server
 import Sodium

@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import Server
+@testable import ReporterGuards
+import Server
 import Testing
 
 @Suite("abuse resistance: caps, per-locator back-off, proof of work")

@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Intake
+import ReporterGuards
 import Server
 import Sodium
 import Storage

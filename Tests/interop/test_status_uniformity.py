@@ -2,7 +2,7 @@
 with bodies of one size and at indistinguishable times.
 
 Sizes are exact: every answer is padded to one block. Times are statistical: the daemon holds every
-answer until the time a successful check usually takes (Server.StatusTiming). The check here is
+answer until the time a successful check usually takes (ReporterGuards.StatusTiming). The check here is
 built to pass on a loaded 2-core machine and to fail if the hold is lost: without it a refused check
 at the minimum Argon2id cost answers in well under half the time of a valid one, and the
 Kolmogorov–Smirnov distance between the two is close to 1; with it, it stays small. The full

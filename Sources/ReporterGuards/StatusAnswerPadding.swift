@@ -7,10 +7,12 @@
 /// messages. Only an answer carrying more than about 8 KiB of messages needs a second block (the
 /// next multiple of 8 KiB): that one, rare case shows through as "a valid check with long
 /// messages" (Docs/abuse-resistance.md).
-enum StatusAnswerPadding {
-    static let block = 8 * 1024
+public enum StatusAnswerPadding {
+    public static let block = 8 * 1024
 
-    static func pad(_ json: [UInt8]) -> [UInt8] {
+    /// `bytes` followed by spaces up to the next multiple of `block` (at least one block). For JSON
+    /// answers; an HTML page can be padded the same way (trailing white space changes nothing).
+    public static func pad(_ json: [UInt8]) -> [UInt8] {
         let size = max(block, (json.count + block - 1) / block * block)
         return json + [UInt8](repeating: UInt8(ascii: " "), count: size - json.count)
     }
