@@ -9,6 +9,7 @@
 //   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
+//   HTMLEscaping                           pure: the one HTML escaping every rendered page uses
 //   Intake ← ReporterWeb                   the reporter's HTML pages (no JavaScript needed), PO catalogs
 //   Intake, ReporterWeb ← Server           Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
@@ -47,6 +48,7 @@ let package = Package(
         ),
         .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: strict),
         .target(name: "Firewall", swiftSettings: strict),
+        .target(name: "HTMLEscaping", swiftSettings: strict),
         .target(name: "Envelope", dependencies: ["Sodium"], swiftSettings: strict),
         .target(name: "AuditLog", dependencies: ["Sodium"], swiftSettings: strict),
         .target(
@@ -81,7 +83,7 @@ let package = Package(
         .target(
             name: "ReporterWeb",
             dependencies: [
-                "Intake", "Sodium", "Envelope",
+                "Intake", "Sodium", "Envelope", "HTMLEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -108,7 +110,7 @@ let package = Package(
         .target(
             name: "InspectorUI",
             dependencies: [
-                "InspectorClient", "Envelope", "Sodium",
+                "InspectorClient", "Envelope", "Sodium", "HTMLEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,7 +119,7 @@ let package = Package(
         ),
         .target(
             name: "SeparationAudit",
-            dependencies: ["Envelope", "AuditLog", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Envelope", "AuditLog", "Sodium", "HTMLEscaping", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -155,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "ReporterWebTests",
             dependencies: [
-                "ReporterWeb", "Intake", "Firewall", "Sodium",
+                "ReporterWeb", "HTMLEscaping", "Intake", "Firewall", "Sodium",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),

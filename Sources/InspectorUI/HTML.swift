@@ -1,3 +1,5 @@
+import HTMLEscaping
+
 /// A fragment of HTML that is safe to send: every `String` interpolated into it is escaped, and
 /// only other `HTML` values go in verbatim.
 ///
@@ -19,19 +21,7 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
     /// and `'` become character references, so the text can neither open a tag nor leave an
     /// attribute. Everything else (any script, any language) passes unchanged.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTMLEscaping.escape(text)
     }
 
     /// Joins fragments.

@@ -1,3 +1,5 @@
+import HTMLEscaping
+
 /// A fragment of HTML whose interpolated strings are escaped unless they are `HTML` themselves.
 ///
 /// Every page is built from these, so text from a reporter, an inspector or a translation can
@@ -49,18 +51,6 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation {
 
     /// Escapes the five characters that matter in content and in quoted attributes.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        HTMLEscaping.escape(text)
     }
 }

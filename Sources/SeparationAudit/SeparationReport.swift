@@ -1,4 +1,5 @@
 import Foundation
+import HTMLEscaping
 
 /// The human-readable report an auditor hands to a board: Markdown, or HTML with nothing external.
 public enum SeparationReport {
@@ -43,7 +44,6 @@ public enum SeparationReport {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        HTMLEscaping.escape(text)
     }
 }
