@@ -138,6 +138,9 @@ enum PostgresSchema {
             )
             """,
         ]),
+        PostgresMigration(version: 2, description: "deployment: check of the reporter pages' form-token key", statements: [
+            "ALTER TABLE deployment ADD COLUMN form_key_check BYTEA",
+        ]),
     ]
 }
 

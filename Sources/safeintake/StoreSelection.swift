@@ -48,7 +48,8 @@ enum StoreSelection {
     /// daemon, checked for every later one; SQLite: the secrets sit beside the database).
     func bindSecrets(folder: DataFolder, logVerifierKey: String) throws {
         guard case .postgres(let store, _) = self else { return }
-        try store.bindDeployment(DeploymentFingerprint(logVerifierKey: logVerifierKey, tokenPepper: try folder.tokenPepper()))
+        try store.bindDeployment(DeploymentFingerprint(logVerifierKey: logVerifierKey, tokenPepper: try folder.tokenPepper(),
+                                                       formTokenKey: try folder.formTokenKey()))
     }
 
     func close() {

@@ -79,20 +79,37 @@ struct PostgresStoreTests {
     func deploymentBinding() throws {
         let location = try TestPostgresServer.shared().createDatabase()
         let store = try PostgresStore(location: location)
-        let pepper = SecureBytes(randomCount: 32)
+        let (pepper, formKey) = (SecureBytes(randomCount: 32), SecureBytes(randomCount: 32))
         let logKey = try NoteSignerFixture.verifierKey()
-        #expect(try store.bindDeployment(DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: pepper)))
+        let ours = try DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: pepper, formTokenKey: formKey)
+        #expect(try store.bindDeployment(ours))
         let second = try PostgresStore(location: location)
-        #expect(try !second.bindDeployment(DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: pepper)))
+        #expect(try !second.bindDeployment(ours))
 
-        let otherKey = #expect(throws: PostgresStoreError.self) {
-            try second.bindDeployment(DeploymentFingerprint(logVerifierKey: try NoteSignerFixture.verifierKey(), tokenPepper: pepper))
+        let others: [(DeploymentFingerprint, String)] = [
+            (try DeploymentFingerprint(logVerifierKey: try NoteSignerFixture.verifierKey(), tokenPepper: pepper, formTokenKey: formKey), "audit-log key"),
+            (try DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: SecureBytes(randomCount: 32), formTokenKey: formKey), "token pepper"),
+            (try DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: pepper, formTokenKey: SecureBytes(randomCount: 32)), "form-token key"),
+        ]
+        for (other, named) in others {
+            let refused = #expect(throws: PostgresStoreError.self) { try second.bindDeployment(other) }
+            #expect(refused?.code == .secretsMismatch && refused?.message.contains(named) == true && refused?.message.contains("secrets folder") == true)
         }
-        #expect(otherKey?.code == .secretsMismatch && otherKey?.message.contains("secrets folder") == true)
-        let otherPepper = #expect(throws: PostgresStoreError.self) {
-            try second.bindDeployment(DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: SecureBytes(randomCount: 32)))
+    }
+
+    @Test("a database bound before migration 2 adopts the first form-token key, then holds to it")
+    func formKeyAdoptedAfterUpgrade() throws {
+        let server = try TestPostgresServer.shared()
+        let location = try server.createDatabase()
+        let store = try PostgresStore(location: location)
+        let (pepper, logKey) = (SecureBytes(randomCount: 32), try NoteSignerFixture.verifierKey())
+        try store.bindDeployment(DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: pepper, formTokenKey: SecureBytes(randomCount: 32)))
+        try server.run("UPDATE deployment SET form_key_check = NULL", in: location.database)  // as migration 2 leaves an older row
+        let formKey = SecureBytes(randomCount: 32)
+        #expect(try !store.bindDeployment(DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: pepper, formTokenKey: formKey)))
+        #expect(throws: PostgresStoreError.self) {
+            try store.bindDeployment(DeploymentFingerprint(logVerifierKey: logKey, tokenPepper: pepper, formTokenKey: SecureBytes(randomCount: 32)))
         }
-        #expect(otherPepper?.code == .secretsMismatch && otherPepper?.message.contains("token pepper") == true)
     }
 
     @Test("a connection the server dropped is replaced: at most one call fails")
