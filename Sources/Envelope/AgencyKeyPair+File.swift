@@ -62,7 +62,8 @@ extension AgencyKeyPair {
     /// Reads a key file. `passphrase` is asked for only when the file is protected.
     public init(keyFile data: Data, passphrase: () throws -> SecureBytes) throws {
         let contents = try Self.parse(data)
-        let secret = try Self.openSecret(contents.secret, devOnly: contents.dev_only, passphrase: passphrase)
+        // The key is kept for the whole session: guarded memory (see SecureBytes).
+        let secret = try Self.openSecret(contents.secret, devOnly: contents.dev_only, passphrase: passphrase).guardedCopy()
         let pair = try Self.fromCombinedSecret(secret, name: contents.name, role: contents.role, devOnly: contents.dev_only)
         guard Base64.encode(pair.publicKey.boxPublicKey) == contents.box_public_key,
               Base64.encode(pair.publicKey.signPublicKey) == contents.sign_public_key,

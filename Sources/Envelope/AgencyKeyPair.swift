@@ -24,7 +24,7 @@ public struct AgencyKeyPair: Sendable {
 
     /// The 64-byte secret: `box_secret_key || sign_seed` (Docs/format.md §5.2).
     func combinedSecret() -> SecureBytes {
-        SecureBytes(count: BoxKeyPair.secretKeyBytes + SigningKeyPair.seedBytes) { (out: UnsafeMutableRawBufferPointer) -> Void in
+        SecureBytes(count: BoxKeyPair.secretKeyBytes + SigningKeyPair.seedBytes, guarded: box.secretKey.isGuarded) { (out: UnsafeMutableRawBufferPointer) -> Void in
             box.secretKey.withUnsafeBytes { out.copyMemory(from: $0) }
             signing.seed.withUnsafeBytes { seed in
                 UnsafeMutableRawBufferPointer(rebasing: out[BoxKeyPair.secretKeyBytes...]).copyMemory(from: seed)
@@ -38,8 +38,8 @@ public struct AgencyKeyPair: Sendable {
         guard secret.count == boxCount + SigningKeyPair.seedBytes else {
             throw EnvelopeError(.malformedKeyFile, "the secret must be \(boxCount + SigningKeyPair.seedBytes) bytes")
         }
-        let boxSecret = secret.withUnsafeBytes { SecureBytes(copying: $0[..<boxCount]) }
-        let seed = secret.withUnsafeBytes { SecureBytes(copying: $0[boxCount...]) }
+        let boxSecret = secret.withUnsafeBytes { SecureBytes(copying: $0[..<boxCount], guarded: secret.isGuarded) }
+        let seed = secret.withUnsafeBytes { SecureBytes(copying: $0[boxCount...], guarded: secret.isGuarded) }
         do {
             return try AgencyKeyPair(name: name, role: role, box: BoxKeyPair(secretKey: boxSecret),
                                      signing: SigningKeyPair(seed: seed), devOnly: devOnly)

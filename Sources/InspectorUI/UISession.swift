@@ -90,13 +90,13 @@ public final class UISession: Sendable {
         return expected.withUnsafeBytes { e in bytes.withUnsafeBytes { ConstantTime.equals($0, e) } }
     }
 
-    /// Lowercase hex of a secret, itself kept in a wiped-on-release buffer.
+    /// Lowercase hex of a secret, kept for the session in guarded memory.
     private static func hexSecret(_ secret: SecureBytes) -> SecureBytes {
         var raw = secret.copyBytes()
         defer { SecureBytes.wipe(&raw) }
         var hex = Array(Hex.encode(raw).utf8)
         defer { SecureBytes.wipe(&hex) }
-        return SecureBytes(copying: hex)
+        return SecureBytes(copying: hex, guarded: true)
     }
 
     private static func csrfToken(for secret: SecureBytes) -> SecureBytes {

@@ -33,7 +33,7 @@ struct ProofOfWork: Sendable {
 
     private let key: SecureBytes
 
-    init(key: SecureBytes = SecureBytes(randomCount: 32)) {
+    init(key: SecureBytes = SecureBytes(randomCount: 32, guarded: true)) {
         self.key = key
     }
 

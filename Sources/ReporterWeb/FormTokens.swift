@@ -39,7 +39,7 @@ public struct FormTokens: Sendable {
     private let key: SecureBytes
     private let now: @Sendable () -> Date
 
-    public init(lifetimeHours: UInt32 = 4, key: SecureBytes = SecureBytes(randomCount: 32),
+    public init(lifetimeHours: UInt32 = 4, key: SecureBytes = SecureBytes(randomCount: 32, guarded: true),
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.lifetimeHours = lifetimeHours
         self.key = key

@@ -2,50 +2,80 @@ import CSodium
 
 /// A buffer for secret bytes (keys, token secrets, plaintext we must not leave behind).
 ///
-/// The storage is allocated with libsodium's guarded allocator (`sodium_malloc`: guard pages,
-/// locked against swapping where the OS allows) and wiped by `sodium_free` when the last
-/// reference goes, so a secret never outlives its owner in freed heap memory. It is a class so that
-/// copies share one allocation instead of spreading the secret around (swift-crypto's `SecureBytes`).
+/// Every buffer is wiped (`sodium_memzero`) when the last reference goes, so a secret never
+/// outlives its owner in freed memory. It is a class so that copies share one allocation instead
+/// of spreading the secret around (swift-crypto's `SecureBytes`).
+///
+/// Two placements (Docs/decisions.md, "Guarded memory for long-lived secrets only"):
+/// - **guarded** (`guarded: true`): libsodium's `sodium_malloc`, with guard pages around the
+///   buffer and locked against swapping. Each allocation costs about seven system calls and, on a
+///   multi-core machine, TLB shootdowns on every core; worth it for secrets a process keeps for its
+///   whole life — key files, the token pepper, the log signing key, form and challenge keys.
+/// - **heap** (the default): ordinary memory, wiped on release. For the dozen secrets each
+///   complaint or status check creates and drops within microseconds (case keys, token digits,
+///   derived wrap keys, decrypted plaintext), where guard pages cost a third of the daemon's CPU.
+///   Derived secrets follow their source: a key expanded from a guarded seed is guarded too.
 ///
 /// The contents are written only during initialisation, so sharing across threads is safe.
 public final class SecureBytes: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer?
     /// Number of secret bytes.
     public let count: Int
+    /// Whether the bytes live in libsodium's guarded, swap-locked allocator.
+    public let isGuarded: Bool
 
     /// Allocates `count` bytes and lets `fill` write them. The buffer is wiped if `fill` throws.
-    public init<E: Error>(count: Int, fill: (UnsafeMutableRawBufferPointer) throws(E) -> Void) throws(E) {
+    public init<E: Error>(count: Int, guarded: Bool = false,
+                          fill: (UnsafeMutableRawBufferPointer) throws(E) -> Void) throws(E) {
         Sodium.ready()
         precondition(count >= 0, "SecureBytes count must not be negative")
         self.count = count
+        self.isGuarded = guarded
         if count == 0 {
             pointer = nil
             return
         }
-        guard let p = sodium_malloc(count) else {
-            fatalError("sodium_malloc(\(count)) failed: out of memory")
+        if guarded {
+            guard let p = sodium_malloc(count) else {
+                fatalError("sodium_malloc(\(count)) failed: out of memory")
+            }
+            pointer = p
+        } else {
+            pointer = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
         }
-        pointer = p
-        try fill(UnsafeMutableRawBufferPointer(start: p, count: count))
+        try fill(UnsafeMutableRawBufferPointer(start: pointer, count: count))
     }
 
     /// `count` fresh random bytes from the operating system's CSPRNG.
-    public convenience init(randomCount count: Int) {
-        self.init(count: count) { (buffer: UnsafeMutableRawBufferPointer) -> Void in
+    public convenience init(randomCount count: Int, guarded: Bool = false) {
+        self.init(count: count, guarded: guarded) { (buffer: UnsafeMutableRawBufferPointer) -> Void in
             if let base = buffer.baseAddress { randombytes_buf(base, buffer.count) }
         }
     }
 
     /// Copies `bytes` in. The caller should wipe its own copy (see `wipe(_:)`) when it has one.
-    public convenience init<C: Collection>(copying bytes: C) where C.Element == UInt8 {
-        self.init(count: bytes.count) { (buffer: UnsafeMutableRawBufferPointer) -> Void in
+    public convenience init<C: Collection>(copying bytes: C, guarded: Bool = false) where C.Element == UInt8 {
+        self.init(count: bytes.count, guarded: guarded) { (buffer: UnsafeMutableRawBufferPointer) -> Void in
             buffer.copyBytes(from: bytes)
         }
     }
 
+    /// The same secret in guarded memory, for a secret about to be kept for the life of the
+    /// process (returns `self` when it already is guarded).
+    public func guardedCopy() -> SecureBytes {
+        if isGuarded { return self }
+        return withUnsafeBytes { SecureBytes(copying: $0, guarded: true) }
+    }
+
     deinit {
-        // sodium_free zeroes the region before releasing it.
-        if let pointer { sodium_free(pointer) }
+        guard let pointer else { return }
+        if isGuarded {
+            // sodium_free zeroes the region before releasing it.
+            sodium_free(pointer)
+        } else {
+            sodium_memzero(pointer, count)
+            pointer.deallocate()
+        }
     }
 
     /// Gives read access to the secret for the duration of `body` only.

@@ -45,9 +45,9 @@ public struct SigningKeyPair: Sendable {
         return crypto_sign_verify_detached(signature, message, UInt64(message.count), publicKey) == 0
     }
 
-    /// Expands the seed into libsodium's 64-byte secret key in a guarded buffer, for one call.
+    /// Expands the seed into libsodium's 64-byte secret key, placed like the seed, for one call.
     private static func withSecretKey(seed: SecureBytes, publicKey: inout [UInt8], _ body: (UnsafePointer<UInt8>) -> Int32) -> Int32 {
-        let secret = SecureBytes(count: Int(crypto_sign_secretkeybytes())) { (sk: UnsafeMutableRawBufferPointer) -> Void in
+        let secret = SecureBytes(count: Int(crypto_sign_secretkeybytes()), guarded: seed.isGuarded) { (sk: UnsafeMutableRawBufferPointer) -> Void in
             seed.withUnsafeBytes { s in
                 _ = crypto_sign_seed_keypair(&publicKey, sk.baseAddress!.assumingMemoryBound(to: UInt8.self),
                                              s.baseAddress!.assumingMemoryBound(to: UInt8.self))

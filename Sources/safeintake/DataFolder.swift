@@ -62,9 +62,9 @@ struct DataFolder {
             guard existing.count == count else {
                 throw SetupError("\(file.path) should hold \(count) bytes but holds \(existing.count); restore it from backup or remove the data folder")
             }
-            return SecureBytes(copying: existing)
+            return SecureBytes(copying: existing, guarded: true)
         }
-        let fresh = SecureBytes(randomCount: count)
+        let fresh = SecureBytes(randomCount: count, guarded: true)
         var bytes = fresh.copyBytes()
         defer { SecureBytes.wipe(&bytes) }
         try FileWriter.writePrivate(Data(bytes), to: file)
