@@ -1,5 +1,4 @@
 import Envelope
-import Foundation
 
 /// One event in the audit log (Docs/audit-log.md). Events name cases and keys by their random ids
 /// and carry counts, hashes and an hour — never content, never a token, never a reporter detail.
@@ -77,57 +76,56 @@ public enum AuditEvent: Sendable, Equatable {
     /// parser ignores, to a multiple of `entryBlockSize`. Reporter actions carry the UTC day, agency
     /// and operator actions the UTC hour.
     public func entryData(time: CoarseTime) -> [UInt8] {
-        var object: [String: Any] = ["v": 1, "type": typeName]
-        if isReporterAction { object["day"] = time.day() } else { object["hour"] = time.hour() }
+        var object: [String: AuditEntryJSON.Value] = ["v": 1, "type": .string(typeName)]
+        if isReporterAction { object["day"] = .string(time.day()) } else { object["hour"] = .string(time.hour()) }
         switch self {
         case let .complaintAccepted(caseID, policyHash, policyVersion):
-            object["case"] = caseID.rawValue
-            object["policy"] = policyHash
-            object["policy_version"] = policyVersion
+            object["case"] = .string(caseID.rawValue)
+            object["policy"] = .string(policyHash)
+            object["policy_version"] = .int(policyVersion)
         case let .caseKeyWrapped(caseID, keyID), let .keyReleased(caseID, keyID):
-            object["case"] = caseID.rawValue
-            object["recipient"] = keyID
+            object["case"] = .string(caseID.rawValue)
+            object["recipient"] = .string(keyID)
         case .tokenSpent:
             break
         case let .agencyKeyRegistered(keyID, role, signPublicKey):
-            object["key"] = keyID
-            object["role"] = role.rawValue
-            object["sign_key"] = Base64.encode(signPublicKey)
+            object["key"] = .string(keyID)
+            object["role"] = .string(role.rawValue)
+            object["sign_key"] = .string(Base64.encode(signPublicKey))
         case let .agencyKeyRevoked(keyID):
-            object["key"] = keyID
+            object["key"] = .string(keyID)
         case let .caseAssigned(statement, signature):
-            object["case"] = statement.caseID.rawValue
-            object["assignee"] = statement.assignee
-            object["by"] = statement.assigner
-            object["epochs"] = statement.epochs
-            object["wraps"] = statement.wrapsDigest
-            object["sig"] = Base64.encode(signature)
+            object["case"] = .string(statement.caseID.rawValue)
+            object["assignee"] = .string(statement.assignee)
+            object["by"] = .string(statement.assigner)
+            object["epochs"] = .int(statement.epochs)
+            object["wraps"] = .string(statement.wrapsDigest)
+            object["sig"] = .string(Base64.encode(signature))
         case let .epochChanged(statement, signature):
-            object["case"] = statement.caseID.rawValue
-            object["removed"] = statement.removed
-            object["by"] = statement.by
-            object["epoch"] = statement.epoch
-            object["wraps"] = statement.wrapsDigest
-            object["sig"] = Base64.encode(signature)
+            object["case"] = .string(statement.caseID.rawValue)
+            object["removed"] = .string(statement.removed)
+            object["by"] = .string(statement.by)
+            object["epoch"] = .int(statement.epoch)
+            object["wraps"] = .string(statement.wrapsDigest)
+            object["sig"] = .string(Base64.encode(signature))
         case let .statusChanged(caseID, state, by):
-            object["case"] = caseID.rawValue
-            object["state"] = state.rawValue
-            object["by"] = by
+            object["case"] = .string(caseID.rawValue)
+            object["state"] = .string(state.rawValue)
+            object["by"] = .string(by)
         case let .noteAdded(caseID, by), let .messageSent(caseID, by):
-            object["case"] = caseID.rawValue
-            object["by"] = by
+            object["case"] = .string(caseID.rawValue)
+            object["by"] = .string(by)
         case let .duressFlagged(caseID), let .caseDeleted(caseID):
-            object["case"] = caseID.rawValue
+            object["case"] = .string(caseID.rawValue)
         case let .policyChanged(policyHash, policyVersion):
-            object["policy"] = policyHash
-            object["policy_version"] = policyVersion
+            object["policy"] = .string(policyHash)
+            object["policy_version"] = .int(policyVersion)
         case let .firewallSummary(policyHash, complaints, removed):
-            object["policy"] = policyHash
-            object["complaints"] = complaints
-            object["removed"] = removed
+            object["policy"] = .string(policyHash)
+            object["complaints"] = .int(complaints)
+            object["removed"] = .counts(removed)
         }
-        // Only strings, integers and dictionaries of them: serialisation cannot fail.
-        var bytes = [UInt8](try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+        var bytes = AuditEntryJSON.encode(object)
         let padded = (bytes.count + Self.entryBlockSize - 1) / Self.entryBlockSize * Self.entryBlockSize
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padded - bytes.count))
         return bytes
