@@ -7,6 +7,41 @@
 /// article and the clitics glued to it (`الإقامة` → `اقامه`, `بالترحيل` → `ترحيل`).
 enum FieldNameNormaliser {
     static func words(_ name: String) -> [String] {
+        if let ascii = asciiWords(name) { return ascii.map { String(decoding: $0, as: UTF8.self) } }
+        return unicodeWords(name)
+    }
+
+    /// The same split and fold as `words`, as UTF-8 bytes, for a name that is pure ASCII; nil
+    /// otherwise. Most form field names are ASCII, and this path needs no Unicode property lookups
+    /// (a test checks it agrees with the general path on every ASCII name shape).
+    static func asciiWords(_ name: String) -> [[UInt8]]? {
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        var previous: UInt8? = nil
+        var bytes = name.utf8.makeIterator()
+        var next = bytes.next()
+        while let b = next {
+            guard b < 0x80 else { return nil }
+            next = bytes.next()
+            let upper = b >= 0x41 && b <= 0x5A, lower = b >= 0x61 && b <= 0x7A, digit = b >= 0x30 && b <= 0x39
+            guard upper || lower || digit else {
+                if !current.isEmpty { words.append(current); current = [] }
+                previous = nil
+                continue
+            }
+            if let p = previous, upper {
+                let previousLower = p >= 0x61 && p <= 0x7A, previousUpper = p >= 0x41 && p <= 0x5A
+                let nextIsLower = next.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
+                if (previousLower || (previousUpper && nextIsLower)) && !current.isEmpty { words.append(current); current = [] }
+            }
+            current.append(upper ? b + 0x20 : b)
+            previous = b
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    static func unicodeWords(_ name: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         var previous: Unicode.Scalar? = nil

@@ -28,14 +28,27 @@ struct FieldScreener: Sendable {
 
     /// What the policy says about a field name alone (values are screened by the caller).
     func verdict(forName name: String) -> Verdict {
+        if let ascii = FieldNameNormaliser.asciiWords(name) {
+            // The common case, and the fast one: compare bytes, skip stems in other scripts.
+            return decide(nonEmpty: !ascii.isEmpty) { $0.matches(ascii: ascii) }
+        }
+        return unicodeVerdict(forName: name)
+    }
+
+    /// The general path, for any script (tests compare it with the ASCII fast path).
+    func unicodeVerdict(forName name: String) -> Verdict {
         let words = FieldNameNormaliser.words(name)
-        guard !words.isEmpty else { return .unlisted }
         let joined = words.joined()
-        if threat.matches(words, joined: joined) { return .keep }
-        let sensitive = never.matches(words, joined: joined)
-        if sensitive && custody.matches(words, joined: joined) { return .keep }
-        if decoys.matches(words, joined: joined) { return .keep }
+        return decide(nonEmpty: !words.isEmpty) { $0.matches(words, joined: joined) }
+    }
+
+    private func decide(nonEmpty: Bool, _ matches: (NameStemSet) -> Bool) -> Verdict {
+        guard nonEmpty else { return .unlisted }
+        if matches(threat) { return .keep }
+        let sensitive = matches(never)
+        if sensitive && matches(custody) { return .keep }
+        if matches(decoys) { return .keep }
         if sensitive { return .status }
-        return visible.matches(words, joined: joined) ? .keep : .unlisted
+        return matches(visible) ? .keep : .unlisted
     }
 }

@@ -4,6 +4,9 @@ struct NameStem: Sendable, Equatable {
     let words: [String]
     let prefixLast: Bool
     let anywhere: Bool
+    /// The words as UTF-8 bytes when every one is ASCII (nil otherwise): an ASCII field name can
+    /// only match these, and comparing bytes needs no Unicode normalisation.
+    let asciiWords: [[UInt8]]?
 
     init(_ text: String) {
         var t = text
@@ -17,6 +20,22 @@ struct NameStem: Sendable, Equatable {
         self.anywhere = scalars.contains { NameStem.isUnspacedScript($0) }
         let nonLatin = scalars.contains { !$0.isASCII && !ScalarFolding.isLatinWordScalar($0) }
         self.prefixLast = prefix || nonLatin
+        self.asciiWords = scalars.allSatisfy(\.isASCII) ? words.map { Array($0.utf8) } : nil
+    }
+
+    /// `matches` for a name whose words are all ASCII: stems in other scripts cannot match it.
+    func matches(ascii name: [[UInt8]]) -> Bool {
+        guard let words = asciiWords, !words.isEmpty, !anywhere, name.count >= words.count else { return false }
+        for i in 0...(name.count - words.count) {
+            var ok = true
+            for (j, w) in words.enumerated() {
+                let t = name[i + j]
+                let last = j == words.count - 1
+                if last && prefixLast ? !t.starts(with: w) : t != w { ok = false; break }
+            }
+            if ok { return true }
+        }
+        return false
     }
 
     func matches(_ name: [String], joined: String) -> Bool {
@@ -54,5 +73,9 @@ struct NameStemSet: Sendable, Equatable {
 
     func matches(_ name: [String], joined: String) -> Bool {
         stems.contains { $0.matches(name, joined: joined) }
+    }
+
+    func matches(ascii name: [[UInt8]]) -> Bool {
+        stems.contains { $0.matches(ascii: name) }
     }
 }
