@@ -10,10 +10,10 @@ enum AuditAppender {
         var index = try size(db)
         let reader = DatabaseNodeReader(db: db)
         for data in entries {
-            try db.execute(sql: "INSERT INTO audit_entries (entry_index, data) VALUES (?, ?)", arguments: [Int64(index), Data(data)])
+            try db.runCached(sql: "INSERT INTO audit_entries (entry_index, data) VALUES (?, ?)", arguments: [Int64(index), Data(data)])
             let nodes = try MerkleTree.nodesToStore(appendingLeafHash: MerkleHash.leaf(data), at: index, reader: reader)
             for node in nodes {
-                try db.execute(sql: "INSERT INTO audit_nodes (level, node_index, hash) VALUES (?, ?, ?)",
+                try db.runCached(sql: "INSERT INTO audit_nodes (level, node_index, hash) VALUES (?, ?, ?)",
                                arguments: [node.level, Int64(node.index), Data(node.hash)])
             }
             index += 1
@@ -21,7 +21,7 @@ enum AuditAppender {
     }
 
     static func size(_ db: Database) throws -> UInt64 {
-        UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(entry_index) + 1, 0) FROM audit_entries") ?? 0)
+        UInt64(try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(entry_index) + 1, 0) FROM audit_entries")) ?? 0)
     }
 }
 
@@ -30,7 +30,7 @@ struct DatabaseNodeReader: MerkleNodeReader {
     let db: Database
 
     func node(level: Int, index: UInt64) throws -> [UInt8] {
-        guard let hash = try Data.fetchOne(db, sql: "SELECT hash FROM audit_nodes WHERE level = ? AND node_index = ?",
+        guard let hash = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit_nodes WHERE level = ? AND node_index = ?"),
                                            arguments: [level, Int64(index)]) else {
             throw MissingNode(level: level, index: index)
         }

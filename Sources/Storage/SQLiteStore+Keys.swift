@@ -38,7 +38,7 @@ extension SQLiteStore {
 
     public func agencyKeys() throws -> [RegisteredKey] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM agency_keys ORDER BY name").map(Self.registeredKey)
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM agency_keys ORDER BY name")).map(Self.registeredKey)
         }
     }
 

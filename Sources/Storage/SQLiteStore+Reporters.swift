@@ -7,7 +7,7 @@ import Sodium
 extension SQLiteStore {
     public func insertCase(_ newCase: NewCase, audit: [[UInt8]]) throws {
         try mappingLocatorCollision {
-            try pool.write { db in try Self.insert(newCase, audit: audit, in: db) }
+            try commits.write { db in try Self.insert(newCase, audit: audit, in: db) }
         }
     }
 
@@ -24,7 +24,7 @@ extension SQLiteStore {
 
     private static func insert(_ newCase: NewCase, audit: [[UInt8]], in db: Database) throws {
         let duress = newCase.duressVerifier
-        try db.execute(sql: """
+        try db.runCached(sql: """
             INSERT INTO cases (case_id, filed_day, agency_view, reporter_public_key,
                                duress_salt, duress_verifier, duress_opslimit, duress_memlimit)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -32,7 +32,7 @@ extension SQLiteStore {
                              duress.map { Data($0.salt) }, duress.map { Data($0.hash) },
                              duress.map { Int64($0.cost.operations) }, duress?.cost.memoryBytes])
         for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
-            try db.execute(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, 0, ?)",
+            try db.runCached(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, 0, ?)",
                            arguments: [newCase.id.rawValue, keyID, Data(wrap)])
         }
         try insertToken(newCase.token, in: db)
@@ -45,16 +45,16 @@ extension SQLiteStore {
     /// Adds one complaint's counts; returns the summary entry when the tally is full (and resets it).
     static func addToTally(_ tally: FirewallTally, in db: Database) throws -> [[UInt8]] {
         for (category, amount) in tally.counts.sorted(by: { $0.key < $1.key }) + [(complaintsRow, 1)] {
-            try db.execute(sql: """
+            try db.runCached(sql: """
                 INSERT INTO firewall_tally (category, amount) VALUES (?, ?)
                 ON CONFLICT (category) DO UPDATE SET amount = amount + excluded.amount
                 """, arguments: [category, amount])
         }
         var totals: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT category, amount FROM firewall_tally") { totals[row["category"]] = row["amount"] }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, amount FROM firewall_tally")) { totals[row["category"]] = row["amount"] }
         let complaints = totals.removeValue(forKey: complaintsRow) ?? 0
         guard complaints >= tally.threshold else { return [] }
-        try db.execute(sql: "DELETE FROM firewall_tally")
+        try db.runCached(sql: "DELETE FROM firewall_tally")
         return [tally.summary(totals, complaints)]
     }
 
@@ -99,16 +99,16 @@ extension SQLiteStore {
             try pool.write { db -> SpendOutcome in
                 // Deleting only the row with this exact verifier makes the spend a compare-and-swap:
                 // of two concurrent checks with one token, exactly one deletes it.
-                try db.execute(sql: "DELETE FROM status_tokens WHERE locator = ? AND verifier = ?",
+                try db.runCached(sql: "DELETE FROM status_tokens WHERE locator = ? AND verifier = ?",
                                arguments: [token.locator, Data(token.verifier.hash)])
                 guard db.changesCount == 1 else { return .alreadySpent }
                 try Self.insertToken(replacement, in: db)
                 for (keyID, sealed) in answers.sorted(by: { $0.key < $1.key }) {
-                    try db.execute(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (?, ?, ?)",
+                    try db.runCached(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (?, ?, ?)",
                                    arguments: [token.caseID.rawValue, keyID, Data(sealed)])
                 }
                 try AuditAppender.append(audit, in: db)
-                let raw = try String.fetchOne(db, sql: "SELECT workflow_state FROM cases WHERE case_id = ?",
+                let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT workflow_state FROM cases WHERE case_id = ?"),
                                               arguments: [token.caseID.rawValue])
                 return .spent(state: raw.flatMap(CaseState.init(rawValue:)) ?? .received)
             }
@@ -117,14 +117,14 @@ extension SQLiteStore {
 
     public func flagDuress(_ id: CaseID, audit: [[UInt8]]) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE cases SET duress_flagged = 1 WHERE case_id = ?", arguments: [id.rawValue])
+            try db.runCached(sql: "UPDATE cases SET duress_flagged = 1 WHERE case_id = ?", arguments: [id.rawValue])
             guard db.changesCount == 1 else { throw StoreError.notFound }
             try AuditAppender.append(audit, in: db)
         }
     }
 
     static func insertToken(_ token: StoredToken, in db: Database) throws {
-        try db.execute(sql: """
+        try db.runCached(sql: """
             INSERT INTO status_tokens (locator, case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [token.locator, token.caseID.rawValue, Data(token.verifier.salt), Data(token.verifier.hash),
                              Int64(token.verifier.cost.operations), token.verifier.cost.memoryBytes,

@@ -11,10 +11,13 @@ import Sodium
 public final class SQLiteStore: IntakeStore {
     public static let fileName = "safeintake.sqlite"
     let pool: DatabasePool
+    /// New complaints filed at the same moment commit together (one fsync); see `CommitGroup`.
+    let commits: CommitGroup
 
     /// Opens (creating if needed) the database in `directory` and runs pending migrations.
     public init(directory: URL) throws {
         pool = try Self.openPool(at: directory.appendingPathComponent(Self.fileName))
+        commits = CommitGroup(pool: pool)
         try Schema.migrator.migrate(pool)
     }
 
