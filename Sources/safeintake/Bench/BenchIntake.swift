@@ -14,6 +14,9 @@ struct BenchIntake: AsyncParsableCommand {
     @Option(help: "Seconds per measurement (after a 1-second warm-up).") var seconds = 10.0
     @Option(help: "Seconds of sustained load at the largest client count while sampling memory (0: skip).") var sustain = 60.0
     @Option(help: "Seconds per machine-limit measurement.") var machineSeconds = 3.0
+    @Option(parsing: .unconditionalSingleValue,
+            help: "An extra option for the daemon under test, repeatable (e.g. --serve-option=--workers=16).")
+    var serveOption: [String] = []
 
     func run() async throws {
         let counts = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -24,7 +27,7 @@ struct BenchIntake: AsyncParsableCommand {
         for (name, cost) in costs {
             print("\nintake over HTTP, Argon2id \(name): ops=\(cost.operations) mem=\(cost.memoryBytes / 1024) KiB")
             print("clients  complaints/s   p50 ms   p99 ms  non-201   5xx  errors  ÷ commits/s")
-            let daemon = try DaemonProcess(options: ["--argon2-ops", "\(cost.operations)", "--argon2-mem-kib", "\(cost.memoryBytes / 1024)"])
+            let daemon = try DaemonProcess(options: ["--argon2-ops", "\(cost.operations)", "--argon2-mem-kib", "\(cost.memoryBytes / 1024)"] + serveOption)
             defer { daemon.stop() }
             for count in counts {
                 _ = HTTPLoad(port: daemon.port, clients: count, seconds: 1).run()  // warm-up
