@@ -33,7 +33,7 @@ def start(binary: Path, folder: Path, extra: list[str]) -> tuple[subprocess.Pope
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([str(binary), "serve", "--data", str(folder / "data"), "--port", str(port),
-                             "--pow-threshold", "0", "--intake-rate", "1e6", "--status-rate", "1e6",
+                             "--pow-threshold", "0", "--intake-rate", "1e6", "--status-rate", "1e6", "--challenge-rate", "1e6",
                              "--locator-free-checks", "1000000", *extra],
                             stdout=subprocess.DEVNULL, stderr=open(folder / "stderr", "wb"))
     for _ in range(300):

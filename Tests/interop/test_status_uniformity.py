@@ -19,7 +19,7 @@ import statistics
 import time
 
 SAMPLES = 60
-UNLIMITED = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000",
+UNLIMITED = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000", "--challenge-rate", "1000000",
              "--locator-free-checks", "1000000"]
 
 
