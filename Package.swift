@@ -10,8 +10,9 @@
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
 //   HTMLEscaping                           pure: the one HTML escaping every rendered page uses
-//   Intake ← ReporterWeb                   the reporter's HTML pages (no JavaScript needed), PO catalogs
-//   Intake, ReporterWeb ← Server           Hummingbird routes
+//   Intake ← ReporterGuards                rate limits, back-off, proof of work, uniform status answers
+//   Intake, ReporterGuards ← ReporterWeb   the reporter's HTML pages (no JavaScript needed), PO catalogs
+//   Intake, ReporterGuards, ReporterWeb ← Server  Hummingbird routes
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
 //   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
 //   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
@@ -83,7 +84,7 @@ let package = Package(
         .target(
             name: "ReporterWeb",
             dependencies: [
-                "Intake", "Sodium", "Envelope", "HTMLEscaping",
+                "Intake", "Sodium", "Envelope", "HTMLEscaping", "ReporterGuards",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

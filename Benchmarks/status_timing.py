@@ -33,7 +33,7 @@ def start(binary: Path, folder: Path, extra: list[str]) -> tuple[subprocess.Pope
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([str(binary), "serve", "--data", str(folder / "data"), "--port", str(port),
-                             "--pow-threshold", "0", "--intake-rate", "1e6", "--status-rate", "1e6",
+                             "--pow-threshold", "0", "--intake-rate", "1e6", "--status-rate", "1e6", "--challenge-rate", "1e6",
                              "--locator-free-checks", "1000000", *extra],
                             stdout=subprocess.DEVNULL, stderr=open(folder / "stderr", "wb"))
     for _ in range(300):
@@ -81,7 +81,7 @@ def main() -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         n = args.samples
         complaint = {"language": "en", "fields": {"employer_name": "Timing Ltd"}, "narrative": "Unpaid.",
-                     "duress_code": "24680"}
+                     "duress_code": "246801"}
         tokens = [json.loads(post(conn, "/v1/complaints", complaint)[1])["token"] for _ in range(2 * n)]
         # half the tokens are checked once beforehand, so they are spent; their next token is live
         spent, live = [], []
@@ -95,7 +95,7 @@ def main() -> None:
         plan = ([("valid", t) for t in live] + [("spent", t) for t in spent]
                 + [("unknown", "-".join(f"{rng.randrange(10**4):04d}" for _ in range(6))) for _ in range(n)]
                 + [("malformed", "1234-5678-not-a-token") for _ in range(n)]
-                + [("duress", t[:10] + "24680") for t in duress_targets])
+                + [("duress", t[:10] + "246801") for t in duress_targets])
         rng.shuffle(plan)
         results: dict[str, list[float]] = {k: [] for k in ("valid", "spent", "unknown", "malformed", "duress")}
         sizes: dict[str, set] = {k: set() for k in results}

@@ -115,7 +115,7 @@ def main() -> None:
     if not pg_support.URL:
         sys.exit("run through scripts/with-postgres (SAFEINTAKE_TEST_POSTGRES_URL is not set)")
     # The per-daemon rate caps and proof of work are off: this measures capacity, not the guard.
-    unlimited = ["--pow-threshold", "0", "--intake-rate", "100000", "--status-rate", "100000"]
+    unlimited = ["--pow-threshold", "0", "--intake-rate", "100000", "--status-rate", "100000", "--challenge-rate", "100000"]
     costs = {"default (2 passes, 19 MiB)": ["--argon2-ops", "2", "--argon2-mem-kib", str(19 * 1024), *unlimited],
              "minimum (1 pass, 8 KiB)": ["--argon2-ops", "1", "--argon2-mem-kib", "8", *unlimited]}
     print(f"{args.requests} complaints then {args.requests} status checks, {args.clients} concurrent keep-alive clients")

@@ -4,7 +4,7 @@ public struct Complaint: Sendable, Equatable {
     public var language: String
     public var fields: [String: String]
     public var narrative: String
-    /// The reporter's optional duress code (4–8 digits, `DuressCode`); only its verifier is stored.
+    /// The reporter's optional duress code (6–8 digits, `DuressCode`); only its verifier is stored.
     public var duressCode: String?
 
     public init(language: String, fields: [String: String], narrative: String, duressCode: String? = nil) {

@@ -30,7 +30,7 @@ public struct ComplaintParser: Sendable {
     private func parseDuressCode(_ value: Any?) throws(IntakeError) -> String? {
         guard let value, !(value is NSNull) else { return nil }
         guard let code = value as? String, DuressCode.parse(code) != nil else {
-            throw IntakeError(.invalidValue, "\"duress_code\" must be a string of 4 to 8 digits")
+            throw IntakeError(.invalidValue, "\"duress_code\" must be a string of 6 to 8 digits")
         }
         return code
     }

@@ -74,7 +74,7 @@ public struct IntakeService: Sendable {
     public func file(_ complaint: Complaint) throws -> FiledComplaint {
         let duress = try complaint.duressCode.map { text -> TokenVerifier in
             guard let code = DuressCode.parse(text) else {
-                throw IntakeError(.invalidValue, "a duress code must be 4 to 8 digits")
+                throw IntakeError(.invalidValue, "a duress code must be 6 to 8 digits")
             }
             return try tokens.makeDuressVerifier(code)
         }

@@ -23,9 +23,17 @@ public final class AbuseGuard: Sendable {
         case slowDown(retryAfterSeconds: Int)
     }
 
+    /// What to do with a request for an agency challenge.
+    public enum ChallengeAdmission: Sendable, Equatable {
+        case admitted
+        /// The global cap is reached: answer 429 with `Retry-After`.
+        case slowDown(retryAfterSeconds: Int)
+    }
+
     fileprivate struct State {
         var intakeBucket: TokenBucket
         var statusBucket: TokenBucket
+        var challengeBucket: TokenBucket
         var intakeRate: RateMeter
         var locators: LocatorBackoff
         /// Used proof-of-work challenge ids until they expire.
@@ -42,9 +50,11 @@ public final class AbuseGuard: Sendable {
         let now = ContinuousClock.now
         self.policy = policy
         self.unixNow = unixNow
+        // A burst below one request would never admit anything: every bucket holds at least one.
         self.state = Mutex(State(
-            intakeBucket: TokenBucket(perSecond: policy.intakePerSecond, burst: policy.intakeBurst, now: now),
-            statusBucket: TokenBucket(perSecond: policy.statusPerSecond, burst: policy.statusBurst, now: now),
+            intakeBucket: TokenBucket(perSecond: policy.intakePerSecond, burst: max(1, policy.intakeBurst), now: now),
+            statusBucket: TokenBucket(perSecond: policy.statusPerSecond, burst: max(1, policy.statusBurst), now: now),
+            challengeBucket: TokenBucket(perSecond: policy.challengePerSecond, burst: max(1, policy.challengeBurst), now: now),
             intakeRate: RateMeter(window: .seconds(60), now: now),
             locators: LocatorBackoff(policy: policy.locator)))
     }
@@ -87,6 +97,14 @@ public final class AbuseGuard: Sendable {
         if let refuse = decision.refuse { return .slowDown(retryAfterSeconds: Self.wholeSeconds(refuse)) }
         if decision.wait > .zero { try? await Task.sleep(for: decision.wait) }
         return .admitted
+    }
+
+    /// Decides on a request for an agency challenge: the global challenge cap only (agency clients
+    /// are few; nothing here looks at which key asked).
+    public func admitChallenge() -> ChallengeAdmission {
+        let now = ContinuousClock.now
+        let wait = state.withLock { $0.challengeBucket.take(now: now) }
+        return wait.map { .slowDown(retryAfterSeconds: Self.wholeSeconds($0)) } ?? .admitted
     }
 
     /// The locator of anything typed as a token: its first 8 digits, dashes and spaces ignored.

@@ -18,6 +18,10 @@ public struct AbusePolicy: Sendable {
     /// Global cap on status checks, per second, and the burst it allows.
     public var statusPerSecond = 50.0
     public var statusBurst = 100.0
+    /// Global cap on agency challenges (`POST /v1/agency/challenge`), per second, and the burst it
+    /// allows: each one is a random nonce and a MAC, cheap, but a flood of them is still a flood.
+    public var challengePerSecond = 50.0
+    public var challengeBurst = 100.0
     /// Per-locator back-off on status checks: 5 checks an hour at once, then waits of 1, 2, 4 …
     /// up to 32 seconds.
     var locator = LocatorBackoff.Policy()
@@ -30,6 +34,12 @@ public struct AbusePolicy: Sendable {
         set { locator.freeAttempts = newValue }
     }
 
+    /// The burst that goes with a cap of `perSecond`: twice the rate, and never below one request,
+    /// so that a cap under 1/s (`serve --intake-rate 0.3`) still admits one request at a time.
+    public static func burst(forRate perSecond: Double) -> Double {
+        max(1, 2 * perSecond)
+    }
+
     /// No limits at all: for benchmarks that measure the machine, never for a daemon facing reporters.
     public static var unlimited: AbusePolicy {
         var policy = AbusePolicy()
@@ -38,6 +48,8 @@ public struct AbusePolicy: Sendable {
         policy.intakeBurst = 1e9
         policy.statusPerSecond = 1e9
         policy.statusBurst = 1e9
+        policy.challengePerSecond = 1e9
+        policy.challengeBurst = 1e9
         policy.locatorFreeAttempts = Int.max / 2
         return policy
     }

@@ -11,9 +11,19 @@ public enum StatusAnswerPadding {
     public static let block = 8 * 1024
 
     /// `bytes` followed by spaces up to the next multiple of `block` (at least one block). For JSON
-    /// answers; an HTML page can be padded the same way (trailing white space changes nothing).
+    /// answers.
     public static func pad(_ json: [UInt8]) -> [UInt8] {
         let size = max(block, (json.count + block - 1) / block * block)
         return json + [UInt8](repeating: UInt8(ascii: " "), count: size - json.count)
+    }
+
+    /// An HTML page followed by one comment of filler (`<!--` spaces `-->`) up to the next multiple
+    /// of `block` (at least one block), so every status page — news, no news, duress, not found —
+    /// has the same length. A comment after `</html>` is valid HTML and shows nothing.
+    public static func padHTML(_ html: [UInt8]) -> [UInt8] {
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        let least = html.count + open.count + close.count
+        let size = max(block, (least + block - 1) / block * block)
+        return html + open + [UInt8](repeating: UInt8(ascii: " "), count: size - least) + close
     }
 }

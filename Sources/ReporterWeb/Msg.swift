@@ -77,4 +77,6 @@ public enum Msg: String, CaseIterable, Sendable {
     case errorInternal = "error.internal"
     case errorCheckInternal = "error.check_internal"
     case errorBadRequest = "error.bad_request"
+    case errorBusyFiling = "error.busy_filing"
+    case errorBusyChecking = "error.busy_checking"
 }

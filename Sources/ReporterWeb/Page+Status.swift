@@ -1,18 +1,28 @@
 import Intake
 
 extension Page {
-    /// `GET /check` and a status check that found nothing: one box for the number.
-    func checkForm(formToken: String, problem: Problem? = nil) -> HTML {
-        document("""
+    /// `GET /check` and a status check that found nothing: one box for the number. When the daemon
+    /// was too busy to check, the form comes back with what she typed (`typed`, and the answer to the
+    /// inspectors she was sending, `reply`), so she only has to press the button again.
+    func checkForm(formToken: String, typed: String = "", reply: String = "", problem: Problem? = nil) -> HTML {
+        let replyBox: HTML = reply.isEmpty ? "" : """
+            <div class="field">
+            <label for="f-reply"><span aria-hidden="true">✍️</span> \(text(.replyLabel))</label>
+            <p class="hint" id="h-reply">\(text(.replyHint))</p>
+            <textarea id="f-reply" name="\(PageFields.reply)" rows="5" aria-describedby="h-reply" maxlength="\(TextRules.maxMessageCharacters)" autocomplete="off" spellcheck="false">\(reply)</textarea>
+            </div>
+
+            """
+        return document("""
             <h1><span aria-hidden="true">🔑</span> \(text(.checkHeading))</h1>
             \(self.problem(problem))<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
             \(hiddenFields(formToken: formToken))
             <div class="field">
             <label for="f-token">\(text(.checkLabel))</label>
             <p class="hint" id="h-token">\(text(.checkHint, ["digits": String(StatusToken.totalDigits)]))</p>
-            <input type="text" id="f-token" name="\(PageFields.statusToken)" aria-describedby="h-token" inputmode="numeric" maxlength="40" autocomplete="off" spellcheck="false" dir="ltr">
+            <input type="text" id="f-token" name="\(PageFields.statusToken)" aria-describedby="h-token" inputmode="numeric" maxlength="40" autocomplete="off" spellcheck="false" dir="ltr" value="\(typed)">
             </div>
-            <button type="submit"><span aria-hidden="true">🔎</span> \(text(.checkSubmit))</button>
+            \(replyBox)<button type="submit"><span aria-hidden="true">🔎</span> \(text(.checkSubmit))</button>
             </form>
             """)
     }

@@ -3,6 +3,7 @@ import Hummingbird
 import Intake
 import Logging
 import NIOCore
+import ReporterGuards
 
 /// The reporter's web pages at `/`: language choice, complaint form, token page, status page
 /// with messages and a reply box. Server-rendered HTML that works with no JavaScript (Tor
@@ -12,7 +13,15 @@ import NIOCore
 /// history; no cookies at all (forms carry a stateless `FormTokens` token instead); the title is
 /// the same neutral word on every page; a quick-exit link is the first thing on every page.
 /// Nothing about a request is logged but the type of an unexpected error.
+///
+/// Filing and status checks go through the daemon's one `AbuseGuard` and `StatusTiming`, the same
+/// instances as the JSON API's (one budget per daemon, Docs/abuse-resistance.md). A page cannot
+/// solve a proof of work, so when the guard asks for one, or the global cap is reached, the answer is
+/// 503 with `Retry-After` and the reporter's form again, with her words, and nothing stored.
 public struct ReporterWeb: Sendable {
+    /// What the busy page asks for when intake demands a proof of work: "try again in a minute".
+    static let busyRetrySeconds = 60
+
     /// Where the quick exit goes: an ordinary site that says nothing about why someone was here.
     public static let defaultExitURL = "https://www.google.com/"
 
@@ -23,10 +32,17 @@ public struct ReporterWeb: Sendable {
     let ledger = NonceLedger()
     let assets: StaticAssets
     let exitURL: String
+    let abuse: AbuseGuard
+    let timing: StatusTiming
 
-    public init(intake: IntakeService, runner: any BlockingRunner, limits: ComplaintLimits = ComplaintLimits(),
-                catalog: Catalog = .shipped, tokens: FormTokens = FormTokens(), exitURL: String = ReporterWeb.defaultExitURL) {
+    /// `abuse` and `timing` must be the daemon's shared instances (`ServerDependencies`), never new
+    /// ones: a second guard would be a second budget.
+    public init(intake: IntakeService, runner: any BlockingRunner, abuse: AbuseGuard, timing: StatusTiming,
+                limits: ComplaintLimits = ComplaintLimits(), catalog: Catalog = .shipped, tokens: FormTokens = FormTokens(),
+                exitURL: String = ReporterWeb.defaultExitURL) {
         self.actions = ReporterActions(intake: intake, runner: runner)
+        self.abuse = abuse
+        self.timing = timing
         self.limits = limits
         self.catalog = catalog
         self.tokens = tokens
@@ -92,6 +108,7 @@ public struct ReporterWeb: Sendable {
         case .read(let complaint):
             do {
                 let filed = try await actions.file(complaint)
+                abuse.complaintFiled()
                 let duress = !ComplaintForm.Answers(form.body).duressCode.isEmpty
                 return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: duress))
             } catch {
@@ -101,7 +118,8 @@ public struct ReporterWeb: Sendable {
         }
     }
 
-    /// Checks the form token and the answers, and claims the form so it is filed once.
+    /// Checks the form token and the answers, asks the guard (the busy page if it says no), and
+    /// claims the form so it is filed once.
     private func prepareComplaint(_ form: SentForm) -> Outcome<Complaint> {
         let answers = ComplaintForm.Answers(form.body)
         guard form.tokenValid else {
@@ -113,11 +131,25 @@ public struct ReporterWeb: Sendable {
             return .refused(HTMLResponse.page(.badRequest, form.page.complaintForm(
                 formToken: tokens.issue(for: .complaint), answers: answers, problem: problem)))
         case .success(let complaint):
+            if let busy = busyFiling(form, answers: answers) { return .refused(busy) }
             guard form.claim(ledger, currentHour: tokens.currentHour()) else {
                 return .refused(HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent))))
             }
             return .read(complaint)
         }
+    }
+
+    /// Asks the guard about one more complaint; the busy page if it says no. No proof of work can be
+    /// sent from a page, so one demanded means busy too. The form is not claimed: nothing is stored.
+    private func busyFiling(_ form: SentForm, answers: ComplaintForm.Answers) -> Response? {
+        let retryAfter: Int
+        switch abuse.admitComplaint(proof: nil) {
+        case .admitted: return nil
+        case .proofOfWorkRequired: retryAfter = Self.busyRetrySeconds
+        case .slowDown(let seconds): retryAfter = seconds
+        }
+        return HTMLResponse.busy(retryAfter: retryAfter, form.page.complaintForm(
+            formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorBusyFiling)))
     }
 
     private func complaintFailed(_ error: any Error, form: SentForm, logger: Logger) -> Response {
@@ -144,11 +176,29 @@ public struct ReporterWeb: Sendable {
         case .refused(let response): return response
         case .read(let text): reply = text
         }
+        let typed = form.body[PageFields.statusToken]
+        // The global cap refuses (the same for every token, so it tells nothing); the locator's
+        // back-off only waits, inside `admitStatusCheck`.
+        if case .slowDown(let seconds) = await abuse.admitStatusCheck(tokenText: typed) {
+            return HTMLResponse.busy(retryAfter: seconds, form.page.checkForm(
+                formToken: tokens.issue(for: .status), typed: typed, reply: form.body[PageFields.reply], problem: Problem(.errorBusyChecking)))
+        }
+        let start = ContinuousClock.now
+        let response = await checkedPage(form, typed: typed, reply: reply, logger: logger, start: start)
+        // Every outcome leaves at the same time after the start, whatever it was, ready to go.
+        await timing.holdUntilTarget(since: start)
+        return response
+    }
+
+    /// The answer to an admitted check, padded to the one size of every status answer: news, no
+    /// news (a duress entry looks the same), or not found (spent, unknown, malformed).
+    private func checkedPage(_ form: SentForm, typed: String, reply: String, logger: Logger, start: ContinuousClock.Instant) async -> Response {
         do {
-            guard let answer = try await actions.check(token: form.body[PageFields.statusToken], reply: reply.isEmpty ? nil : reply) else {
-                return HTMLResponse.page(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorNotFound)))
+            guard let answer = try await actions.check(token: typed, reply: reply.isEmpty ? nil : reply) else {
+                return HTMLResponse.paddedPage(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorNotFound)))
             }
-            return HTMLResponse.page(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
+            timing.recordSuccess(since: start)
+            return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
         } catch {
             return checkFailed(error, form: form, logger: logger)
         }
@@ -174,7 +224,7 @@ public struct ReporterWeb: Sendable {
         if status == .internalServerError {
             logger.error("status check from the web form failed", metadata: ["error.type": "\(type(of: error))"])
         }
-        return HTMLResponse.page(status, form.page.checkForm(formToken: tokens.issue(for: .status), problem: problem))
+        return HTMLResponse.paddedPage(status, form.page.checkForm(formToken: tokens.issue(for: .status), problem: problem))
     }
 
     // MARK: - Reading a sent form

@@ -1,6 +1,7 @@
 import Envelope
 import Hummingbird
 import Intake
+import ReporterGuards
 
 /// The agency API, read side: challenges, the key directory, case lists and case files
 /// (Docs/format.md §8, Docs/openapi.yaml). The server hands out ciphertext and the caller's own
@@ -9,6 +10,8 @@ struct AgencyRoutes: Sendable {
     let agency: AgencyService
     let caseWork: CaseWorkService
     let gate: AgencyGate
+    /// The daemon's guard: its global cap on challenges (Docs/abuse-resistance.md).
+    let abuse: AbuseGuard
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/v1/agency/challenge") { request, context in
@@ -40,6 +43,7 @@ struct AgencyRoutes: Sendable {
     }
 
     private func challenge(_ request: Request) async -> Response {
+        if case .slowDown(let seconds) = abuse.admitChallenge() { return JSONResponse.rateLimited(retryAfter: seconds) }
         guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
         do {
             let object = try JSONBody.object(try await request.collectBody(limit: 1024), allowedKeys: ["key_id"])

@@ -48,10 +48,12 @@ public struct ServerDependencies: Sendable {
 public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
-    ReporterWeb(intake: deps.intake, runner: deps.work, limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL).add(to: router)
+    // The pages and the JSON API share one guard and one timing: one budget per daemon.
+    ReporterWeb(intake: deps.intake, runner: deps.work, abuse: deps.abuse, timing: deps.statusTiming,
+                limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL).add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse, timing: deps.statusTiming).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
-    AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate).add(to: router)
+    AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate, abuse: deps.abuse).add(to: router)
     CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
     // Last, so that it wraps only requests no route matched.

@@ -12,6 +12,8 @@ struct AbuseOptions: ParsableArguments {
     var intakeRate = AbusePolicy().intakePerSecond
     @Option(help: "Global cap on status checks per second (bursts of twice that).")
     var statusRate = AbusePolicy().statusPerSecond
+    @Option(help: "Global cap on agency challenges (POST /v1/agency/challenge) per second (bursts of twice that).")
+    var challengeRate = AbusePolicy().challengePerSecond
     @Option(help: "Status checks per token locator per hour answered at once; later ones wait 1 s, 2 s, 4 s … up to 32 s.")
     var locatorFreeChecks = AbusePolicy().locatorFreeAttempts
 
@@ -20,9 +22,12 @@ struct AbuseOptions: ParsableArguments {
         policy.proofOfWorkThresholdPerMinute = powThreshold
         policy.proofOfWorkBits = powBits
         policy.intakePerSecond = intakeRate
-        policy.intakeBurst = 2 * intakeRate
+        // Bursts of twice the rate, and at least one request: a rate below 1/s (0.3) still admits.
+        policy.intakeBurst = AbusePolicy.burst(forRate: intakeRate)
         policy.statusPerSecond = statusRate
-        policy.statusBurst = 2 * statusRate
+        policy.statusBurst = AbusePolicy.burst(forRate: statusRate)
+        policy.challengePerSecond = challengeRate
+        policy.challengeBurst = AbusePolicy.burst(forRate: challengeRate)
         policy.locatorFreeAttempts = locatorFreeChecks
         return policy
     }
@@ -31,8 +36,8 @@ struct AbuseOptions: ParsableArguments {
         guard powThreshold >= 0, (1...40).contains(powBits) else {
             throw ValidationError("--pow-threshold must be 0 or more and --pow-bits 1 to 40")
         }
-        guard intakeRate > 0, statusRate > 0, locatorFreeChecks >= 1 else {
-            throw ValidationError("--intake-rate and --status-rate must be above 0, --locator-free-checks at least 1")
+        guard intakeRate > 0, statusRate > 0, challengeRate > 0, locatorFreeChecks >= 1 else {
+            throw ValidationError("--intake-rate, --status-rate and --challenge-rate must be above 0, --locator-free-checks at least 1")
         }
     }
 }

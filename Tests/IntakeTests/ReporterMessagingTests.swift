@@ -56,15 +56,15 @@ struct ReporterMessagingTests {
     @Test("the duress code gives a no-news answer of the same shape, flags the case and stops replies", arguments: Backend.available)
     func duress(_ backend: Backend) throws {
         let h = try Harness(backend)
-        let filed = try h.intake.file(body: Self.complaint(duress: "2468"))
+        let filed = try h.intake.file(body: Self.complaint(duress: "246802"))
         try h.caseWork.setStatus(filed.caseID, to: .investigating, outcome: nil, by: h.inspector1.publicKey)
         try h.reply(filed.caseID, "We visited your employer.", by: h.inspector1)
         let locator = String(filed.token.prefix(9))  // "DDDD-DDDD"
-        let coerced = try #require(try h.intake.checkStatus(tokenText: locator + "-2468"))
+        let coerced = try #require(try h.intake.checkStatus(tokenText: locator + "-246802"))
         #expect(coerced.state == .received && coerced.messages.isEmpty)
         #expect(coerced.nextToken.wholeMatch(of: /\d{4}(-\d{4}){5}/) != nil)
         #expect(try h.intake.checkStatus(tokenText: coerced.nextToken) == nil, "the decoy token is not live")
-        #expect(try h.intake.checkStatus(tokenText: locator + "-1357") == nil, "a wrong duress code is refused like a bad token")
+        #expect(try h.intake.checkStatus(tokenText: locator + "-135791") == nil, "a wrong duress code is refused like a bad token")
         #expect(try h.caseWork.cases(for: h.inspector1.publicKey.keyID).first?.duressFlagged == true)
         #expect(throws: CaseWorkError.self) { try h.reply(filed.caseID, "Are you safe?", by: h.inspector1) }
         // Her real token still works and shows the real state.
@@ -72,12 +72,16 @@ struct ReporterMessagingTests {
         #expect(real.state == .investigating && real.messages.count == 1)
     }
 
-    @Test("a duress code must be 4 to 8 digits", arguments: Backend.available)
+    @Test("a duress code must be 6 to 8 digits", arguments: Backend.available)
     func duressCodeShape(_ backend: Backend) throws {
         let h = try Harness(backend)
-        for bad in ["12", "123456789", "12a4", "   "] {
+        for bad in ["12", "1234", "12345", "123456789", "12a456", "   "] {
             #expect(throws: IntakeError.self) { try h.intake.file(body: Self.complaint(duress: bad)) }
         }
         #expect(try h.caseWork.cases(for: h.inspector1.publicKey.keyID).isEmpty, "a refused complaint stores no case")
+        #expect(DuressCode.parse("123456") != nil && DuressCode.parse("12345678") != nil)
+        // A locator and a four- or five-digit code is no duress entry any more.
+        #expect(DuressCode.parseEntry("1234-5678-1234") == nil && DuressCode.parseEntry("1234-5678-12345") == nil)
+        #expect(DuressCode.parseEntry("1234-5678-123456")?.locator == "12345678")
     }
 }

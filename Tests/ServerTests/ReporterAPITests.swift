@@ -59,7 +59,7 @@ struct ReporterAPITests {
     @Test("valid, spent, unknown, malformed and duress checks all answer with bodies of one size")
     func uniformSize() async throws {
         try await ServerHarness().test { client in
-            let withDuress = #"{"language": "tl", "narrative": "Walang sahod.", "duress_code": "4321"}"#
+            let withDuress = #"{"language": "tl", "narrative": "Walang sahod.", "duress_code": "432198"}"#
             let token = try json(try await client.postJSON("/v1/complaints", withDuress))["token"] as! String
             let valid = try await client.postJSON("/v1/status", #"{"token": "\#(token)"}"#)
             let next = try json(valid)["next_token"] as! String
@@ -67,7 +67,7 @@ struct ReporterAPITests {
             let spent = try await client.postJSON("/v1/status", #"{"token": "\#(token)"}"#)
             let unknown = try await client.postJSON("/v1/status", #"{"token": "0000-0000-0000-0000-0000-0000"}"#)
             let malformed = try await client.postJSON("/v1/status", #"{"token": "not a token"}"#)
-            let duress = try await client.postJSON("/v1/status", #"{"token": "\#(locator)4321"}"#)
+            let duress = try await client.postJSON("/v1/status", #"{"token": "\#(locator)432198"}"#)
             let validAgain = try await client.postJSON("/v1/status", #"{"token": "\#(next)", "message": "Salamat po."}"#)
             #expect([valid.status, duress.status, validAgain.status] == [.ok, .ok, .ok])
             #expect([spent.status, unknown.status, malformed.status] == [.notFound, .notFound, .notFound])

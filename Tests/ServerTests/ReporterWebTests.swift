@@ -145,7 +145,7 @@ struct ReporterWebPageTests {
             let duress = try await client.postForm("/new", ["lang": "es", "form_token": token, "narrative": "<b>hola</b>", "safety_code": "12"])
             #expect(duress.status == .badRequest)
             let page = String(buffer: duress.body)
-            #expect(page.contains("de 4 a 8 cifras"))
+            #expect(page.contains("de 6 a 8 cifras"))
             #expect(page.contains("&lt;b&gt;hola&lt;/b&gt;</textarea>"))
 
             let notForm = try await client.executeRequest(uri: "/new", method: .post, headers: [.contentType: "application/json", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"], body: ByteBuffer(string: "{}"))

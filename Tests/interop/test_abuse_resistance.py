@@ -81,6 +81,22 @@ def test_the_global_intake_cap_answers_429_with_retry_after(daemon_factory):
     assert int(r.headers["retry-after"]) >= 1
 
 
+def test_caps_below_one_a_second_admit_one_at_a_time(daemon_factory):
+    """`--intake-rate 0.3` once made a bucket with a burst of 0.6: never a whole request. The burst
+    is at least one now, for every cap, the agency challenge cap included."""
+    d = daemon_factory(["--intake-rate", "0.3", "--status-rate", "0.3", "--challenge-rate", "0.3"])
+    assert file_complaint(d).status == 201
+    r = file_complaint(d)
+    assert r.status == 429 and int(r.headers["retry-after"]) >= 1, r.body
+    assert si.post_json(d.url + "/v1/status", {"token": "0000-0000-0000-0000-0000-0000"}).status == 404
+    assert si.post_json(d.url + "/v1/status", {"token": "0000-0000-0000-0000-0000-0000"}).status == 429
+    key = {"key_id": "0" * 32}
+    assert si.post_json(d.url + "/v1/agency/challenge", key).status == 200
+    r = si.post_json(d.url + "/v1/agency/challenge", key)
+    assert r.status == 429 and r.json()["error"] == "rate_limited" and r.json()["message"], r.body
+    assert int(r.headers["retry-after"]) >= 1
+
+
 def check(d, token: str, timeout: float = 60):
     start = time.monotonic()
     r = si.post_json(d.url + "/v1/status", {"token": token}, timeout=timeout)

@@ -100,11 +100,11 @@ def test_unassigned_inspector_loses_access_and_new_epoch_begins(daemon):
 
 
 def test_duress_code_shows_no_news_and_stops_replies(daemon):
-    token = file_complaint(daemon, dict(COMPLAINT, duress_code="8642"))
+    token = file_complaint(daemon, dict(COMPLAINT, duress_code="864213"))
     case_id = cli_cases(daemon, "inspector-1")[0]["case"]
     inspector(daemon, "inspector-1", "status", case_id, "investigating")
     inspector(daemon, "inspector-1", "reply", case_id, "We spoke to your employer.")
-    duress = check_status(daemon, token[:9] + "-8642")
+    duress = check_status(daemon, token[:9] + "-864213")
     assert duress["status"] == "received" and duress["messages"] == []
     assert sorted(duress) == ["messages", "next_token", "status"]
     assert "duress" in inspector_fails(daemon, "inspector-1", "reply", case_id, "Are you safe?")

@@ -30,7 +30,7 @@ COMPLAINT = {"language": "en", "fields": {"employer_name": "Hostile Test Ltd"}, 
 
 # The fuzzer sends thousands of requests, many with the same few token locators: with the rate
 # limits and back-off on (tested in test_abuse_resistance.py) it would mostly meet 429s and waits.
-UNLIMITED = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000",
+UNLIMITED = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000", "--challenge-rate", "1000000",
              "--locator-free-checks", "1000000"]
 
 

@@ -278,9 +278,9 @@ def test_refusals_change_nothing(daemon, ui_factory):
 
 
 def test_duress_flag_is_prominent_and_replies_are_disabled(daemon, ui_factory):
-    token = file_complaint(daemon, dict(COMPLAINT, duress_code="8642"))
+    token = file_complaint(daemon, dict(COMPLAINT, duress_code="864213"))
     case_id = cli_cases(daemon, "inspector-1")[0]["case"]
-    check_status(daemon, token[:9] + "-8642")
+    check_status(daemon, token[:9] + "-864213")
     ui = ui_factory(daemon, "inspector-1")
     ui.log_in()
 

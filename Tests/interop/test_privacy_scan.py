@@ -52,7 +52,7 @@ def send(d, method: str, path: str, body: bytes | None, content_type: str = "app
 def exercise(d) -> None:
     ok = send(d, "POST", "/v1/complaints", json.dumps({
         "language": "en", "fields": {"employer_name": "Privacy Scan Ltd"},
-        "narrative": f"{STORED_MARKER} I was not paid.", "duress_code": "13579"}).encode())
+        "narrative": f"{STORED_MARKER} I was not paid.", "duress_code": "135791"}).encode())
     assert ok.status == 201, ok.body
     token = ok.json()["token"]
     checked = send(d, "POST", "/v1/status", json.dumps({"token": token, "message": "Thank you"}).encode())

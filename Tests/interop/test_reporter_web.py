@@ -20,10 +20,12 @@ import re
 import shutil
 import subprocess
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
 
+import safeintake_py as si
 from safeintake_py import BINARY, PROJECT_ROOT
 
 selenium = pytest.importorskip("selenium", reason="pip install -r Tests/interop/requirements.txt")
@@ -330,18 +332,59 @@ def test_file_check_read_and_reply_on_a_phone(web, browser, lang):
 
 def test_works_without_javascript(web, browser_without_js):
     browser = browser_without_js
-    token = file_complaint(browser, web.url, "ne", ANSWERS["ne"], safety_code="2468")
+    token = file_complaint(browser, web.url, "ne", ANSWERS["ne"], safety_code="246813")
     assert browser.find_element(By.CSS_SELECTOR, ".note").text  # "your safety code is saved"
     # Forced to show her case: the first two groups of the number, then the safety code.
     case = json.loads(inspector_cli(web, "cases").stdout.splitlines()[0])["case"]
     assert inspector_cli(web, "reply", case, "Are you safe?").returncode == 0
-    check_status(browser, web.url, "ne", token[:9] + " 2468", "duress-ne-nojs")
+    check_status(browser, web.url, "ne", token[:9] + " 246813", "duress-ne-nojs")
     assert browser.find_elements(By.CSS_SELECTOR, ".message") == [], "no news under duress"
     assert json.loads(inspector_cli(web, "show", case, "--full").stdout)["duress"] is True
 
     # The quick exit is a plain link: it works without any script.
     follow(browser, browser.find_element(By.CSS_SELECTOR, "a.exit"))
     WebDriverWait(browser, 30).until(lambda b: "Sunny" in b.page_source)
+
+
+def test_busy_page_keeps_what_she_typed(daemon_factory, neutral_site, browser_without_js):
+    """At the intake cap (here one complaint per 100 s, shared with the JSON API) a page without
+    JavaScript cannot do a proof of work: she gets 503, a "busy" notice in her language and the
+    form with every word she typed, and nothing is stored."""
+    web = daemon_factory(["--exit-url", neutral_site, "--intake-rate", "0.01"])
+    first = si_post_complaint(web)
+    assert first.status == 201, first.body
+    browser = browser_without_js
+    browser.get(f"{web.url}/new?lang=tl")
+    answers = ANSWERS["tl"]
+    for name, value in answers.items():
+        browser.find_element(By.NAME, name).send_keys(value)
+    browser.find_element(By.NAME, "safety_code").send_keys("24681357")
+    submit(browser)
+    assert_language(browser, "tl")
+    assert "Maraming tao" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    for name, value in answers.items():
+        assert browser.find_element(By.NAME, name).get_attribute("value") == value, name
+    assert browser.find_element(By.NAME, "safety_code").get_attribute("value") == "24681357"
+    visit(browser, web.url, "busy-tl-nojs", "tl")
+    assert len(inspector_cli(web, "cases").stdout.splitlines()) == 1, "only the first complaint is stored"
+
+    # The same answer seen by a plain HTTP client: 503 with Retry-After.
+    page = http_get(f"{web.url}/new?lang=tl")
+    form_token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode({"lang": "tl", "form_token": form_token, "narrative": "Walang sahod."}).encode()
+    r = si.http("POST", f"{web.url}/new", body, {"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin"})
+    assert r.status == 503 and int(r.headers["retry-after"]) >= 1
+    assert "Walang sahod.</textarea>" in r.body.decode()
+
+
+def si_post_complaint(daemon):
+    return si.post_json(daemon.url + "/v1/complaints", {"language": "en", "narrative": "No pay since March."})
+
+
+def http_get(url: str) -> str:
+    r = si.http("GET", url)
+    assert r.status == 200
+    return r.body.decode()
 
 
 def test_quick_exit_with_javascript_leaves_no_history_entry(web, browser):
