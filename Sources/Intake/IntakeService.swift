@@ -151,6 +151,12 @@ public struct IntakeService: Sendable {
         }
     }
 
+    /// The two Argon2id evaluations every status check costs, on a throwaway token: for calibrating
+    /// how long answers are held before any real check has been timed (`StatusTiming`).
+    public func burnStatusCheckWork() throws {
+        _ = try refused(after: 0)
+    }
+
     /// Every check costs two Argon2id calls whatever its outcome (one to verify, one for the next
     /// token), so a refusal takes as long as a success: `done` is how many were already spent.
     private func refused(after done: Int) throws -> StatusAnswer? {

@@ -10,9 +10,17 @@ import Synchronization
 /// The target follows the machine's load and the Argon2id cost by itself. Holding is an `async`
 /// sleep: it keeps a connection, not a thread. Share one instance between every route that checks
 /// tokens (the JSON API and the reporter's web pages), through `ServerDependencies.statusTiming`.
+///
+/// Until `trustAfter` successes have been seen — just after a start, when nothing has been learnt —
+/// answers are held at least until `floor`, which `calibrated(measuring:)` sets from the daemon's
+/// own Argon2id cost; without it the first checks after a restart would not be held at all.
 public final class StatusTiming: Sendable {
     static let window = 256
     static let quantile = 0.99
+    /// Successful checks seen before the learnt target alone is trusted.
+    public static let trustAfter = 32
+    /// Added to the calibrated floor for the commit, the reads and the sealing a success also does.
+    static let floorMargin = Duration.milliseconds(25)
 
     private struct Samples {
         var durations: [Duration] = []
@@ -20,9 +28,26 @@ public final class StatusTiming: Sendable {
         var target: Duration = .zero
     }
 
-    private let samples = Mutex(Samples())
+    private let samples: Mutex<Samples>
+    /// The least hold until `trustAfter` successes have been seen.
+    public let floor: Duration
 
-    public init() {}
+    public init(floor: Duration = .zero) {
+        self.floor = floor
+        samples = Mutex(Samples(target: floor))
+    }
+
+    /// A timing whose floor is measured: `work` (the Argon2id evaluations every check costs) is
+    /// run three times, and the floor is 1.5 × the slowest run plus a margin for the commit.
+    public static func calibrated(measuring work: () throws -> Void) rethrows -> StatusTiming {
+        var slowest = Duration.zero
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            try work()
+            slowest = max(slowest, ContinuousClock.now - start)
+        }
+        return StatusTiming(floor: slowest * 3 / 2 + floorMargin)
+    }
 
     /// Records how long a successful check took, from `start` to now.
     public func recordSuccess(since start: ContinuousClock.Instant) {
@@ -35,7 +60,8 @@ public final class StatusTiming: Sendable {
                 s.next = (s.next + 1) % Self.window
             }
             let sorted = s.durations.sorted()
-            s.target = sorted[min(sorted.count - 1, Int(Double(sorted.count) * Self.quantile))]
+            let learnt = sorted[min(sorted.count - 1, Int(Double(sorted.count) * Self.quantile))]
+            s.target = sorted.count < Self.trustAfter ? max(floor, learnt) : learnt
         }
     }
 

@@ -24,12 +24,13 @@ public struct ServerDependencies: Sendable {
     /// Rate limits and the proof of work; shared with any other route that files or checks (the web pages).
     public let abuse: AbuseGuard
     /// Holds status answers to the time a success takes; shared with any other route that checks tokens.
-    public let statusTiming = StatusTiming()
+    public let statusTiming: StatusTiming
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
                 exitURL: String = ReporterWeb.defaultExitURL, formTokens: FormTokens = FormTokens(),
-                connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard()) {
+                connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard(),
+                statusTiming: StatusTiming = StatusTiming()) {
         self.intake = intake
         self.agency = agency
         self.caseWork = caseWork
@@ -41,6 +42,7 @@ public struct ServerDependencies: Sendable {
         self.formTokens = formTokens
         self.connections = connections
         self.abuse = abuse
+        self.statusTiming = statusTiming
     }
 }
 

@@ -80,12 +80,15 @@ struct ServeCommand: AsyncParsableCommand {
             "libsodium": "\(Sodium.version)", "policy.sha256": "\(intake.policyHash)", "store": "\(selection.place)",
             "token.argon2id": "ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024)KiB",
         ])
+        // Held answers need a floor before any real check has been timed: measured here.
+        let statusTiming = try StatusTiming.calibrated { try intake.burnStatusCheckWork() }
+        logger.info("status answers held", metadata: ["floor.ms": "\(statusTiming.floor.components.seconds * 1000 + statusTiming.floor.components.attoseconds / 1_000_000_000_000_000)"])
         let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store),
                                       authenticator: AgencyAuthenticator(agency: agency), audit: audit,
                                       work: BlockingWork.start(threads: workers), exitURL: exitURL,
                                       formTokens: FormTokens(key: try folder.formTokenKey()),
                                       connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
-                                      abuse: AbuseGuard(policy: abuse.policy))
+                                      abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming)
         return (deps, selection)
     }
 

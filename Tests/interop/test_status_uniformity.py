@@ -15,6 +15,7 @@ from __future__ import annotations
 import http.client
 import json
 import random
+import re
 import statistics
 import time
 
@@ -80,3 +81,24 @@ def test_status_answers_have_one_size_and_indistinguishable_timing(daemon_factor
         median, distance = report[kind]
         assert distance < 0.5, report
         assert abs(median - valid_median) < max(2.0, 0.25 * valid_median), report
+
+
+def test_first_checks_after_a_start_are_held_to_the_calibrated_floor(daemon_factory):
+    """Right after a start no successful check has been timed yet; the daemon measures its own
+    Argon2id cost at start and holds every answer at least that long (floor.ms in its log), so
+    the first malformed or unknown checks are not answered faster than a valid one would be."""
+    d = daemon_factory(UNLIMITED)
+    found = re.search(r"floor\.ms=(\d+)", d.stderr_text())
+    assert found, d.stderr_text()
+    floor_ms = int(found.group(1))
+    assert floor_ms >= 25
+    conn = http.client.HTTPConnection("127.0.0.1", d.port, timeout=30)
+    for token in ["not a token", "0000-0000-0000-0000-0000-0000"]:
+        start = time.perf_counter()
+        conn.request("POST", "/v1/status", body=json.dumps({"token": token}).encode(),
+                     headers={"Content-Type": "application/json"})
+        r = conn.getresponse()
+        r.read()
+        elapsed_ms = (time.perf_counter() - start) * 1000
+        assert r.status == 404
+        assert elapsed_ms >= floor_ms * 0.95, (token, elapsed_ms, floor_ms)
