@@ -47,7 +47,7 @@ extension JSONResponse {
     /// 429 for a global cap: try again after `seconds`.
     static func rateLimited(retryAfter seconds: Int) -> Response {
         var response = error(.tooManyRequests, code: "rate_limited",
-                             message: "the service is busy; please try again in \(seconds) seconds")
+                             message: "the service is busy; please try again in \(seconds) second\(seconds == 1 ? "" : "s")")
         response.headers[.retryAfter] = String(seconds)
         return response
     }
