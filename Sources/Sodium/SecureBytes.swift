@@ -13,7 +13,8 @@ import CSodium
 ///   whole life — key files, the token pepper, the log signing key, form and challenge keys.
 /// - **heap** (the default): ordinary memory, wiped on release. For the dozen secrets each
 ///   complaint or status check creates and drops within microseconds (case keys, token digits,
-///   derived wrap keys, decrypted plaintext), where guard pages cost a third of the daemon's CPU.
+///   derived wrap keys, decrypted plaintext), where guard pages were the largest single cost of
+///   intake under load (Docs/benchmarks.md).
 ///   Derived secrets follow their source: a key expanded from a guarded seed is guarded too.
 ///
 /// The contents are written only during initialisation, so sharing across threads is safe.
