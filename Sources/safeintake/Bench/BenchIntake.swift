@@ -5,7 +5,8 @@ import Sodium
 /// `safeintake bench intake`: complaints per second and latency over HTTP at several numbers of
 /// concurrent clients, against a daemon in its own process (release build, durable writes), with
 /// the default Argon2id cost and with libsodium's minimum, next to the machine's limits measured in
-/// the same run; then the daemon's resident memory under sustained load.
+/// the same run (the fsync'd-commit rate again after every row), the daemon's CPU time per
+/// complaint, then its resident memory under sustained load.
 struct BenchIntake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake", abstract: "Intake over HTTP at 1, 8 and 64 clients; machine limits; memory under load.")
@@ -26,21 +27,36 @@ struct BenchIntake: AsyncParsableCommand {
         let costs: [(String, PasswordHash.Cost)] = [("default", TokenCostOptions.defaultCost), ("minimum", .minimum)]
         for (name, cost) in costs {
             print("\nintake over HTTP, Argon2id \(name): ops=\(cost.operations) mem=\(cost.memoryBytes / 1024) KiB")
-            print("clients  complaints/s   p50 ms   p99 ms  non-201   5xx  errors  ÷ commits/s")
+            print("clients  complaints/s   p50 ms   p99 ms  non-201   5xx  errors  CPU ms each  commits/s before–after  ÷ commits/s")
             let daemon = try DaemonProcess(options: ["--argon2-ops", "\(cost.operations)", "--argon2-mem-kib", "\(cost.memoryBytes / 1024)"] + serveOption)
             defer { daemon.stop() }
+            var commitsBefore = machine.commits
             for count in counts {
                 _ = HTTPLoad(port: daemon.port, clients: count, seconds: 1).run()  // warm-up
+                let cpuBefore = daemon.cpuSeconds()
                 let r = HTTPLoad(port: daemon.port, clients: count, seconds: seconds).run()
-                let others = r.otherStatuses.values.reduce(0, +)
-                print(String(format: "%7d  %12.1f  %7.2f  %7.2f  %7d  %4d  %6d  %11.3f",
-                             count, r.perSecond, r.latencies.percentile(0.5), r.latencies.percentile(0.99),
-                             others, r.serverErrors, r.transportErrors, r.perSecond / machine.commits))
+                let cpuAfter = daemon.cpuSeconds()
+                // The disk is shared with other tenants and its fsync rate drifts by a factor of two
+                // within minutes, so each row is compared with probes taken just before and after it.
+                let commitsAfter = try MachineLimits.commitsPerSecond(seconds: machineSeconds)
+                var cpuMilliseconds = Double.nan
+                if let cpuBefore, let cpuAfter, r.created > 0 { cpuMilliseconds = (cpuAfter - cpuBefore) * 1000 / Double(r.created) }
+                print(row(count, r, cpuMilliseconds: cpuMilliseconds, commits: (commitsBefore, commitsAfter)))
+                commitsBefore = commitsAfter
             }
             if sustain > 0, let most = counts.max() {
                 try sustainedMemory(daemon, clients: most)
             }
         }
+    }
+
+    /// One table row; the ratio is to the mean of the fsync'd-commit probes around the row.
+    private func row(_ clients: Int, _ r: HTTPLoad.Result, cpuMilliseconds: Double, commits: (before: Double, after: Double)) -> String {
+        let others = r.otherStatuses.values.reduce(0, +)
+        let ratio = r.perSecond / ((commits.before + commits.after) / 2)
+        return String(format: "%7d  %12.1f  %7.2f  %7.2f  %7d  %4d  %6d  %11.2f  %10.0f – %-10.0f  %11.3f",
+                      clients, r.perSecond, r.latencies.percentile(0.5), r.latencies.percentile(0.99), others,
+                      r.serverErrors, r.transportErrors, cpuMilliseconds, commits.before, commits.after, ratio)
     }
 
     /// RSS every few seconds while `clients` keep filing for `sustain` seconds.

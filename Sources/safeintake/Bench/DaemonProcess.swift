@@ -45,6 +45,18 @@ final class DaemonProcess {
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 
+    /// CPU time the daemon has used so far (user + system), in seconds (Linux /proc): per
+    /// complaint, this is what bounds intake on a machine whose disk is not the limit.
+    func cpuSeconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let afterName = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name, which may itself hold spaces: utime and stime are the
+        // 14th and 15th fields of the line, the 12th and 13th after the name.
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// SIGTERM, wait, and remove the data folder.
     func stop() {
         process.terminate()
