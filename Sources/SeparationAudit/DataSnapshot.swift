@@ -58,12 +58,22 @@ struct StoredNodes: MerkleNodeReader {
     let queue: DatabaseQueue
 
     func node(level: Int, index: UInt64) throws -> [UInt8] {
-        guard let hash = try queue.read({ db in
-            try Data.fetchOne(db, sql: "SELECT hash FROM audit_nodes WHERE level = ? AND node_index = ?", arguments: [level, Int64(index)])
-        }) else {
+        guard let hash = try queue.read({ db in try Self.hash(level: level, index: index, in: db) }) else {
             throw SeparationError("the stored Merkle tree has no node at level \(level), index \(index)")
         }
         return [UInt8](hash)
+    }
+}
+
+extension StoredNodes {
+    /// One node's hash, from a snapshot of either layout: keyed by append order (schema v5 on) or
+    /// by (level, index) (a snapshot taken from a daemon before v5).
+    static func hash(level: Int, index: UInt64, in db: Database) throws -> Data? {
+        if try db.columns(in: "audit_nodes").contains(where: { $0.name == "position" }) {
+            guard let position = MerkleNode.appendOrderPosition(level: level, index: index) else { return nil }
+            return try Data.fetchOne(db, sql: "SELECT hash FROM audit_nodes WHERE position = ?", arguments: [position])
+        }
+        return try Data.fetchOne(db, sql: "SELECT hash FROM audit_nodes WHERE level = ? AND node_index = ?", arguments: [level, Int64(index)])
     }
 }
 

@@ -13,8 +13,10 @@ enum AuditAppender {
             try db.runCached(sql: "INSERT INTO audit_entries (entry_index, data) VALUES (?, ?)", arguments: [Int64(index), Data(data)])
             let nodes = try MerkleTree.nodesToStore(appendingLeafHash: MerkleHash.leaf(data), at: index, reader: reader)
             for node in nodes {
-                try db.runCached(sql: "INSERT INTO audit_nodes (level, node_index, hash) VALUES (?, ?, ?)",
-                               arguments: [node.level, Int64(node.index), Data(node.hash)])
+                guard let position = MerkleNode.appendOrderPosition(level: node.level, index: node.index) else {
+                    preconditionFailure("the audit log has reached 2^62 entries")
+                }
+                try db.runCached(sql: "INSERT INTO audit_nodes (position, hash) VALUES (?, ?)", arguments: [position, Data(node.hash)])
             }
             index += 1
         }
@@ -30,8 +32,9 @@ struct DatabaseNodeReader: MerkleNodeReader {
     let db: Database
 
     func node(level: Int, index: UInt64) throws -> [UInt8] {
-        guard let hash = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit_nodes WHERE level = ? AND node_index = ?"),
-                                           arguments: [level, Int64(index)]) else {
+        guard let position = MerkleNode.appendOrderPosition(level: level, index: index),
+              let hash = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit_nodes WHERE position = ?"),
+                                           arguments: [position]) else {
             throw MissingNode(level: level, index: index)
         }
         return [UInt8](hash)

@@ -120,6 +120,9 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5: audit nodes in append order") { db in
+            try AuditNodeMigration.keyByAppendOrder(db)
+        }
         return migrator
     }
 }
