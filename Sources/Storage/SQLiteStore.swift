@@ -18,7 +18,10 @@ public final class SQLiteStore: IntakeStore {
     public init(directory: URL) throws {
         pool = try Self.openPool(at: directory.appendingPathComponent(Self.fileName))
         commits = CommitGroup(pool: pool)
-        try Schema.migrator.migrate(pool)
+        let migrator = Schema.migrator
+        let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+        guard unknown.isEmpty else { throw NewerDatabase(unknownMigrations: unknown.sorted()) }
+        try migrator.migrate(pool)
     }
 
     /// A WAL database with the store's durability and privacy settings.
