@@ -66,12 +66,23 @@ public struct IntakeService: Sendable {
 
     /// Validates, firewalls, seals and stores a complaint from a raw request body.
     public func file(body: [UInt8]) throws -> FiledComplaint {
-        try file(parser.parse(body))
+        try storeFiling(prepareFiling(body: body))
     }
 
     /// Firewalls, seals and stores a validated complaint. The reporter's token is returned only
     /// after the case is durably committed.
     public func file(_ complaint: Complaint) throws -> FiledComplaint {
+        try storeFiling(prepareFiling(complaint))
+    }
+
+    /// Validates, firewalls and seals a complaint from a raw request body, and draws its token;
+    /// stores nothing (`storeFiling(_:)`, `storeFilingAwaitingCommit(_:)`).
+    public func prepareFiling(body: [UInt8]) throws -> PreparedFiling {
+        try prepareFiling(parser.parse(body))
+    }
+
+    /// Firewalls and seals a validated complaint and draws its token; stores nothing.
+    public func prepareFiling(_ complaint: Complaint) throws -> PreparedFiling {
         let duress = try complaint.duressCode.map { text -> TokenVerifier in
             guard let code = DuressCode.parse(text) else {
                 throw IntakeError(.invalidValue, "a duress code must be 6 to 8 digits")
@@ -92,16 +103,11 @@ public struct IntakeService: Sendable {
         for recipient in recipients {
             wraps[recipient.keyID] = try KeyWrap.wrap(caseKey, caseID: caseID, to: recipient.boxPublicKey)
         }
-        let reporterKey = BoxKeyPair()
         var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
-
-        return try withFreshToken(for: caseID, reporterKey: reporterKey) { token, stored in
-            try store.insertCase(NewCase(id: caseID, day: time.day(), agencyView: sealedView, wraps: wraps, token: stored,
-                                         reporterPublicKey: reporterKey.publicKey, duressVerifier: duress,
-                                         firewallTally: tally(screened.report)), audit: audit)
-            return FiledComplaint(token: token.formatted(), caseID: caseID, firewallReport: screened.report)
-        }
+        return try drawToken(for: PreparedFiling.Parts(
+            caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
+            tally: tally(screened.report), audit: audit, report: screened.report))
     }
 
     /// This complaint's contribution to the aggregate firewall counts.

@@ -7,8 +7,14 @@ struct ReporterActions: Sendable {
     let runner: any BlockingRunner
 
     /// Firewalls, seals and stores the complaint; the token comes back only once it is durable.
+    /// The CPU work runs on a worker; when the store can wait for the commit without holding a
+    /// thread (SQLite's group commit), that worker is free meanwhile.
     func file(_ complaint: Complaint) async throws -> FiledComplaint {
-        try await runner.run { [intake] in try intake.file(complaint) }
+        guard intake.commitsWithoutHoldingThread else {
+            return try await runner.run { [intake] in try intake.file(complaint) }
+        }
+        let prepared = try await runner.run { [intake] in try intake.prepareFiling(complaint) }
+        return try await intake.storeFilingAwaitingCommit(prepared)
     }
 
     /// Spends `token` (sending `reply` to the case's inspectors along with it) and returns the

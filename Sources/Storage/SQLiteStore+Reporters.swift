@@ -11,6 +11,14 @@ extension SQLiteStore {
         }
     }
 
+    public func insertCaseAwaitingCommit(_ newCase: NewCase, audit: [[UInt8]]) async throws {
+        do {
+            try await commits.write { db in try Self.insert(newCase, audit: audit, in: db) }
+        } catch {
+            throw Self.locatorCollision(error) ?? error
+        }
+    }
+
     /// Stores many cases in one transaction (one fsync): for importing a caseload and for building
     /// large stores in benchmarks, never for live intake, where each reporter's token waits for her
     /// own commit. Any clash rolls the whole batch back.
@@ -135,9 +143,15 @@ extension SQLiteStore {
     func mappingLocatorCollision<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
-                    && (error.message ?? "").contains("status_tokens.locator") {
-            throw StoreError.locatorTaken
+        } catch {
+            throw Self.locatorCollision(error) ?? error
         }
+    }
+
+    /// `StoreError.locatorTaken` when `error` is a clash on a live token's locator.
+    static func locatorCollision(_ error: any Error) -> StoreError? {
+        guard let error = error as? DatabaseError, error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY,
+              (error.message ?? "").contains("status_tokens.locator") else { return nil }
+        return .locatorTaken
     }
 }

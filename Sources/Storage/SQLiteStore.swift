@@ -8,7 +8,7 @@ import Sodium
 /// The embedded default store: one SQLite file in WAL mode with `synchronous = FULL`, so a
 /// transaction that returned is on disk before the reporter sees her token, and `secure_delete`,
 /// so spent tokens and deleted rows are overwritten rather than left in free pages.
-public final class SQLiteStore: IntakeStore {
+public final class SQLiteStore: CommitAwaitingStore {
     public static let fileName = "safeintake.sqlite"
     let pool: DatabasePool
     /// New complaints filed at the same moment commit together (one fsync); see `CommitGroup`.

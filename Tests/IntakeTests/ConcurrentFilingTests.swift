@@ -69,7 +69,7 @@ struct ConcurrentFilingTests {
     }
 
     /// A case whose token locator is already live: the store must refuse it.
-    private static func clashing(locator: String) -> NewCase {
+    static func clashing(locator: String) -> NewCase {
         let id = CaseID.generate()
         let verifier = TokenVerifier(salt: Random.bytes(16), hash: Random.bytes(32), cost: .minimum)
         return NewCase(id: id, day: CoarseTime().day(), agencyView: Random.bytes(64), wraps: [:],
