@@ -23,37 +23,20 @@ import json
 import shutil
 import sqlite3
 import struct
-import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "Tests" / "interop"))
+from conftest import Daemon  # noqa: E402  (the test suite's daemon launcher: minimum Argon2id cost)
+
 COMPLAINT = {"language": "en", "fields": {"employer_name": "Mrs. Lim", "wage_monthly": "450 SGD", "visa_status": "overstayed"},
              "narrative": "My employer pays me 450 dollars a month and I work 18 hours a day with no rest day. "
                           "My work permit expired in March."}  # the body `bench intake` sends
+UNLIMITED = ["--pow-threshold", "0", "--intake-rate", "1e6", "--locator-free-checks", "1000000"]
 FRAME_HEADER = 24
 WAL_HEADER = 32
-
-
-def start(binary: Path, folder: Path) -> tuple[subprocess.Popen, int]:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([str(binary), "serve", "--data", str(folder / "data"), "--port", str(port),
-                             "--pow-threshold", "0", "--intake-rate", "1e6", "--locator-free-checks", "1000000",
-                             "--argon2-ops", "1", "--argon2-mem-kib", "8"],
-                            stdout=subprocess.DEVNULL, stderr=open(folder / "stderr", "wb"))
-    for _ in range(300):
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", "/")
-            if c.getresponse().status == 200:
-                return proc, port
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("daemon did not start")
 
 
 def file_complaints(port: int, count: int) -> None:
@@ -85,20 +68,20 @@ def main() -> None:
     parser.add_argument("--binary", type=Path, default=ROOT / ".build/release/safeintake")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="safeintake-wal-pages-"))
-    proc, port = start(args.binary, folder)
+    daemon = Daemon(args.binary, folder)
+    daemon.start(UNLIMITED)
     try:
-        database = folder / "data" / "safeintake.sqlite"
-        file_complaints(port, args.warm_up)
+        database = daemon.data / "safeintake.sqlite"
+        file_complaints(daemon.port, args.warm_up)
         with sqlite3.connect(database) as db:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        file_complaints(port, args.count)
+        file_complaints(daemon.port, args.count)
         # Copy while the daemon idles: it checkpoints and removes its log when it stops.
         copy = folder / "copy.sqlite"
         shutil.copy(database, copy)
         shutil.copy(str(database) + "-wal", str(copy) + "-wal")
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        daemon.stop()
     written = frames(Path(str(copy) + "-wal").read_bytes())
     with sqlite3.connect(copy) as db:
         owner = dict((page, name) for name, page in db.execute("SELECT name, pageno FROM dbstat"))
