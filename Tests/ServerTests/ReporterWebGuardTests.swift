@@ -184,6 +184,10 @@ struct ReporterWebGuardTests {
         #expect(guardian.admitComplaint(proof: nil) == .admitted)
         #expect(guardian.admitComplaint(proof: nil) == .slowDown(retryAfterSeconds: 4))
         #expect(await guardian.admitStatusCheck(tokenText: "") == .admitted)
+        // Over HTTP, a rate slow enough that no token comes back while the first filing runs,
+        // however loaded the machine (at 0.3/s one came back after 3.3 s of a busy CI run).
+        policy.intakePerSecond = 0.01
+        policy.intakeBurst = 0.02
         let harness = try ServerHarness(abuse: policy)
         try await harness.test { client async throws in
             let first = try await client.postJSON("/v1/complaints", Self.complaint)
