@@ -12,53 +12,51 @@ struct AuditNodeMigrationTests {
 
     @Test("a v4 log of 1,100 entries keeps its roots and proofs, and appends after the migration extend it")
     func v4LogMigrates() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let entries = AuditLogStorageTests.entries
-        let reference = InMemoryMerkleStore()
-        try writeV4Log(Array(entries[..<1100]), reference: reference,
-                       at: folder.appendingPathComponent(SQLiteStore.fileName))
+        try withTemporaryFolder { folder in
+            let entries = AuditLogStorageTests.entries
+            let reference = InMemoryMerkleStore()
+            try writeV4Log(Array(entries[..<1100]), reference: reference,
+                           at: folder.appendingPathComponent(SQLiteStore.fileName))
 
-        let store = try SQLiteStore(directory: folder)  // migrates to v5
-        let reader = store.auditNodeReader()
-        for size: UInt64 in [1, 2, 3, 7, 8, 9, 511, 512, 513, 1023, 1024, 1025, 1099, 1100] {
-            let root = try reference.root(size: size)
-            #expect(try MerkleTree.root(size: size, reader: reader) == root, "root at \(size)")
-            for index in Set([0, size / 2, size - 1]) {
-                #expect(try MerkleTree.inclusionProof(index: index, size: size, reader: reader)
-                        == reference.inclusionProof(index: index, size: size), "inclusion of \(index) in \(size)")
+            let store = try SQLiteStore(directory: folder)  // migrates to v5
+            let reader = store.auditNodeReader()
+            for size: UInt64 in [1, 2, 3, 7, 8, 9, 511, 512, 513, 1023, 1024, 1025, 1099, 1100] {
+                let root = try reference.root(size: size)
+                #expect(try MerkleTree.root(size: size, reader: reader) == root, "root at \(size)")
+                for index in Set([0, size / 2, size - 1]) {
+                    #expect(try MerkleTree.inclusionProof(index: index, size: size, reader: reader)
+                            == reference.inclusionProof(index: index, size: size), "inclusion of \(index) in \(size)")
+                }
             }
-        }
 
-        try store.appendAuditEntriesForBenchmark(Array(entries[1100...]))
-        for entry in entries[1100...] { try reference.append(leafData: entry) }
-        let size = UInt64(entries.count)
-        #expect(try MerkleTree.root(size: size, reader: reader) == MerkleVerifier.root(ofLeafHashes: entries.map(MerkleHash.leaf)))
-        #expect(try MerkleTree.consistencyProof(from: 1100, to: size, reader: reader)
-                == reference.consistencyProof(from: 1100, to: size))
+            try store.appendAuditEntriesForBenchmark(Array(entries[1100...]))
+            for entry in entries[1100...] { try reference.append(leafData: entry) }
+            let size = UInt64(entries.count)
+            #expect(try MerkleTree.root(size: size, reader: reader) == MerkleVerifier.root(ofLeafHashes: entries.map(MerkleHash.leaf)))
+            #expect(try MerkleTree.consistencyProof(from: 1100, to: size, reader: reader)
+                    == reference.consistencyProof(from: 1100, to: size))
+        }
     }
 
     @Test("a node no log can have stops the migration with the reason, and nothing changes")
     func damagedNodeIsRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(SQLiteStore.fileName)
-        try writeV4Log(Array(AuditLogStorageTests.entries[..<5]), reference: InMemoryMerkleStore(), at: file)
-        let queue = try DatabaseQueue(path: file.path)
-        try queue.write { db in
-            try db.execute(sql: "INSERT INTO audit_nodes (level, node_index, hash) VALUES (70, 0, zeroblob(32))")
-        }
-        try queue.close()
+        try withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent(SQLiteStore.fileName)
+            try writeV4Log(Array(AuditLogStorageTests.entries[..<5]), reference: InMemoryMerkleStore(), at: file)
+            let queue = try DatabaseQueue(path: file.path)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO audit_nodes (level, node_index, hash) VALUES (70, 0, zeroblob(32))")
+            }
+            try queue.close()
 
-        #expect {
-            _ = try SQLiteStore(directory: folder)
-        } throws: { error in
-            "\(error)".contains("level 70, index 0") && "\(error)".contains("damaged")
+            #expect {
+                _ = try SQLiteStore(directory: folder)
+            } throws: { error in
+                "\(error)".contains("level 70, index 0") && "\(error)".contains("damaged")
+            }
+            let columns = try DatabaseQueue(path: file.path).read { db in try db.columns(in: "audit_nodes").map(\.name) }
+            #expect(columns == ["level", "node_index", "hash"])
         }
-        let columns = try DatabaseQueue(path: file.path).read { db in try db.columns(in: "audit_nodes").map(\.name) }
-        #expect(columns == ["level", "node_index", "hash"])
     }
 
     /// A database migrated up to v4, holding `entries` as a v4 daemon stored them.
