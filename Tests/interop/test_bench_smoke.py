@@ -26,12 +26,20 @@ def test_bench_intake_drives_a_daemon_over_http_and_gets_only_201s():
     for row in rows:
         clients, per_second, non_201, server_errors, errors = int(row[0]), float(row[1]), int(row[4]), int(row[5]), int(row[6])
         assert per_second > 0 and non_201 == 0 and server_errors == 0 and errors == 0, row
-        # The daemon's own CPU time per complaint, and the fsync'd-commit probes around the row,
-        # whose mean the last column divides by.
-        cpu_ms, before, dash, after, ratio = float(row[7]), float(row[8]), row[9], float(row[10]), float(row[11])
-        assert 0 < cpu_ms < 10_000 and before > 0 and after > 0 and dash == "–", row
+        # The daemon's and the load client's CPU time per complaint, and the fsync'd-commit probes
+        # around the row, whose mean the last column divides by.
+        cpu_ms, client_ms, before, dash, after, ratio = (float(row[7]), float(row[8]), float(row[9]), row[10],
+                                                         float(row[11]), float(row[12]))
+        assert 0 < cpu_ms < 10_000 and 0 < client_ms < 10_000 and before > 0 and after > 0 and dash == "–", row
         assert abs(ratio - per_second / ((before + after) / 2)) <= 0.001 + 0.01 * ratio, row
     assert r.stdout.count("memory over") == 2, r.stdout
+    # Once, with the minimum cost: the same bytes to a path nothing serves, every answer a 404.
+    floor = re.search(rf"floor at 4 clients, .*\(404, no work\): (?P<rate>{NUMBER})/s, "
+                      rf"daemon CPU (?P<daemon>{NUMBER}) ms each, client CPU (?P<client>{NUMBER}) ms each, "
+                      r"0 other answers, 0 errors", r.stdout)
+    assert floor, r.stdout
+    assert float(floor["rate"]) > 0 and float(floor["daemon"]) > 0 and float(floor["client"]) > 0, r.stdout
+    assert r.stdout.count("floor at") == 1, r.stdout
 
 
 def test_bench_status_scale_times_checks_at_each_store_size_against_a_reference():

@@ -5,8 +5,9 @@ import Sodium
 /// `safeintake bench intake`: complaints per second and latency over HTTP at several numbers of
 /// concurrent clients, against a daemon in its own process (release build, durable writes), with
 /// the default Argon2id cost and with libsodium's minimum, next to the machine's limits measured in
-/// the same run (the fsync'd-commit rate again after every row), the daemon's CPU time per
-/// complaint, then its resident memory under sustained load.
+/// the same run (the fsync'd-commit rate again after every row), the daemon's and the load client's
+/// CPU time per complaint, the floor of HTTP with no work behind it, then the daemon's resident
+/// memory under sustained load.
 struct BenchIntake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake", abstract: "Intake over HTTP at 1, 8 and 64 clients; machine limits; memory under load.")
@@ -27,7 +28,7 @@ struct BenchIntake: AsyncParsableCommand {
         let costs: [(String, PasswordHash.Cost)] = [("default", TokenCostOptions.defaultCost), ("minimum", .minimum)]
         for (name, cost) in costs {
             print("\nintake over HTTP, Argon2id \(name): ops=\(cost.operations) mem=\(cost.memoryBytes / 1024) KiB")
-            print("clients  complaints/s   p50 ms   p99 ms  non-201   5xx  errors  CPU ms each  commits/s before–after  ÷ commits/s")
+            print("clients  complaints/s   p50 ms   p99 ms  non-201   5xx  errors  CPU ms each  client CPU ms  commits/s before–after  ÷ commits/s")
             let daemon = try DaemonProcess(options: ["--argon2-ops", "\(cost.operations)", "--argon2-mem-kib", "\(cost.memoryBytes / 1024)"] + serveOption)
             defer { daemon.stop() }
             var commitsBefore = machine.commits
@@ -40,9 +41,12 @@ struct BenchIntake: AsyncParsableCommand {
                 // within minutes, so each row is compared with probes taken just before and after it.
                 let commitsAfter = try MachineLimits.commitsPerSecond(seconds: machineSeconds)
                 var cpuMilliseconds = Double.nan
-                if let cpuBefore, let cpuAfter, r.created > 0 { cpuMilliseconds = (cpuAfter - cpuBefore) * 1000 / Double(r.created) }
+                if let cpuBefore, let cpuAfter, r.answered > 0 { cpuMilliseconds = (cpuAfter - cpuBefore) * 1000 / Double(r.answered) }
                 print(row(count, r, cpuMilliseconds: cpuMilliseconds, commits: (commitsBefore, commitsAfter)))
                 commitsBefore = commitsAfter
+            }
+            if cost == .minimum, let most = counts.max() {
+                print(httpFloor(daemon, clients: most))
             }
             if sustain > 0, let most = counts.max() {
                 try sustainedMemory(daemon, clients: most)
@@ -54,9 +58,23 @@ struct BenchIntake: AsyncParsableCommand {
     private func row(_ clients: Int, _ r: HTTPLoad.Result, cpuMilliseconds: Double, commits: (before: Double, after: Double)) -> String {
         let others = r.otherStatuses.values.reduce(0, +)
         let ratio = r.perSecond / ((commits.before + commits.after) / 2)
-        return String(format: "%7d  %12.1f  %7.2f  %7.2f  %7d  %4d  %6d  %11.2f  %10.0f – %-10.0f  %11.3f",
+        return String(format: "%7d  %12.1f  %7.2f  %7.2f  %7d  %4d  %6d  %11.2f  %13.2f  %10.0f – %-10.0f  %11.3f",
                       clients, r.perSecond, r.latencies.percentile(0.5), r.latencies.percentile(0.99), others,
-                      r.serverErrors, r.transportErrors, cpuMilliseconds, commits.before, commits.after, ratio)
+                      r.serverErrors, r.transportErrors, cpuMilliseconds, r.clientCPUMilliseconds, commits.before, commits.after, ratio)
+    }
+
+    /// The same request bytes to a path nothing serves: the HTTP round trips per second this
+    /// machine manages with no work behind them, and what each costs the daemon and the client.
+    /// No complaint can be cheaper than this, so it bounds what any intake design reaches here.
+    private func httpFloor(_ daemon: DaemonProcess, clients: Int) -> String {
+        _ = HTTPLoad(port: daemon.port, clients: clients, seconds: 1, target: .unrouted).run()  // warm-up
+        let cpuBefore = daemon.cpuSeconds()
+        let r = HTTPLoad(port: daemon.port, clients: clients, seconds: seconds, target: .unrouted).run()
+        let cpuAfter = daemon.cpuSeconds()
+        var cpuMilliseconds = Double.nan
+        if let cpuBefore, let cpuAfter, r.answered > 0 { cpuMilliseconds = (cpuAfter - cpuBefore) * 1000 / Double(r.answered) }
+        return String(format: "floor at %d clients, the same POST to an unrouted path (404, no work): %.1f/s, daemon CPU %.3f ms each, client CPU %.3f ms each, %d other answers, %d errors",
+                      clients, r.perSecond, cpuMilliseconds, r.clientCPUMilliseconds, r.otherStatuses.values.reduce(0, +), r.transportErrors)
     }
 
     /// RSS every few seconds while `clients` keep filing for `sustain` seconds.
@@ -72,7 +90,7 @@ struct BenchIntake: AsyncParsableCommand {
         let tenth = samples[samples.count / 10].1
         let peak = samples.map(\.1).max() ?? 0
         print(String(format: "memory over %.0f s at %d clients (%d complaints, %.1f/s): RSS %.1f MiB at %.0f s, %.1f MiB after 10%%, %.1f MiB at the end, peak %.1f MiB",
-                     result.seconds, clients, result.created, result.perSecond, Double(first.1) / 1024, first.0,
+                     result.seconds, clients, result.answered, result.perSecond, Double(first.1) / 1024, first.0,
                      Double(tenth) / 1024, Double(last.1) / 1024, Double(peak) / 1024))
         print("rss_mib_series " + samples.map { String(format: "%.0f:%.1f", $0.0, Double($0.1) / 1024) }.joined(separator: " "))
     }
