@@ -15,6 +15,7 @@ def test_bench_machine_reports_sealing_and_commit_rates():
     assert r.returncode == 0, r.stderr
     assert re.search(rf"crypto_box_seal .* ({NUMBER})/s on 1 thread", r.stdout), r.stdout
     assert re.search(rf"fsync'd commits .* ({NUMBER})/s", r.stdout), r.stdout
+    assert re.search(rf"the cryptography of one intake \(Argon2id minimum\) ({NUMBER})/s on 1 thread", r.stdout), r.stdout
 
 
 def test_bench_intake_drives_a_daemon_over_http_and_gets_only_201s():
@@ -40,6 +41,16 @@ def test_bench_intake_drives_a_daemon_over_http_and_gets_only_201s():
     assert floor, r.stdout
     assert float(floor["rate"]) > 0 and float(floor["daemon"]) > 0 and float(floor["client"]) > 0, r.stdout
     assert r.stdout.count("floor at") == 1, r.stdout
+    # The CPU-bound yardstick: the cores over the floor (both ends) plus one intake's cryptography.
+    ceiling = re.search(rf"ceiling on (?P<cores>\d+) cores .*: (?P=cores) ÷ \((?P<daemon>{NUMBER}) \+ (?P<client>{NUMBER}) "
+                        rf"\+ (?P<crypto>{NUMBER}) ms\) = (?P<ceiling>\d+) complaints/s, (?P<of_probes>{NUMBER}) of the commit "
+                        rf"probes; 4 clients reached (?P<reached>{NUMBER}) of it", r.stdout)
+    assert ceiling, r.stdout
+    cores, ceiling_rate = int(ceiling["cores"]), float(ceiling["ceiling"])
+    per_complaint = float(ceiling["daemon"]) + float(ceiling["client"]) + float(ceiling["crypto"])
+    assert abs(ceiling_rate - cores * 1000 / per_complaint) <= 1 + 0.01 * ceiling_rate, r.stdout
+    four_clients_min_cost = float(rows[3][1])
+    assert abs(float(ceiling["reached"]) - four_clients_min_cost / ceiling_rate) <= 0.002 + 0.02 * float(ceiling["reached"]), r.stdout
 
 
 def test_bench_status_scale_times_checks_at_each_store_size_against_a_reference():

@@ -38,9 +38,8 @@ struct BenchOps: AsyncParsableCommand {
         print("Argon2id ops=\(tokenCost.cost.operations) mem=\(tokenCost.cost.memoryBytes / 1024) KiB, \(count) operations each, sequential")
         let token = StatusToken.generate()
         report("argon2id token verifier", try measure { _ = try hasher.makeVerifier(for: token) })
-        let recipients = [BoxKeyPair().publicKey, BoxKeyPair().publicKey]
-        let view = SecureBytes(randomCount: body.count)
-        report("cryptography of one intake (no HTTP, JSON, firewall or SQL)", try measure { try Self.intakeCryptography(view, recipients, hasher) })
+        let cryptography = IntakeCryptography(viewBytes: body.count, hasher: hasher)
+        report("cryptography of one intake (no HTTP, JSON, firewall or SQL)", try measure { try cryptography.run() })
         var tokens: [String] = []
         report("intake (firewall, seal, 2 wraps, verifier, fsync'd commit)", try measure { tokens.append(try intake.file(body: body).token) })
         var index = 0
@@ -50,20 +49,6 @@ struct BenchOps: AsyncParsableCommand {
             index += 1
         })
         report("status check with an unknown token", try measure { _ = try intake.checkStatus(tokenText: "0000-0000-0000-0000-0000-0000") })
-    }
-
-    /// The libsodium calls one complaint makes, through the same wrappers and in the same number
-    /// (`IntakeService.prepareFiling`): the case key, the sealed view, one key wrap per recipient,
-    /// the reporter's key pair, the token's Argon2id-derived secrets and the reporter key sealed
-    /// under them. What intake costs beyond this is everything that is not cryptography.
-    private static func intakeCryptography(_ view: SecureBytes, _ recipients: [[UInt8]], _ hasher: TokenHasher) throws {
-        let caseID = CaseID.generate()
-        let caseKey = AEAD.generateKey()
-        _ = try AEAD.seal(view, associatedData: Array(caseID.rawValue.utf8), key: caseKey)
-        for recipient in recipients { _ = try KeyWrap.wrap(caseKey, caseID: caseID, to: recipient) }
-        let reporterKey = BoxKeyPair()
-        let secrets = try hasher.makeSecrets(for: StatusToken.generate())
-        _ = try ReporterKeyWrap.wrap(reporterKey, caseID: caseID, under: secrets.wrapKey)
     }
 
     private func measure(_ body: () throws -> Void) throws -> [Double] {

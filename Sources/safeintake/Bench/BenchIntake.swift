@@ -32,6 +32,7 @@ struct BenchIntake: AsyncParsableCommand {
             let daemon = try DaemonProcess(options: ["--argon2-ops", "\(cost.operations)", "--argon2-mem-kib", "\(cost.memoryBytes / 1024)"] + serveOption)
             defer { daemon.stop() }
             var commitsBefore = machine.commits
+            var atMost: (perSecond: Double, commits: Double)?
             for count in counts {
                 _ = HTTPLoad(port: daemon.port, clients: count, seconds: 1).run()  // warm-up
                 let cpuBefore = daemon.cpuSeconds()
@@ -43,10 +44,13 @@ struct BenchIntake: AsyncParsableCommand {
                 var cpuMilliseconds = Double.nan
                 if let cpuBefore, let cpuAfter, r.answered > 0 { cpuMilliseconds = (cpuAfter - cpuBefore) * 1000 / Double(r.answered) }
                 print(row(count, r, cpuMilliseconds: cpuMilliseconds, commits: (commitsBefore, commitsAfter)))
+                if count == counts.max() { atMost = (r.perSecond, (commitsBefore + commitsAfter) / 2) }
                 commitsBefore = commitsAfter
             }
-            if cost == .minimum, let most = counts.max() {
-                print(httpFloor(daemon, clients: most))
+            if cost == .minimum, let most = counts.max(), let atMost {
+                let floor = httpFloor(daemon, clients: most)
+                print(floor.text)
+                print(ceiling(machine, floor: floor, clients: most, reached: atMost))
             }
             if sustain > 0, let most = counts.max() {
                 try sustainedMemory(daemon, clients: most)
@@ -66,15 +70,30 @@ struct BenchIntake: AsyncParsableCommand {
     /// The same request bytes to a path nothing serves: the HTTP round trips per second this
     /// machine manages with no work behind them, and what each costs the daemon and the client.
     /// No complaint can be cheaper than this, so it bounds what any intake design reaches here.
-    private func httpFloor(_ daemon: DaemonProcess, clients: Int) -> String {
+    private func httpFloor(_ daemon: DaemonProcess, clients: Int) -> (text: String, daemonMilliseconds: Double, clientMilliseconds: Double) {
         _ = HTTPLoad(port: daemon.port, clients: clients, seconds: 1, target: .unrouted).run()  // warm-up
         let cpuBefore = daemon.cpuSeconds()
         let r = HTTPLoad(port: daemon.port, clients: clients, seconds: seconds, target: .unrouted).run()
         let cpuAfter = daemon.cpuSeconds()
         var cpuMilliseconds = Double.nan
         if let cpuBefore, let cpuAfter, r.answered > 0 { cpuMilliseconds = (cpuAfter - cpuBefore) * 1000 / Double(r.answered) }
-        return String(format: "floor at %d clients, the same POST to an unrouted path (404, no work): %.1f/s, daemon CPU %.3f ms each, client CPU %.3f ms each, %d other answers, %d errors",
-                      clients, r.perSecond, cpuMilliseconds, r.clientCPUMilliseconds, r.otherStatuses.values.reduce(0, +), r.transportErrors)
+        let text = String(format: "floor at %d clients, the same POST to an unrouted path (404, no work): %.1f/s, daemon CPU %.3f ms each, client CPU %.3f ms each, %d other answers, %d errors",
+                          clients, r.perSecond, cpuMilliseconds, r.clientCPUMilliseconds, r.otherStatuses.values.reduce(0, +), r.transportErrors)
+        return (text, cpuMilliseconds, r.clientCPUMilliseconds)
+    }
+
+    /// What the cores could give if a complaint cost only the HTTP floor (both ends) and its
+    /// cryptography, and what share of that intake reached: the CPU-bound yardstick, beside the
+    /// fsync'd-commit one in the table, for a machine whose disk commits faster than a complaint's
+    /// cryptography runs.
+    private func ceiling(_ machine: MachineReport, floor: (text: String, daemonMilliseconds: Double, clientMilliseconds: Double),
+                         clients: Int, reached: (perSecond: Double, commits: Double)) -> String {
+        let cryptographyMilliseconds = 1000 / machine.intakeCryptography
+        let perComplaint = floor.daemonMilliseconds + floor.clientMilliseconds + cryptographyMilliseconds
+        let ceiling = Double(machine.cores) * 1000 / perComplaint
+        return String(format: "ceiling on %d cores with only the floor and the cryptography: %d ÷ (%.3f + %.3f + %.3f ms) = %.0f complaints/s, %.3f of the commit probes; %d clients reached %.3f of it",
+                      machine.cores, machine.cores, floor.daemonMilliseconds, floor.clientMilliseconds, cryptographyMilliseconds,
+                      ceiling, ceiling / reached.commits, clients, reached.perSecond / ceiling)
     }
 
     /// RSS every few seconds while `clients` keep filing for `sustain` seconds.
