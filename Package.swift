@@ -29,6 +29,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "safeintake", targets: ["safeintake"]),
+        // For packages outside this one that test the domain directly: the fuzzers in Fuzz/.
+        .library(name: "SafeIntakeDomain", targets: ["Sodium", "Firewall", "Envelope", "AuditLog", "Intake"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),

@@ -163,14 +163,37 @@ public enum JSONValue: Equatable, Sendable {
             return v
         }
 
+        /// RFC 8259 §6 exactly: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. No `+1`,
+        /// `01`, `.5` or `1.`, which looser readers take in different ways.
         mutating func number() throws(ParseError) -> String {
             let start = i
-            if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
-            while i < bytes.count, (0x30...0x39).contains(bytes[i]) || [0x2E, 0x65, 0x45, 0x2B, 0x2D].contains(bytes[i]) { i += 1 }
-            guard i > start, let s = String(validating: bytes[start..<i], as: UTF8.self), Double(s) != nil else {
-                throw fail("bad value")
+            if peek(UInt8(ascii: "-")) { i += 1 }
+            if peek(UInt8(ascii: "0")) {
+                i += 1
+            } else {
+                guard i < bytes.count, (0x31...0x39).contains(bytes[i]) else { throw fail("bad value") }
+                skipDigits()
             }
-            return s
+            if peek(UInt8(ascii: ".")) {
+                i += 1
+                guard skipDigits() > 0 else { throw fail("a fraction needs digits") }
+            }
+            if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+                i += 1
+                if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { i += 1 }
+                guard skipDigits() > 0 else { throw fail("an exponent needs digits") }
+            }
+            return String(decoding: bytes[start..<i], as: UTF8.self)
+        }
+
+        func peek(_ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
+
+        /// Skips ASCII digits; returns how many.
+        @discardableResult
+        mutating func skipDigits() -> Int {
+            let start = i
+            while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
+            return i - start
         }
     }
 }
