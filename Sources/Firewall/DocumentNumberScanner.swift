@@ -12,10 +12,11 @@ enum DocumentNumberScanner {
     static func spans(in t: [Unicode.Scalar], matches: [Lexicon.Match], clauses: [Clause]) -> [Range<Int>] {
         var labelAt: [Int: Int] = [:]       // start → farthest end of an id label starting there
         var nonDocEnds: [Int] = []
+        var nonDocStarts: [Int] = []
         for m in matches {
             switch m.cue {
             case .idLabel, .idKeyword: labelAt[m.start] = max(labelAt[m.start] ?? 0, m.end)
-            case .nonDocNumber: nonDocEnds.append(m.end)
+            case .nonDocNumber: nonDocEnds.append(m.end); nonDocStarts.append(m.start)
             default: break
             }
         }
@@ -42,11 +43,101 @@ enum DocumentNumberScanner {
                 // "has held her passport, no. EE0628451": the confiscation stays, only the number goes.
                 let between = t[m.end..<idStart]
                 let cutAt = between.lastIndex(where: { $0 == "," || $0 == "(" || $0 == "," }).map { $0 + 1 }
-                out.append((cutAt ?? m.start)..<end)
+                out.append((cutAt ?? m.start)..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
             }
         }
         return out
     }
+
+    /// Every other place a number removed as a document number stands, whatever is written around
+    /// it or glued to it: "Madam wrote WP-2291-8834 on the contract", "copied it as
+    /// wasWP-2291-8834" (the fuzzer found the glued one kept). Numbers are compared by their
+    /// digits, five or more, so "WP 2291 8834" is the same number.
+    static func repeats(of spans: [Range<Int>], in t: [Unicode.Scalar]) -> [Range<Int>] {
+        var known = Set<[Unicode.Scalar]>()
+        for span in spans {
+            for run in digitRuns(in: t, within: span) where run.digits.count >= 5 { known.insert(run.digits) }
+        }
+        guard !known.isEmpty else { return [] }
+        var out: [Range<Int>] = []
+        for run in digitRuns(in: t, within: 0..<t.count) where known.contains(run.digits) {
+            guard !spans.contains(where: { $0.contains(run.range.lowerBound) }) else { continue }
+            // A letter prefix glued to the number goes with it ("WP-", "wasWP-").
+            var start = run.range.lowerBound
+            if start > 1, t[start - 1] == "-", isLetter(t[start - 2]) { start -= 1 }
+            while start > 0, isLetter(t[start - 1]) { start -= 1 }
+            out.append(start..<run.range.upperBound)
+        }
+        return out
+    }
+
+    /// Runs of ASCII digits in `range`, allowing one space, dash, slash or dot between groups
+    /// ("2291-8834", "R 123 456"), each with its digits alone.
+    static func digitRuns(in t: [Unicode.Scalar], within range: Range<Int>) -> [(range: Range<Int>, digits: [Unicode.Scalar])] {
+        var runs: [(range: Range<Int>, digits: [Unicode.Scalar])] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard ScalarFolding.isDigit(t[i]) else { i += 1; continue }
+            let start = i
+            var digits: [Unicode.Scalar] = []
+            while i < range.upperBound {
+                if ScalarFolding.isDigit(t[i]) {
+                    digits.append(t[i])
+                    i += 1
+                } else if [" ", "-", "/", "."].contains(t[i]), i + 1 < range.upperBound, ScalarFolding.isDigit(t[i + 1]) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            runs.append((start..<i, digits))
+        }
+        return runs
+    }
+
+    /// Where a list of identifiers that starts with the one ending at `end` ends: "passport no.
+    /// EB7715239 and EB7715240", "K7781234, K9981234 and K1181234", "K7781234 / K9981234" all go
+    /// whole (the fuzzer found the later ones kept). Each later one must be a strong identifier
+    /// (six digits or more) and must not be a labour number, so a wage or phone listed after it
+    /// ("… and 2000 dollars", "… and my phone 9123 4567") stays.
+    static func listEnd(in t: [Unicode.Scalar], after end: Int, labels: [Int: Int], nonDocStarts: [Int]) -> Int {
+        var end = end
+        for _ in 0..<16 {
+            guard let next = afterListJoint(in: t, at: end),
+                  !nonDocStarts.contains(where: { $0 >= next && $0 - next < 16 }),
+                  let (_, following) = identifier(in: t, after: next, labels: labels, requireStrong: true) else { break }
+            end = following
+        }
+        return end
+    }
+
+    /// The position after a list joint at `i` (a comma, slash, semicolon, ampersand or plus, or a
+    /// word for "and" or "or", with the spaces around it); nil when none is there.
+    static func afterListJoint(in t: [Unicode.Scalar], at i: Int) -> Int? {
+        var j = i
+        while j < t.count, t[j] == " " { j += 1 }
+        var joined = false
+        if j < t.count, listPunctuation.contains(t[j]) {
+            j += 1
+            joined = true
+            while j < t.count, t[j] == " " { j += 1 }
+        }
+        var k = j
+        while k < t.count, t[k] != " " { k += 1 }
+        if k < t.count, k > j, conjunctions.contains(String(String.UnicodeScalarView(t[j..<k]))) {
+            j = k + 1
+            joined = true
+        }
+        return joined ? j : nil
+    }
+
+    static let listPunctuation: Set<Unicode.Scalar> = [",", "/", ";", "&", "+", "\u{3001}", "\u{060C}"]
+
+    /// "And" and "or" in the lexicon's languages (folded: lower case, no accents).
+    static let conjunctions: Set<String> = [
+        "and", "or", "y", "o", "e", "ou", "et", "at", "dan", "atau", "na", "au", "und", "oder",
+        "\u{0648}", "\u{0623}\u{0648}", "\u{0627}\u{0648}", "\u{0914}\u{0930}", "\u{0930}", "\u{0935}\u{093E}", "\u{0E41}\u{0E25}\u{0E30}", "\u{0E2B}\u{0E23}\u{0E37}\u{0E2D}",
+    ]
 
     /// Skips label words and separators after a keyword, then reads an identifier. Returns the end
     /// of the identifier, or nil if there is none (then nothing is removed).
@@ -113,6 +204,10 @@ enum DocumentNumberScanner {
         guard enough, let e = end else { return nil }
         if requireStrong && digits + numberWords < 6 { return nil }
         return (idStart, e)
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        ScalarFolding.isLatinWordScalar(s) && !ScalarFolding.isDigit(s)
     }
 
     private static func startsIdentifier(_ t: [Unicode.Scalar], _ i: Int) -> Bool {

@@ -38,7 +38,8 @@ struct NarrativeDetector: Sendable {
         var out: [Finding] = []
         var removed = [Bool](repeating: false, count: clauses.count)
         var disclosingSentences = Set<Int>()
-        let numbers = DocumentNumberScanner.spans(in: t, matches: matches, clauses: clauses)
+        var numbers = DocumentNumberScanner.spans(in: t, matches: matches, clauses: clauses)
+        numbers += DocumentNumberScanner.repeats(of: numbers, in: t)
         for r in numbers {
             let ci = clauseAt[r.lowerBound] >= 0 ? clauseAt[r.lowerBound] : clauseAt[max(r.upperBound - 1, r.lowerBound)]
             if ci >= 0 { disclosingSentences.insert(clauses[Int(ci)].sentence) }
