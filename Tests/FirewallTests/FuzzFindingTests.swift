@@ -58,7 +58,7 @@ struct FuzzFindingTests {
         let once = firewall.redact(text)
         let twice = firewall.redact(once.text)
         #expect(twice.text == once.text)
-        #expect(twice.report.total == 0 || once.text.contains(Firewall.marker))
+        #expect(twice.report.total == 0, "a second look still found \(twice.report.counts) in \(once.text)")
     }
 
     @Test("a marker, whether ours or typed, is never a cue itself, and markers side by side become one")
