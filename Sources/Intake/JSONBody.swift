@@ -5,7 +5,8 @@ import Foundation
 /// Shared by every JSON endpoint so they all refuse the same things the same way.
 ///
 /// The reader is the firewall's strict one (`Firewall.JSONValue`): one UTF-8 JSON value, no
-/// duplicate member names, at most 64 levels deep. Values come back as `JSONSerialization` gives
+/// duplicate member names, at most 64 levels deep, numbers as RFC 8259 writes them and within a
+/// double's range. Values come back as `JSONSerialization` gives
 /// them — `String`, `NSNumber`, `[Any]`, `[String: Any]`, `NSNull` — except that `true` and `false`
 /// are `Bool`, so they never pass for the numbers 1 and 0. Callers test them with `as?`.
 public enum JSONBody {
@@ -17,7 +18,7 @@ public enum JSONBody {
         do {
             parsed = try JSONValue.parse(Self.withoutByteOrderMark(body))
         } catch {
-            throw IntakeError(.invalidShape, "the request body is not valid JSON (one object, no repeated member names, at most 64 levels deep)")
+            throw IntakeError(.invalidShape, "the request body is not valid JSON (one object, no repeated member names, at most 64 levels deep, numbers within a double's range)")
         }
         guard case let .object(members) = parsed else {
             throw IntakeError(.invalidShape, "the request body must be a JSON object")
