@@ -59,6 +59,12 @@ public struct Firewall: Sendable {
         return ScreenedComplaint(language: language, fields: f.kept, narrative: n.text, report: f.report.merged(with: n.report))
     }
 
+    /// For developers tuning lexicons: each clause of `text` with its cues and verdict. Never used
+    /// on a complaint's path.
+    public func explain(_ text: String) -> [String] {
+        redactor.detector.explain(text)
+    }
+
     /// Whether a field value says anything the narrative redactor would remove.
     func discloses(_ value: String) -> Bool {
         guard !value.isEmpty else { return false }
