@@ -65,6 +65,12 @@ public struct Firewall: Sendable {
         redactor.detector.explain(text)
     }
 
+    /// For developers and tests: the status word the firewall reads `word` as (a folded, lower-case
+    /// Latin word), when it takes it for a misspelling of one, or nil.
+    public static func spellingCorrection(of word: String) -> String? {
+        SpellingNormaliser.shared.correction(Array(word.unicodeScalars)).map { String(String.UnicodeScalarView($0)) }
+    }
+
     /// Whether a field value says anything the narrative redactor would remove.
     func discloses(_ value: String) -> Bool {
         guard !value.isEmpty else { return false }

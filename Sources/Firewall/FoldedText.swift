@@ -1,7 +1,8 @@
 /// A narrative as the detector sees it: folded scalars (`ScalarFolding`) with, for each, the index
 /// of the original scalar it came from, so a span found in the folded text maps back exactly to
 /// the worker's own characters. Folding never reorders, and only drops scalars (accents,
-/// harakat), so the map is monotonic.
+/// harakat), and rewrites misspelled status words whole (`SpellingNormaliser`), so the map is
+/// monotonic.
 struct FoldedText {
     let original: [Unicode.Scalar]
     let folded: [Unicode.Scalar]
@@ -23,8 +24,13 @@ struct FoldedText {
             }
         }
         self.original = original
-        self.folded = folded
-        self.origin = origin
+        if let corrected = SpellingNormaliser.shared.normalise(folded, origin: origin) {
+            self.folded = corrected.folded
+            self.origin = corrected.origin
+        } else {
+            self.folded = folded
+            self.origin = origin
+        }
     }
 
     var count: Int { folded.count }

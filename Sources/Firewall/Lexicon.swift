@@ -25,7 +25,7 @@ struct Lexicon: Sendable {
             var right = true
             if p.hasPrefix("*") && p.count > 1 { left = false; p.removeFirst() }
             if p.hasSuffix("*") && p.count > 1 { right = false; p.removeLast() }
-            let scalars = p.unicodeScalars.compactMap(ScalarFolding.fold)
+            let scalars = SpellingNormaliser.shared.normalisedPattern(p.unicodeScalars.compactMap(ScalarFolding.fold))
             guard let first = scalars.first, let last = scalars.last else { continue }
             // A word-boundary check only means something next to a Latin letter or digit. Indic and
             // Ethiopic words are spaced but take suffixes ("भिसाको" = visa + of): check the start only.

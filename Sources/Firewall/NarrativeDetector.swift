@@ -26,13 +26,23 @@ struct NarrativeDetector: Sendable {
         var clauseAt = [Int32](repeating: -1, count: t.count)
         for (ci, c) in clauses.enumerated() { for i in c.range { clauseAt[i] = Int32(ci) } }
         var cues = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
+        var clauseMatches = [[Lexicon.Match]](repeating: [], count: clauses.count)
         for m in matches {
             // A cue whose first character is a clause cut (Arabic "و" glued to "ویزا") belongs to
             // the clause its remaining characters fall in.
             var p = m.start
             while p < m.end - 1, clauseAt[p] < 0 { p += 1 }
             let ci = clauseAt[p]
-            if ci >= 0 { cues[Int(ci)].add(m.cue) }
+            if ci >= 0 {
+                cues[Int(ci)].add(m.cue)
+                clauseMatches[Int(ci)].append(m)
+            }
+        }
+        let words = WordIndex(t)
+        let long = clauses.map { words.count($0.range) > ScopedRemoval.longClauseWords }
+        var groups = [[ScopedRemoval.Group]](repeating: [], count: clauses.count)
+        for ci in clauses.indices where long[ci] {
+            groups[ci] = ScopedRemoval.groups(clauseMatches[ci].sorted { $0.start < $1.start }, words: words)
         }
 
         var out: [Finding] = []
@@ -44,8 +54,16 @@ struct NarrativeDetector: Sendable {
             let ci = clauseAt[r.lowerBound] >= 0 ? clauseAt[r.lowerBound] : clauseAt[max(r.upperBound - 1, r.lowerBound)]
             if ci >= 0 { disclosingSentences.insert(clauses[Int(ci)].sentence) }
         }
+        var groupRemoved = groups.map { [Bool](repeating: false, count: $0.count) }
         for (ci, c) in clauses.enumerated() {
-            if let category = ClauseClassifier.strongCategory(cues[ci]) {
+            if long[ci] {
+                for (gi, g) in groups[ci].enumerated() {
+                    guard let category = ClauseClassifier.strongCategory(g.cues) else { continue }
+                    groupRemoved[ci][gi] = true
+                    disclosingSentences.insert(c.sentence)
+                    out.append(Finding(range: ScopedRemoval.removal(g, category, in: t, clause: c.range, matches: clauseMatches[ci]), category: category))
+                }
+            } else if let category = ClauseClassifier.strongCategory(cues[ci]) {
                 removed[ci] = true
                 disclosingSentences.insert(c.sentence)
                 out.append(Finding(range: c.range, category: category))
@@ -54,7 +72,12 @@ struct NarrativeDetector: Sendable {
         if !disclosingSentences.isEmpty {
             for (ci, c) in clauses.enumerated() where !removed[ci] {
                 guard disclosingSentences.contains(c.sentence) || disclosingSentences.contains(c.sentence - 1) else { continue }
-                if let category = ClauseClassifier.weakCategory(cues[ci]) {
+                if long[ci] {
+                    for (gi, g) in groups[ci].enumerated() where !groupRemoved[ci][gi] {
+                        guard let category = ClauseClassifier.weakCategory(g.cues) else { continue }
+                        out.append(Finding(range: ScopedRemoval.removal(g, category, in: t, clause: c.range, matches: clauseMatches[ci]), category: category))
+                    }
+                } else if let category = ClauseClassifier.weakCategory(cues[ci]) {
                     removed[ci] = true
                     out.append(Finding(range: c.range, category: category))
                 }

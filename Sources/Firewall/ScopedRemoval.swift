@@ -1,0 +1,221 @@
+/// Finds the disclosures inside a *long* clause, and removes only them.
+///
+/// A short clause is removed whole when it discloses ("deported from Malaysia in 2019" leaves
+/// nothing behind). But a message typed without punctuation is one clause: "tlg sy blm dibyr 5bln
+/// majikan pukul sy visa sy mati udh lama sy takut keluar" holds unpaid wages, a beating and an
+/// expired visa, and removing the clause would take the labour facts with the status. So in a
+/// clause longer than `longClauseWords`, status cues that stand close together (at most
+/// `linkGap` words apart) form a *group*; a group is judged by the same rules as a clause
+/// (`ClauseClassifier`), with the context words (threat, custody, labour) found within
+/// `contextRadius` words of it; and a group that discloses is removed with the time phrase that
+/// follows it ("last june", "since 2022", "4 months", "udh lama") and nothing else.
+enum ScopedRemoval {
+    /// Clauses up to this many words are judged and removed whole, as before.
+    static let longClauseWords = 10
+    /// Status cues at most this many words apart belong to one group ("no valid permit", "visa
+    /// sy mati": 1; "visa not renewed by the agency": 2).
+    static let linkGap = 2
+    /// How far a threat, custody or labour word reaches to change a group's verdict.
+    static let contextRadius = 5
+    /// At most this many words of a time phrase go with a removed group.
+    static let timePhraseWords = 4
+
+    struct Group {
+        var range: Range<Int>
+        var firstWord: Int
+        var lastWord: Int
+        var cues: ClauseClassifier.CueSet
+    }
+
+    /// Whether a cue takes part in a disclosure (rather than setting its context).
+    static func isStatusCue(_ cue: Cue) -> Bool {
+        switch cue {
+        case .strong, .enforcement, .statusDoc, .passport, .papers, .state, .negation, .statusAdjective, .route,
+             .movement, .renew, .weak:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isContextCue(_ cue: Cue) -> Bool {
+        switch cue {
+        case .threat, .custody, .labourNoun: return true
+        default: return false
+        }
+    }
+
+    /// The status groups of one clause, each with its cues and context. `matches` are the
+    /// clause's own, sorted by start.
+    static func groups(_ matches: [Lexicon.Match], words: WordIndex) -> [Group] {
+        var groups: [Group] = []
+        for m in matches where isStatusCue(m.cue) {
+            let w = words.word(at: m.start)
+            if var last = groups.last, w - last.lastWord <= linkGap {
+                last.range = last.range.lowerBound..<max(last.range.upperBound, m.end)
+                last.lastWord = max(last.lastWord, words.word(at: max(m.end - 1, m.start)))
+                last.cues.add(m.cue)
+                groups[groups.count - 1] = last
+            } else {
+                var cues = ClauseClassifier.CueSet()
+                cues.add(m.cue)
+                groups.append(Group(range: m.start..<m.end, firstWord: w, lastWord: words.word(at: max(m.end - 1, m.start)), cues: cues))
+            }
+        }
+        // A group of negation or movement alone never discloses; context joins the rest.
+        for gi in groups.indices {
+            for m in matches where isContextCue(m.cue) {
+                let w = words.word(at: m.start)
+                if w >= groups[gi].firstWord - contextRadius && w <= groups[gi].lastWord + contextRadius {
+                    groups[gi].cues.add(m.cue)
+                }
+            }
+        }
+        return groups
+    }
+
+    /// At most this many words of an event's circumstances go with it.
+    static let eventTailWords = 8
+
+    /// The removal for a group that discloses `category`. Status ("my visa expired") takes its
+    /// time phrase along. An *event* (a crossing, a detention, an asylum claim) is told with its
+    /// circumstances ("in a depot at Semenyih for 5 months in 2023"), each of which can identify
+    /// her: it takes up to `eventTailWords` more words, but stops before a new statement (a
+    /// subject such as "she", "sy", "ako") or a word about work, a threat or custody.
+    static func removal(_ g: Group, _ category: DisclosureCategory, in t: [Unicode.Scalar], clause: Range<Int>,
+                        matches: [Lexicon.Match]) -> Range<Int> {
+        let timed = withTimePhrase(g.range, in: t, limit: clause.upperBound)
+        guard [.enforcementHistory, .entryRoute, .asylum].contains(category) else { return timed }
+        var stops = Set<Int>()
+        for m in matches where isContextCue(m.cue) || m.cue == .clauseStart { stops.insert(m.start) }
+        var end = timed.upperBound
+        var i = end
+        for _ in 0..<eventTailWords {
+            var a = i
+            while a < clause.upperBound, t[a] == " " { a += 1 }
+            var b = a
+            while b < clause.upperBound, t[b] != " " { b += 1 }
+            guard a < b, !stops.contains(a), !StatementStarts.words.contains(String(String.UnicodeScalarView(t[a..<b]))) else { break }
+            end = b
+            i = b
+        }
+        return g.range.lowerBound..<end
+    }
+
+    /// `range` grown over the time phrase that follows it, within `limit`.
+    static func withTimePhrase(_ range: Range<Int>, in t: [Unicode.Scalar], limit: Int) -> Range<Int> {
+        var end = range.upperBound
+        var taken = 0
+        var i = end
+        while taken < timePhraseWords {
+            var a = i
+            while a < limit, t[a] == " " { a += 1 }
+            var b = a
+            while b < limit, t[b] != " " { b += 1 }
+            guard a < b else { break }
+            let token = t[a..<b]
+            guard TimeWords.isTimeToken(token) else { break }
+            end = b
+            i = b
+            taken += 1
+        }
+        return range.lowerBound..<end
+    }
+}
+
+/// The word each folded scalar belongs to: words are runs of non-space scalars, numbered from 0.
+/// Spaces belong to the word before them. A number is not a word of its own: it shares the
+/// number of the word before it, so "pink card no. 00 3145 6789 01 2 is expired" keeps "card"
+/// and "expired" close, as a reader sees them.
+struct WordIndex {
+    private let index: [Int32]
+
+    init(_ t: [Unicode.Scalar]) {
+        var index = [Int32](repeating: 0, count: t.count)
+        var w: Int32 = -1
+        var i = 0
+        while i < t.count {
+            if Self.isSpace(t[i]) { index[i] = max(w, 0); i += 1; continue }
+            var j = i
+            var numeric = true
+            while j < t.count, !Self.isSpace(t[j]) {
+                if !(ScalarFolding.isDigit(t[j]) || t[j] == "." || t[j] == "-" || t[j] == "/") { numeric = false }
+                j += 1
+            }
+            if !numeric || w < 0 { w += 1 }
+            for k in i..<j { index[k] = w }
+            i = j
+        }
+        self.index = index
+    }
+
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\t" }
+
+    func word(at i: Int) -> Int { Int(index[i]) }
+
+    /// How many words `r` spans.
+    func count(_ r: Range<Int>) -> Int {
+        guard !r.isEmpty else { return 0 }
+        return word(at: r.upperBound - 1) - word(at: r.lowerBound) + 1
+    }
+}
+
+/// Words that make up a time phrase after a disclosure, in the languages we read: numbers,
+/// units, months and the small words around them. They are not status on their own; they only
+/// go with a disclosure they follow ("my visa expired last june": "last june" goes too, so the
+/// date of the overstay does not stay behind).
+enum TimeWords {
+    static func isTimeToken(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+        var scalars = Array(token)
+        while let last = scalars.last, ".,;:!?".unicodeScalars.contains(last) { scalars.removeLast() }
+        guard !scalars.isEmpty else { return false }
+        if scalars.allSatisfy({ ScalarFolding.isDigit($0) || $0 == "/" || $0 == "-" }) { return true }
+        let word = String(String.UnicodeScalarView(scalars))
+        if words.contains(word) { return true }
+        // "5bln", "3yrs", "2022,": a number glued to its unit.
+        if let firstLetter = scalars.firstIndex(where: { !ScalarFolding.isDigit($0) }), firstLetter > 0 {
+            return words.contains(String(String.UnicodeScalarView(scalars[firstLetter...])))
+        }
+        return false
+    }
+
+    static let words: Set<String> = [
+        // English
+        "since", "until", "till", "last", "ago", "already", "before", "year", "years", "yr", "yrs", "month", "months",
+        "mos", "mo", "week", "weeks", "wk", "wks", "day", "days", "next", "past", "yesterday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        // Tagalog, Indonesian, Malay
+        "na", "pa", "nung", "noong", "nakaraang", "taon", "buwan", "linggo", "araw", "mula", "hanggang", "sejak",
+        "dari", "lama", "udh", "udah", "sudah", "sdh", "dah", "tahun", "thn", "bulan", "bln", "minggu", "mgg", "hari",
+        "lalu", "kemarin", "tgl", "tanggal", "januari", "februari", "maret", "mei", "juni", "juli", "agustus",
+        "oktober", "desember", "agt", "des", "okt",
+        // Spanish, Portuguese, French, Italian
+        "desde", "hace", "hasta", "ano", "anos", "mes", "meses", "semana", "semanas", "dia", "dias", "pasado",
+        "ya", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+        "noviembre", "diciembre", "depuis", "jusqu'a", "ans", "mois", "dernier", "derniere", "ja",
+        "mesi", "anni", "fa", "scorso",
+        // Romanised South Asian and Arabic
+        "saal", "sal", "mahine", "mahina", "din", "pehle", "pahile", "barsa", "barsha", "mahina", "bochor",
+        "mash", "age", "theke", "aage", "sana", "sanawat", "shahr", "shuhur", "min", "mn", "mundu", "varusham",
+        "masam", "awurudu",
+    ]
+}
+
+/// Words that open a new statement in run-on messages: subjects, the people of a complaint, and
+/// the openers of a plea. An event's circumstances stop before them ("deported 2019 she took my
+/// passport": "she" starts the next fact).
+enum StatementStarts {
+    static let words: Set<String> = [
+        "i", "im", "i'm", "ive", "i've", "she", "he", "they", "we", "my", "her", "his", "our", "their", "me",
+        "madam", "maam", "mam", "ma'am", "sir", "boss", "employer", "agent", "agency", "sponsor", "kafeel", "but", "now",
+        "pls", "please", "then", "after", "because", "bcoz", "so",
+        "ako", "siya", "sila", "kami", "amo", "ang", "yung", "pero", "ngayon", "tapos",
+        "sy", "saya", "aku", "dia", "mereka", "majikan", "tlg", "tolong", "skrg", "sekarang", "tapi", "tp",
+        "yo", "ella", "el", "mi", "ellos", "patrona", "patron", "senora", "pero", "ahora",
+        "eu", "ela", "ele", "minha", "meu", "je", "elle", "il", "ma", "mon", "io", "lei", "lui", "mia",
+        "main", "mai", "mera", "meri", "mero", "ma", "usne", "unhone", "malik", "madam", "ami", "amar",
+        "ana", "ani", "enta", "inti", "hiye", "huwe", "el", "mama", "baba",
+        "mimi", "yeye", "wao", "nina", "naan", "en", "mage", "mama", "api",
+    ]
+}
