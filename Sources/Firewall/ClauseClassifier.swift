@@ -61,7 +61,9 @@ struct ClauseClassifier {
         if c.enforcement && !c.threat { return .enforcementHistory }
         if c.statusDoc {
             if c.negation && !c.custody { return .explicitStatus }
-            if c.explicitState { return .explicitStatus }
+            // "she will cancel my visa" is a threat, an inspector's business; "my visa was
+            // cancelled" is status.
+            if c.explicitState && !c.threat { return .explicitStatus }
             if c.validState && !c.custody { return .validStatus }
         }
         if c.papers && c.negation && !c.custody { return .explicitStatus }

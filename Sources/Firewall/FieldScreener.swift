@@ -17,6 +17,9 @@ struct FieldScreener: Sendable {
     private let custody: NameStemSet
     private let threat: NameStemSet
     private let decoys: NameStemSet
+    /// Names under which a number is the point (phone, the employer's own ID): their values are
+    /// not judged by their shape.
+    private let numbered: NameStemSet
 
     init(policy: FirewallPolicy) {
         visible = NameStemSet(policy.agencyVisible.keys.sorted().flatMap { policy.agencyVisible[$0]! })
@@ -24,6 +27,7 @@ struct FieldScreener: Sendable {
         custody = NameStemSet(policy.custodyCues)
         threat = NameStemSet(policy.threatCues)
         decoys = NameStemSet(policy.decoyNames)
+        numbered = NameStemSet((policy.agencyVisible["contact"] ?? []) + policy.decoyNames)
     }
 
     /// What the policy says about a field name alone (values are screened by the caller).
@@ -33,6 +37,12 @@ struct FieldScreener: Sendable {
             return decide(nonEmpty: !ascii.isEmpty) { $0.matches(ascii: ascii) }
         }
         return unicodeVerdict(forName: name)
+    }
+
+    /// Whether a number is what a field of this name holds (a phone number, the employer's ID).
+    func expectsNumber(_ name: String) -> Bool {
+        let words = FieldNameNormaliser.words(name)
+        return numbered.matches(words, joined: words.joined())
     }
 
     /// The general path, for any script (tests compare it with the ASCII fast path).

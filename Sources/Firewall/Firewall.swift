@@ -29,20 +29,45 @@ public struct Firewall: Sendable {
         redactor.redact(text)
     }
 
-    /// Keeps only fields whose names the policy marks agency-visible and whose values disclose
+    /// Keeps only fields whose names the policy marks agency-visible (or, under a version 2
+    /// policy, that no stem names but that say nothing about status) and whose values disclose
     /// nothing; kept fields keep their original names and exact values.
+    ///
+    /// A field's *name* is the reporter's text as much as its value is (NGO systems use questions
+    /// as keys; anyone can send `employer_knows_i_have_no_papers`), so it goes through the
+    /// narrative detector too, before any rule that could keep it: a name that discloses drops
+    /// its field whatever threat, custody or decoy word it also holds.
     public func screenFields(_ fields: [String: String]) -> FieldScreening {
         var kept: [String: String] = [:]
         var report = FirewallReport(policyVersion: policy.version)
         for name in fields.keys.sorted() {
             let value = fields[name]!
+            if discloses(FieldNameNormaliser.words(name).joined(separator: " ")) {
+                report.record(.statusField)
+                continue
+            }
+            let version2 = policy.unlistedFields == .screen
+            let numbered = version2 && DocumentNumberShape.looksLikeIdentifier(value)
             switch screener.verdict(forName: name) {
             case .status:
-                report.record(.statusField)
+                // "passport: kinuha ni amo", "الجواز: عند صاحب العمل": a document field whose
+                // answer is who holds it is confiscation, a labour fact (version 2).
+                if policy.unlistedFields == .screen, !numbered, !discloses(value), redactor.detector.mentionsCustody(value) {
+                    kept[name] = value
+                } else {
+                    report.record(.statusField)
+                }
             case .unlisted:
-                report.record(.unlistedField)
+                if policy.unlistedFields == .screen, !numbered, !discloses(value) {
+                    kept[name] = value
+                } else {
+                    report.record(.unlistedField)
+                }
             case .keep:
                 if policy.screenValues && discloses(value) {
+                    report.record(.statusField)
+                } else if version2 && DocumentNumberShape.isDocumentNumber(value) && !screener.expectsNumber(name) {
+                    // A passport or FIN number under "Reference" or "worker.id": fail closed.
                     report.record(.statusField)
                 } else {
                     kept[name] = value

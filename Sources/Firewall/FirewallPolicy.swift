@@ -8,7 +8,18 @@
 /// nothing reaches the labour inspectorate unless it is a labour fact.
 public struct FirewallPolicy: Sendable, Equatable {
     /// Policy document versions this build understands. Anything else is refused, never guessed.
-    public static let supportedVersions: [Int] = [1]
+    public static let supportedVersions: [Int] = [1, 2]
+
+    /// What happens to a field whose name maps to no category.
+    public enum UnlistedFields: String, Sendable, Equatable {
+        /// Dropped (version 1's only rule): safe, but a form in a language the stems do not cover
+        /// reaches the inspector empty.
+        case drop
+        /// Kept when neither its name nor its value discloses status and its value does not look
+        /// like a document number (version 2's default): a field is judged by what it says, in any
+        /// language, while every field that says or numbers status still goes.
+        case screen
+    }
 
     public let version: Int
     /// Exactly the bytes parsed; the caller hashes them.
@@ -25,6 +36,8 @@ public struct FirewallPolicy: Sendable, Equatable {
     public let decoyNames: [String]
     /// Whether the values of kept fields go through the narrative detector.
     public let screenValues: Bool
+    /// Version 2: what happens to a field no stem names (`unlisted_fields`); version 1 drops it.
+    public let unlistedFields: UnlistedFields
 
     /// Parses the shipped policy. It is a compile-time constant proven valid by a test, so a
     /// failure here is a programming error, not a runtime condition.
@@ -48,7 +61,7 @@ public struct FirewallPolicy: Sendable, Equatable {
         guard case .object(let root) = value else { throw .notJSON("top level is not an object") }
         let allowed: Set<String> = [
             "format", "version", "description", "agency_visible", "never_visible",
-            "custody_cues", "threat_cues", "decoy_names", "screen_values",
+            "custody_cues", "threat_cues", "decoy_names", "screen_values", "unlisted_fields",
         ]
         if let unknown = root.keys.first(where: { !allowed.contains($0) }) {
             throw .badShape("unknown key \"\(unknown)\"")
@@ -71,6 +84,20 @@ public struct FirewallPolicy: Sendable, Equatable {
             throw .badShape("\"screen_values\" must be true or false")
         }
         self.screenValues = screen
+        switch root["unlisted_fields"] {
+        case nil:
+            self.unlistedFields = .drop
+        case .string(let rule)? where version >= 2:
+            guard let parsed = UnlistedFields(rawValue: rule) else {
+                throw .badShape("\"unlisted_fields\" must be \"drop\" or \"screen\"")
+            }
+            guard parsed == .drop || screen else {
+                throw .badShape("\"unlisted_fields\": \"screen\" needs \"screen_values\": true")
+            }
+            self.unlistedFields = parsed
+        default:
+            throw .badShape("\"unlisted_fields\" needs \"version\": 2 and must be \"drop\" or \"screen\"")
+        }
         if agencyVisible.isEmpty { throw .badShape("\"agency_visible\" lists no category") }
         let overlap = Set(agencyVisible.keys).intersection(neverVisible.keys)
         if let c = overlap.first { throw .badShape("category \"\(c)\" is both agency-visible and never-visible") }

@@ -39,6 +39,12 @@ struct NarrativeDetector: Sendable {
             }
         }
         let words = WordIndex(t)
+        // "she will cancel my visa and deport me": a short clause that continues a threat in the
+        // same sentence is part of the threat.
+        for ci in clauses.indices.dropFirst() where clauses[ci].sentence == clauses[ci - 1].sentence
+            && cues[ci - 1].threat && words.count(clauses[ci].range) <= 4 {
+            cues[ci].threat = true
+        }
         let long = clauses.map { words.count($0.range) > ScopedRemoval.longClauseWords }
         var groups = [[ScopedRemoval.Group]](repeating: [], count: clauses.count)
         for ci in clauses.indices where long[ci] {
@@ -91,6 +97,12 @@ struct NarrativeDetector: Sendable {
 }
 
 extension NarrativeDetector {
+    /// Whether `text` says someone holds, took or keeps something ("kinuha ni amo", "chu giu").
+    func mentionsCustody(_ text: String) -> Bool {
+        lexicon.matches(in: FoldedText(text).folded).contains { $0.cue == .custody }
+    }
+
+
     /// For developers: each clause with its cues and verdict. Never called by the firewall.
     func explain(_ text: String) -> [String] {
         let t = FoldedText(text).folded
