@@ -34,6 +34,17 @@ enum DocumentNumberScanner {
             }
         }
         var out: [Range<Int>] = []
+        // A document word in any language, then up to `looseWords` words no lexicon knows, then a
+        // long number: "pasipoti namba yangu ni BT 7 7 4 1 2 0 9", "लिखित ... N០៤៤៧១៩២". The
+        // number must be strong (six digits or more), so "passport for 3 years" stays.
+        for m in matches where m.cue == .passport || m.cue == .statusDoc {
+            // The document word stays ("held her passport (no. …)" is confiscation); its number goes.
+            if let end = looseIdentifierEnd(in: t, after: m.end, labels: labelAt) {
+                var start = m.end
+                while start < end, t[start] == " " { start += 1 }
+                out.append(start..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
+            }
+        }
         for m in matches {
             let isKeyword = m.cue == .idKeyword
             let isBareLabel = m.cue == .idLabel && !sentenceOf.isEmpty && docSentences.contains(sentenceOf[m.start])
@@ -47,6 +58,24 @@ enum DocumentNumberScanner {
             }
         }
         return out
+    }
+
+    /// How many unknown words may stand between a document word and its number.
+    static let looseWords = 3
+
+    /// The end of a strong identifier that starts within `looseWords` words after `start`.
+    static func looseIdentifierEnd(in t: [Unicode.Scalar], after start: Int, labels: [Int: Int]) -> Int? {
+        var i = start
+        for _ in 0...looseWords {
+            if let (_, end) = identifier(in: t, after: i, labels: labels, requireStrong: true) { return end }
+            while i < t.count, t[i] == " " { i += 1 }
+            guard i < t.count, !ScalarFolding.isDigit(t[i]) else { return nil }
+            var j = i
+            while j < t.count, t[j] != " ", !".!?\n".unicodeScalars.contains(t[j]) { j += 1 }
+            guard j > i, j - i <= 16, j < t.count, t[j] == " " else { return nil }
+            i = j
+        }
+        return nil
     }
 
     /// Every other place a number removed as a document number stands, whatever is written around
@@ -179,6 +208,9 @@ enum DocumentNumberScanner {
                 numberWords += 1
             } else if d == 0 && letters <= 2 && digits == 0 && numberWords == 0 && chunks < 3 {
                 // A letter prefix ("R 123 456", "A 214-587-930"): only if digits follow.
+            } else if d == 0 && letters == 1 && digits > 0 && j > 0 && (t[j - 1] == "-" || t[j - 1] == "(") {
+                // A check letter after a dash or in brackets ("AB-1234567-C", "R123456(A)").
+                end = k
             } else {
                 break
             }

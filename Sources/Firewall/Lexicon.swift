@@ -15,6 +15,7 @@ struct Lexicon: Sendable {
 
     static let all: [LexiconEntry] =
         english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian + eastAfrican + shared
+        + documentNumbers + chinese + swahili
 
     init(_ source: [LexiconEntry] = Lexicon.all) {
         var compiled: [Compiled] = []

@@ -3,7 +3,8 @@
 ///
 /// - case: ASCII and Latin letters lower-cased ("VISA" = "visa");
 /// - Latin diacritics dropped ("situación" = "situacion", "lương" = "luong", "séjour" = "sejour");
-/// - non-Latin digits mapped to ASCII (Arabic-Indic, Devanagari, Bengali, Thai, Burmese…), so
+/// - non-Latin digits mapped to ASCII (Arabic-Indic, Devanagari, Bengali, Tamil, Thai, Khmer,
+///   Burmese…), so
 ///   "٢٤٥٠" and "2450" are the same document number;
 /// - Arabic: hamza forms of alef to bare alef, alef maqsura to ya, ta marbuta to ha, harakat and
 ///   tatweel dropped; Indic nukta dropped ("वीज़ा" = "वीजा").
@@ -28,6 +29,17 @@ enum ScalarFolding {
         case 0x0DE6...0x0DEF: return Unicode.Scalar(v - 0x0DE6 + 0x30)
         case 0x0E50...0x0E59: return Unicode.Scalar(v - 0x0E50 + 0x30)
         case 0x1040...0x1049: return Unicode.Scalar(v - 0x1040 + 0x30)
+        case 0x0A66...0x0A6F: return Unicode.Scalar(v - 0x0A66 + 0x30)   // Gurmukhi
+        case 0x0AE6...0x0AEF: return Unicode.Scalar(v - 0x0AE6 + 0x30)   // Gujarati
+        case 0x0B66...0x0B6F: return Unicode.Scalar(v - 0x0B66 + 0x30)   // Oriya
+        case 0x0BE6...0x0BEF: return Unicode.Scalar(v - 0x0BE6 + 0x30)   // Tamil
+        case 0x0C66...0x0C6F: return Unicode.Scalar(v - 0x0C66 + 0x30)   // Telugu
+        case 0x0CE6...0x0CEF: return Unicode.Scalar(v - 0x0CE6 + 0x30)   // Kannada
+        case 0x0D66...0x0D6F: return Unicode.Scalar(v - 0x0D66 + 0x30)   // Malayalam
+        case 0x0ED0...0x0ED9: return Unicode.Scalar(v - 0x0ED0 + 0x30)   // Lao
+        case 0x0F20...0x0F29: return Unicode.Scalar(v - 0x0F20 + 0x30)   // Tibetan
+        case 0x17E0...0x17E9: return Unicode.Scalar(v - 0x17E0 + 0x30)   // Khmer
+        case 0x1090...0x1099: return Unicode.Scalar(v - 0x1090 + 0x30)   // Myanmar Shan
         case 0xFF10...0xFF19: return Unicode.Scalar(v - 0xFF10 + 0x30)
         case 0xFF21...0xFF3A: return Unicode.Scalar(v - 0xFF21 + 0x61)
         case 0xFF41...0xFF5A: return Unicode.Scalar(v - 0xFF41 + 0x61)
