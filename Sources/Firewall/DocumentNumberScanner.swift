@@ -71,12 +71,18 @@ enum DocumentNumberScanner {
             while i < t.count, t[i] == " " { i += 1 }
             guard i < t.count, !ScalarFolding.isDigit(t[i]) else { return nil }
             var j = i
-            while j < t.count, t[j] != " ", !".!?\n".unicodeScalars.contains(t[j]) { j += 1 }
+            while j < t.count, t[j] != " ", !sentenceEnds.contains(t[j]) { j += 1 }
             guard j > i, j - i <= 16, j < t.count, t[j] == " " else { return nil }
             i = j
         }
         return nil
     }
+
+    /// Full stops in every script we read: a loose number never reaches across one.
+    static let sentenceEnds: Set<Unicode.Scalar> = [
+        ".", "!", "?", "\n", "\r", "\u{061F}", "\u{06D4}", "\u{0964}", "\u{0965}", "\u{104B}", "\u{1362}", "\u{3002}",
+        "\u{17D4}", "\u{0DF4}",
+    ]
 
     /// Every other place a number removed as a document number stands, whatever is written around
     /// it or glued to it: "Madam wrote WP-2291-8834 on the contract", "copied it as

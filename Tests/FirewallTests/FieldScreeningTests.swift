@@ -32,11 +32,44 @@ struct FieldScreeningTests {
         #expect(r.kept == [name: "Mrs. Lim, 450 SGD"])
     }
 
-    @Test("unknown names are dropped and counted")
-    func unknown() {
-        let r = firewall.screenFields(["zzz_qqq": "1", "employer": "Mr. Tan"])
+    @Test("a name no stem knows is judged by its value: kept when it says nothing about status")
+    func unknownClean() {
+        let fields = ["月薪": "HK$4,000", "thanh_pho": "Hà Nội", "sahar": "Riyadh", "employer": "Mr. Tan"]
+        let r = firewall.screenFields(fields)
+        #expect(r.kept == fields)
+        #expect(r.report.total == 0)
+    }
+
+    @Test("a name no stem knows is dropped when its value discloses or is numbered like a document", arguments: [
+        "overstayed since 2022", "G7734102K", "E 4471 9203", "A215-448-907", "784-1983-5521904-2",
+        "准证过期两年", "my viza expaired", "C 5512873",
+    ])
+    func unknownDisclosing(_ value: String) {
+        let r = firewall.screenFields(["qita": value, "employer": "Mr. Tan"])
         #expect(r.kept == ["employer": "Mr. Tan"])
-        #expect(r.report.counts[.unlistedField] == 1)
+        #expect(r.report.total == 1)
+    }
+
+    @Test("the review's field names: a name that discloses drops its field, whatever else it says", arguments: [
+        "employer_knows_i_have_no_papers", "passport_kept_by_employer_i_overstayed_my_visa",
+        "wages_withheld_since_my_visa_expired",
+        "Has your employer threatened to call immigration because you are undocumented?",
+        "notes_im_ilegal_now", "remarks (my vissa expird)",
+    ])
+    func disclosingName(_ name: String) {
+        let r = firewall.screenFields([name: "yes", "employer": "Mr. Tan"])
+        #expect(r.kept == ["employer": "Mr. Tan"])
+        #expect(r.report.counts[.statusField] == 1)
+    }
+
+    @Test("a document field answered with who holds it is confiscation; a passport number under a listed name goes")
+    func custodyAnswerAndNumberedReference() {
+        let r = firewall.screenFields([
+            "pasaporte": "kinuha ni amo", "passport": "expired", "Reference": "G5044719N",
+            "employer_hkid": "A123456(3)", "Case ID": "LB-2024-0317", "phone": "+852 5000 1234",
+        ])
+        #expect(r.kept == ["pasaporte": "kinuha ni amo", "employer_hkid": "A123456(3)", "Case ID": "LB-2024-0317",
+                           "phone": "+852 5000 1234"])
     }
 
     @Test("a kept field whose value discloses status is dropped whole")
