@@ -40,7 +40,7 @@ public struct ComplaintParser: Sendable {
             throw IntakeError(.invalidShape, "\"language\" is required and must be a string such as \"tl\" or \"es\"")
         }
         guard LanguageTag.isValid(language) else {
-            throw IntakeError(.invalidValue, "\"language\" must be a language tag such as \"tl\", \"id\" or \"ne-Latn\"")
+            throw IntakeError(.invalidValue, "\"language\" must be a supported language with at most a script and a region, such as \"tl\", \"id\", \"ne-Latn\" or \"ar-SA\"")
         }
         return language
     }

@@ -86,5 +86,10 @@ struct ComplaintParserTests {
     func languageTags() {
         for good in ["en", "tl", "fil", "ne-Latn", "ar-SA", "zh-Hant-TW"] { #expect(LanguageTag.isValid(good)) }
         for bad in ["", "e", "english", "en_", "en--x", "12", "en-" + String(repeating: "x", count: 9)] { #expect(!LanguageTag.isValid(bad)) }
+        // The review's bypass: status in a private-use subtag reached the inspector.
+        for bad in ["en-x-noVisa", "en-x-overstay", "xx", "qaa", "en-noVisa", "en-Latn-US-posix", "tl-undocumented",
+                    "en-Zzzz", "de"] {
+            #expect(!LanguageTag.isValid(bad), "\(bad)")
+        }
     }
 }
