@@ -15,6 +15,7 @@ struct Lexicon: Sendable {
 
     static let all: [LexiconEntry] =
         english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian + eastAfrican + shared
+        + romanised + nativeScripts + indirect
 
     init(_ source: [LexiconEntry] = Lexicon.all) {
         var compiled: [Compiled] = []
