@@ -60,6 +60,11 @@ extension Lexicon {
           "pay the sponsor monthly", "pay my sponsor monthly", "pay the kafeel monthly", "pay him to keep",
           "pay her to keep", "paid the sponsor to", "pay the sponsor to", "pay my sponsor to", "pay the kafeel to",
           "pay kafeel", "pay my own visa", "pay for my own visa", "pay for my own iqama", "pay my own iqama",
+          // paying the sponsor so that he keeps the status going
+          "so he keeps my iqama", "so she keeps my iqama", "so he keeps my visa", "so she keeps my visa",
+          "so he keeps my card", "so he keeps my papers", "so they keep my visa", "so he renews my", "so she renews my",
+          "so he will renew my", "for him to renew my", "for her to renew my", "to the kafeel every month",
+          "to my kafeel every month", "to the sponsor every month", "to my sponsor every month",
           // never made / never extended
           "never applied for my", "never applied any", "never applied a", "never applied for a", "never applied for any",
           "never did my papers", "never made my papers", "never made my card", "never made my iqama", "never made my visa",
@@ -177,7 +182,9 @@ extension Lexicon {
           "periksa dokumen", "razia dokumen", "gak punya kartu", "tidak punya kartu", "tanpa kartu"),
         L(.strong(.enforcementHistory), "dilaporkan hilang", "dilapor hilang", "dilaporin hilang", "lapor hilang",
           "dilaporkan melarikan diri", "dilaporkan minggat", "lapor kabur", "laporkan kabur", "dilaporin minggat",
-          "dilaporkan lari"),
+          "dilaporkan lari", "melaporkan saya hilang", "melaporkan aku hilang", "melaporkan saya kabur",
+          "melaporkan aku kabur", "lapor saya kabur", "laporin saya kabur", "laporkan saya kabur", "lapor sy kabur",
+          "laporkan saya hilang", "lapor sy hilang"),
         L(.strong(.entryRoute), "sebagai turis", "sbg turis", "sebagai wisatawan", "sebagai pelancong", "visa liburan",
           "datang liburan", "datang wisata", "datang jalan-jalan"),
         L(.strong(.validStatus), "masih berlaku sampai", "berlaku sampai", "berlaku hingga", "berlaku sampe",
