@@ -15,7 +15,7 @@ struct Lexicon: Sendable {
 
     static let all: [LexiconEntry] =
         english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian + eastAfrican + shared
-        + documentNumbers + chinese + swahili
+        + documentNumbers + chinese + swahili + romanised + nativeScripts + indirect
 
     init(_ source: [LexiconEntry] = Lexicon.all) {
         var compiled: [Compiled] = []
