@@ -28,6 +28,7 @@ struct ClauseClassifier {
         var route = false
         var movement = false
         var renew = false
+        var nothing = false
         var weak: DisclosureCategory? = nil
 
         mutating func add(_ cue: Cue) {
@@ -46,6 +47,7 @@ struct ClauseClassifier {
             case .route: route = true
             case .movement: movement = true
             case .renew: renew = true
+            case .nothing: nothing = true
             case .weak(let c): weak = weak ?? c
             case .idKeyword, .idLabel, .nonDocNumber, .clauseBreak, .clauseStart, .blocker: break
             }
@@ -67,6 +69,7 @@ struct ClauseClassifier {
             if c.validState && !c.custody { return .validStatus }
         }
         if c.papers && c.negation && !c.custody { return .explicitStatus }
+        if (c.papers || c.statusDoc) && c.nothing && !c.custody { return .explicitStatus }
         if c.passport && c.negation && !c.custody { return .entryRoute }
         if c.statusAdjective && !c.labourNoun { return .explicitStatus }
         if c.route && c.movement { return .entryRoute }

@@ -42,6 +42,10 @@ enum Cue: Sendable, Equatable, Hashable {
     case idLabel
     /// Numbers after these are labour facts (phone, claim, case, licence, account).
     case nonDocNumber
+    /// "I have nothing", "none at all", "मसँग केही छैन", "我什么都没有": with papers or a status
+    /// document in the same clause or the one before it ("they ask for papers, I have nothing"),
+    /// a disclosure that no status word makes.
+    case nothing
     /// Ends a clause: "and", "but", "because", "และ", "لكن", "तर".
     case clauseBreak
     /// Starts a new clause and belongs to it: "tanpa dokumen" (without documents) is its own clause.

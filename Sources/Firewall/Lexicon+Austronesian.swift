@@ -65,7 +65,7 @@ extension Lexicon {
         L(.strong(.explicitStatus),
           "kaburan", "kaburan di", "dilaporkan kabur", "dilapor kabur", "dilaporin kabur", "laporan kabur", "status kabur",
           "pati", "pendatang asing tanpa izin", "tki ilegal", "pmi ilegal", "tkw ilegal", "berstatus ilegal", "status ilegal",
-          "jadi ilegal", "saya ilegal", "aku ilegal", "sy ilegal", "ilegal di", "overstay", "over stay", "lewat izin",
+          "jadi ilegal", "saya ilegal", "aku ilegal", "sy ilegal", "sy os", "saya os", "aku os", "udh os", "udah os", "sdh os", "sudah os", "jadi os", "kena os", "sy sdh os", "sy udh os", "ilegal di", "overstay", "over stay", "lewat izin",
           "tidak punya dokumen", "tdk punya dokumen", "gak punya dokumen", "ga punya dokumen", "nggak punya dokumen",
           "tak ada dokumen", "tidak ada dokumen", "tanpa dokumen", "tidak berdokumen", "tak berdokumen", "undocumented",
           "tidak punya iqama", "gak punya iqama", "tidak punya visa", "gak punya visa", "tanpa visa", "tanpa izin kerja",

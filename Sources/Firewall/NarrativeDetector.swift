@@ -38,6 +38,13 @@ struct NarrativeDetector: Sendable {
                 clauseMatches[Int(ci)].append(m)
             }
         }
+        // "they ask for papers, and I have nothing": the papers of one clause and the nothing of
+        // the next, in the same sentence, say together what neither says alone.
+        for ci in clauses.indices.dropFirst() where clauses[ci].sentence == clauses[ci - 1].sentence
+            && cues[ci].nothing && (cues[ci - 1].papers || cues[ci - 1].statusDoc) && !cues[ci - 1].custody {
+            cues[ci].papers = true
+            cues[ci - 1].nothing = true
+        }
         let words = WordIndex(t)
         // "she will cancel my visa and deport me": a short clause that continues a threat in the
         // same sentence is part of the threat.

@@ -31,7 +31,7 @@ enum ScopedRemoval {
     static func isStatusCue(_ cue: Cue) -> Bool {
         switch cue {
         case .strong, .enforcement, .statusDoc, .passport, .papers, .state, .negation, .statusAdjective, .route,
-             .movement, .renew, .weak:
+             .movement, .renew, .weak, .nothing:
             return true
         default:
             return false
