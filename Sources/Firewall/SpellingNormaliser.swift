@@ -16,8 +16,14 @@
 /// Rewriting happens in folded coordinates and keeps each scalar's origin, so a removal still
 /// maps back exactly to the worker's own characters, and what is kept is kept verbatim.
 struct SpellingNormaliser: Sendable {
-    /// Status words by collapsed form, grouped by first letter for a short candidate list.
-    private let keywords: [Unicode.Scalar: [(collapsed: [Unicode.Scalar], word: [Unicode.Scalar])]]
+    /// Status words by collapsed form, grouped by first letter and collapsed length, so a word is
+    /// compared only with the few that could be within reach.
+    private let keywords: [Key: [(collapsed: [Unicode.Scalar], word: [Unicode.Scalar])]]
+
+    private struct Key: Hashable {
+        let first: Unicode.Scalar
+        let length: Int
+    }
     /// Every Latin word that is a lexicon phrase on its own: never rewritten. Words of longer
     /// phrases may be ("estoy ilegal"), so the lexicon's phrases go through the same rewriting
     /// (`normalisedPattern`) and still meet the text.
@@ -38,7 +44,7 @@ struct SpellingNormaliser: Sendable {
     }
 
     init(lexicon: [LexiconEntry]) {
-        var keywords: [Unicode.Scalar: [(collapsed: [Unicode.Scalar], word: [Unicode.Scalar])]] = [:]
+        var keywords: [Key: [(collapsed: [Unicode.Scalar], word: [Unicode.Scalar])]] = [:]
         var known = Set<[Unicode.Scalar]>()
         var seen = Set<[Unicode.Scalar]>()
         for entry in lexicon {
@@ -50,7 +56,8 @@ struct SpellingNormaliser: Sendable {
             guard words.count == 1, let word = words.first, Self.isStatusCue(entry.cue), word.count >= 5,
                   word.allSatisfy(ScalarFolding.isASCIILetter), !seen.contains(word) else { continue }
             seen.insert(word)
-            keywords[word[0], default: []].append((Self.collapsed(word), word))
+            let collapsed = Self.collapsed(word)
+            keywords[Key(first: word[0], length: collapsed.count), default: []].append((collapsed, word))
         }
         self.keywords = keywords
         self.known = known
@@ -107,18 +114,22 @@ struct SpellingNormaliser: Sendable {
 
     /// The status word `word` is a misspelling of, or nil.
     func correction(_ word: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        guard word.count >= 3, word.allSatisfy(ScalarFolding.isASCIILetter), !known.contains(word) else { return nil }
-        let string = String(String.UnicodeScalarView(word))
-        if let short = Self.shortVariants[string] { return Array(short.unicodeScalars) }
-        guard word.count >= 5, !SpellingExclusions.words.contains(string), let candidates = keywords[word[0]] else { return nil }
+        guard word.count >= 3, word.count <= 24, word.allSatisfy(ScalarFolding.isASCIILetter), !known.contains(word) else { return nil }
+        if word.count <= 6, let short = Self.shortVariants[String(String.UnicodeScalarView(word))] {
+            return Array(short.unicodeScalars)
+        }
+        guard word.count >= 5 else { return nil }
         let collapsedWord = Self.collapsed(word)
         let budget = collapsedWord.count >= 8 ? 2 : 1
         var best: (distance: Int, word: [Unicode.Scalar])?
-        for candidate in candidates where abs(candidate.collapsed.count - collapsedWord.count) <= budget {
-            let d = Self.distance(collapsedWord, candidate.collapsed, limit: budget)
-            if d <= budget, d < (best?.distance ?? Int.max) { best = (d, candidate.word) }
+        for length in (collapsedWord.count - budget)...(collapsedWord.count + budget) {
+            for candidate in keywords[Key(first: word[0], length: length)] ?? [] {
+                let d = Self.distance(collapsedWord, candidate.collapsed, limit: budget)
+                if d <= budget, d < (best?.distance ?? Int.max) { best = (d, candidate.word) }
+            }
         }
-        return best?.word
+        guard let best, !SpellingExclusions.words.contains(String(String.UnicodeScalarView(word))) else { return nil }
+        return best.word
     }
 
     /// Doubled letters written once ("vissa" → "visa", "illegal" → "ilegal"): a common slip, and
@@ -131,26 +142,43 @@ struct SpellingNormaliser: Sendable {
     }
 
     /// Optimal-string-alignment distance, giving up (returning `limit + 1`) once every cell of a
-    /// row exceeds `limit`.
+    /// row exceeds `limit`. Rows live in one stack buffer: this runs for every unknown word.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         let m = a.count, n = b.count
-        var prev2 = [Int](repeating: 0, count: n + 1)
-        var prev = Array(0...n)
-        var cur = [Int](repeating: 0, count: n + 1)
-        for i in 1...m {
-            cur[0] = i
-            var rowMin = cur[0]
-            for j in 1...max(n, 1) where n > 0 {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-                cur[j] = v
-                rowMin = min(rowMin, v)
+        guard m > 0, n > 0 else { return max(m, n) }
+        if bagDistance(a, b) > limit { return limit + 1 }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (n + 1)) { buffer in
+            var prev2 = buffer.baseAddress!
+            var prev = prev2 + (n + 1)
+            var cur = prev + (n + 1)
+            for j in 0...n { prev[j] = j; prev2[j] = 0 }
+            for i in 1...m {
+                cur[0] = i
+                var rowMin = i
+                for j in 1...n {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                    cur[j] = v
+                    rowMin = min(rowMin, v)
+                }
+                if rowMin > limit { return limit + 1 }
+                (prev2, prev, cur) = (prev, cur, prev2)
             }
-            if rowMin > limit { return limit + 1 }
-            swap(&prev2, &prev)
-            swap(&prev, &cur)
+            return prev[n]
         }
-        return prev[n]
+    }
+
+    /// A lower bound of the edit distance from letter counts alone (ASCII letters only), so most
+    /// candidates are ruled out without the table.
+    static func bagDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 26) { counts in
+            counts.initialize(repeating: 0)
+            for s in a where s.value >= 0x61 && s.value <= 0x7A { counts[Int(s.value - 0x61)] += 1 }
+            for s in b where s.value >= 0x61 && s.value <= 0x7A { counts[Int(s.value - 0x61)] -= 1 }
+            var surplus = 0, deficit = 0
+            for c in counts { if c > 0 { surplus += c } else { deficit -= c } }
+            return max(surplus, deficit)
+        }
     }
 }
