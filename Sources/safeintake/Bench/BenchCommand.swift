@@ -10,7 +10,7 @@ import Storage
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure this machine and the daemon on it (results in Docs/benchmarks.md).",
-        subcommands: [BenchOps.self, BenchMachine.self, BenchIntake.self, BenchStatusScale.self], defaultSubcommand: BenchOps.self)
+        subcommands: [BenchOps.self, BenchMachine.self, BenchIntake.self, BenchStatusScale.self, BenchFirewall.self], defaultSubcommand: BenchOps.self)
 }
 
 /// `safeintake bench [ops]`: the cost of the domain operations, in process, one at a time, against
