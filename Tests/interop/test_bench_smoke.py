@@ -60,3 +60,17 @@ def test_bench_status_scale_times_checks_at_each_store_size_against_a_reference(
     assert [int(row[0]) for row in rows] == [300, 1000], r.stdout
     for row in rows:
         assert float(row[2]) > 0 and float(row[7]) > 0, row  # p50 of the large and of the reference store
+
+
+def test_bench_firewall_reports_throughput_and_refuses_bad_input(tmp_path):
+    corpus = tmp_path / "narratives.jsonl"
+    corpus.write_text('{"id": "1", "text": "My visa expired and madam pays me 300 dollars a month."}\n'
+                      '{"id": "2", "text": "tlg sy blm dibyr 5bln majikan pukul sy"}\n', encoding="utf-8")
+    r = run_cli(["bench", "firewall", str(corpus), "--rounds", "2", "--repeats", "1"], timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert re.search(rf"corpus texts: ({NUMBER}) MB/s", r.stdout), r.stdout
+    assert re.search(rf"one {NUMBER} MB text: ({NUMBER}) MB/s", r.stdout), r.stdout
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "1"}\n', encoding="utf-8")
+    r = run_cli(["bench", "firewall", str(bad)], timeout=60)
+    assert r.returncode != 0 and "\"text\"" in r.stderr, (r.returncode, r.stderr)
