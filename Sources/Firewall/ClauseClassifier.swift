@@ -49,7 +49,7 @@ struct ClauseClassifier {
             case .renew: renew = true
             case .nothing: nothing = true
             case .weak(let c): weak = weak ?? c
-            case .idKeyword, .idLabel, .nonDocNumber, .clauseBreak, .clauseStart, .blocker: break
+            case .idKeyword, .idLabel, .nonDocNumber, .clauseBreak, .clauseStart, .blocker, .indicator: break
             }
         }
     }

@@ -46,6 +46,9 @@ enum Cue: Sendable, Equatable, Hashable {
     /// document in the same clause or the one before it ("they ask for papers, I have nothing"),
     /// a disclosure that no status word makes.
     case nothing
+    /// A phrase that shows one of the ILO forced-labour indicators ("they lock me in", "owe me 5
+    /// months"). Only the indicator lexicon uses it; the firewall's rules ignore it.
+    case indicator(ForcedLabourIndicator)
     /// Ends a clause: "and", "but", "because", "และ", "لكن", "तर".
     case clauseBreak
     /// Starts a new clause and belongs to it: "tanpa dokumen" (without documents) is its own clause.

@@ -8,7 +8,7 @@ import Foundation
 struct FirewallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firewall", abstract: "Run the firewall over JSON Lines on stdin.",
-        subcommands: [Redact.self, StripFields.self])
+        subcommands: [Redact.self, StripFields.self, Indicators.self])
 
     struct Redact: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "{\"id\", \"text\"} in; {\"id\", \"text\": REDACTED} out.")
@@ -38,6 +38,23 @@ struct FirewallCommand: AsyncParsableCommand {
                 let texts = raw.mapValues(JSONLines.text(of:))
                 let kept = firewall.screenFields(texts).kept
                 return ["id": object["id"] ?? NSNull(), "fields": raw.filter { kept[$0.key] != nil }]
+            }
+        }
+    }
+
+    /// `safeintake firewall indicators` (CONTRACT.md): the ILO forced-labour indicators each text
+    /// shows, read from what the firewall leaves of it, exactly as intake tags a complaint.
+    struct Indicators: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "{\"id\", \"text\"} in; {\"id\", \"indicators\": [NAME, ...]} out (ILO forced-labour indicators).")
+        @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+
+        func run() async throws {
+            let firewall = Firewall(policy: try FirewallCommand.loadPolicy(policy))
+            let tagger = IndicatorTagger()
+            try JSONLines.transform { object in
+                guard let text = object["text"] as? String else { throw JSONLines.LineError("\"text\" must be a string") }
+                return ["id": object["id"] ?? NSNull(), "indicators": firewall.indicators(in: text, tagger: tagger).map(\.rawValue)]
             }
         }
     }
