@@ -23,6 +23,26 @@ struct TokenTests {
         #expect(spends.allSatisfy { !$0.contains(filed.caseID.rawValue) }, "a spend must not say which case checked in")
     }
 
+    /// Issue 18, item 1: phone keyboards type native digits. Each system's digits must give the
+    /// same token as ASCII, and a mix of systems too.
+    @Test("a token typed in any decimal digit system is the same token", arguments: [
+        0x0660, 0x06F0, 0x0966, 0x09E6, 0x0BE6, 0x0DE6, 0x0E50, 0x1040, 0x17E0, 0xFF10,
+    ])
+    func nativeDigits(_ zero: UInt32) throws {
+        let token = StatusToken.generate()
+        let ascii = token.formatted()
+        let native = String(String.UnicodeScalarView(ascii.unicodeScalars.map { s in
+            s.value >= 0x30 && s.value <= 0x39 ? Unicode.Scalar(zero + s.value - 0x30)! : s
+        }))
+        let parsed = try #require(StatusToken.parse(native), "\(native)")
+        #expect(parsed.formatted() == ascii)
+        let mixed = String(native.prefix(10)) + "\u{00A0}" + String(ascii.dropFirst(10))
+        #expect(StatusToken.parse(mixed)?.formatted() == ascii)
+        // Not a digit of any system, or one digit too many: malformed, as before.
+        #expect(StatusToken.parse(native + "\u{0661}") == nil)
+        #expect(StatusToken.parse(native.replacingOccurrences(of: "-", with: "\u{2167}")) == nil)   // Roman numeral
+    }
+
     @Test("dashes and spaces are optional; anything else is malformed", arguments: Backend.available)
     func parsing(_ backend: Backend) throws {
         let h = try Harness(backend)

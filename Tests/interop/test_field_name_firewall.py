@@ -45,3 +45,14 @@ def test_a_language_tag_that_carries_anything_but_a_language_is_refused(daemon):
     ok = si.post_json(daemon.url + "/v1/complaints",
                       {"language": "ne-Latn", "fields": {}, "narrative": "malik le talab diyena"})
     assert ok.status == 201, ok.body
+
+
+def test_a_token_typed_in_native_digits_is_accepted(daemon):
+    """Issue 18, item 1 and CONTRACT.md: POST /v1/status takes any Unicode decimal digits."""
+    token = file_complaint(daemon, {"language": "ar", "fields": {}, "narrative": "لم تدفع راتبي منذ أربعة أشهر"})
+    arabic_indic = "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in token)
+    r = si.post_json(daemon.url + "/v1/status", {"token": arabic_indic})
+    assert r.status == 200, (r.status, r.body)
+    assert r.json()["status"] == "received"
+    spent = si.post_json(daemon.url + "/v1/status", {"token": token})
+    assert spent.status == 404, "the native-digit check spent the same token"
