@@ -144,6 +144,9 @@ def test_audit_verify_catches_a_history_forked_and_resigned_with_the_log_key(dae
     assert original.stop() == 0
 
     fork = daemon_factory()
+    # Stop the daemon the factory started before pointing it at the fork: starting over a running
+    # one used to orphan it, and it outlived the whole test run (issue 17, item 16).
+    assert fork.stop() == 0
     fork.data = fork_folder
     fork.start()
     for _ in range(5):

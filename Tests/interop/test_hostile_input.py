@@ -180,11 +180,13 @@ HOSTILE = [
 def shared_daemon(request, safeintake_bin, tmp_path_factory):
     from conftest import Daemon
     d = Daemon(safeintake_bin, tmp_path_factory.mktemp("hostile"))
-    d.start()
-    r = si.post_json(d.url + "/v1/complaints", COMPLAINT)  # something to keep safe
-    assert r.status == 201
-    yield d
-    d.stop()
+    try:
+        d.start()
+        r = si.post_json(d.url + "/v1/complaints", COMPLAINT)  # something to keep safe
+        assert r.status == 201
+        yield d
+    finally:
+        d.stop()
 
 
 @pytest.mark.parametrize("name,path,body,headers,status,code", HOSTILE, ids=[h[0] for h in HOSTILE])
@@ -243,9 +245,11 @@ def closed_within(sock: socket.socket, seconds: float, trickle: bytes = b"") -> 
 def strict_daemon(safeintake_bin, tmp_path_factory):
     from conftest import Daemon
     d = Daemon(safeintake_bin, tmp_path_factory.mktemp("slow"))
-    d.start(["--request-timeout", str(DEADLINE), "--max-connections", "16"])
-    yield d
-    d.stop()
+    try:
+        d.start(["--request-timeout", str(DEADLINE), "--max-connections", "16"])
+        yield d
+    finally:
+        d.stop()
 
 
 def test_a_trickled_request_head_is_cut_off(strict_daemon):

@@ -1,0 +1,54 @@
+"""The daemon's edges after the security review of 2026-12 (issue 17), from the outside: core dumps
+off and files owner-only (I1, I2), a cap on the audit routes that keeps filing served (F9), the
+README's curl line against the stricter content-type rule (F11), weak passphrases refused for new
+keys (I8), and the suite's own processes accounted for (a daemon once outlived `scripts/test`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import safeintake_py as si
+from conftest import Daemon
+from process_tracking import leftover_processes
+from safeintake_py import PROJECT_ROOT, run_bounded, run_cli
+from test_acceptance import COMPLAINT
+
+GOOD_PASSPHRASE = "paalam sa visa, hindi sa sahod 7"
+
+
+def test_a_daemon_cannot_be_started_over_a_running_one(safeintake_bin, tmp_path):
+    """What left a daemon running after `scripts/test`: a test started a fixture's daemon again
+    with another data folder, and the first process was never stopped."""
+    d = Daemon(safeintake_bin, tmp_path)
+    try:
+        d.start()
+        first = d.proc
+        with pytest.raises(AssertionError, match="still running"):
+            d.start()
+        assert d.proc is first and first.poll() is None
+    finally:
+        d.stop()
+    assert first.poll() is not None
+
+
+def test_processes_the_suite_starts_are_found_and_a_timed_out_cli_takes_its_children_along(tmp_path):
+    child = subprocess.Popen(["sleep", "300"], stdin=subprocess.DEVNULL)
+    try:
+        assert child.pid in {pid for pid, _ in leftover_processes(only_safeintake=False)}
+    finally:
+        child.kill()
+        child.wait()
+    assert child.pid not in {pid for pid, _ in leftover_processes(only_safeintake=False)}
+    # A command that starts a process of its own and outlives its time: both go.
+    script = tmp_path / "grandchild.pid"
+    with pytest.raises(subprocess.TimeoutExpired):
+        run_bounded(["sh", "-c", f"sleep 300 & echo $! > {script}; wait"], timeout=2)
+    grandchild = int(script.read_text())
+    assert grandchild not in {pid for pid, _ in leftover_processes(only_safeintake=False, grace_seconds=5)}
