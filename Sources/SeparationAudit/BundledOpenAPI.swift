@@ -422,11 +422,16 @@ paths:
   /v1/audit/log-key:
     get:
       summary: The log's C2SP verifier key
+      description: >-
+        Every `/v1/audit/*` route is under one global cap (20 a second, bursts of 40; `serve
+        --audit-rate`) and at most 2 are served at once (`serve --audit-concurrency`), more waiting
+        their turn; above the cap, or with 32 already waiting, the answer is 429 with Retry-After.
       responses:
         "200":
           description: "`NAME+KEYID+BASE64(0x01 || ed25519 public key)`"
           content:
             text/plain: {schema: {type: string}}
+        "429": {$ref: "#/components/responses/RateLimited"}
   /v1/audit/checkpoint:
     get:
       summary: A C2SP tlog-checkpoint as a signed note
@@ -435,6 +440,7 @@ paths:
           description: Origin, size, base64 root, then the signature line.
           content:
             text/plain: {schema: {type: string}}
+        "429": {$ref: "#/components/responses/RateLimited"}
   /v1/audit/entries:
     get:
       summary: Entries S ≤ I < E that exist (at most 1000 per request); leaf hash = SHA-256(0x00 || data)
@@ -459,6 +465,7 @@ paths:
                         index: {type: integer}
                         data: {type: string, format: byte}
         "400": {$ref: "#/components/responses/BadRequest"}
+        "429": {$ref: "#/components/responses/RateLimited"}
   /v1/audit/proof/inclusion:
     get:
       summary: RFC 9162 §2.1.3 inclusion proof
@@ -479,6 +486,7 @@ paths:
                   proof: {type: array, items: {type: string, format: byte}}
         "400": {$ref: "#/components/responses/BadRequest"}
         "404": {$ref: "#/components/responses/NoSuchProof"}
+        "429": {$ref: "#/components/responses/RateLimited"}
   /v1/audit/proof/consistency:
     get:
       summary: RFC 9162 §2.1.4 consistency proof
@@ -499,6 +507,7 @@ paths:
                   proof: {type: array, items: {type: string, format: byte}}
         "400": {$ref: "#/components/responses/BadRequest"}
         "404": {$ref: "#/components/responses/NoSuchProof"}
+        "429": {$ref: "#/components/responses/RateLimited"}
 components:
   securitySchemes:
     # The three headers together make one signed request (Docs/format.md §8): a single-use
@@ -548,9 +557,9 @@ components:
           schema: {$ref: "#/components/schemas/Error"}
     RateLimited:
       description: |
-        The global cap on status checks (or on agency challenges) is reached; wait `Retry-After`
-        seconds. (Checks of one token locator beyond 5 an hour are answered too, only later: 1 s,
-        2 s, 4 s … up to 32 s.)
+        The global cap on status checks (or on agency challenges, or on the audit routes) is
+        reached; wait `Retry-After` seconds. (Checks of one token locator beyond 5 an hour are
+        answered too, only later: 1 s, 2 s, 4 s … up to 32 s.)
       headers:
         Retry-After: {schema: {type: integer, minimum: 1}}
       content:

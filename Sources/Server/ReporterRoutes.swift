@@ -73,7 +73,10 @@ struct ReporterRoutes: Sendable {
             }
             let start = ContinuousClock.now
             let answer = tokenValue is String ? try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) : nil
-            if answer != nil { timing.recordSuccess(since: start) }
+            if answer != nil {
+                timing.recordSuccess(since: start)
+                abuse.statusCheckSucceeded(tokenText: tokenText)  // her own check leaves no trace in the back-off
+            }
             let response = answer.map { answer in
                 JSONResponse.paddedStatusAnswer(["status": answer.state.rawValue, "next_token": answer.nextToken,
                                                  "messages": answer.messages.map { ["from": $0.from, "kind": $0.kind.rawValue, "text": $0.text] }])

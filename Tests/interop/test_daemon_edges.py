@@ -23,6 +23,18 @@ from test_acceptance import COMPLAINT
 GOOD_PASSPHRASE = "paalam sa visa, hindi sa sahod 7"
 
 
+def test_the_audit_cap_answers_429_and_complaints_are_still_filed(daemon_factory):
+    d = daemon_factory(["--audit-rate", "0.5"])  # bursts of 1
+    first = si.http("GET", d.url + "/v1/audit/checkpoint")
+    assert first.status == 200, first.body
+    flood = [si.http("GET", d.url + "/v1/audit/entries?start=0&end=1000") for _ in range(5)]
+    refused = [r for r in flood if r.status == 429]
+    assert refused, [r.status for r in flood]
+    assert all(int(r.headers["retry-after"]) >= 1 and r.json()["error"] == "rate_limited" for r in refused)
+    filed = si.post_json(d.url + "/v1/complaints", COMPLAINT)
+    assert filed.status == 201, filed.body
+
+
 def test_a_daemon_cannot_be_started_over_a_running_one(safeintake_bin, tmp_path):
     """What left a daemon running after `scripts/test`: a test started a fixture's daemon again
     with another data folder, and the first process was never stopped."""
