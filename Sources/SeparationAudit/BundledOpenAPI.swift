@@ -17,10 +17,13 @@ info:
     within 30 seconds (`serve --request-timeout`), or the connection is closed; at most 1024
     connections are open at once (`--max-connections`). JSON bodies are read strictly: UTF-8,
     one object, no repeated member names, at most 64 levels deep, numbers as RFC 8259 writes
-    them and within a double's range. A body may be sent as
-    `application/json` (or any `+json` type), without a Content-Type, or as
-    `application/x-www-form-urlencoded` (what `curl -d` sends by default) as long as it is JSON;
-    any other type, or a charset other than UTF-8, gets `415`. A known path asked with a method it
+    them and within a double's range. A JSON body must be sent as `application/json` (or any
+    `+json` type) in UTF-8 (with curl: `-H 'Content-Type: application/json'`); no Content-Type,
+    `application/x-www-form-urlencoded` (what `curl -d` sends by default) or any other type gets
+    `415`, and a browser's request from another site's page (`Sec-Fetch-Site` other than
+    `same-origin` or `none`, or an `Origin` naming another host) gets `403 cross_site`: such pages
+    may not file or check anything from their visitors' browsers (security review 2026-12, F11;
+    until then untyped and form-typed JSON were accepted). A known path asked with a method it
     does not serve gets `405` with an `Allow` header; an unknown path gets `404`. Lengths
     (`maxLength`) count characters (Unicode scalars), as JSON Schema does.
 paths:
@@ -164,6 +167,7 @@ paths:
                 properties:
                   token: {type: string, pattern: "^[0-9]{4}(-[0-9]{4}){4,}$"}
         "400": {$ref: "#/components/responses/BadRequest"}
+        "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429":
           description: |
@@ -226,6 +230,7 @@ paths:
                         text: {type: string}
                   next_token: {type: string}
         "400": {$ref: "#/components/responses/BadRequest"}
+        "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429": {$ref: "#/components/responses/RateLimited"}
         "404":
@@ -262,6 +267,7 @@ paths:
                 properties:
                   challenge: {type: string}
         "400": {$ref: "#/components/responses/BadRequest"}
+        "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429": {$ref: "#/components/responses/RateLimited"}
   /v1/agency/cases:
@@ -566,7 +572,12 @@ components:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}
     UnsupportedMediaType:
-      description: The Content-Type names something other than JSON, or a charset other than UTF-8; nothing was read.
+      description: No Content-Type, or one that names something other than JSON (form-urlencoded included), or a charset other than UTF-8; nothing was read.
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/Error"}
+    CrossSite:
+      description: A browser sent this from a page of another site (`Sec-Fetch-Site`, or `Origin`); nothing was read.
       content:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}
@@ -664,7 +675,7 @@ components:
       type: object
       required: [error]
       properties:
-        error: {type: string, description: "A stable code: too_large, invalid_encoding, invalid_shape, invalid_value, unsupported_media_type, method_not_allowed, not_found, out_of_range, invalid_sizes, rate_limited, proof_of_work_required, no_recipients, internal"}
+        error: {type: string, description: "A stable code: too_large, invalid_encoding, invalid_shape, invalid_value, unsupported_media_type, cross_site, method_not_allowed, not_found, out_of_range, invalid_sizes, rate_limited, proof_of_work_required, no_recipients, internal"}
         message: {type: string, description: "What to fix, for a person."}
 """#
 }

@@ -24,7 +24,7 @@ struct ReporterRoutes: Sendable {
     }
 
     func fileComplaint(_ request: Request, logger: Logger) async -> Response {
-        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
+        if let refusal = request.refusalOfJSONPost { return refusal }
         switch abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader]) {
         case .admitted: break
         case let .proofOfWorkRequired(challenge, difficulty):
@@ -59,7 +59,7 @@ struct ReporterRoutes: Sendable {
     }
 
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
-        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
+        if let refusal = request.refusalOfJSONPost { return refusal }
         do {
             let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
             let object = try JSONBody.object(body, allowedKeys: ["token", "message"])

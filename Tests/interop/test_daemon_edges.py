@@ -35,6 +35,20 @@ def test_the_audit_cap_answers_429_and_complaints_are_still_filed(daemon_factory
     assert filed.status == 201, filed.body
 
 
+def test_the_readme_curl_line_files_a_complaint(daemon):
+    """The README's quick-start line, run as written (with the port of this daemon); and the same
+    line without its -H, which a page on another site could make a browser send, is refused."""
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    line = next(l for l in readme.splitlines() if l.startswith("curl ") and "/v1/complaints" in l)
+    argv = [a.replace("http://127.0.0.1:8080", d_url) for d_url in [daemon.url] for a in shlex.split(line)]
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    ok = run_bounded(argv, timeout=60, env=env)
+    assert ok.returncode == 0 and re.fullmatch(r'\{"token":"[0-9]{4}(-[0-9]{4}){4,}"\}', ok.stdout.strip()), ok.stdout + ok.stderr
+    i = argv.index("-H")
+    bare = run_bounded(argv[:i] + argv[i + 2:] + ["-w", "\n%{http_code}"], timeout=60, env=env)
+    assert bare.stdout.strip().endswith("415"), bare.stdout
+
+
 def test_a_daemon_cannot_be_started_over_a_running_one(safeintake_bin, tmp_path):
     """What left a daemon running after `scripts/test`: a test started a fixture's daemon again
     with another data folder, and the first process was never stopped."""

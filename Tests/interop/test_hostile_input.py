@@ -171,8 +171,17 @@ HOSTILE = [
     ("XML", "/v1/status", b"<token>1</token>", {"Content-Type": "application/xml"}, 415, "unsupported_media_type"),
     ("JSON in UTF-16", "/v1/complaints", json.dumps(COMPLAINT).encode("utf-16"),
      {"Content-Type": "application/json; charset=utf-16"}, 415, "unsupported_media_type"),
+    # Form-encoded (what curl -d sends) and untyped bodies are what another site's page can make a
+    # browser send without a preflight: refused since the security review of 2026-12 (F11).
     ("form fields instead of JSON", "/v1/complaints", b"language=en&narrative=unpaid",
-     {"Content-Type": "application/x-www-form-urlencoded"}, 400, "invalid_shape"),
+     {"Content-Type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
+    ("JSON sent as a form (curl -d without -H)", "/v1/complaints", json.dumps(COMPLAINT).encode(),
+     {"Content-Type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
+    ("JSON with no Content-Type", "/v1/status", b'{"token":"1234-5678-9012-3456-7890-1234"}', {}, 415, "unsupported_media_type"),
+    ("cross-site page (Sec-Fetch-Site)", "/v1/complaints", json.dumps(COMPLAINT).encode(),
+     {"Content-Type": "application/json", "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}, 403, "cross_site"),
+    ("cross-site page (Origin only)", "/v1/status", b'{"token":"1234-5678-9012-3456-7890-1234"}',
+     {"Content-Type": "application/json", "Origin": "https://evil.example"}, 403, "cross_site"),
     ("key id that is not a key id", "/v1/agency/challenge", b'{"key_id":"../../etc/passwd"}', None, 400, "invalid_shape"),
 ]
 
