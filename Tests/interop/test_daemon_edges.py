@@ -23,6 +23,40 @@ from test_acceptance import COMPLAINT
 GOOD_PASSPHRASE = "paalam sa visa, hindi sa sahod 7"
 
 
+def _loose(data: Path) -> dict[str, str]:
+    """Everything in the folder (and the folder) that group or others may read, with its mode."""
+    return {str(p.relative_to(data)): oct(p.stat().st_mode & 0o777)
+            for p in [data, *data.rglob("*")] if p.stat().st_mode & 0o077}
+
+
+def test_serve_dumps_no_core_and_keeps_every_file_owner_only(safeintake_bin, tmp_path):
+    d = Daemon(safeintake_bin, tmp_path)
+    old_umask = os.umask(0o022)  # what the daemon inherits from a typical shell
+    try:
+        d.start()
+        limits = Path(f"/proc/{d.proc.pid}/limits").read_text()
+        core = next(line for line in limits.splitlines() if line.startswith("Max core file size"))
+        assert core.split()[4:6] == ["0", "0"], core
+        assert si.post_json(d.url + "/v1/complaints", COMPLAINT).status == 201
+        files = {p.name for p in d.data.rglob("*")}
+        assert {"safeintake.sqlite", "safeintake.sqlite-wal", "safeintake.sqlite-shm"} <= files, files
+        assert _loose(d.data) == {}, "created readable by group or others"
+        assert d.stop() == 0
+
+        # A folder as an earlier version or an operator left it: made readable by all.
+        os.chmod(d.data, 0o755)
+        for p in d.data.rglob("*"):
+            os.chmod(p, 0o755 if p.is_dir() else 0o644)
+        (d.data / "operator-notes.txt").write_text("kept by the operator")
+        assert len(_loose(d.data)) > 5
+        d.start()
+        assert si.post_json(d.url + "/v1/complaints", COMPLAINT).status == 201
+        assert _loose(d.data) == {}, "left readable by group or others"
+    finally:
+        os.umask(old_umask)
+        d.stop()
+
+
 def test_the_audit_cap_answers_429_and_complaints_are_still_filed(daemon_factory):
     d = daemon_factory(["--audit-rate", "0.5"])  # bursts of 1
     first = si.http("GET", d.url + "/v1/audit/checkpoint")
