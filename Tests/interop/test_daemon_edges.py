@@ -83,6 +83,22 @@ def test_the_readme_curl_line_files_a_complaint(daemon):
     assert bare.stdout.strip().endswith("415"), bare.stdout
 
 
+@pytest.mark.parametrize("weak", ["x", "short pass1", "aaaaaaaaaaaaaaaa", "abcabcabcabcabc"])
+def test_keys_generate_refuses_a_weak_passphrase_and_writes_nothing(tmp_path, weak):
+    out = tmp_path / "inspector-9.key"
+    r = run_cli(["keys", "generate", "--name", "inspector-9", "--out", out], env_extra={"SAFEINTAKE_PASSPHRASE": weak})
+    assert r.returncode != 0, r.stdout
+    assert "passphrase" in r.stderr and ("12" in r.stderr or "different" in r.stderr), r.stderr
+    assert not out.exists() and not out.with_suffix(".pub").exists()
+
+
+def test_keys_generate_takes_a_passphrase_of_a_few_words(tmp_path):
+    out = tmp_path / "inspector-9.key"
+    r = run_cli(["keys", "generate", "--name", "inspector-9", "--out", out], env_extra={"SAFEINTAKE_PASSPHRASE": GOOD_PASSPHRASE})
+    assert r.returncode == 0, r.stderr
+    assert si.load_key_file(json.loads(out.read_text()), GOOD_PASSPHRASE.encode()).key_id in r.stdout
+
+
 def test_a_daemon_cannot_be_started_over_a_running_one(safeintake_bin, tmp_path):
     """What left a daemon running after `scripts/test`: a test started a fixture's daemon again
     with another data folder, and the first process was never stopped."""
