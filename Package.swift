@@ -12,7 +12,7 @@
 //   HTMLEscaping                           pure: the one HTML escaping every rendered page uses
 //   Intake ← ReporterGuards                rate limits, back-off, proof of work, uniform status answers
 //   Intake, ReporterGuards ← ReporterWeb   the reporter's HTML pages (no JavaScript needed), PO catalogs
-//   Intake, ReporterGuards, ReporterWeb ← Server  Hummingbird routes
+//   Intake, ReporterGuards, ReporterWeb ← Server  Hummingbird routes (CProcessHardening: no core dumps)
 //   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
 //   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
 //   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: strict),
         .target(name: "Firewall", swiftSettings: strict),
         .target(name: "HTMLEscaping", swiftSettings: strict),
+        // prctl is variadic, which Swift cannot call: two small C functions (no core dumps).
+        .target(name: "CProcessHardening"),
         .target(name: "Envelope", dependencies: ["Sodium"], swiftSettings: strict),
         .target(name: "AuditLog", dependencies: ["Sodium"], swiftSettings: strict),
         .target(
@@ -98,7 +100,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Intake", "AuditLog", "Envelope", "ReporterWeb", "ReporterGuards",
+                "Intake", "AuditLog", "Envelope", "ReporterWeb", "ReporterGuards", "CProcessHardening",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -151,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: [
-                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog",
+                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog", "SeparationAudit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -10,8 +10,6 @@ enum AuditEntryJSON {
     enum Value: Equatable, ExpressibleByIntegerLiteral {
         case string(String)
         case int(Int)
-        /// Counts by name (the firewall summary).
-        case counts([String: Int])
 
         init(integerLiteral value: Int) { self = .int(value) }
     }
@@ -23,10 +21,6 @@ enum AuditEntryJSON {
             switch value {
             case let .string(text): writeString(text, into: &out)
             case let .int(number): out.append(contentsOf: String(number).utf8)
-            case let .counts(counts):
-                writeObject(counts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }, into: &out) { count, out in
-                    out.append(contentsOf: String(count).utf8)
-                }
             }
         }
         return out

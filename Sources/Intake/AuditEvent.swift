@@ -35,9 +35,6 @@ public enum AuditEvent: Sendable, Equatable {
     /// The daemon started with a firewall policy other than the last one recorded: every later
     /// `complaint_accepted` must name this policy.
     case policyChanged(policyHash: String, policyVersion: Int)
-    /// What the firewall removed, summed over `complaints` consecutive complaints (k-anonymous
-    /// aggregate; no per-case counts are ever logged).
-    case firewallSummary(policyHash: String, complaints: Int, removed: [String: Int])
     /// A closed case was deleted under the retention rule, with everything stored about it.
     case caseDeleted(caseID: CaseID)
 
@@ -59,15 +56,17 @@ public enum AuditEvent: Sendable, Equatable {
         case .messageSent: "message_sent"
         case .duressFlagged: "duress_flagged"
         case .policyChanged: "policy_changed"
-        case .firewallSummary: "firewall_summary"
         case .caseDeleted: "case_deleted"
         }
     }
 
     /// Whether the event records something a reporter did: those carry only the day, not the hour.
+    /// `case_key_wrapped` is written only at intake, in the filing's own transaction (assignments
+    /// log `case_assigned`), so its time is the filing's: it carries the day too, or the hour of
+    /// every filing would stand next to its case id in the public log (security review 2026-12, F3).
     var isReporterAction: Bool {
         switch self {
-        case .complaintAccepted, .tokenSpent, .duressFlagged, .firewallSummary, .caseDeleted: true
+        case .complaintAccepted, .caseKeyWrapped, .tokenSpent, .duressFlagged, .caseDeleted: true
         default: false
         }
     }
@@ -120,10 +119,6 @@ public enum AuditEvent: Sendable, Equatable {
         case let .policyChanged(policyHash, policyVersion):
             object["policy"] = .string(policyHash)
             object["policy_version"] = .int(policyVersion)
-        case let .firewallSummary(policyHash, complaints, removed):
-            object["policy"] = .string(policyHash)
-            object["complaints"] = .int(complaints)
-            object["removed"] = .counts(removed)
         }
         var bytes = AuditEntryJSON.encode(object)
         let padded = (bytes.count + Self.entryBlockSize - 1) / Self.entryBlockSize * Self.entryBlockSize

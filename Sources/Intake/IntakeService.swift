@@ -7,8 +7,9 @@ public struct FiledComplaint: Sendable {
     public let token: String
     /// Returned for tests and the operator's own tools; never sent to the reporter or logged.
     public let caseID: CaseID
-    /// What the firewall removed, by category (counts only). Not stored per case and not logged
-    /// per case (see `AuditEvent.complaintAccepted`); kept for tests and aggregate statistics.
+    /// What the firewall removed, by category (counts only). Neither stored nor logged, per case or
+    /// in sums: per-batch sums in the public log could be narrowed to one case by whoever files the
+    /// rest of the batch (security review 2026-12, F2; Docs/audit-log.md, "Why no firewall counts").
     public let firewallReport: FirewallReport
 }
 
@@ -41,8 +42,6 @@ public struct StatusAnswer: Sendable {
 public struct IntakeService: Sendable {
     /// Inspectors' messages shown per check (the newest ones), so answers stay small on a phone.
     public static let messagesShown = 10
-    /// Firewall counts reach the public log only summed over this many complaints.
-    public static let firewallSummaryEvery = 50
 
     let store: any IntakeStore
     let firewall: Firewall
@@ -107,15 +106,7 @@ public struct IntakeService: Sendable {
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
         return try drawToken(for: PreparedFiling.Parts(
             caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
-            tally: tally(screened.report), audit: audit, report: screened.report))
-    }
-
-    /// This complaint's contribution to the aggregate firewall counts.
-    private func tally(_ report: FirewallReport) -> FirewallTally {
-        let counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) })
-        return FirewallTally(counts: counts, threshold: Self.firewallSummaryEvery) { [policyHash, time] totals, complaints in
-            AuditEvent.firewallSummary(policyHash: policyHash, complaints: complaints, removed: totals).entryData(time: time)
-        }
+            audit: audit, report: screened.report))
     }
 
     /// Spends `tokenText` and returns the case's state and inspectors' messages with the next

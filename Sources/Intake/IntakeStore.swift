@@ -15,11 +15,9 @@ public struct NewCase: Sendable {
     public let reporterPublicKey: [UInt8]
     /// The verifier of the reporter's duress code, when she chose one (§6.2).
     public let duressVerifier: TokenVerifier?
-    /// What the firewall removed from this complaint, to add to the running aggregate.
-    public let firewallTally: FirewallTally
 
     public init(id: CaseID, day: String, agencyView: [UInt8], wraps: [String: [UInt8]], token: StoredToken,
-                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, firewallTally: FirewallTally) {
+                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?) {
         self.id = id
         self.day = day
         self.agencyView = agencyView
@@ -27,24 +25,6 @@ public struct NewCase: Sendable {
         self.token = token
         self.reporterPublicKey = reporterPublicKey
         self.duressVerifier = duressVerifier
-        self.firewallTally = firewallTally
-    }
-}
-
-/// One complaint's firewall counts (category → removals), added by the store to a running tally
-/// in the same transaction as the case. When the tally covers `threshold` complaints the store
-/// appends `summary(totals, complaints)` to the audit log and starts a new tally, so the public log
-/// carries what the firewall removed only in aggregates over many complaints, never per case
-/// (Docs/audit-log.md, "Why no per-case counts").
-public struct FirewallTally: Sendable {
-    public let counts: [String: Int]
-    public let threshold: Int
-    public let summary: @Sendable (_ totals: [String: Int], _ complaints: Int) -> [UInt8]
-
-    public init(counts: [String: Int], threshold: Int, summary: @escaping @Sendable ([String: Int], Int) -> [UInt8]) {
-        self.counts = counts
-        self.threshold = threshold
-        self.summary = summary
     }
 }
 

@@ -17,7 +17,6 @@ public struct PreparedFiling: Sendable {
         let wraps: [String: [UInt8]]
         let reporterKey: BoxKeyPair
         let duress: TokenVerifier?
-        let tally: FirewallTally
         let audit: [[UInt8]]
         let report: FirewallReport
     }
@@ -36,7 +35,7 @@ extension IntakeService {
         let wrap = try ReporterKeyWrap.wrap(parts.reporterKey, caseID: parts.caseID, under: secrets.wrapKey)
         let stored = StoredToken(locator: token.locator, caseID: parts.caseID, verifier: secrets.verifier, reporterKeyWrap: wrap)
         let newCase = NewCase(id: parts.caseID, day: parts.day, agencyView: parts.sealedView, wraps: parts.wraps, token: stored,
-                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress, firewallTally: parts.tally)
+                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress)
         return PreparedFiling(parts: parts, newCase: newCase,
                               filed: FiledComplaint(token: token.formatted(), caseID: parts.caseID, firewallReport: parts.report))
     }

@@ -44,7 +44,7 @@ enum PostgresAuditAppender {
     }
 
     /// Takes the log's lock now rather than at the append, for transactions whose reads must not be
-    /// overtaken by another daemon's append (a tally, the policy history). Held until the transaction ends.
+    /// overtaken by another daemon's append (the policy history). Held until the transaction ends.
     static func lock(_ session: PostgresSession) throws {
         _ = try lockedSize(session)
     }

@@ -141,6 +141,10 @@ enum PostgresSchema {
         PostgresMigration(version: 2, description: "deployment: check of the reporter pages' form-token key", statements: [
             "ALTER TABLE deployment ADD COLUMN form_key_check BYTEA",
         ]),
+        // Firewall counts are no longer summed into the public log (security review 2026-12, F2).
+        PostgresMigration(version: 3, description: "no firewall tally", statements: [
+            "DROP TABLE firewall_tally",
+        ]),
     ]
 }
 

@@ -20,34 +20,9 @@ extension PostgresStore {
                     try s.execute("INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (\(newCase.id.rawValue), \(keyID), 0, \(wrap.bytea))")
                 }
                 try Self.insertToken(newCase.token, in: s)
-                try PostgresAuditAppender.append(audit + Self.addToTally(newCase.firewallTally, in: s), in: s)
+                try PostgresAuditAppender.append(audit, in: s)
             }
         }
-    }
-
-    /// The row counting complaints in the running tally (category names are snake_case words).
-    static let complaintsRow = "#complaints"
-
-    /// Adds one complaint's counts; returns the summary entry when the tally is full (and resets it).
-    /// Runs under the audit-log lock, so tallies from several daemons add up one after the other
-    /// and exactly one of them writes each summary.
-    static func addToTally(_ tally: FirewallTally, in s: PostgresSession) throws -> [[UInt8]] {
-        try PostgresAuditAppender.lock(s)
-        for (category, amount) in tally.counts.sorted(by: { $0.key < $1.key }) + [(complaintsRow, 1)] {
-            try s.execute("""
-                INSERT INTO firewall_tally (category, amount) VALUES (\(category), \(Int64(amount)))
-                ON CONFLICT (category) DO UPDATE SET amount = firewall_tally.amount + excluded.amount
-                """)
-        }
-        var totals: [String: Int] = [:]
-        for row in try s.rows("SELECT category, amount FROM firewall_tally") {
-            let (category, amount) = try decodeRow { try row.decode((String, Int64).self) }
-            totals[category] = Int(amount)
-        }
-        let complaints = totals.removeValue(forKey: complaintsRow) ?? 0
-        guard complaints >= tally.threshold else { return [] }
-        try s.execute("DELETE FROM firewall_tally")
-        return [tally.summary(totals, complaints)]
     }
 
     public func token(locator: String) throws -> StoredToken? {

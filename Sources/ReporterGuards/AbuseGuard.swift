@@ -23,6 +23,9 @@ public final class AbuseGuard: Sendable {
         case slowDown(retryAfterSeconds: Int)
     }
 
+    /// What to do with a request to a public audit endpoint (the same two answers).
+    public typealias AuditAdmission = ChallengeAdmission
+
     /// What to do with a request for an agency challenge.
     public enum ChallengeAdmission: Sendable, Equatable {
         case admitted
@@ -34,6 +37,7 @@ public final class AbuseGuard: Sendable {
         var intakeBucket: TokenBucket
         var statusBucket: TokenBucket
         var challengeBucket: TokenBucket
+        var auditBucket: TokenBucket
         var intakeRate: RateMeter
         var locators: LocatorBackoff
         /// Used proof-of-work challenge ids until they expire.
@@ -41,6 +45,8 @@ public final class AbuseGuard: Sendable {
     }
 
     public let policy: AbusePolicy
+    /// How many audit requests run at once (`policy.auditConcurrency`).
+    public let auditSlots: ConcurrencyLimit
     private let proofs = ProofOfWork()
     private let state: Mutex<State>
     private let unixNow: @Sendable () -> UInt64
@@ -50,11 +56,13 @@ public final class AbuseGuard: Sendable {
         let now = ContinuousClock.now
         self.policy = policy
         self.unixNow = unixNow
+        self.auditSlots = ConcurrencyLimit(limit: max(1, policy.auditConcurrency), maxWaiting: max(0, policy.auditMaxWaiting))
         // A burst below one request would never admit anything: every bucket holds at least one.
         self.state = Mutex(State(
             intakeBucket: TokenBucket(perSecond: policy.intakePerSecond, burst: max(1, policy.intakeBurst), now: now),
             statusBucket: TokenBucket(perSecond: policy.statusPerSecond, burst: max(1, policy.statusBurst), now: now),
             challengeBucket: TokenBucket(perSecond: policy.challengePerSecond, burst: max(1, policy.challengeBurst), now: now),
+            auditBucket: TokenBucket(perSecond: policy.auditPerSecond, burst: max(1, policy.auditBurst), now: now),
             intakeRate: RateMeter(window: .seconds(60), now: now),
             locators: LocatorBackoff(policy: policy.locator)))
     }
@@ -104,6 +112,33 @@ public final class AbuseGuard: Sendable {
     public func admitChallenge() -> ChallengeAdmission {
         let now = ContinuousClock.now
         let wait = state.withLock { $0.challengeBucket.take(now: now) }
+        return wait.map { .slowDown(retryAfterSeconds: Self.wholeSeconds($0)) } ?? .admitted
+    }
+
+    /// Gives back the back-off attempt of a status check that succeeded (a real token, or its
+    /// duress code): the reporter's own check must leave no trace a guesser could read in the
+    /// delays. Without this, a guesser who had tried a locator four times waited 1 s on the next
+    /// try if the reporter had checked in meanwhile and 0 s if not, and so learnt that the locator
+    /// was real and used within the hour (security review 2026-12, F10). Call it once per
+    /// successful check, with what was typed; guesses never succeed, so they are never refunded.
+    public func statusCheckSucceeded(tokenText: String) {
+        guard let locator = Self.locator(of: tokenText) else { return }
+        let now = ContinuousClock.now
+        state.withLock { $0.locators.refund(locator, now: now) }
+    }
+
+    /// Checks of `tokenText`'s locator counted in its current window (for tests).
+    func locatorAttempts(tokenText: String) -> Int {
+        guard let locator = Self.locator(of: tokenText) else { return 0 }
+        let now = ContinuousClock.now
+        return state.withLock { $0.locators.attempts(of: locator, now: now) }
+    }
+
+    /// Decides on a request to a public audit endpoint: the global audit cap. Once admitted, run
+    /// the work inside `auditSlots` (`runAudit`), which bounds how many run at once.
+    public func admitAudit() -> AuditAdmission {
+        let now = ContinuousClock.now
+        let wait = state.withLock { $0.auditBucket.take(now: now) }
         return wait.map { .slowDown(retryAfterSeconds: Self.wholeSeconds($0)) } ?? .admitted
     }
 

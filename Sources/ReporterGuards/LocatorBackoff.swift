@@ -4,8 +4,9 @@
 /// The first `freeAttempts` checks of a locator in a window go through at once; each further one
 /// waits `firstDelay`, then twice that, and so on up to `maxDelay`. The caller waits and then
 /// checks: nothing is ever refused here, so the worst a guesser can do to the real reporter is make
-/// her wait `maxDelay`. The delay depends only on how often the locator was tried, never on whether
-/// it exists, so it reveals nothing. Keyed by the locator alone (never by address: the daemon does
+/// her wait `maxDelay`. The delay depends only on how often the locator was tried by someone without
+/// its token, never on whether it exists: a successful check is refunded (`refund`), so the
+/// reporter's own check-ins leave the count where a guesser's tries alone put it. Keyed by the locator alone (never by address: the daemon does
 /// not look at addresses). The table is bounded: when it is full of live windows, a locator not in
 /// it waits `maxDelay`, which again slows but never refuses.
 struct LocatorBackoff: Sendable {
@@ -44,6 +45,19 @@ struct LocatorBackoff: Sendable {
         }
         entries[locator] = Entry(windowStart: now, attempts: 1)
         return delay(afterAttempts: 1)
+    }
+
+    /// Checks of `locator` counted in its current window.
+    func attempts(of locator: UInt32, now: ContinuousClock.Instant) -> Int {
+        guard let entry = entries[locator], now - entry.windowStart < policy.window else { return 0 }
+        return entry.attempts
+    }
+
+    /// Takes back one attempt of `locator` in its current window (the check succeeded).
+    mutating func refund(_ locator: UInt32, now: ContinuousClock.Instant) {
+        guard var entry = entries[locator], now - entry.windowStart < policy.window else { return }
+        entry.attempts -= 1
+        if entry.attempts <= 0 { entries[locator] = nil } else { entries[locator] = entry }
     }
 
     /// The wait for the `attempts`-th check in a window: zero while free, then doubling, capped.

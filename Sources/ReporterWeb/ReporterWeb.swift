@@ -198,6 +198,7 @@ public struct ReporterWeb: Sendable {
                 return HTMLResponse.paddedPage(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorNotFound)))
             }
             timing.recordSuccess(since: start)
+            abuse.statusCheckSucceeded(tokenText: typed)  // her own check leaves no trace in the back-off
             return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
         } catch {
             return checkFailed(error, form: form, logger: logger)

@@ -21,10 +21,20 @@ struct LogChecks {
         var findings: [String] = []
         var policy: String?
         var accepted: Set<String> = []
+        var legacySummaries = 0
         for (index, entry) in entries.enumerated() {
             let type = entry["type"] as? String ?? ""
             if entry.isEmpty { findings.append("entry \(index) is not JSON") }
+            // Firewall counts next to a case id say what the firewall removed from that case: the
+            // leak the firewall exists to prevent (Docs/audit-log.md, "Why no firewall counts").
+            if let caseID = entry["case"] as? String, entry["removed"] is [String: Any] {
+                findings.append("entry \(index) (\(type)) publishes firewall counts next to case \(caseID)")
+            }
             switch type {
+            case "firewall_summary":
+                // Written by daemons before 2026-12 (summed over 50 complaints, no case named): an
+                // old log keeps verifying; the daemon writes none any more.
+                legacySummaries += 1
             case "policy_changed":
                 policy = entry["policy"] as? String
                 if let policy, !publishedPolicies.isEmpty, !publishedPolicies.contains(policy) {
@@ -47,7 +57,9 @@ struct LogChecks {
             findings.append("case \(row["case_id"] as String) is stored but the log has no complaint_accepted for it")
         }
         return SeparationCheck(number: 3, title: "every case went through the firewall under the policy in force before any key wrap",
-                               findings: findings, examined: "\(accepted.count) complaints in \(entries.count) entries")
+                               findings: findings,
+                               examined: "\(accepted.count) complaints in \(entries.count) entries"
+                                   + (legacySummaries > 0 ? ", \(legacySummaries) firewall_summary entries from before 2026-12" : ""))
     }
 
     /// 4. Every key wrap and key release matches the routing at intake or a signed assignment.

@@ -44,7 +44,7 @@ struct AgencyRoutes: Sendable {
 
     private func challenge(_ request: Request) async -> Response {
         if case .slowDown(let seconds) = abuse.admitChallenge() { return JSONResponse.rateLimited(retryAfter: seconds) }
-        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
+        if let refusal = request.refusalOfJSONPost { return refusal }
         do {
             let object = try JSONBody.object(try await request.collectBody(limit: 1024), allowedKeys: ["key_id"])
             guard let keyID = object["key_id"] as? String, Self.isKeyID(keyID) else {

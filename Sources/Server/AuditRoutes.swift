@@ -2,16 +2,22 @@ import AuditLog
 import Envelope
 import Hummingbird
 import Intake
+import ReporterGuards
 
 /// The auditor's read-only endpoints (../shared/CONTRACT.md): log key, checkpoint, entries, proofs.
-/// They expose only what the log holds: ids, counts, hashes and hours, never complaint content.
+/// They expose only what the log holds: ids, hashes, days and hours, never complaint content.
+///
+/// Every one goes through the audit cap first (`AbuseGuard.admitAudit`, then at most
+/// `auditConcurrency` at once): they run on the worker threads intake needs, and before the cap a
+/// flood of them raised complaint latency thirty-fold (security review 2026-12, F9).
 struct AuditRoutes: Sendable {
     let audit: AuditPublisher
     let work: BlockingWork
+    let abuse: AbuseGuard
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/v1/audit/log-key") { _, _ in
-            plainText(audit.verifierKey + "\n")
+            await capped { plainText(audit.verifierKey + "\n") }
         }
         router.get("/v1/audit/checkpoint") { _, _ in
             await answer { plainText(try await work.run { [audit] in try audit.signedCheckpoint() }) }
@@ -51,7 +57,19 @@ struct AuditRoutes: Sendable {
         return value
     }
 
+    /// Runs `body` under the audit cap, or answers 429 with `Retry-After`.
+    private func capped(_ body: () async -> Response) async -> Response {
+        if case let .slowDown(seconds) = abuse.admitAudit() { return JSONResponse.rateLimited(retryAfter: seconds) }
+        guard await abuse.auditSlots.acquire() else { return JSONResponse.rateLimited(retryAfter: 1) }
+        defer { abuse.auditSlots.release() }
+        return await body()
+    }
+
     private func answer(_ body: () async throws -> Response) async -> Response {
+        await capped { await uncapped(body) }
+    }
+
+    private func uncapped(_ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
         } catch let error as IntakeError {

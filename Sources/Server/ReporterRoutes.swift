@@ -24,7 +24,7 @@ struct ReporterRoutes: Sendable {
     }
 
     func fileComplaint(_ request: Request, logger: Logger) async -> Response {
-        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
+        if let refusal = request.refusalOfJSONPost { return refusal }
         switch abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader]) {
         case .admitted: break
         case let .proofOfWorkRequired(challenge, difficulty):
@@ -59,7 +59,7 @@ struct ReporterRoutes: Sendable {
     }
 
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
-        guard request.declaresJSONCompatibleBody else { return JSONResponse.unsupportedMediaType() }
+        if let refusal = request.refusalOfJSONPost { return refusal }
         do {
             let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
             let object = try JSONBody.object(body, allowedKeys: ["token", "message"])
@@ -73,7 +73,10 @@ struct ReporterRoutes: Sendable {
             }
             let start = ContinuousClock.now
             let answer = tokenValue is String ? try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) : nil
-            if answer != nil { timing.recordSuccess(since: start) }
+            if answer != nil {
+                timing.recordSuccess(since: start)
+                abuse.statusCheckSucceeded(tokenText: tokenText)  // her own check leaves no trace in the back-off
+            }
             let response = answer.map { answer in
                 JSONResponse.paddedStatusAnswer(["status": answer.state.rawValue, "next_token": answer.nextToken,
                                                  "messages": answer.messages.map { ["from": $0.from, "kind": $0.kind.rawValue, "text": $0.text] }])

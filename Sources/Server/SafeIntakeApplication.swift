@@ -57,7 +57,7 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate, abuse: deps.abuse).add(to: router)
     CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
-    AuditRoutes(audit: deps.audit, work: deps.work).add(to: router)
+    AuditRoutes(audit: deps.audit, work: deps.work, abuse: deps.abuse).add(to: router)
     // Last, so that it wraps only requests no route matched.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))
     return router

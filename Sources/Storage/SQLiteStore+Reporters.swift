@@ -44,26 +44,7 @@ extension SQLiteStore {
                            arguments: [newCase.id.rawValue, keyID, Data(wrap)])
         }
         try insertToken(newCase.token, in: db)
-        try AuditAppender.append(audit + addToTally(newCase.firewallTally, in: db), in: db)
-    }
-
-    /// The row counting complaints in the running tally (category names are snake_case words).
-    static let complaintsRow = "#complaints"
-
-    /// Adds one complaint's counts; returns the summary entry when the tally is full (and resets it).
-    static func addToTally(_ tally: FirewallTally, in db: Database) throws -> [[UInt8]] {
-        for (category, amount) in tally.counts.sorted(by: { $0.key < $1.key }) + [(complaintsRow, 1)] {
-            try db.runCached(sql: """
-                INSERT INTO firewall_tally (category, amount) VALUES (?, ?)
-                ON CONFLICT (category) DO UPDATE SET amount = amount + excluded.amount
-                """, arguments: [category, amount])
-        }
-        var totals: [String: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, amount FROM firewall_tally")) { totals[row["category"]] = row["amount"] }
-        let complaints = totals.removeValue(forKey: complaintsRow) ?? 0
-        guard complaints >= tally.threshold else { return [] }
-        try db.runCached(sql: "DELETE FROM firewall_tally")
-        return [tally.summary(totals, complaints)]
+        try AuditAppender.append(audit, in: db)
     }
 
     public func token(locator: String) throws -> StoredToken? {

@@ -24,8 +24,9 @@ public final class SQLiteStore: CommitAwaitingStore {
         try migrator.migrate(pool)
     }
 
-    /// A WAL database with the store's durability and privacy settings.
+    /// A WAL database with the store's durability and privacy settings, readable by its owner only.
     static func openPool(at file: URL) throws -> DatabasePool {
+        try restrictToOwner(file)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;")
@@ -41,6 +42,25 @@ public final class SQLiteStore: CommitAwaitingStore {
         // the one writer connection, which the pool keeps for its whole life (checked by a test).
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         return pool
+    }
+
+    /// Creates the database file 0600 if it is missing, and takes group and other permissions away
+    /// from it and its -wal and -shm if an earlier version or an operator's umask left them there.
+    /// SQLite creates -wal and -shm with the main file's permissions, so they follow. Only
+    /// ciphertext is in these files, but wraps, verifiers and the log's timing are nobody else's
+    /// business, and a data folder made 0755 by an operator must not expose them (security review
+    /// 2026-12, I2).
+    static func restrictToOwner(_ file: URL) throws {
+        let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }  // SQLite will say what is wrong with the path
+        close(fd)
+        for path in [file.path, file.path + "-wal", file.path + "-shm"] {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { continue }
+            guard chmod(path, info.st_mode & 0o700) == 0 else {
+                throw StoreFilePermissions(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
     }
 
     /// The durability and privacy settings as SQLite reports them on a live connection, for tests
@@ -82,4 +102,11 @@ public final class SQLiteStore: CommitAwaitingStore {
     public func auditNodeReader() -> any MerkleNodeReader {
         PoolNodeReader(pool: pool)
     }
+}
+
+/// A database file readable by others whose permissions could not be narrowed.
+public struct StoreFilePermissions: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path) is readable by other users and cannot be made owner-only (\(reason)): chmod 600 it" }
 }

@@ -123,6 +123,11 @@ enum Schema {
         migrator.registerMigration("v5: audit nodes in append order") { db in
             try AuditNodeMigration.keyByAppendOrder(db)
         }
+        // Firewall counts are no longer summed into the public log (security review 2026-12, F2):
+        // the running tally of the last, unpublished batch goes with its table.
+        migrator.registerMigration("v6: no firewall tally") { db in
+            try db.execute(sql: "DROP TABLE firewall_tally")
+        }
         return migrator
     }
 }

@@ -14,6 +14,10 @@ struct AbuseOptions: ParsableArguments {
     var statusRate = AbusePolicy().statusPerSecond
     @Option(help: "Global cap on agency challenges (POST /v1/agency/challenge) per second (bursts of twice that).")
     var challengeRate = AbusePolicy().challengePerSecond
+    @Option(help: "Global cap on requests to the public audit endpoints (/v1/audit/*) per second (bursts of twice that).")
+    var auditRate = AbusePolicy().auditPerSecond
+    @Option(help: "Audit requests served at once (their reads use the workers intake needs); more wait, and beyond 32 waiting get 429.")
+    var auditConcurrency = AbusePolicy().auditConcurrency
     @Option(help: "Status checks per token locator per hour answered at once; later ones wait 1 s, 2 s, 4 s … up to 32 s.")
     var locatorFreeChecks = AbusePolicy().locatorFreeAttempts
 
@@ -28,6 +32,9 @@ struct AbuseOptions: ParsableArguments {
         policy.statusBurst = AbusePolicy.burst(forRate: statusRate)
         policy.challengePerSecond = challengeRate
         policy.challengeBurst = AbusePolicy.burst(forRate: challengeRate)
+        policy.auditPerSecond = auditRate
+        policy.auditBurst = AbusePolicy.burst(forRate: auditRate)
+        policy.auditConcurrency = auditConcurrency
         policy.locatorFreeAttempts = locatorFreeChecks
         return policy
     }
@@ -36,8 +43,8 @@ struct AbuseOptions: ParsableArguments {
         guard powThreshold >= 0, (1...40).contains(powBits) else {
             throw ValidationError("--pow-threshold must be 0 or more and --pow-bits 1 to 40")
         }
-        guard intakeRate > 0, statusRate > 0, challengeRate > 0, locatorFreeChecks >= 1 else {
-            throw ValidationError("--intake-rate, --status-rate and --challenge-rate must be above 0, --locator-free-checks at least 1")
+        guard intakeRate > 0, statusRate > 0, challengeRate > 0, auditRate > 0, locatorFreeChecks >= 1, auditConcurrency >= 1 else {
+            throw ValidationError("--intake-rate, --status-rate, --challenge-rate and --audit-rate must be above 0, --locator-free-checks and --audit-concurrency at least 1")
         }
     }
 }

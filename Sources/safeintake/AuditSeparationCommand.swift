@@ -15,7 +15,7 @@ extension AuditCommand {
         @Option(help: "The (copied) data folder.") var data: String
         @Option(help: "The log's verifier key (NAME+KEYID+BASE64). Default: derived from DIR/secrets/log-signing.key.")
         var logKey: String?
-        @Option(help: "The OpenAPI description of the public API. Default: Docs/openapi.yaml in the working directory or beside this program's source tree.")
+        @Option(help: "The OpenAPI description of the public API to check. Default: the one bundled in this program (Docs/openapi.yaml of this build).")
         var openapi: String?
         @Option(help: "A firewall policy hash (SHA-256 hex) the operator published; repeat for each. Default: accept the policy the log announces.")
         var publishedPolicy: [String] = []
@@ -23,7 +23,7 @@ extension AuditCommand {
 
         func run() async throws {
             let folder = URL(fileURLWithPath: data)
-            let auditor = SeparationAuditor(folder: folder, logKey: try resolveLogKey(folder), openAPI: findOpenAPI(),
+            let auditor = SeparationAuditor(folder: folder, logKey: try resolveLogKey(folder), openAPI: try findOpenAPI(),
                                             publishedPolicies: Set(publishedPolicy))
             let checks: [SeparationCheck]
             do {
@@ -47,18 +47,17 @@ extension AuditCommand {
             return try NoteVerifierKey(name: ServeCommand.logOrigin(for: pair), publicKey: pair.publicKey)
         }
 
-        private func findOpenAPI() -> String? {
-            if let openapi { return try? String(contentsOfFile: openapi, encoding: .utf8) }
-            var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-            var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<5 {
-                candidates.append(dir)
-                dir = dir.deletingLastPathComponent()
+        /// `--openapi FILE` when given (a file that cannot be read is a failure, not a silent
+        /// default); else the description bundled in this binary, which a test keeps equal to
+        /// Docs/openapi.yaml and so to the routes this build serves. Check 5 no longer FAILs for
+        /// want of a file in the working directory (security review 2026-12, I9).
+        private func findOpenAPI() throws -> String {
+            guard let openapi else { return BundledOpenAPI.text }
+            do {
+                return try String(contentsOfFile: openapi, encoding: .utf8)
+            } catch {
+                throw CLIFailure("cannot read the OpenAPI description \(openapi)", hint: "check the path given to --openapi, or leave it out to check the API this build serves")
             }
-            for base in candidates {
-                if let text = try? String(contentsOf: base.appendingPathComponent("Docs/openapi.yaml"), encoding: .utf8) { return text }
-            }
-            return nil
         }
 
         private func write(report path: String, _ checks: [SeparationCheck]) throws {

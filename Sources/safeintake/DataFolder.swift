@@ -35,7 +35,25 @@ struct DataFolder {
         try manager.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let folder = DataFolder(url: url)
         try manager.createDirectory(at: folder.secrets, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try folder.restrictToOwner()
         return (folder, contents.isEmpty)
+    }
+
+    /// Takes group and other permissions away from the folder and everything in it (a folder an
+    /// operator made 0755, files an earlier version made 0644): only the daemon's user may read
+    /// any of it (security review 2026-12, I2). New files are owner-only anyway (`serve`'s umask).
+    func restrictToOwner() throws {
+        var paths = [url.path]
+        if let walker = FileManager.default.enumerator(atPath: url.path) {
+            while let relative = walker.nextObject() as? String { paths.append(url.appendingPathComponent(relative).path) }
+        }
+        for path in paths {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & 0o170000 != 0o120000, info.st_mode & 0o077 != 0 else { continue }
+            guard chmod(path, info.st_mode & 0o700) == 0 else {
+                throw SetupError("cannot make \(path) owner-only (\(String(cString: strerror(errno)))): chmod go-rwx it, or run as its owner")
+            }
+        }
     }
 
     /// The token pepper, created on first use. Losing it invalidates every live token (by design:

@@ -44,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before any secret, complaint or file exists in this process: no core dumps, not
+        // dumpable, every file created owner-only (Docs/operations.md, "The data folder").
+        try ProcessHardening.apply()
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
         let logger = Logger(label: "safeintake")
         let (deps, selection) = try prepare(logger: logger)

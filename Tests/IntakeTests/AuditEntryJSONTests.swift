@@ -23,7 +23,6 @@ struct AuditEntryJSONTests {
             .messageSent(caseID: c, by: "k2"),
             .duressFlagged(caseID: c),
             .policyChanged(policyHash: "cd", policyVersion: 1),
-            .firewallSummary(policyHash: "cd", complaints: 50, removed: ["explicit_status": 12, "document_number": 3, "unlisted_field": 40]),
             .caseDeleted(caseID: c),
         ]
     }

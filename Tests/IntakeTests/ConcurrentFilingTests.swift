@@ -74,7 +74,6 @@ struct ConcurrentFilingTests {
         let verifier = TokenVerifier(salt: Random.bytes(16), hash: Random.bytes(32), cost: .minimum)
         return NewCase(id: id, day: CoarseTime().day(), agencyView: Random.bytes(64), wraps: [:],
                        token: StoredToken(locator: locator, caseID: id, verifier: verifier, reporterKeyWrap: nil),
-                       reporterPublicKey: Random.bytes(32), duressVerifier: nil,
-                       firewallTally: FirewallTally(counts: [:], threshold: 50) { _, _ in [] })
+                       reporterPublicKey: Random.bytes(32), duressVerifier: nil)
     }
 }

@@ -103,23 +103,60 @@ struct ReporterAPITests {
         #expect(try harness.store.auditLogSize() == sizeBefore)
     }
 
-    @Test("JSON may come as application/json, +json, form-urlencoded (curl -d) or untyped; anything else is 415")
+    @Test("JSON must come as application/json or +json in UTF-8; anything else, untyped and form-urlencoded included, is 415")
     func contentTypes() async throws {
         try await ServerHarness().test { client in
-            for type in ["application/json", "application/json; charset=UTF-8", "application/problem+json",
-                         "application/x-www-form-urlencoded", nil] {
-                let headers: HTTPFields = type.map { [.contentType: $0] } ?? [:]
-                let response = try await client.executeRequest(uri: "/v1/complaints", method: .post, headers: headers,
+            for type in ["application/json", "application/json; charset=UTF-8", "application/problem+json"] {
+                let response = try await client.executeRequest(uri: "/v1/complaints", method: .post, headers: [.contentType: type],
                                                                body: ByteBuffer(string: Self.complaint))
-                #expect(response.status == .created, "\(type ?? "none")")
+                #expect(response.status == .created, "\(type)")
             }
-            for type in ["text/plain", "multipart/form-data; boundary=x", "application/xml", "application/json; charset=utf-16"] {
+            // The first two are what a page on another site can make a browser send without a
+            // preflight (security review 2026-12, F11).
+            for type in [nil, "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x",
+                         "application/xml", "application/json; charset=utf-16"] {
                 for uri in ["/v1/complaints", "/v1/status", "/v1/agency/challenge"] {
-                    let response = try await client.executeRequest(uri: uri, method: .post, headers: [.contentType: type],
+                    let headers: HTTPFields = type.map { [.contentType: $0] } ?? [:]
+                    let response = try await client.executeRequest(uri: uri, method: .post, headers: headers,
                                                                    body: ByteBuffer(string: Self.complaint))
-                    #expect(response.status == .unsupportedMediaType, "\(type) \(uri)")
+                    #expect(response.status == .unsupportedMediaType, "\(type ?? "none") \(uri)")
                     #expect(try json(response)["error"] as? String == "unsupported_media_type")
                 }
+            }
+        }
+    }
+
+    @Test("a browser's request from another site's page is refused (403) before anything is filed or checked")
+    func crossSiteRequestsAreRefused() async throws {
+        let harness = try ServerHarness()
+        try await harness.test { client in
+            let sizeBefore = try harness.store.auditLogSize()
+            let foreign: [HTTPFields] = [
+                [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
+                [HTTPField.Name("Sec-Fetch-Site")!: "same-site"],
+                [.origin: "https://evil.example"],
+                [.origin: "https://evil.example", HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
+            ]
+            for extra in foreign {
+                for type in ["application/json", "application/x-www-form-urlencoded"] {
+                    for uri in ["/v1/complaints", "/v1/status", "/v1/agency/challenge"] {
+                        var headers = extra
+                        headers[.contentType] = type
+                        let response = try await client.executeRequest(uri: uri, method: .post, headers: headers,
+                                                                       body: ByteBuffer(string: Self.complaint))
+                        #expect(response.status == .forbidden, "\(extra) \(type) \(uri)")
+                        #expect(try json(response)["error"] as? String == "cross_site")
+                    }
+                }
+            }
+            #expect(try harness.store.auditLogSize() == sizeBefore, "nothing was filed")
+            // The same request from a non-browser client, or from a page of this site, is served.
+            for extra: HTTPFields in [[:], [HTTPField.Name("Sec-Fetch-Site")!: "same-origin"], [HTTPField.Name("Sec-Fetch-Site")!: "none"]] {
+                var headers = extra
+                headers[.contentType] = "application/json"
+                let response = try await client.executeRequest(uri: "/v1/complaints", method: .post, headers: headers,
+                                                               body: ByteBuffer(string: Self.complaint))
+                #expect(response.status == .created, "\(extra)")
             }
         }
     }

@@ -6,6 +6,13 @@ project root is two levels above this folder. Every daemon listens on 127.0.0.1 
 Every test that uses `daemon` or `daemon_factory` runs twice: on the embedded SQLite store and on
 PostgreSQL (a fresh database per daemon on the server scripts/with-postgres started; see
 pg_support.py for when that case is skipped and when it fails).
+
+Every process the suite starts stops when the test that started it ends, failed or not (fixtures
+stop what they start; `Daemon.start` refuses to start a second process over a running one;
+`run_cli` kills the whole process group on a timeout). Every process the suite starts, and every
+process those start, carries `SAFEINTAKE_TEST_SESSION` in its environment: at the end of the
+session `no_process_left_behind` fails the run if any `safeintake` process so marked is still
+running, and stops it (a daemon once outlived `scripts/test`: issue 17).
 """
 
 from __future__ import annotations
@@ -27,10 +34,24 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pg_support  # noqa: E402
+from process_tracking import leftover_processes, stop_processes  # noqa: E402
 from safeintake_py import BINARY  # noqa: E402
 
 READY_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    """Torn down after every other fixture: fails the session if a `safeintake` process the suite
+    started (directly or through another, e.g. `bench intake`'s daemons) is still running, after
+    stopping it so that nothing outlives the run either way."""
+    yield
+    left = leftover_processes(only_safeintake=True, grace_seconds=10.0)
+    if left:
+        stop_processes(left)
+        pytest.fail("processes started by the test suite were still running at its end (now stopped): "
+                    + "; ".join(f"pid {pid}: {cmd}" for pid, cmd in left), pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +110,11 @@ class Daemon:
 
     def start(self, extra_args=(), database_in_args: bool = False) -> None:
         """Starts the daemon. PostgreSQL's URL goes in SAFEINTAKE_DATABASE, as operators should
-        pass a URL with a password, or with `database_in_args` as --database."""
+        pass a URL with a password, or with `database_in_args` as --database. Refuses while this
+        daemon's process still runs: starting another over it would lose track of the first,
+        which then outlives the test (stop() first, e.g. before pointing `data` elsewhere)."""
+        if self.proc is not None and self.proc.poll() is None:
+            raise AssertionError(f"daemon on port {self.port} is still running: stop() it before start()")
         env = {k: v for k, v in os.environ.items() if k != "SAFEINTAKE_DATABASE"}
         args = list(extra_args)
         if self.database and database_in_args:
@@ -188,9 +213,11 @@ def daemon_factory(request, safeintake_bin, backend):
         d.start(extra_args, database_in_args=database_in_args)
         return d
 
-    yield start
-    for d in started:
-        d.stop()
+    try:
+        yield start
+    finally:
+        for d in started:
+            d.stop()
     if not os.environ.get("SAFEINTAKE_KEEP_TEST_DATA"):
         for w in workdirs:
             shutil.rmtree(w, ignore_errors=True)

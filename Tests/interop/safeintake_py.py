@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import time
 import urllib.error
@@ -277,5 +278,23 @@ def run_cli(args, *, env_extra=None, timeout=CLI_TIMEOUT) -> subprocess.Complete
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
     if env_extra:
         env.update(env_extra)
-    return subprocess.run([str(BINARY), *map(str, args)], stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=timeout, env=env)
+    return run_bounded([str(BINARY), *map(str, args)], timeout=timeout, env=env)
+
+
+def run_bounded(argv, *, timeout: float, env=None, cwd=None) -> subprocess.CompletedProcess:
+    """subprocess.run(capture_output=True, text=True, no stdin), in a process group of its own
+    that is killed whole when the time runs out or anything goes wrong: a CLI that starts
+    processes of its own (`bench intake` starts daemons) leaves none running behind it, where
+    subprocess.run would kill only the CLI (issue 17, item 16)."""
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env, cwd=cwd, start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except BaseException:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        raise
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)

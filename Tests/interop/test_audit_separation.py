@@ -6,6 +6,7 @@ forked and re-signed with the log's own key.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 
@@ -144,6 +145,9 @@ def test_audit_verify_catches_a_history_forked_and_resigned_with_the_log_key(dae
     assert original.stop() == 0
 
     fork = daemon_factory()
+    # Stop the daemon the factory started before pointing it at the fork: starting over a running
+    # one used to orphan it, and it outlived the whole test run (issue 17, item 16).
+    assert fork.stop() == 0
     fork.data = fork_folder
     fork.start()
     for _ in range(5):
@@ -151,3 +155,23 @@ def test_audit_verify_catches_a_history_forked_and_resigned_with_the_log_key(dae
     result = run_cli(["audit", "verify", "--server", fork.url, "--state", state])
     assert result.returncode != 0, result.stdout
     assert "FAIL" in result.stdout and ("consistent" in result.stdout or "fork" in result.stdout), result.stdout
+
+
+def test_without_openapi_check_5_uses_the_description_built_into_the_binary(worked_folder, tmp_path):
+    """Security review 2026-12, I9: without --openapi, check 5 FAILed wherever Docs/openapi.yaml was
+    not in the working directory or above the binary, so operators learnt to live with a FAIL.
+    The binary now carries the description of the API it serves."""
+    from safeintake_py import BINARY, run_bounded
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    binary = elsewhere / "safeintake"
+    shutil.copy2(BINARY, binary)  # no source tree above it
+    result = run_bounded([str(binary), "audit", "separation", "--data", str(worked_folder)], timeout=120,
+                         env=dict(os.environ), cwd=elsewhere)
+    assert result.returncode == 0, result.stdout + result.stderr
+    check5 = [line for line in lines(result) if line.startswith(("PASS 5 ", "FAIL 5 "))]
+    assert check5 and check5[0].startswith("PASS 5 "), result.stdout
+    assert "routes" in check5[0], check5
+    # A path that cannot be read is a clear failure, not a silent fallback.
+    missing = separation(worked_folder, "--openapi", tmp_path / "nope.yaml")
+    assert missing.returncode != 0 and "cannot read the OpenAPI description" in missing.stderr, missing.stderr

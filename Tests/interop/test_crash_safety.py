@@ -37,7 +37,8 @@ PAUSE = (0.0, 0.03)        # each client's think time between requests, drawn un
 TOKEN_RE = re.compile(r"\d{4}(-\d{4}){4,}")
 # This test floods the daemon on purpose: the rate limits and the proof of work (tested in
 # test_abuse_resistance.py) would otherwise answer 429 to most of the stream.
-NO_LIMITS = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000", "--challenge-rate", "1000000"]
+NO_LIMITS = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000", "--challenge-rate", "1000000",
+             "--audit-rate", "1000000"]
 
 
 @dataclass

@@ -31,6 +31,7 @@ COMPLAINT = {"language": "en", "fields": {"employer_name": "Hostile Test Ltd"}, 
 # The fuzzer sends thousands of requests, many with the same few token locators: with the rate
 # limits and back-off on (tested in test_abuse_resistance.py) it would mostly meet 429s and waits.
 UNLIMITED = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000", "--challenge-rate", "1000000",
+             "--audit-rate", "1000000", "--audit-concurrency", "8",
              "--locator-free-checks", "1000000"]
 
 
@@ -170,8 +171,17 @@ HOSTILE = [
     ("XML", "/v1/status", b"<token>1</token>", {"Content-Type": "application/xml"}, 415, "unsupported_media_type"),
     ("JSON in UTF-16", "/v1/complaints", json.dumps(COMPLAINT).encode("utf-16"),
      {"Content-Type": "application/json; charset=utf-16"}, 415, "unsupported_media_type"),
+    # Form-encoded (what curl -d sends) and untyped bodies are what another site's page can make a
+    # browser send without a preflight: refused since the security review of 2026-12 (F11).
     ("form fields instead of JSON", "/v1/complaints", b"language=en&narrative=unpaid",
-     {"Content-Type": "application/x-www-form-urlencoded"}, 400, "invalid_shape"),
+     {"Content-Type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
+    ("JSON sent as a form (curl -d without -H)", "/v1/complaints", json.dumps(COMPLAINT).encode(),
+     {"Content-Type": "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"),
+    ("JSON with no Content-Type", "/v1/status", b'{"token":"1234-5678-9012-3456-7890-1234"}', {}, 415, "unsupported_media_type"),
+    ("cross-site page (Sec-Fetch-Site)", "/v1/complaints", json.dumps(COMPLAINT).encode(),
+     {"Content-Type": "application/json", "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}, 403, "cross_site"),
+    ("cross-site page (Origin only)", "/v1/status", b'{"token":"1234-5678-9012-3456-7890-1234"}',
+     {"Content-Type": "application/json", "Origin": "https://evil.example"}, 403, "cross_site"),
     ("key id that is not a key id", "/v1/agency/challenge", b'{"key_id":"../../etc/passwd"}', None, 400, "invalid_shape"),
 ]
 
@@ -180,11 +190,15 @@ HOSTILE = [
 def shared_daemon(request, safeintake_bin, tmp_path_factory):
     from conftest import Daemon
     d = Daemon(safeintake_bin, tmp_path_factory.mktemp("hostile"))
-    d.start()
-    r = si.post_json(d.url + "/v1/complaints", COMPLAINT)  # something to keep safe
-    assert r.status == 201
-    yield d
-    d.stop()
+    try:
+        # Every case below reads the signed checkpoint twice: far beyond what the audit cap lets one
+        # client do in a second (Docs/abuse-resistance.md, "The audit routes").
+        d.start(["--audit-rate", "1000000"])
+        r = si.post_json(d.url + "/v1/complaints", COMPLAINT)  # something to keep safe
+        assert r.status == 201
+        yield d
+    finally:
+        d.stop()
 
 
 @pytest.mark.parametrize("name,path,body,headers,status,code", HOSTILE, ids=[h[0] for h in HOSTILE])
@@ -243,9 +257,11 @@ def closed_within(sock: socket.socket, seconds: float, trickle: bytes = b"") -> 
 def strict_daemon(safeintake_bin, tmp_path_factory):
     from conftest import Daemon
     d = Daemon(safeintake_bin, tmp_path_factory.mktemp("slow"))
-    d.start(["--request-timeout", str(DEADLINE), "--max-connections", "16"])
-    yield d
-    d.stop()
+    try:
+        d.start(["--request-timeout", str(DEADLINE), "--max-connections", "16"])
+        yield d
+    finally:
+        d.stop()
 
 
 def test_a_trickled_request_head_is_cut_off(strict_daemon):

@@ -21,6 +21,7 @@ import time
 
 SAMPLES = 60
 UNLIMITED = ["--pow-threshold", "0", "--intake-rate", "1000000", "--status-rate", "1000000", "--challenge-rate", "1000000",
+             "--audit-rate", "1000000", "--audit-concurrency", "8",
              "--locator-free-checks", "1000000"]
 
 

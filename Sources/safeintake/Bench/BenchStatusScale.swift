@@ -144,8 +144,7 @@ struct SyntheticCases {
             let newCase = NewCase(
                 id: id, day: time.day(), agencyView: Random.bytes(2 * 1024 + 42),
                 wraps: Dictionary(uniqueKeysWithValues: keyIDs.map { ($0, Random.bytes(KeyWrap.byteCount)) }),
-                token: token, reporterPublicKey: Random.bytes(32), duressVerifier: nil,
-                firewallTally: FirewallTally(counts: [:], threshold: .max) { _, _ in [] })
+                token: token, reporterPublicKey: Random.bytes(32), duressVerifier: nil)
             let audit = [AuditEvent.complaintAccepted(caseID: id, policyHash: policyHash, policyVersion: 1).entryData(time: time)]
             return (newCase, audit)
         }
