@@ -1,22 +1,22 @@
 import Envelope
 import Foundation
 
-/// `GET /cases/ID`: one case as this key decrypts it, then the forms to work it.
+/// `GET /s/PATH_SECRET/cases/ID`: one case as this key decrypts it, then the forms to work it.
 ///
 /// Everything shown from the case (fields, narrative, notes, answers) was written by a reporter
 /// or a colleague and is escaped by `HTML`; reporters' text is also isolated for bidirectional
 /// layout (`dir="auto"`, `<bdi>`), so a right-to-left override in it cannot reorder the page.
 enum CasePage {
-    static func render(_ sheet: CaseSheet, signer: Signer, csrf: String, notice: Notice?, draft: CaseForms.Draft = .init()) -> HTML {
+    static func render(_ sheet: CaseSheet, signer: Signer, paths: UIPaths, csrf: String, notice: Notice?, draft: CaseForms.Draft = .init()) -> HTML {
         let id = sheet.view.caseID.rawValue
         let duress: HTML = sheet.duressFlagged ? """
             <div class="alarm" role="alert">DURESS: the reporter checked in with her duress code. \
             Do not contact her through SafeIntake: her status page now shows an ordinary "no news" answer \
             and replies are stopped. Act on the case by other means and with care.</div>
             """ : .empty
-        let forms = CaseForms(caseID: id, csrf: csrf, sheet: sheet, signer: signer, draft: draft)
-        return Layout.page(title: "Case \(id.prefix(8))", signer: signer, notice: notice, """
-            <p><a href="/">All cases</a></p>
+        let forms = CaseForms(caseID: id, paths: paths, csrf: csrf, sheet: sheet, signer: signer, draft: draft)
+        return Layout.page(title: "Case \(id.prefix(8))", signer: signer, home: paths.home, notice: notice, """
+            <p><a href="\(paths.home)">All cases</a></p>
             <h1>Case <span class="id">\(id)</span></h1>\(duress)
             <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
             <h2>Complaint</h2>\(complaint(sheet.view))
