@@ -1,5 +1,6 @@
 import Envelope
 import Foundation
+import InspectorClient
 
 /// `GET /s/PATH_SECRET/cases/ID`: one case as this key decrypts it, then the forms to work it.
 ///
@@ -20,8 +21,8 @@ enum CasePage {
             <h1>Case <span class="id">\(id)</span></h1>\(duress)
             <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
             <h2>Complaint</h2>\(complaint(sheet.view))
-            <h2>The reporter's answers</h2>\(answers(sheet.answers))
-            <h2>Notes</h2>\(notes(sheet.notes))
+            <h2>The reporter's answers</h2>\(answers(sheet.answers))\(unopened(sheet.unopened, .answer))
+            <h2>Notes</h2>\(notes(sheet.notes))\(unopened(sheet.unopened, .note))
             <h2>Key holders</h2>\(holders(sheet.holders))
             <h2>Work the case</h2>\(forms.all)
             """)
@@ -49,11 +50,29 @@ enum CasePage {
         guard !notes.isEmpty else { return #"<p class="hint">No notes yet.</p>"# }
         let items = notes.map { note -> HTML in
             let kind: HTML = note.isOutcome ? #"<span class="outcome">Outcome</span> · "# : .empty
+            let unsigned: HTML = note.signed ? .empty
+                : #" · <span class="unsigned">unsigned (written before notes were signed; attributed by the server only)</span>"#
             return """
-                <li><div class="meta">\(kind)\(note.author.label)</div><div class="text" dir="auto">\(note.text)</div></li>
+                <li><div class="meta">\(kind)\(note.author.label)\(unsigned)</div><div class="text" dir="auto">\(note.text)</div></li>
                 """
         }
         return #"<section><ul class="plain">\#(items)</ul></section>"#
+    }
+
+    /// "1 note could not be opened", and for each: who sent it and why. Its content is never shown.
+    static func unopened(_ all: [CaseSheet.Unopened], _ kind: UnopenedItem.Kind) -> HTML {
+        let items = all.filter { $0.kind == kind }
+        guard !items.isEmpty else { return .empty }
+        let noun = kind == .note ? "note" : "answer"
+        let summary = "\(items.count) \(noun)\(items.count == 1 ? "" : "s") could not be opened"
+        let details = items.map { item -> HTML in
+            let from: HTML = item.sender.map { sender -> HTML in "Sent by \(sender.label): " } ?? .empty
+            return #"<li>\#(from)\#(item.reason)</li>"#
+        }
+        return """
+            <section class="unopened" role="note"><p><strong>\(summary)</strong> \
+            <span class="hint">(skipped: the rest of the case is shown as usual)</span></p><ul class="plain meta">\(details)</ul></section>
+            """
     }
 
     static func holders(_ holders: [CaseSheet.Person]) -> HTML {
