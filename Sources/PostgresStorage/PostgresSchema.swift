@@ -141,6 +141,12 @@ enum PostgresSchema {
         PostgresMigration(version: 2, description: "deployment: check of the reporter pages' form-token key", statements: [
             "ALTER TABLE deployment ADD COLUMN form_key_check BYTEA",
         ]),
+        // As the SQLite schema's v6: each message's sender, so each key's messages on a case can be capped.
+        PostgresMigration(version: 3, description: "message senders", statements: [
+            "ALTER TABLE reporter_inbox ADD COLUMN author_key_id TEXT",
+            "CREATE INDEX case_notes_by_author ON case_notes(case_id, author_key_id)",
+            "CREATE INDEX reporter_inbox_by_author ON reporter_inbox(case_id, author_key_id)",
+        ]),
     ]
 }
 

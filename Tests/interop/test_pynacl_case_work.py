@@ -142,3 +142,40 @@ def test_a_junk_note_leaves_the_case_readable_and_is_counted(daemon):
         assert [(n["text"], n["signed"]) for n in full["notes"]] == [("Signed by PyNaCl ✓", True), ("Format 1, unsigned", False)]
         assert [(u["kind"], u["sender"]) for u in full["unopened"]] == [("note", inspector1.key_id)]
         assert "warning: 1 note could not be opened" in r.stderr
+
+
+def test_junk_messages_do_not_hide_a_real_reply(daemon):
+    """The review's repro: inspector-1 replies, then the supervisor stores 10 junk messages."""
+    token = file_complaint(daemon)
+    inspector1 = load_dev_key(daemon, "inspector-1")
+    supervisor = load_dev_key(daemon, "supervisor")
+    case_id = si.signed_request(daemon.url, inspector1, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
+    doc = case_file(daemon, inspector1, case_id)
+    text = "We will visit on Monday."
+    body = canonical({"case": case_id, "from": inspector1.key_id, "kind": "reply", "text": text})
+    signature = inspector1.sign.sign(b"safeintake/inspector-message/v1\x00" + body).signature
+    sealed = SealedBox(PublicKey(si.unb64(doc["reporter_public_key"]))).encrypt(si.pad(signature + body, MESSAGE_BLOCK))
+    assert signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + sealed)}).status == 200
+    for _ in range(10):
+        junk = si.b64(b"\x01" + os.urandom(300))
+        assert signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/messages", {"message": junk}).status == 200
+    r = si.post_json(daemon.url + "/v1/status", {"token": token})
+    assert r.status == 200 and r.json()["messages"] == [{"from": "inspector", "kind": "reply", "text": text}]
+
+
+def test_notes_and_messages_are_bounded_per_holder(daemon):
+    """Over 8192 bytes sealed: 413 too_large. The 51st message from one key on one case: 409
+    limit_reached, and another holder can still write to her."""
+    file_complaint(daemon)
+    inspector1 = load_dev_key(daemon, "inspector-1")
+    supervisor = load_dev_key(daemon, "supervisor")
+    case_id = si.signed_request(daemon.url, inspector1, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
+    big = post_note(daemon, inspector1, case_id, bytes([1, 2]) + os.urandom(8191))
+    assert big.status == 413 and big.json()["error"] == "too_large", big.body
+    r = signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(8192))})
+    assert r.status == 413 and r.json()["error"] == "too_large", r.body
+    for _ in range(50):
+        assert signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))}).status == 200
+    r = signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))})
+    assert r.status == 409 and r.json()["error"] == "limit_reached", r.body
+    assert signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))}).status == 200
