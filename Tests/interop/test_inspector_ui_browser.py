@@ -12,13 +12,18 @@ the UI when the inspector's browser visits it.
 from __future__ import annotations
 
 import http.server
+import os
 import re
 import threading
 
 import pytest
 
+import safeintake_py as si
+
 from test_acceptance import cli_cases, file_complaint
 from test_case_workflow import show_full
+from test_pynacl_case_work import signed_post
+from test_pynacl_interop import load_dev_key
 from test_inspector_ui import HOSTILE, SESSION_PATH_RE, ui_factory  # noqa: F401 (the fixture)
 
 pytest.importorskip("selenium", reason="pip install -r Tests/interop/requirements.txt")
@@ -55,6 +60,10 @@ def assert_no_script_ran(browser) -> None:
 def test_an_inspector_works_a_case_in_chromium(daemon, ui_factory, browser):  # noqa: F811
     file_complaint(daemon, HOSTILE)
     case_id = cli_cases(daemon, "inspector-1")[0]["case"]
+    # A colleague's note nobody can open (issue 17 #7): shown as such, and checked by axe too.
+    supervisor = load_dev_key(daemon, "supervisor")
+    junk = {"epoch": 0, "record": si.b64(bytes([1, 2]) + os.urandom(200))}
+    assert signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/notes", junk).status == 200
     ui = ui_factory(daemon, "inspector-1")
 
     browser.get(ui.login_url)
@@ -69,6 +78,7 @@ def test_an_inspector_works_a_case_in_chromium(daemon, ui_factory, browser):  # 
     follow(browser, browser.find_element(By.CSS_SELECTOR, f'a[href="{base}cases/{case_id}"]'))
     narrative = browser.find_element(By.CSS_SELECTOR, ".narrative").text
     assert "<script>alert('pwned')</script>" in narrative, "shown as text"
+    assert "1 note could not be opened" in browser.find_element(By.CSS_SELECTOR, ".unopened").text
     assert_no_script_ran(browser)
     check_accessibility(browser, "inspector-ui-case")
 
