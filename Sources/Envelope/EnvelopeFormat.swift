@@ -10,8 +10,12 @@ public enum EnvelopeFormat {
     static let reporterKeyLabel = Array("safeintake/reporter-key".utf8)
     /// Label signed with every message from an inspector to a reporter (§11.1).
     static let inspectorMessageLabel = Array("safeintake/inspector-message/v1".utf8)
+    /// Label signed with every note of format 2 (§3.1).
+    static let caseNoteLabel = Array("safeintake/case-note/v2".utf8)
     /// Messages between reporter and inspectors are padded to a multiple of this before sealing.
     public static let messagePaddingBlockSize = 256
+    /// Largest sealed note or message to the reporter the server stores (Docs/format.md §8).
+    public static let maxCaseWorkRecordBytes = 8 * 1024
     /// Label for key ids.
     static let keyIDLabel = Array("safeintake/key-id".utf8)
 

@@ -100,13 +100,26 @@ extension AgencyClient {
             throw ClientError("the reporter of case \(caseID) checked in under duress: do not contact her through SafeIntake")
         }
         let message = InspectorMessage(caseID: caseID, from: keys.publicKey.keyID, kind: kind, text: text)
-        try await post(caseID, "messages", ["message": Base64.encode(try message.seal(signedBy: keys.signing, to: reporterKey))])
+        let sealed = try message.seal(signedBy: keys.signing, to: reporterKey)
+        try Self.checkSize(sealed, what: "message")
+        try await post(caseID, "messages", ["message": Base64.encode(sealed)])
     }
 
+    /// A note signed with this key (note format 2) and sealed under the case's current key.
     private func sealedNote(_ caseID: CaseID, kind: CaseNote.Kind, text: String) async throws -> [String: Any] {
         let fetched = try await fetch(caseID)
         let note = CaseNote(caseID: caseID, author: keys.publicKey.keyID, kind: kind, text: text)
-        return ["epoch": fetched.epoch, "record": Base64.encode(try note.seal(caseKey: try fetched.currentKey(with: keys)))]
+        let record = try note.seal(caseKey: try fetched.currentKey(with: keys), signedBy: keys.signing)
+        try Self.checkSize(record, what: kind == .outcome ? "outcome" : "note")
+        return ["epoch": fetched.epoch, "record": Base64.encode(record)]
+    }
+
+    /// Refuses here, before sending, what the server would refuse as too large (HTTP 413).
+    private static func checkSize(_ sealed: [UInt8], what: String) throws {
+        guard sealed.count <= EnvelopeFormat.maxCaseWorkRecordBytes else {
+            throw ClientError("the \(what) is too long: sealed, it takes \(sealed.count) bytes, and the server stores at most \(EnvelopeFormat.maxCaseWorkRecordBytes)",
+                              hint: "shorten it (a few thousand characters fit), or split it into several")
+        }
     }
 
     private func post(_ caseID: CaseID, _ action: String, _ body: [String: Any]) async throws {

@@ -55,9 +55,16 @@ public struct AgencyClient: Sendable {
         try await openFull(caseID).view
     }
 
-    /// Fetches a case and decrypts everything this key can read of it.
+    /// Fetches a case and decrypts everything this key can read of it. Notes are checked against
+    /// their authors' signing keys from the key directory (fetched only when there are notes);
+    /// what does not open is listed in `unopened`.
     public func openFull(_ caseID: CaseID) async throws -> OpenedCase {
-        try OpenedCase(try await fetch(caseID), keys: keys)
+        let fetched = try await fetch(caseID)
+        var signingKeys: [String: [UInt8]] = [:]
+        if !fetched.notes.isEmpty {
+            for entry in try await directory() { signingKeys[entry.publicKey.keyID] = entry.publicKey.signPublicKey }
+        }
+        return try OpenedCase(fetched, keys: keys) { signingKeys[$0] }
     }
 
     /// Fetches a case file. With a trusted log key, first proves that the release entry the

@@ -68,6 +68,12 @@ public struct FetchedCase: Sendable {
 }
 
 /// A case decrypted on this machine: the agency view, the notes and the reporter's answers.
+///
+/// A note or an answer that does not open is skipped and listed in `unopened`, never allowed to
+/// make the whole case unreadable: any key holder can store a note, so one junk record must not
+/// lock every holder out (issue 17 #7). A note opens only if it decrypts under its epoch's case
+/// key, names this case, names as its author the key the server recorded as sending it, and (for
+/// note format 2) carries that author's valid Ed25519 signature.
 public struct OpenedCase: Sendable {
     public let view: AgencyView
     public let status: String
@@ -75,24 +81,85 @@ public struct OpenedCase: Sendable {
     public let notes: [CaseNote]
     public let answers: [ReporterAnswer]
     public let holders: [String]
+    /// What this key could not open, in case-file order (notes first, then answers).
+    public let unopened: [UnopenedItem]
 
-    init(_ fetched: FetchedCase, keys: AgencyKeyPair) throws(ClientError) {
-        let caseKeys = try fetched.caseKeys(with: keys)
+    /// `signingKey` gives the Ed25519 public key of an agency key id (from the key directory),
+    /// to check signed notes; nil for a key it does not know.
+    init(_ fetched: FetchedCase, keys: AgencyKeyPair, signingKey: (String) -> [UInt8]?) throws(ClientError) {
+        var caseKeys: [Int: SecureBytes] = [:]
+        var badWraps: [Int: String] = [:]
+        for (epoch, wrap) in fetched.wraps {
+            do {
+                caseKeys[epoch] = try KeyWrap.unwrap(wrap, caseID: fetched.caseID, with: keys.box)
+            } catch {
+                badWraps[epoch] = error.reason
+            }
+        }
         guard let first = caseKeys[0] else {
-            throw ClientError("this key holds no wrap for the first key epoch of case \(fetched.caseID)")
+            throw ClientError("this key cannot open case \(fetched.caseID): "
+                              + (badWraps[0] ?? "it holds no wrap for the first key epoch"))
         }
         do {
             view = try AgencyView.open(fetched.agencyView, caseID: fetched.caseID, caseKey: first)
-            notes = try fetched.notes.compactMap { note in
-                guard let key = caseKeys[note.epoch] else { return nil }
-                return try CaseNote.open(note.record, caseID: fetched.caseID, caseKey: key)
-            }
-            answers = try fetched.answers.map { try ReporterAnswer.open($0, caseID: fetched.caseID, with: keys.box) }
         } catch {
             throw ClientError("case \(fetched.caseID) does not decrypt with this key: \(error)")
         }
+        var unopened: [UnopenedItem] = []
+        var notes: [CaseNote] = []
+        for stored in fetched.notes {
+            guard let key = caseKeys[stored.epoch] else {
+                let why = badWraps[stored.epoch] ?? "this key holds no case key of epoch \(stored.epoch)"
+                unopened.append(UnopenedItem(kind: .note, sender: stored.author, reason: why))
+                continue
+            }
+            do {
+                let note = try CaseNote.open(stored.record, caseID: fetched.caseID, caseKey: key, signingKey: signingKey)
+                guard ConstantTime.equals(Array(note.author.utf8), Array(stored.author.utf8)) else {
+                    unopened.append(UnopenedItem(kind: .note, sender: stored.author,
+                                                 reason: "the note names key \(note.author) as its author, but key \(stored.author) sent it"))
+                    continue
+                }
+                notes.append(note)
+            } catch {
+                unopened.append(UnopenedItem(kind: .note, sender: stored.author, reason: error.reason))
+            }
+        }
+        var answers: [ReporterAnswer] = []
+        for sealed in fetched.answers {
+            do {
+                answers.append(try ReporterAnswer.open(sealed, caseID: fetched.caseID, with: keys.box))
+            } catch {
+                unopened.append(UnopenedItem(kind: .answer, sender: nil, reason: error.reason))
+            }
+        }
+        self.notes = notes
+        self.answers = answers
+        self.unopened = unopened
         status = fetched.status
         duressFlagged = fetched.duressFlagged
         holders = fetched.holders
+    }
+}
+
+/// A note or an answer in a case file that this key could not open, shown as such.
+public struct UnopenedItem: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case note
+        case answer
+    }
+
+    public let kind: Kind
+    /// The key the server recorded as the note's sender (nil for the reporter's answers).
+    public let sender: String?
+    /// Why it did not open (never any of its content).
+    public let reason: String
+
+    /// "1 note could not be opened", "2 notes and 1 answer could not be opened"; nil when all opened.
+    public static func summary(_ items: [UnopenedItem]) -> String? {
+        let notes = items.filter { $0.kind == .note }.count
+        let answers = items.count - notes
+        let parts = [(notes, "note"), (answers, "answer")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        return parts.isEmpty ? nil : "\(parts.joined(separator: " and ")) could not be opened"
     }
 }

@@ -1,6 +1,6 @@
 import Envelope
 
-/// The forms on a case page. Each posts to `/cases/ID/ACTION` with the session's CSRF token; the
+/// The forms on a case page. Each posts to `/s/PATH_SECRET/cases/ID/ACTION` with the session's CSRF token; the
 /// UI then acts through `AgencyClient`, which does all the signing and sealing.
 struct CaseForms {
     /// What the inspector had typed when an action failed, put back into the forms.
@@ -13,6 +13,7 @@ struct CaseForms {
     }
 
     let caseID: String
+    let paths: UIPaths
     let csrf: String
     let sheet: CaseSheet
     let signer: Signer
@@ -25,7 +26,7 @@ struct CaseForms {
 
     private func form(_ action: String, _ fields: HTML) -> HTML {
         """
-        <section><form method="post" action="/cases/\(caseID)/\(action)">\
+        <section><form method="post" action="\(paths.action(caseID, action))">\
         <input type="hidden" name="\(UISession.csrfField)" value="\(csrf)">\(fields)</form></section>
         """
     }

@@ -1,27 +1,28 @@
 import Envelope
 import Foundation
+import InspectorClient
 
-/// `GET /cases/ID`: one case as this key decrypts it, then the forms to work it.
+/// `GET /s/PATH_SECRET/cases/ID`: one case as this key decrypts it, then the forms to work it.
 ///
 /// Everything shown from the case (fields, narrative, notes, answers) was written by a reporter
 /// or a colleague and is escaped by `HTML`; reporters' text is also isolated for bidirectional
 /// layout (`dir="auto"`, `<bdi>`), so a right-to-left override in it cannot reorder the page.
 enum CasePage {
-    static func render(_ sheet: CaseSheet, signer: Signer, csrf: String, notice: Notice?, draft: CaseForms.Draft = .init()) -> HTML {
+    static func render(_ sheet: CaseSheet, signer: Signer, paths: UIPaths, csrf: String, notice: Notice?, draft: CaseForms.Draft = .init()) -> HTML {
         let id = sheet.view.caseID.rawValue
         let duress: HTML = sheet.duressFlagged ? """
             <div class="alarm" role="alert">DURESS: the reporter checked in with her duress code. \
             Do not contact her through SafeIntake: her status page now shows an ordinary "no news" answer \
             and replies are stopped. Act on the case by other means and with care.</div>
             """ : .empty
-        let forms = CaseForms(caseID: id, csrf: csrf, sheet: sheet, signer: signer, draft: draft)
-        return Layout.page(title: "Case \(id.prefix(8))", signer: signer, notice: notice, """
-            <p><a href="/">All cases</a></p>
+        let forms = CaseForms(caseID: id, paths: paths, csrf: csrf, sheet: sheet, signer: signer, draft: draft)
+        return Layout.page(title: "Case \(id.prefix(8))", signer: signer, home: paths.home, notice: notice, """
+            <p><a href="\(paths.home)">All cases</a></p>
             <h1>Case <span class="id">\(id)</span></h1>\(duress)
             <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
             <h2>Complaint</h2>\(complaint(sheet.view))
-            <h2>The reporter's answers</h2>\(answers(sheet.answers))
-            <h2>Notes</h2>\(notes(sheet.notes))
+            <h2>The reporter's answers</h2>\(answers(sheet.answers))\(unopened(sheet.unopened, .answer))
+            <h2>Notes</h2>\(notes(sheet.notes))\(unopened(sheet.unopened, .note))
             <h2>Key holders</h2>\(holders(sheet.holders))
             <h2>Work the case</h2>\(forms.all)
             """)
@@ -49,11 +50,29 @@ enum CasePage {
         guard !notes.isEmpty else { return #"<p class="hint">No notes yet.</p>"# }
         let items = notes.map { note -> HTML in
             let kind: HTML = note.isOutcome ? #"<span class="outcome">Outcome</span> · "# : .empty
+            let unsigned: HTML = note.signed ? .empty
+                : #" · <span class="unsigned">unsigned (written before notes were signed; attributed by the server only)</span>"#
             return """
-                <li><div class="meta">\(kind)\(note.author.label)</div><div class="text" dir="auto">\(note.text)</div></li>
+                <li><div class="meta">\(kind)\(note.author.label)\(unsigned)</div><div class="text" dir="auto">\(note.text)</div></li>
                 """
         }
         return #"<section><ul class="plain">\#(items)</ul></section>"#
+    }
+
+    /// "1 note could not be opened", and for each: who sent it and why. Its content is never shown.
+    static func unopened(_ all: [CaseSheet.Unopened], _ kind: UnopenedItem.Kind) -> HTML {
+        let items = all.filter { $0.kind == kind }
+        guard !items.isEmpty else { return .empty }
+        let noun = kind == .note ? "note" : "answer"
+        let summary = "\(items.count) \(noun)\(items.count == 1 ? "" : "s") could not be opened"
+        let details = items.map { item -> HTML in
+            let from: HTML = item.sender.map { sender -> HTML in "Sent by \(sender.label): " } ?? .empty
+            return #"<li>\#(from)\#(item.reason)</li>"#
+        }
+        return """
+            <section class="unopened" role="note"><p><strong>\(summary)</strong> \
+            <span class="hint">(skipped: the rest of the case is shown as usual)</span></p><ul class="plain meta">\(details)</ul></section>
+            """
     }
 
     static func holders(_ holders: [CaseSheet.Person]) -> HTML {

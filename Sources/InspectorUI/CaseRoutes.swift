@@ -13,13 +13,15 @@ struct CaseRoutes: Sendable {
     /// Runs after the first case opened and verified (pins the audit log key on first use).
     let afterFirstOpen: RunOnce
 
+    /// Every page is under the session's secret path, `/s/PATH_SECRET/`; `RequestGuard` lets a
+    /// request reach these routes only when the path secret and the cookie are the session's.
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in await list() }
-        router.get("/cases/:id") { _, context in
+        router.get("/s/:session/") { _, _ in await list() }
+        router.get("/s/:session/cases/:id") { _, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init) else { throw HTTPError(.notFound) }
             return await casePage(id, notice: session.takeNotice())
         }
-        router.post("/cases/:id/:action") { request, context in
+        router.post("/s/:session/cases/:id/:action") { request, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init),
                   let name = context.parameters.get("action"), CaseAction.names.contains(name) else { throw HTTPError(.notFound) }
             var request = request
@@ -29,15 +31,20 @@ struct CaseRoutes: Sendable {
         }
     }
 
+    /// The session's paths; the guard has checked the session exists before any route runs.
+    private var paths: UIPaths {
+        session.paths ?? UIPaths(base: UISession.pathPrefix)
+    }
+
     private func list() async -> Response {
         let cases: [AgencyClient.CaseSummary]
         do {
             cases = try await client.cases()
         } catch {
             let failure = Failure.notice(error)
-            return HTMLResponse.make(.badGateway, Layout.message(title: "Cannot list your cases", signer: signer, failure.text, hint: failure.hint, back: nil))
+            return HTMLResponse.make(.badGateway, Layout.message(title: "Cannot list your cases", signer: signer, home: paths.home, failure.text, hint: failure.hint, back: nil))
         }
-        return HTMLResponse.make(.ok, CaseListPage.render(cases, signer: signer, notice: session.takeNotice()))
+        return HTMLResponse.make(.ok, CaseListPage.render(cases, signer: signer, paths: paths, notice: session.takeNotice()))
     }
 
     private func casePage(_ id: CaseID, notice: Notice?, draft: CaseForms.Draft = .init(), status: HTTPResponse.Status = .ok) async -> Response {
@@ -50,11 +57,11 @@ struct CaseRoutes: Sendable {
             let failure = Failure.notice(error)
             let earlier: HTML = notice.map(Layout.render) ?? .empty
             let hint: HTML = failure.hint.map { hint -> HTML in #"<p class="hint">\#(hint)</p>"# } ?? .empty
-            return HTMLResponse.make(.badGateway, Layout.page(title: "Cannot open this case", signer: signer, """
-                \(earlier)<h1>Cannot open this case</h1><p>\(failure.text)</p>\(hint)<p><a href="/">All cases</a></p>
+            return HTMLResponse.make(.badGateway, Layout.page(title: "Cannot open this case", signer: signer, home: paths.home, """
+                \(earlier)<h1>Cannot open this case</h1><p>\(failure.text)</p>\(hint)<p><a href="\(paths.home)">All cases</a></p>
                 """))
         }
-        return HTMLResponse.make(status, CasePage.render(sheet, signer: signer, csrf: session.csrfToken, notice: notice, draft: draft))
+        return HTMLResponse.make(status, CasePage.render(sheet, signer: signer, paths: paths, csrf: session.csrfToken, notice: notice, draft: draft))
     }
 
     /// Carries out an action; on success back to the case page (post/redirect/get), on failure the
@@ -71,6 +78,6 @@ struct CaseRoutes: Sendable {
             return await casePage(id, notice: Failure.notice(error), draft: CaseAction.draft(name, form), status: .unprocessableContent)
         }
         session.post(Notice(.done, action.done))
-        return HTMLResponse.redirect(to: "/cases/\(id.rawValue)")
+        return HTMLResponse.redirect(to: paths.casePage(id.rawValue))
     }
 }

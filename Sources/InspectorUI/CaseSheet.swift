@@ -18,6 +18,16 @@ struct CaseSheet: Sendable {
         let author: Person
         let isOutcome: Bool
         let text: String
+        /// Signed by its author and verified (note format 2); false for a format-1 note, from
+        /// before notes were signed, attributed only by the server's record of who sent it.
+        var signed = true
+    }
+
+    /// A note or answer that did not open, with who sent it (for notes) and why.
+    struct Unopened: Sendable, Equatable {
+        let kind: UnopenedItem.Kind
+        let sender: Person?
+        let reason: String
     }
 
     let view: AgencyView
@@ -28,8 +38,11 @@ struct CaseSheet: Sendable {
     let holders: [Person]
     /// Active keys that do not hold the case yet: who a supervisor can assign it to.
     let assignable: [Person]
+    /// What this key could not open: shown, counted, never allowed to hide the rest.
+    let unopened: [Unopened]
 
-    init(view: AgencyView, status: String, duressFlagged: Bool, notes: [Note], answers: [String], holders: [Person], assignable: [Person]) {
+    init(view: AgencyView, status: String, duressFlagged: Bool, notes: [Note], answers: [String], holders: [Person], assignable: [Person],
+         unopened: [Unopened] = []) {
         self.view = view
         self.status = status
         self.duressFlagged = duressFlagged
@@ -37,6 +50,7 @@ struct CaseSheet: Sendable {
         self.answers = answers
         self.holders = holders
         self.assignable = assignable
+        self.unopened = unopened
     }
 
     init(_ opened: OpenedCase, directory: [DirectoryEntry]) {
@@ -46,11 +60,12 @@ struct CaseSheet: Sendable {
         }
         self.init(
             view: opened.view, status: opened.status, duressFlagged: opened.duressFlagged,
-            notes: opened.notes.map { Note(author: person($0.author), isOutcome: $0.kind == .outcome, text: $0.text) },
+            notes: opened.notes.map { Note(author: person($0.author), isOutcome: $0.kind == .outcome, text: $0.text, signed: $0.isSigned) },
             answers: opened.answers.map(\.text),
             holders: opened.holders.map(person),
             assignable: directory.filter { !$0.revoked && !opened.holders.contains($0.publicKey.keyID) }
-                .map { Person(keyID: $0.publicKey.keyID, name: $0.publicKey.name, role: $0.publicKey.role) })
+                .map { Person(keyID: $0.publicKey.keyID, name: $0.publicKey.name, role: $0.publicKey.role) },
+            unopened: opened.unopened.map { Unopened(kind: $0.kind, sender: $0.sender.map(person), reason: $0.reason) })
     }
 }
 

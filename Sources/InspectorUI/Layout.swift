@@ -17,13 +17,15 @@ struct Signer: Sendable {
 
 /// The page shell every screen shares: header, notice, content. No script, no inline style.
 enum Layout {
-    static func page(title: String, signer: Signer?, notice: Notice? = nil, _ content: HTML) -> HTML {
-        """
+    /// `home` is the session's case list; nil on pages shown without a session (refusals).
+    static func page(title: String, signer: Signer?, home: String?, notice: Notice? = nil, _ content: HTML) -> HTML {
+        let brand: HTML = home.map { home -> HTML in #"<a href="\#(home)">SafeIntake inspector</a>"# } ?? "<span>SafeIntake inspector</span>"
+        return """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="same-origin">
         <title>\(title) · SafeIntake inspector</title><link rel="stylesheet" href="\(Stylesheet.path)"></head>
-        <body><header><a href="/">SafeIntake inspector</a>\(header(signer))</header>
+        <body><header>\(brand)\(header(signer))</header>
         <main>\(notice.map(render) ?? .empty)\(content)</main></body></html>
         """
     }
@@ -41,9 +43,9 @@ enum Layout {
     }
 
     /// A page that only says something (errors, refusals), with a way back.
-    static func message(title: String, signer: Signer?, _ text: String, hint: String? = nil, back: String? = "/") -> HTML {
+    static func message(title: String, signer: Signer?, home: String?, _ text: String, hint: String? = nil, back: String? = nil) -> HTML {
         let hintHTML: HTML = hint.map { hint -> HTML in #"<p class="hint">\#(hint)</p>"# } ?? .empty
         let backHTML: HTML = back.map { back -> HTML in #"<p><a href="\#(back)">Back</a></p>"# } ?? .empty
-        return page(title: title, signer: signer, "<h1>\(title)</h1><p>\(text)</p>\(hintHTML)\(backHTML)")
+        return page(title: title, signer: signer, home: home, "<h1>\(title)</h1><p>\(text)</p>\(hintHTML)\(backHTML)")
     }
 }

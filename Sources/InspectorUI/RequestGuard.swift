@@ -6,9 +6,10 @@ import Hummingbird
 /// browser session, and (for a form post) carries the session's CSRF token.
 ///
 /// In order: the Host must be `127.0.0.1:PORT` or `localhost:PORT` (DNS rebinding); a browser's
-/// fetch metadata must not say the request was started by another site or another local port;
-/// apart from the login link and the stylesheet, the session cookie must be presented; a POST
-/// must come from this origin when the browser names one, and carry the CSRF token.
+/// fetch metadata must not say the request was started by another site or another local port, and
+/// an `Origin`, on any request, must be this one; apart from the login link and the stylesheet,
+/// the path must lie under the session's secret path (`/s/PATH_SECRET/`, 404 otherwise) and the
+/// session cookie must be presented; a POST must carry the CSRF token.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     let session: UISession
     let origin: LoopbackOrigin
@@ -24,18 +25,19 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         if let site = request.headers[.secFetchSite], site != "same-origin", site != "none" {
             return Refusal.response(.forbidden, "Requests started by another site are refused.")
         }
+        if let from = request.headers[.origin], !origin.acceptsOrigin(from) {
+            return Refusal.response(.forbidden, "Requests from another origin are refused.")
+        }
         if Self.publicPaths.contains(request.uri.path) {
             return try await next(request, context)
         }
-        guard session.isValid(cookie: request.cookies[UISession.cookieName]?.value) else {
-            return Refusal.response(.unauthorized, "No session.",
-                                    hint: "Open the one-time link printed in the terminal where you started `safeintake inspector ui`. "
-                                        + "If it was already used, stop the UI (Ctrl-C) and start it again.")
+        guard session.isInScope(path: request.uri.path) else {
+            return Refusal.response(.notFound, "There is no such page.", hint: Self.startHint)
+        }
+        guard Self.sessionCookies(request).contains(where: { session.isValid(cookie: $0) }) else {
+            return Refusal.response(.unauthorized, "No session.", hint: Self.startHint)
         }
         guard request.method == .post else { return try await next(request, context) }
-        if let postedFrom = request.headers[.origin], !origin.acceptsOrigin(postedFrom) {
-            return Refusal.response(.forbidden, "Form posts from another origin are refused.")
-        }
         var request = request
         let body = try await request.collectBody(upTo: Self.maxFormBytes)
         let form = FormFields(body: String(buffer: body))
@@ -47,6 +49,23 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+extension RequestGuard {
+    static var startHint: String {
+        "Open the one-time link printed in the terminal where you started `safeintake inspector ui`. "
+            + "If it was already used, stop the UI (Ctrl-C) and start it again."
+    }
+
+    /// Every value sent under the session cookie's name (at most a few). Another local service can
+    /// set a cookie of the same name for 127.0.0.1 on a wider path; the browser then sends both,
+    /// so taking only the first would let it log the inspector out. Any one that matches counts.
+    static func sessionCookies(_ request: Request) -> [String] {
+        let prefix = UISession.cookieName + "="
+        let pairs = request.headers[values: .cookie].lazy.flatMap { $0.split(separator: ";") }
+            .map { $0.drop { $0.isWhitespace } }.filter { $0.hasPrefix(prefix) }
+        return pairs.prefix(8).map { String($0.dropFirst(prefix.count)) }
+    }
+}
+
 extension HTTPField.Name {
     static var secFetchSite: Self { Self("Sec-Fetch-Site")! }
 }
@@ -54,7 +73,7 @@ extension HTTPField.Name {
 /// The pages for refused requests: they say why, and show nothing of any case.
 enum Refusal {
     static func response(_ status: HTTPResponse.Status, _ text: String, hint: String? = nil) -> Response {
-        let page = Layout.message(title: status.reasonPhrase, signer: nil, text, hint: hint, back: nil)
+        let page = Layout.message(title: status.reasonPhrase, signer: nil, home: nil, text, hint: hint)
         return HTMLResponse.make(status, page)
     }
 }

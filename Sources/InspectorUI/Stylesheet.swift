@@ -35,6 +35,8 @@ enum Stylesheet {
         ul.plain li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
         .meta { color: var(--muted); font-size: .85rem; }
         .outcome { font-weight: 600; }
+        .unopened { background: #fff8c5; border: 1px solid #9a6700; border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; }
+        .unsigned { font-style: italic; }
         form { margin: 0; }
         label { display: block; font-weight: 600; margin: .5rem 0 .2rem; }
         textarea { width: 100%; min-height: 6rem; font: inherit; padding: .4rem; }

@@ -13,6 +13,10 @@ public struct CaseWorkError: Error, Sendable, Equatable, CustomStringConvertible
         case reporterUnsafe = "reporter_unsafe"
         /// A malformed value in the request (HTTP 400).
         case invalidValue = "invalid_value"
+        /// A note or message larger than the server stores (HTTP 413).
+        case tooLarge = "too_large"
+        /// This key already wrote as many notes, or sent as many messages, on the case as one key may (HTTP 409).
+        case limitReached = "limit_reached"
     }
 
     public let code: Code
@@ -32,6 +36,7 @@ public struct CaseWorkError: Error, Sendable, Equatable, CustomStringConvertible
         case .notHolder: CaseWorkError(.forbidden, "your key does not hold this case; ask a supervisor of its team to assign it to you")
         case let .conflict(reason): CaseWorkError(.conflict, "the case changed meanwhile (\(reason)); reload it and try again")
         case .duressFlagged: CaseWorkError(.reporterUnsafe, "the reporter checked in under duress: do not contact her through SafeIntake; see the case flag")
+        case let .limitReached(reason): CaseWorkError(.limitReached, reason)
         case .locatorTaken, .duplicateKey: nil
         }
     }

@@ -6,14 +6,33 @@ import Sodium
 /// checks signatures and who holds the case, and never reads a case, a note or a message.
 public struct CaseWorkService: Sendable {
     /// Longest sealed message to the reporter or note accepted, in bytes.
-    public static let maxSealedBytes = 8 * 1024
+    public static let maxSealedBytes = EnvelopeFormat.maxCaseWorkRecordBytes
+
+    /// How much one key holder may write on one case. Per holder, so that no holder can use up
+    /// a case's room for everyone else; with the size limit they bound what a case file and a
+    /// reporter's status check cost however a holder behaves (issue 17 #7).
+    public struct Limits: Sendable, Equatable {
+        /// Notes (outcome notes included) one key may write on one case.
+        public var notesPerHolder: Int
+        /// Messages one key may send to the reporter of one case.
+        public var messagesPerHolder: Int
+
+        public init(notesPerHolder: Int, messagesPerHolder: Int) {
+            self.notesPerHolder = notesPerHolder
+            self.messagesPerHolder = messagesPerHolder
+        }
+
+        public static let standard = Limits(notesPerHolder: 200, messagesPerHolder: 50)
+    }
 
     let store: any IntakeStore
     let time: CoarseTime
+    public let limits: Limits
 
-    public init(store: any IntakeStore, time: CoarseTime = CoarseTime()) {
+    public init(store: any IntakeStore, time: CoarseTime = CoarseTime(), limits: Limits = .standard) {
         self.store = store
         self.time = time
+        self.limits = limits
     }
 
     /// The cases this key holds (has a wrap for), with their state and duress flag.
@@ -77,7 +96,7 @@ public struct CaseWorkService: Sendable {
         if let outcome { try checkSealed(outcome.record, what: "outcome note") }
         var audit = [AuditEvent.statusChanged(caseID: caseID, state: state, by: holder.keyID).entryData(time: time)]
         if outcome != nil { audit.append(AuditEvent.noteAdded(caseID: caseID, by: holder.keyID).entryData(time: time)) }
-        try mapping { try store.setState(caseID, state, by: holder.keyID, note: outcome, audit: audit) }
+        try mapping { try store.setState(caseID, state, by: holder.keyID, note: outcome, noteLimit: limits.notesPerHolder, audit: audit) }
     }
 
     /// Stores an internal note sealed under the current epoch's case key on the holder's machine.
@@ -87,18 +106,22 @@ public struct CaseWorkService: Sendable {
         }
         try checkSealed(note.record, what: "note")
         let audit = [AuditEvent.noteAdded(caseID: caseID, by: holder.keyID).entryData(time: time)]
-        try mapping { try store.addNote(caseID, note, audit: audit) }
+        try mapping { try store.addNote(caseID, note, limit: limits.notesPerHolder, audit: audit) }
     }
 
     /// Stores a message to the reporter, signed and sealed to her key on the holder's machine.
     public func sendMessage(_ caseID: CaseID, sealed: [UInt8], by holder: AgencyPublicKey) throws {
         try checkSealed(sealed, what: "message")
         let audit = [AuditEvent.messageSent(caseID: caseID, by: holder.keyID).entryData(time: time)]
-        try mapping { try store.addInboxMessage(caseID, sealed: sealed, by: holder.keyID, audit: audit) }
+        try mapping { try store.addInboxMessage(caseID, sealed: sealed, by: holder.keyID, limit: limits.messagesPerHolder, audit: audit) }
     }
 
+    /// The server cannot read notes or messages; it checks what it can: the version byte and the size.
     private func checkSealed(_ bytes: [UInt8], what: String) throws {
-        guard !bytes.isEmpty, bytes.count <= Self.maxSealedBytes, bytes[0] == EnvelopeFormat.version else {
+        guard bytes.count <= Self.maxSealedBytes else {
+            throw CaseWorkError(.tooLarge, "the \(what) is \(bytes.count) bytes sealed; the server stores at most \(Self.maxSealedBytes): write a shorter one")
+        }
+        guard !bytes.isEmpty, bytes[0] == EnvelopeFormat.version else {
             throw CaseWorkError(.invalidValue, "the \(what) must be a sealed format-v\(EnvelopeFormat.version) ciphertext of at most \(Self.maxSealedBytes) bytes")
         }
     }

@@ -174,15 +174,19 @@ public struct IntakeService: Sendable {
         return StatusAnswer(state: .received, messages: [], nextToken: decoy.formatted())
     }
 
-    /// Opens the newest messages with the reporter's key; a message that fails to open or whose
-    /// signature is not an agency key's is left out (it cannot have come from an inspector).
+    /// The newest `messagesShown` messages that open with the reporter's key and are signed by the
+    /// agency key they name, oldest first. Invalid ones are skipped *before* counting, so junk
+    /// from a holder cannot push real replies out of her view (issue 17 #7); the per-holder cap on
+    /// messages (`CaseWorkService.Limits`) bounds how many are tried.
     static func openInbox(_ data: ReporterCaseData, caseID: CaseID, with key: BoxKeyPair) -> [ReporterMessage] {
-        data.inbox.suffix(messagesShown).compactMap { sealed in
+        var newestFirst: [ReporterMessage] = []
+        for sealed in data.inbox.reversed() where newestFirst.count < messagesShown {
             guard let message = try? InspectorMessage.open(sealed, caseID: caseID, with: key, signingKey: { data.signingKeys[$0] }) else {
-                return nil
+                continue
             }
-            return ReporterMessage(from: "inspector", kind: message.kind, text: message.text)
+            newestFirst.append(ReporterMessage(from: "inspector", kind: message.kind, text: message.text))
         }
+        return newestFirst.reversed()
     }
 
     /// Draws a token, its verifier and (when the case has one) the reporter key wrapped under it,

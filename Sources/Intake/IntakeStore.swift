@@ -166,6 +166,19 @@ public enum StoreError: Error, Sendable, Equatable {
     case conflict(String)
     /// The reporter checked in under duress: nothing may be sent to her.
     case duressFlagged
+    /// The acting key has written as many notes or messages on the case as one key may.
+    case limitReached(String)
+}
+
+/// The words of `StoreError.limitReached`, the same from every store.
+public enum CaseWorkLimitText {
+    public static func notes(_ limit: Int) -> String {
+        "your key has written \(limit) notes on this case, as many as one key may; nothing was stored (a supervisor can pass on more in a note of their own)"
+    }
+
+    public static func messages(_ limit: Int) -> String {
+        "your key has sent \(limit) messages to this reporter, as many as one key may; nothing was sent"
+    }
 }
 
 /// Durable storage for the intake domain. Every mutating call is one atomic transaction that also
@@ -201,12 +214,15 @@ public protocol IntakeStore: Sendable {
     /// Requires `by` and `removed` to hold the case, `epoch` to be the next one, and `wraps` to
     /// cover exactly the remaining holders.
     func changeEpoch(_ id: CaseID, removing removed: String, by: String, epoch: Int, wraps: [String: [UInt8]], audit: [[UInt8]]) throws
-    /// Sets the case state (and stores `note`, e.g. the outcome) if `by` holds the case.
-    func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, audit: [[UInt8]]) throws
-    /// Stores a note sealed under the current epoch's key if its author holds the case.
-    func addNote(_ id: CaseID, _ note: StoredNote, audit: [[UInt8]]) throws
-    /// Stores a message to the reporter if `by` holds the case and it is not duress-flagged.
-    func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws
+    /// Sets the case state (and stores `note`, e.g. the outcome) if `by` holds the case; the note
+    /// is refused (`limitReached`, nothing changed) when its author already wrote `noteLimit` notes on the case.
+    func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, noteLimit: Int, audit: [[UInt8]]) throws
+    /// Stores a note sealed under the current epoch's key if its author holds the case and has
+    /// written fewer than `limit` notes on it (`limitReached` otherwise).
+    func addNote(_ id: CaseID, _ note: StoredNote, limit: Int, audit: [[UInt8]]) throws
+    /// Stores a message to the reporter, recorded with its sender, if `by` holds the case, it is
+    /// not duress-flagged, and `by` has sent fewer than `limit` messages on it (`limitReached` otherwise).
+    func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, limit: Int, audit: [[UInt8]]) throws
 
     // MARK: retention
     /// Closed cases filed before `day` (YYYY-MM-DD).

@@ -145,6 +145,12 @@ enum PostgresSchema {
         PostgresMigration(version: 3, description: "no firewall tally", statements: [
             "DROP TABLE firewall_tally",
         ]),
+        // As the SQLite schema's v7: each message's sender, so each key's messages on a case can be capped.
+        PostgresMigration(version: 4, description: "message senders", statements: [
+            "ALTER TABLE reporter_inbox ADD COLUMN author_key_id TEXT",
+            "CREATE INDEX case_notes_by_author ON case_notes(case_id, author_key_id)",
+            "CREATE INDEX reporter_inbox_by_author ON reporter_inbox(case_id, author_key_id)",
+        ]),
     ]
 }
 

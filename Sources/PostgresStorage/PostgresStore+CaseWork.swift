@@ -91,42 +91,61 @@ extension PostgresStore {
         }
     }
 
-    public func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, audit: [[UInt8]]) throws {
+    public func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, noteLimit: Int, audit: [[UInt8]]) throws {
         try transaction { s in
             let epoch = try Self.lockCase(id, in: s).epoch
             try Self.requireHolder(by, of: id, in: s)
-            if let note { try Self.insertNote(note, for: id, epoch: epoch, in: s) }
+            if let note { try Self.insertNote(note, for: id, epoch: epoch, limit: noteLimit, in: s) }
             try s.execute("UPDATE cases SET workflow_state = \(state.rawValue) WHERE case_id = \(id.rawValue)")
             try PostgresAuditAppender.append(audit, in: s)
         }
     }
 
-    public func addNote(_ id: CaseID, _ note: StoredNote, audit: [[UInt8]]) throws {
+    public func addNote(_ id: CaseID, _ note: StoredNote, limit: Int, audit: [[UInt8]]) throws {
         try transaction { s in
             let epoch = try Self.lockCase(id, in: s).epoch
             try Self.requireHolder(note.author, of: id, in: s)
-            try Self.insertNote(note, for: id, epoch: epoch, in: s)
+            try Self.insertNote(note, for: id, epoch: epoch, limit: limit, in: s)
             try PostgresAuditAppender.append(audit, in: s)
         }
     }
 
-    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws {
+    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, limit: Int, audit: [[UInt8]]) throws {
         try transaction { s in
+            // The case row's lock also orders concurrent messages, so the count below cannot be overtaken.
             let flagged = try Self.lockCase(id, in: s).duressFlagged
             try Self.requireHolder(by, of: id, in: s)
             guard !flagged else { throw StoreError.duressFlagged }
-            try s.execute("INSERT INTO reporter_inbox (case_id, sealed) VALUES (\(id.rawValue), \(sealed.bytea))")
+            let sent = try Self.messages(of: id, by: by, in: s)
+            guard sent < limit else { throw StoreError.limitReached(CaseWorkLimitText.messages(limit)) }
+            try s.execute("INSERT INTO reporter_inbox (case_id, sealed, author_key_id) VALUES (\(id.rawValue), \(sealed.bytea), \(by))")
             try PostgresAuditAppender.append(audit, in: s)
         }
     }
 
-    private static func insertNote(_ note: StoredNote, for id: CaseID, epoch: Int, in s: PostgresSession) throws {
+    private static func insertNote(_ note: StoredNote, for id: CaseID, epoch: Int, limit: Int, in s: PostgresSession) throws {
         guard note.epoch == epoch else {
             throw StoreError.conflict("new records must be sealed under the key of epoch \(epoch), not \(note.epoch)")
         }
+        guard try notes(of: id, by: note.author, in: s) < limit else { throw StoreError.limitReached(CaseWorkLimitText.notes(limit)) }
         try s.execute("""
             INSERT INTO case_notes (case_id, epoch, author_key_id, record) VALUES (\(id.rawValue), \(note.epoch), \(note.author), \(note.record.bytea))
             """)
+    }
+
+    /// Notes `author` wrote on the case.
+    private static func notes(of id: CaseID, by author: String, in s: PostgresSession) throws -> Int {
+        try count(s.rows("SELECT COUNT(*) FROM case_notes WHERE case_id = \(id.rawValue) AND author_key_id = \(author)"))
+    }
+
+    /// Messages `author` sent to the case's reporter.
+    private static func messages(of id: CaseID, by author: String, in s: PostgresSession) throws -> Int {
+        try count(s.rows("SELECT COUNT(*) FROM reporter_inbox WHERE case_id = \(id.rawValue) AND author_key_id = \(author)"))
+    }
+
+    private static func count(_ rows: [PostgresRow]) throws -> Int {
+        guard let row = rows.first else { return 0 }
+        return try decodeRow { try row.decode(Int.self) }
     }
 
     /// Locks the case's row until the transaction ends, so the checks that follow (holders, epoch,

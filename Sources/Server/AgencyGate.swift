@@ -52,8 +52,9 @@ struct AgencyGate: Sendable {
         switch code {
         case .notFound: .notFound
         case .forbidden, .badSignature: .forbidden
-        case .conflict, .reporterUnsafe: .conflict
+        case .conflict, .reporterUnsafe, .limitReached: .conflict
         case .invalidValue: .badRequest
+        case .tooLarge: .contentTooLarge
         }
     }
 }

@@ -83,38 +83,45 @@ extension SQLiteStore {
         }
     }
 
-    public func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, audit: [[UInt8]]) throws {
+    public func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, noteLimit: Int, audit: [[UInt8]]) throws {
         try pool.write { db in
             try Self.requireHolder(by, of: id, in: db)
-            if let note { try Self.insertNote(note, for: id, in: db) }
+            if let note { try Self.insertNote(note, for: id, limit: noteLimit, in: db) }
             try db.execute(sql: "UPDATE cases SET workflow_state = ? WHERE case_id = ?", arguments: [state.rawValue, id.rawValue])
             try AuditAppender.append(audit, in: db)
         }
     }
 
-    public func addNote(_ id: CaseID, _ note: StoredNote, audit: [[UInt8]]) throws {
+    public func addNote(_ id: CaseID, _ note: StoredNote, limit: Int, audit: [[UInt8]]) throws {
         try pool.write { db in
             try Self.requireHolder(note.author, of: id, in: db)
-            try Self.insertNote(note, for: id, in: db)
+            try Self.insertNote(note, for: id, limit: limit, in: db)
             try AuditAppender.append(audit, in: db)
         }
     }
 
-    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, audit: [[UInt8]]) throws {
+    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, limit: Int, audit: [[UInt8]]) throws {
         try pool.write { db in
             try Self.requireHolder(by, of: id, in: db)
             let flagged = try Bool.fetchOne(db, sql: "SELECT duress_flagged FROM cases WHERE case_id = ?", arguments: [id.rawValue]) ?? false
             guard !flagged else { throw StoreError.duressFlagged }
-            try db.execute(sql: "INSERT INTO reporter_inbox (case_id, sealed) VALUES (?, ?)", arguments: [id.rawValue, Data(sealed)])
+            let sent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reporter_inbox WHERE case_id = ? AND author_key_id = ?",
+                                        arguments: [id.rawValue, by]) ?? 0
+            guard sent < limit else { throw StoreError.limitReached(CaseWorkLimitText.messages(limit)) }
+            try db.execute(sql: "INSERT INTO reporter_inbox (case_id, sealed, author_key_id) VALUES (?, ?, ?)",
+                           arguments: [id.rawValue, Data(sealed), by])
             try AuditAppender.append(audit, in: db)
         }
     }
 
-    private static func insertNote(_ note: StoredNote, for id: CaseID, in db: Database) throws {
+    private static func insertNote(_ note: StoredNote, for id: CaseID, limit: Int, in db: Database) throws {
         let epoch = try epoch(of: id, in: db)
         guard note.epoch == epoch else {
             throw StoreError.conflict("new records must be sealed under the key of epoch \(epoch), not \(note.epoch)")
         }
+        let written = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_notes WHERE case_id = ? AND author_key_id = ?",
+                                       arguments: [id.rawValue, note.author]) ?? 0
+        guard written < limit else { throw StoreError.limitReached(CaseWorkLimitText.notes(limit)) }
         try db.execute(sql: "INSERT INTO case_notes (case_id, epoch, author_key_id, record) VALUES (?, ?, ?, ?)",
                        arguments: [id.rawValue, note.epoch, note.author, Data(note.record)])
     }

@@ -128,6 +128,15 @@ enum Schema {
         migrator.registerMigration("v6: no firewall tally") { db in
             try db.execute(sql: "DROP TABLE firewall_tally")
         }
+        // Who sent each message to the reporter, so that each key's messages on a case can be
+        // counted and capped (issue 17 #7); messages stored before stay without one.
+        migrator.registerMigration("v7: message senders") { db in
+            try db.execute(sql: """
+                ALTER TABLE reporter_inbox ADD COLUMN author_key_id TEXT;
+                CREATE INDEX case_notes_by_author ON case_notes(case_id, author_key_id);
+                CREATE INDEX reporter_inbox_by_author ON reporter_inbox(case_id, author_key_id);
+                """)
+        }
         return migrator
     }
 }

@@ -10,6 +10,11 @@ enum CLIOutput {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 
+    /// `warning: …` on standard error: something the command skipped but did not fail on.
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+    }
+
     /// Runs `body`; a `ClientError` becomes `error: …` / `hint: …` on standard error and exit code 1.
     static func reporting<T>(_ body: () async throws -> T) async throws -> T {
         do {

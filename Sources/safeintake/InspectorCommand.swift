@@ -112,8 +112,15 @@ struct InspectorCommand: AsyncParsableCommand {
                 object["status"] = opened.status
                 object["duress"] = opened.duressFlagged
                 object["holders"] = opened.holders
-                object["notes"] = opened.notes.map { ["author": $0.author, "kind": $0.kind.rawValue, "text": $0.text] }
+                object["notes"] = opened.notes.map { ["author": $0.author, "kind": $0.kind.rawValue, "text": $0.text, "signed": $0.isSigned] as [String: Any] }
                 object["answers"] = opened.answers.map(\.text)
+                // What did not open is skipped, listed and counted, never fatal (issue 17 #7).
+                object["unopened"] = opened.unopened.map { item -> [String: Any] in
+                    var entry: [String: Any] = ["kind": item.kind.rawValue, "reason": item.reason]
+                    if let sender = item.sender { entry["sender"] = sender }
+                    return entry
+                }
+                if let summary = UnopenedItem.summary(opened.unopened) { CLIOutput.warn(summary) }
             }
             CLIOutput.printJSONLine(object)
         }

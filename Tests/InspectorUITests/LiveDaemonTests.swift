@@ -30,12 +30,13 @@ struct LiveDaemonTests {
 
             try await withUI(server: server, keys: keys) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
-                let list = try await ui.send(.get, "/", cookie: cookie)
+                let paths = try ui.paths(uiServer)
+                let list = try await ui.send(.get, paths.home, cookie: cookie)
                 #expect(list.status == .ok)
-                #expect(list.text.contains(#"href="/cases/\#(caseID.rawValue)""#))
+                #expect(list.text.contains(#"href="\#(paths.casePage(caseID.rawValue))""#))
                 #expect(list.text.contains(#"<span class="status">received</span>"#))
 
-                let page = try await ui.send(.get, "/cases/\(caseID.rawValue)", cookie: cookie)
+                let page = try await ui.send(.get, paths.casePage(caseID.rawValue), cookie: cookie)
                 #expect(page.status == .ok)
                 #expect(page.text.contains("She pays me 300 dollars a month."))
                 #expect(page.text.contains("&lt;script&gt;alert(&#39;pwned&#39;)"))
@@ -46,14 +47,14 @@ struct LiveDaemonTests {
                 #expect(!page.text.contains("visa expired"), "the firewall redacted the disclosure")
                 let token = try #require(csrfToken(in: page.text))
 
-                let path = "/cases/\(caseID.rawValue)/notes"
+                let path = paths.action(caseID.rawValue, "notes")
                 let refused = try await ui.send(.post, path, cookie: cookie, form: formBody([("text", "Forged note")]))
                 #expect(refused.status == .forbidden)
                 let added = try await ui.send(.post, path, cookie: cookie, form: formBody([("csrf", token), ("text", "Called the employer <b>today</b> & left a message")]))
                 #expect(added.status == .seeOther)
-                #expect(added.headers[.location] == "/cases/\(caseID.rawValue)")
+                #expect(added.headers[.location] == paths.casePage(caseID.rawValue))
 
-                let after = try await ui.send(.get, "/cases/\(caseID.rawValue)", cookie: cookie)
+                let after = try await ui.send(.get, paths.casePage(caseID.rawValue), cookie: cookie)
                 #expect(after.text.contains("Note added, encrypted to the case key."))
                 #expect(after.text.contains("Called the employer &lt;b&gt;today&lt;/b&gt; &amp; left a message"))
                 let notes = try await direct.openFull(caseID).notes.map(\.text)
@@ -73,7 +74,7 @@ struct LiveDaemonTests {
             try await withUI(server: server, keys: keys) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
                 let token = uiServer.session.csrfToken
-                let path = "/cases/\(caseID.rawValue)/status"
+                let path = try ui.paths(uiServer).action(caseID.rawValue, "status")
                 let refused = try await ui.send(.post, path, cookie: cookie, form: formBody([("csrf", token), ("status", "closed"), ("outcome", "  ")]))
                 #expect(refused.status == .badRequest)
                 #expect(refused.text.contains("Closing a case needs an outcome"))
@@ -100,9 +101,10 @@ struct LiveDaemonTests {
 
             try await withUI(server: server, keys: supervisor) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
-                let page = try await ui.send(.get, "/cases/\(caseID.rawValue)", cookie: cookie)
+                let paths = try ui.paths(uiServer)
+                let page = try await ui.send(.get, paths.casePage(caseID.rawValue), cookie: cookie)
                 #expect(page.text.contains(#"<option value="\#(bystander.publicKey.keyID)">inspector-2 (inspector)</option>"#))
-                let assigned = try await ui.send(.post, "/cases/\(caseID.rawValue)/assign", cookie: cookie,
+                let assigned = try await ui.send(.post, paths.action(caseID.rawValue, "assign"), cookie: cookie,
                                                  form: formBody([("csrf", uiServer.session.csrfToken), ("to", bystander.publicKey.keyID)]))
                 #expect(assigned.status == .seeOther)
             }
@@ -111,7 +113,7 @@ struct LiveDaemonTests {
 
             try await withUI(server: server, keys: inspector) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
-                let refused = try await ui.send(.post, "/cases/\(caseID.rawValue)/unassign", cookie: cookie,
+                let refused = try await ui.send(.post, try ui.paths(uiServer).action(caseID.rawValue, "unassign"), cookie: cookie,
                                                 form: formBody([("csrf", uiServer.session.csrfToken), ("remove", bystander.publicKey.keyID)]))
                 #expect(refused.status == .unprocessableContent)
                 #expect(refused.text.contains("only a supervisor"))

@@ -10,6 +10,7 @@ import Testing
 struct RenderingTests {
     static let caseID = CaseID("00112233445566778899aabbccddeeff")!
     static let csrf = String(repeating: "c", count: 64)
+    static let paths = UIPaths(base: "/s/\(String(repeating: "5", count: 32))/")
     static let inspector = CaseSheet.Person(keyID: String(repeating: "1", count: 32), name: "inspector-1", role: .inspector)
     static let colleague = CaseSheet.Person(keyID: String(repeating: "2", count: 32), name: "inspector-2", role: .inspector)
     static let hostile = #"<script>alert('x')</script><img src=x onerror="alert(1)">"#
@@ -43,7 +44,7 @@ struct RenderingTests {
     @Test("a narrative, fields, notes and answers containing <script> are rendered inert")
     func hostileContentIsInert() throws {
         let page = CasePage.render(Self.sheet(narrative: "Help. \(Self.hostile) She took my passport."), signer: try Self.signer(.inspector),
-                                   csrf: Self.csrf, notice: nil).rendered
+                                   paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
         #expect(!page.lowercased().contains("<script"))
         #expect(!page.contains("<img"))
         #expect(!page.contains("<b>bold"))
@@ -60,7 +61,7 @@ struct RenderingTests {
     func draftsAreEscaped() throws {
         var draft = CaseForms.Draft()
         draft.note = "</textarea><script>steal()</script>"
-        let page = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), csrf: Self.csrf,
+        let page = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), paths: Self.paths, csrf: Self.csrf,
                                    notice: Notice(.failed, "<i>failed</i>", hint: "<u>hint</u>"), draft: draft).rendered
         #expect(!page.lowercased().contains("<script"))
         #expect(page.contains("&lt;/textarea&gt;&lt;script&gt;steal()&lt;/script&gt;</textarea>"))
@@ -69,34 +70,34 @@ struct RenderingTests {
 
     @Test("every form posts to this case with the session's CSRF token")
     func formsCarryTheToken() throws {
-        let page = CasePage.render(Self.sheet(), signer: try Self.signer(.supervisor), csrf: Self.csrf, notice: nil).rendered
+        let page = CasePage.render(Self.sheet(), signer: try Self.signer(.supervisor), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
         let forms = page.components(separatedBy: "<form ").count - 1
         let tokens = page.components(separatedBy: #"<input type="hidden" name="csrf" value="\#(Self.csrf)">"#).count - 1
         #expect(forms == 5)
         #expect(tokens == forms)
         for action in ["status", "notes", "reply", "assign", "unassign"] {
-            #expect(page.contains(#"<form method="post" action="/cases/\#(Self.caseID.rawValue)/\#(action)">"#), "\(action)")
+            #expect(page.contains(#"<form method="post" action="\#(Self.paths.base)cases/\#(Self.caseID.rawValue)/\#(action)">"#), "\(action)")
         }
         #expect(!page.contains("<script"), "no script needed")
     }
 
     @Test("assign and unassign are offered to supervisors only, with the directory's names")
     func supervisorForms() throws {
-        let inspectorPage = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), csrf: Self.csrf, notice: nil).rendered
+        let inspectorPage = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
         #expect(!inspectorPage.contains("/assign\""))
         #expect(!inspectorPage.contains("/unassign\""))
-        let supervisorPage = CasePage.render(Self.sheet(), signer: try Self.signer(.supervisor), csrf: Self.csrf, notice: nil).rendered
+        let supervisorPage = CasePage.render(Self.sheet(), signer: try Self.signer(.supervisor), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
         #expect(supervisorPage.contains(#"<option value="\#(Self.colleague.keyID)">inspector-2 (inspector)</option>"#))
         #expect(supervisorPage.contains(#"<option value="\#(Self.inspector.keyID)">inspector-1</option>"#))
     }
 
     @Test("a duress-flagged case says so loudly and its reply form is disabled with the reason")
     func duress() throws {
-        let calm = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), csrf: Self.csrf, notice: nil).rendered
+        let calm = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
         #expect(!calm.contains("DURESS"))
         #expect(calm.contains("/reply\">"))
 
-        let page = CasePage.render(Self.sheet(duress: true), signer: try Self.signer(.inspector), csrf: Self.csrf, notice: nil).rendered
+        let page = CasePage.render(Self.sheet(duress: true), signer: try Self.signer(.inspector), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
         #expect(page.contains(#"<div class="alarm" role="alert">DURESS"#))
         #expect(page.contains("Do not contact her through SafeIntake"))
         #expect(page.contains("Replies are disabled: the reporter checked in under duress."))
@@ -111,11 +112,12 @@ struct RenderingTests {
             AgencyClient.CaseSummary(caseID: CaseID("aa".padding(toLength: 32, withPad: "0", startingAt: 0))!, status: "action_taken", duressFlagged: false),
             AgencyClient.CaseSummary(caseID: CaseID("bb".padding(toLength: 32, withPad: "0", startingAt: 0))!, status: "received", duressFlagged: true),
         ]
-        let page = CaseListPage.render(cases, signer: try Self.signer(.inspector), notice: nil).rendered
+        let page = CaseListPage.render(cases, signer: try Self.signer(.inspector), paths: Self.paths, notice: nil).rendered
         #expect(page.contains("1 of your cases is flagged DURESS"))
         #expect(page.components(separatedBy: "DURESS · do not contact").count - 1 == 1)
         #expect(page.contains("action taken"))
-        #expect(page.contains(#"href="/cases/bb000000000000000000000000000000""#))
-        #expect(CaseListPage.render([], signer: try Self.signer(.inspector), notice: nil).rendered.contains("No case is assigned"))
+        #expect(page.contains(#"href="\#(Self.paths.base)cases/bb000000000000000000000000000000""#))
+        #expect(!page.contains(#"href="/""#), "every link stays under the session's path")
+        #expect(CaseListPage.render([], signer: try Self.signer(.inspector), paths: Self.paths, notice: nil).rendered.contains("No case is assigned"))
     }
 }

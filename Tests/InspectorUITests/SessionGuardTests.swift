@@ -13,48 +13,109 @@ struct SessionGuardTests {
     static let nowhere = URL(string: "http://127.0.0.1:1")!
     static let someCase = "0123456789abcdef0123456789abcdef"
 
-    @Test("the login link works once and sets an HttpOnly, SameSite=Strict session cookie without a lifetime")
+    @Test("the login link works once and sets an HttpOnly, SameSite=Strict session cookie without a lifetime, scoped to a fresh secret path")
     func loginOnce() async throws {
         let keys = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector)
         try await withUI(server: Self.nowhere, keys: keys) { ui, server in
+            #expect(server.session.paths == nil, "no session path exists before the link is followed")
             let wrong = try await ui.send(.get, "/login?code=" + String(repeating: "0", count: 64))
             #expect(wrong.status == .forbidden)
             #expect(wrong.headers[.setCookie] == nil)
 
             let first = try await ui.send(.get, "/login?code=\(server.session.loginCode)")
             #expect(first.status == .seeOther)
-            #expect(first.headers[.location] == "/")
+            let paths = try ui.paths(server)
+            #expect(first.headers[.location] == paths.base)
+            #expect(paths.base.wholeMatch(of: /\/s\/[0-9a-f]{32}\//) != nil, "128 random-looking bits: \(paths.base)")
+            #expect(!paths.base.contains(server.session.loginCode.prefix(32)), "the path is not taken from the printed link")
             let cookie = try #require(first.headers[.setCookie])
             let attributes = cookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             #expect(attributes.first?.hasPrefix("\(UISession.cookieName)=") == true)
             #expect(attributes.contains("httponly"))
             #expect(attributes.contains("samesite=strict"))
-            #expect(attributes.contains("path=/"))
-            #expect(!attributes.contains { $0.hasPrefix("max-age") || $0.hasPrefix("expires") })
+            #expect(attributes.contains("path=\(paths.base)"), "\(attributes)")
+            #expect(!attributes.contains("path=/"), "a cookie for / would go to every service on 127.0.0.1")
+            #expect(!attributes.contains { $0.hasPrefix("max-age") || $0.hasPrefix("expires") || $0.hasPrefix("domain") })
             let value = String(attributes[0].dropFirst(UISession.cookieName.count + 1))
             #expect(value.count == 64)
             #expect(value != server.session.loginCode, "the cookie is a fresh secret, not the printed code")
+            #expect(!paths.base.contains(value.prefix(32)) && !value.contains(paths.base.dropFirst(3).prefix(32)),
+                    "the path secret and the cookie are different values")
 
             let again = try await ui.send(.get, "/login?code=\(server.session.loginCode)")
             #expect(again.status == .forbidden, "the printed link is spent")
             #expect(again.headers[.setCookie] == nil)
-            #expect(try await ui.send(.get, "/login?code=\(server.session.loginCode)", cookie: value).status == .seeOther)
+            #expect(try await ui.send(.get, "/login?code=\(server.session.loginCode)", cookie: value).status == .forbidden,
+                    "the link is spent for everyone, the browser that followed it included")
+            #expect(try ui.paths(server) == paths, "a refused login does not move the session")
         }
     }
 
-    @Test("without the session cookie only the login link and the stylesheet answer")
+    @Test("issue 17 #6: the cookie opens nothing outside the session's secret path, and the path nothing without the cookie")
+    func sessionScopedToSecretPath() async throws {
+        let keys = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector)
+        try await withUI(server: Self.nowhere, keys: keys) { ui, server in
+            let cookie = try await ui.logIn(server)
+            let paths = try ui.paths(server)
+            // With the cookie (as another local service that received it would replay it) but
+            // without the path secret: the pages of the old layout, other secrets, near misses.
+            let secret = String(paths.base.dropFirst(3).dropLast())
+            let flipped = String(secret.dropLast()) + (secret.hasSuffix("0") ? "1" : "0")
+            for path in ["/", "/cases/\(Self.someCase)", "/s/", "/s//", "/s/\(flipped)/", "/s/\(secret.prefix(31))/",
+                         "/s/\(secret)", "/s/\(secret.uppercased())/", "/s/\(secret)0/", "/x/\(secret)/", "/S/\(secret)/"] {
+                let response = try await ui.send(.get, path, cookie: cookie)
+                #expect(response.status == .notFound, "\(path)")
+                #expect(!response.text.contains("could not reach"), "nothing was attempted for \(path)")
+            }
+            let post = try await ui.send(.post, "/cases/\(Self.someCase)/notes", cookie: cookie, form: "text=x&csrf=\(server.session.csrfToken)")
+            #expect(post.status == .notFound)
+            #expect(!post.text.contains("could not reach"))
+            // The path without the cookie, or with another one.
+            #expect(try await ui.send(.get, paths.home).status == .unauthorized)
+            #expect(try await ui.send(.get, paths.casePage(Self.someCase), cookie: String(repeating: "a", count: 64)).status == .unauthorized)
+            // A page on another local port that makes the browser ask (it cannot know the path,
+            // but if it did): refused by fetch metadata and by Origin, on a GET too.
+            for headers: HTTPFields in [[.secFetchSite: "same-site"], [.secFetchSite: "cross-site"], [.origin: "http://127.0.0.1:\(ui.port + 1)"],
+                                        [.origin: "null"]] {
+                let response = try await ui.send(.get, paths.home, cookie: cookie, headers: headers)
+                #expect(response.status == .forbidden, "\(headers)")
+            }
+            // Both: through to the client (which cannot reach the daemon here).
+            #expect(try await ui.send(.get, paths.home, cookie: cookie).status == .badGateway)
+            #expect(try await ui.send(.get, paths.casePage(Self.someCase), cookie: cookie).status == .badGateway)
+        }
+    }
+
+    @Test("a cookie of the same name tossed in by another local service neither opens the UI nor logs the inspector out")
+    func tossedCookie() async throws {
+        let keys = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector)
+        try await withUI(server: Self.nowhere, keys: keys) { ui, server in
+            let cookie = try await ui.logIn(server)
+            let home = try ui.paths(server).home
+            let junk = String(repeating: "b", count: 64)
+            let both: HTTPFields = [.cookie: "\(UISession.cookieName)=\(junk); \(UISession.cookieName)=\(cookie)"]
+            #expect(try await ui.send(.get, home, headers: both).status == .badGateway)
+            #expect(try await ui.send(.get, home, headers: [.cookie: "\(UISession.cookieName)=\(junk)"]).status == .unauthorized)
+            #expect(try await ui.send(.get, home, headers: [.cookie: "other_\(UISession.cookieName)=\(cookie)"]).status == .unauthorized)
+        }
+    }
+
+    @Test("without the session only the login link and the stylesheet answer")
     func noSession() async throws {
         let keys = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector)
         try await withUI(server: Self.nowhere, keys: keys) { ui, server in
-            #expect(try await ui.send(.get, "/").status == .unauthorized)
-            #expect(try await ui.send(.get, "/cases/\(Self.someCase)").status == .unauthorized)
-            #expect(try await ui.send(.post, "/cases/\(Self.someCase)/notes", form: "text=hi").status == .unauthorized)
+            #expect(try await ui.send(.get, "/").status == .notFound)
+            #expect(try await ui.send(.get, "/cases/\(Self.someCase)").status == .notFound)
+            #expect(try await ui.send(.post, "/cases/\(Self.someCase)/notes", form: "text=hi").status == .notFound)
             _ = try await ui.logIn(server)
+            let paths = try ui.paths(server)
             let forged = String(repeating: "a", count: 64)
-            #expect(try await ui.send(.get, "/", cookie: forged).status == .unauthorized)
-            let page = try await ui.send(.get, "/")
+            #expect(try await ui.send(.get, paths.home, cookie: forged).status == .unauthorized)
+            #expect(try await ui.send(.post, paths.action(Self.someCase, "notes"), form: "text=hi").status == .unauthorized)
+            let page = try await ui.send(.get, paths.home)
             #expect(page.status == .unauthorized)
             #expect(page.text.contains("one-time link"))
+            #expect(!page.text.contains(paths.base), "a refusal does not name the session's path")
             let css = try await ui.send(.get, "/style.css")
             #expect(css.status == .ok)
             #expect(css.headers[.contentType]?.hasPrefix("text/css") == true)
@@ -66,15 +127,16 @@ struct SessionGuardTests {
         let keys = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector)
         try await withUI(server: Self.nowhere, keys: keys) { ui, server in
             let cookie = try await ui.logIn(server)
+            let home = try ui.paths(server).home
             for host in ["evil.example:\(ui.port)", "evil.example", "127.0.0.1:\(ui.port + 1)", "127.0.0.1", "[::1]:\(ui.port)",
                          "localhost.evil.example:\(ui.port)", "127.0.0.1:\(ui.port)@evil.example"] {
-                let response = try await ui.send(.get, "/", cookie: cookie, host: host)
+                let response = try await ui.send(.get, home, cookie: cookie, host: host)
                 #expect(response.status == .misdirectedRequest, "Host \(host)")
                 #expect(!response.text.contains("could not reach"), "nothing was attempted for Host \(host)")
             }
             #expect(try await ui.send(.get, "/login?code=\(server.session.loginCode)", host: "evil.example:\(ui.port)").status == .misdirectedRequest)
-            #expect(try await ui.send(.get, "/", cookie: cookie, host: "localhost:\(ui.port)").status == .badGateway)
-            #expect(try await ui.send(.get, "/", cookie: cookie, host: "LOCALHOST:\(ui.port)").status == .badGateway)
+            #expect(try await ui.send(.get, home, cookie: cookie, host: "localhost:\(ui.port)").status == .badGateway)
+            #expect(try await ui.send(.get, home, cookie: cookie, host: "LOCALHOST:\(ui.port)").status == .badGateway)
         }
     }
 
@@ -83,7 +145,7 @@ struct SessionGuardTests {
         let keys = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector)
         try await withUI(server: Self.nowhere, keys: keys) { ui, server in
             let cookie = try await ui.logIn(server)
-            let page = try await ui.send(.get, "/", cookie: cookie)
+            let page = try await ui.send(.get, try ui.paths(server).home, cookie: cookie)
             #expect(page.status == .badGateway)
             #expect(page.text.contains("could not reach the SafeIntake server at http://127.0.0.1:1"))
             #expect(page.text.contains("check --server and that the daemon is running"))
@@ -97,7 +159,7 @@ struct SessionGuardTests {
             let cookie = try await ui.logIn(server)
             let token = server.session.csrfToken
             #expect(token.count == 64)
-            let path = "/cases/\(Self.someCase)/notes"
+            let path = try ui.paths(server).action(Self.someCase, "notes")
             let refusals: [(String, HTTPFields)] = [
                 ("text=hello", [:]),
                 ("text=hello&csrf=" + String(repeating: "0", count: 64), [:]),
@@ -127,15 +189,17 @@ struct SessionGuardTests {
         let keys = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector)
         try await withUI(server: Self.nowhere, keys: keys) { ui, server in
             let cookie = try await ui.logIn(server)
+            let paths = try ui.paths(server)
             let answers = [
                 try await ui.send(.get, "/style.css"),
-                try await ui.send(.get, "/"),
+                try await ui.send(.get, paths.home),
                 try await ui.send(.get, "/", host: "evil.example"),
                 try await ui.send(.get, "/nowhere", cookie: cookie),
-                try await ui.send(.get, "/cases/not-a-case", cookie: cookie),
-                try await ui.send(.get, "/", cookie: cookie),
+                try await ui.send(.get, "\(paths.base)nowhere", cookie: cookie),
+                try await ui.send(.get, paths.casePage("not-a-case"), cookie: cookie),
+                try await ui.send(.get, paths.home, cookie: cookie),
             ]
-            #expect(answers.map(\.status) == [.ok, .unauthorized, .misdirectedRequest, .notFound, .notFound, .badGateway])
+            #expect(answers.map(\.status) == [.ok, .unauthorized, .misdirectedRequest, .notFound, .notFound, .notFound, .badGateway])
             for answer in answers {
                 #expect(answer.headers[.cacheControl] == "no-store")
                 #expect(answer.headers[.contentSecurityPolicy]

@@ -72,13 +72,19 @@ struct UIRequester: Sendable {
                                               body: form.map { ByteBuffer(string: $0) }))
     }
 
-    /// Follows the one-time link and returns the session cookie's value.
+    /// Follows the one-time link and returns the session cookie's value; the session's pages are
+    /// then under `ui.session.paths` (see `paths(_:)`).
     func logIn(_ ui: InspectorUIServer) async throws -> String {
         let response = try await send(.get, "/login?code=\(ui.session.loginCode)")
         #expect(response.status == .seeOther)
         let setCookie = try #require(response.headers[.setCookie])
         let value = try #require(setCookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last)
         return String(value)
+    }
+
+    /// The logged-in session's paths.
+    func paths(_ ui: InspectorUIServer) throws -> UIPaths {
+        try #require(ui.session.paths)
     }
 }
 

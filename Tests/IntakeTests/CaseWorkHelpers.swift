@@ -43,11 +43,17 @@ extension Harness {
         return key
     }
 
-    /// A note sealed under the case's current key by `author`.
+    /// A note signed by `author` and sealed under the case's current key, as the client writes it.
     func note(_ caseID: CaseID, _ text: String, kind: CaseNote.Kind = .note, by author: AgencyKeyPair) throws -> StoredNote {
         let (file, keys) = try caseKeys(caseID, as: author)
-        let record = try CaseNote(caseID: caseID, author: author.publicKey.keyID, kind: kind, text: text).seal(caseKey: keys[file.epoch]!)
+        let record = try CaseNote(caseID: caseID, author: author.publicKey.keyID, kind: kind, text: text)
+            .seal(caseKey: keys[file.epoch]!, signedBy: author.signing)
         return StoredNote(epoch: file.epoch, author: author.publicKey.keyID, record: record)
+    }
+
+    /// Every registered key's signing key, by key id (what a client looks up in the directory).
+    func signingKey(_ keyID: String) -> [UInt8]? {
+        (try? agency.activeKey(id: keyID))??.signPublicKey
     }
 
     /// Sends the reporter a message from `author`, signed and sealed as the client does.

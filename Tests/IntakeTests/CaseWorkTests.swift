@@ -87,9 +87,9 @@ struct CaseWorkTests {
         let (file, keys) = try h.caseKeys(filed.caseID, as: h.supervisor)
         #expect(file.epoch == 1 && file.notes.map(\.epoch) == [0, 1])
         let latest = try #require(file.notes.last)
-        #expect(try CaseNote.open(latest.record, caseID: filed.caseID, caseKey: keys[1]!).text == "employer interviewed")
+        #expect(try CaseNote.open(latest.record, caseID: filed.caseID, caseKey: keys[1]!, signingKey: h.signingKey).text == "employer interviewed")
         #expect(throws: EnvelopeError.self, "the removed inspector's old key must not open the new epoch's note") {
-            try CaseNote.open(latest.record, caseID: filed.caseID, caseKey: oldKeys[0]!)
+            try CaseNote.open(latest.record, caseID: filed.caseID, caseKey: oldKeys[0]!, signingKey: h.signingKey)
         }
         // A stale epoch change (same epoch again) is refused.
         #expect(throws: CaseWorkError.self) { try h.unassign(filed.caseID, removing: h.inspector2, by: h.supervisor) }

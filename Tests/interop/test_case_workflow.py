@@ -58,7 +58,8 @@ def test_full_round_trip_through_the_cli(daemon, tmp_path):
     assert answer["messages"] == [{"from": "inspector", "kind": "request_info", "text": REPLY}]
 
     case = show_full(daemon, "inspector-2", case_id)
-    assert case["notes"] == [{"author": case["notes"][0]["author"], "kind": "note", "text": "Payslips requested from employer"}]
+    assert case["notes"] == [{"author": case["notes"][0]["author"], "kind": "note", "text": "Payslips requested from employer", "signed": True}]
+    assert case["unopened"] == []
     assert len(case["answers"]) == 1
     assert "Monday and Thursday" in case["answers"][0] and "payslips from March" in case["answers"][0]
     assert "visa expired" not in case["answers"][0], "the reporter's answer passes the firewall"

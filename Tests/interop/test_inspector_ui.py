@@ -29,6 +29,7 @@ from test_case_workflow import check_status, inspector, show_full
 
 START_TIMEOUT = 30.0
 LOGIN_RE = re.compile(r"^http://127\.0\.0\.1:(\d+)/login\?code=([0-9a-f]{64})$")
+SESSION_PATH_RE = re.compile(r"^/s/[0-9a-f]{32}/$")
 CSRF_RE = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
 HOSTILE = dict(COMPLAINT, narrative="<script>alert('pwned')</script> " + COMPLAINT["narrative"])
 
@@ -64,6 +65,7 @@ class UI:
         self.host = f"127.0.0.1:{self.port}"
         self.cookie: str | None = None
         self.set_cookie = ""
+        self.base = ""  # the session's secret path, /s/SECRET/, once logged in
 
     def _read(self):
         for line in self.proc.stdout:
@@ -100,6 +102,13 @@ class UI:
         assert status == 303, status
         self.set_cookie = headers["set-cookie"]
         self.cookie = self.set_cookie.split(";")[0].split("=", 1)[1]
+        self.base = headers["location"]
+        assert SESSION_PATH_RE.match(self.base), self.base
+
+    def at(self, path: str = "") -> str:
+        """A page of the session: `path` relative to its secret base path."""
+        assert self.base, "log in first"
+        return self.base + path
 
     def page(self, path: str) -> str:
         status, _, text = self.request("GET", path)
@@ -162,14 +171,14 @@ def test_inspector_works_a_case_in_the_browser_ui(daemon, ui_factory):
 
     ui.log_in()
     attributes = [a.strip().lower() for a in ui.set_cookie.split(";")]
-    assert {"httponly", "samesite=strict", "path=/"} <= set(attributes)
-    assert not any(a.startswith(("max-age", "expires")) for a in attributes)
+    assert {"httponly", "samesite=strict", f"path={ui.base}"} <= set(attributes)
+    assert not any(a.startswith(("max-age", "expires", "domain")) for a in attributes)
 
-    listing = ui.page("/")
-    assert f'href="/cases/{case_id}"' in listing and "received" in listing
+    listing = ui.page(ui.at())
+    assert f'href="{ui.at("cases/" + case_id)}"' in listing and "received" in listing
 
     # The case page: the agency view as the firewall left it, the reporter's markup inert.
-    page = ui.page(f"/cases/{case_id}")
+    page = ui.page(ui.at(f"cases/{case_id}"))
     text = visible(page)
     for fact in ["Golden Harvest Plantation Sdn Bhd", "RM 900", "Kota Tinggi", "14 hours a day"]:
         assert fact in text, fact
@@ -180,12 +189,12 @@ def test_inspector_works_a_case_in_the_browser_ui(daemon, ui_factory):
     assert "DURESS" not in page
 
     # Status, note and a request for information, each through a form.
-    status, page = ui.post(f"/cases/{case_id}/status", {"csrf": csrf(page), "status": "investigating", "outcome": ""})
+    status, page = ui.post(ui.at(f"cases/{case_id}/status"), {"csrf": csrf(page), "status": "investigating", "outcome": ""})
     assert status == 303 and "The case is now investigating." in page
-    status, page = ui.post(f"/cases/{case_id}/notes", {"csrf": csrf(page), "text": "Payslips requested from employer"})
+    status, page = ui.post(ui.at(f"cases/{case_id}/notes"), {"csrf": csrf(page), "text": "Payslips requested from employer"})
     assert status == 303 and "Payslips requested from employer" in page
     question = "Which days is the supervisor on the estate?"
-    status, page = ui.post(f"/cases/{case_id}/reply", {"csrf": csrf(page), "text": question, "kind": "request_info"})
+    status, page = ui.post(ui.at(f"cases/{case_id}/reply"), {"csrf": csrf(page), "text": question, "kind": "request_info"})
     assert status == 303 and "Request for information sealed to the reporter" in page
 
     full = show_full(daemon, "inspector-1", case_id)
@@ -195,10 +204,10 @@ def test_inspector_works_a_case_in_the_browser_ui(daemon, ui_factory):
     # The reporter reads the question with her token and answers; the UI shows her answer.
     seen = check_status(daemon, token, "Monday and Thursday.")
     assert seen["messages"] == [{"from": "inspector", "kind": "request_info", "text": question}]
-    assert "Monday and Thursday." in ui.page(f"/cases/{case_id}")
+    assert "Monday and Thursday." in ui.page(ui.at(f"cases/{case_id}"))
 
     # Closing needs an outcome: refused with the reason, then done.
-    status, page = ui.post(f"/cases/{case_id}/status", {"csrf": csrf(page), "status": "closed", "outcome": ""})
+    status, page = ui.post(ui.at(f"cases/{case_id}/status"), {"csrf": csrf(page), "status": "closed", "outcome": ""})
     assert status == 400 and "Closing a case needs an outcome" in page
     assert cli_cases(daemon, "inspector-1") == [{"case": case_id, "status": "investigating"}]
 
@@ -206,18 +215,18 @@ def test_inspector_works_a_case_in_the_browser_ui(daemon, ui_factory):
     assert cli_cases(daemon, "inspector-2") == []
     boss = ui_factory(daemon, "supervisor")
     boss.log_in()
-    page = boss.page(f"/cases/{case_id}")
+    page = boss.page(boss.at(f"cases/{case_id}"))
     match = re.search(r'<option value="([0-9a-f]{32})">inspector-2 \(inspector\)</option>', page)
     assert match, "inspector-2 is offered for assignment"
-    status, page = boss.post(f"/cases/{case_id}/assign", {"csrf": csrf(page), "to": match.group(1)})
+    status, page = boss.post(boss.at(f"cases/{case_id}/assign"), {"csrf": csrf(page), "to": match.group(1)})
     assert status == 303 and "Case assigned" in page
     assert cli_cases(daemon, "inspector-2") == [{"case": case_id, "status": "investigating"}]
     assert "Payslips requested from employer" in inspector(daemon, "inspector-2", "show", case_id, "--full")
 
     # The inspector's UI has no assign form, and the daemon refuses the post if one is forged.
-    page = ui.page(f"/cases/{case_id}")
+    page = ui.page(ui.at(f"cases/{case_id}"))
     assert f"/cases/{case_id}/assign" not in page
-    status, page = ui.post(f"/cases/{case_id}/unassign", {"csrf": csrf(page), "remove": match.group(1)})
+    status, page = ui.post(ui.at(f"cases/{case_id}/unassign"), {"csrf": csrf(page), "remove": match.group(1)})
     assert status == 422 and "only a supervisor" in page
     assert cli_cases(daemon, "inspector-2") == [{"case": case_id, "status": "investigating"}]
 
@@ -226,34 +235,42 @@ def test_refusals_change_nothing(daemon, ui_factory):
     file_complaint(daemon)
     case_id = cli_cases(daemon, "inspector-1")[0]["case"]
     ui = ui_factory(daemon, "inspector-1")
-    notes_path = f"/cases/{case_id}/notes"
-    status_path = f"/cases/{case_id}/status"
 
     # No session: nothing but a refusal.
     for method, path, form in [("GET", "/", None), ("GET", f"/cases/{case_id}", None),
-                               ("POST", notes_path, {"text": "x"})]:
+                               ("POST", f"/cases/{case_id}/notes", {"text": "x"})]:
         status, _, text = ui.request(method, path, form)
-        assert status == 401, (method, path, status)
+        assert status == 404, (method, path, status)
         assert "Golden Harvest" not in text
 
     # A wrong login code is refused; the right one works once.
     status, headers, _ = ui.request("GET", "/login?code=" + "0" * 64, cookie=False)
     assert status == 403 and "set-cookie" not in headers
     ui.log_in()
+    notes_path = ui.at(f"cases/{case_id}/notes")
+    status_path = ui.at(f"cases/{case_id}/status")
     status, headers, _ = ui.request("GET", ui.login_path, cookie=False)
     assert status == 403 and "set-cookie" not in headers
-    status, _, _ = ui.request("GET", "/", headers={"Cookie": "safeintake_ui=" + "a" * 64}, cookie=False)
+    status, _, _ = ui.request("GET", ui.at(), headers={"Cookie": "safeintake_ui=" + "a" * 64}, cookie=False)
     assert status == 401
+    status, _, _ = ui.request("GET", ui.at(), cookie=False)
+    assert status == 401
+    # The cookie opens nothing outside the session's path (issue 17 #6).
+    for method, path, form in [("GET", "/", None), ("GET", f"/cases/{case_id}", None),
+                               ("POST", f"/cases/{case_id}/notes", {"text": "x"})]:
+        status, _, text = ui.request(method, path, form)
+        assert status == 404, (method, path, status)
+        assert "Golden Harvest" not in text
 
     # A wrong Host is refused even with the session (DNS rebinding), before any work is done.
     for host in [f"evil.example:{ui.port}", f"127.0.0.1:{ui.port + 1}", "localhost"]:
-        status, _, text = ui.request("GET", f"/cases/{case_id}", host=host)
+        status, _, text = ui.request("GET", ui.at(f"cases/{case_id}"), host=host)
         assert status == 421, (host, status)
         assert "Golden Harvest" not in text
-    assert ui.request("GET", "/", host=f"localhost:{ui.port}")[0] == 200
+    assert ui.request("GET", ui.at(), host=f"localhost:{ui.port}")[0] == 200
 
     # Forms without this session's CSRF token, or from another origin, are refused.
-    page = ui.page(f"/cases/{case_id}")
+    page = ui.page(ui.at(f"cases/{case_id}"))
     token = csrf(page)
     refused = [
         (notes_path, {"text": "forged"}, {}),
@@ -271,7 +288,7 @@ def test_refusals_change_nothing(daemon, ui_factory):
     assert full["status"] == "received" and full["notes"] == []
 
     # Every answer is uncacheable and allows no script.
-    _, headers, _ = ui.request("GET", f"/cases/{case_id}")
+    _, headers, _ = ui.request("GET", ui.at(f"cases/{case_id}"))
     assert headers["cache-control"] == "no-store"
     assert headers["content-security-policy"].startswith("default-src 'none'; style-src 'self';")
     assert "script-src" not in headers["content-security-policy"]
@@ -284,15 +301,15 @@ def test_duress_flag_is_prominent_and_replies_are_disabled(daemon, ui_factory):
     ui = ui_factory(daemon, "inspector-1")
     ui.log_in()
 
-    listing = ui.page("/")
+    listing = ui.page(ui.at())
     assert "DURESS · do not contact" in listing and "1 of your cases is flagged DURESS" in listing
-    page = ui.page(f"/cases/{case_id}")
+    page = ui.page(ui.at(f"cases/{case_id}"))
     assert "Do not contact her through SafeIntake" in page
     assert "Replies are disabled" in page and "<fieldset disabled>" in page
     assert f'action="/cases/{case_id}/reply"' not in page
 
     # A reply posted anyway is refused by the client, with its reason on the page.
-    status, text = ui.post(f"/cases/{case_id}/reply", {"csrf": csrf(page), "text": "Are you safe?", "kind": "reply"})
+    status, text = ui.post(ui.at(f"cases/{case_id}/reply"), {"csrf": csrf(page), "text": "Are you safe?", "kind": "reply"})
     assert status == 422 and "duress" in text
     assert check_status(daemon, token)["messages"] == []
     assert si.http("GET", daemon.url + "/").status == 200

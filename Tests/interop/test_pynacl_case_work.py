@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 
 from nacl.public import PublicKey, SealedBox
 
 import safeintake_py as si
+from safeintake_py import run_cli
 from test_pynacl_interop import file_complaint, load_dev_key
 
 MESSAGE_BLOCK = 256
@@ -101,3 +103,79 @@ def test_a_message_signed_by_a_key_that_is_not_the_named_author_is_not_shown(dae
     assert signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + sealed)}).status == 200
     r = si.post_json(daemon.url + "/v1/status", {"token": token})
     assert r.status == 200 and r.json()["messages"] == []
+
+
+# ------------------------------------------------------------------ issue 17 #7: junk from a holder
+
+def signed_note(key: si.AgencyKey, case_id: str, kind: str, text: str) -> bytes:
+    """§3.1 note format 2, written from the text alone: the fields signed with the author's key."""
+    signed = b"\x00".join([b"safeintake/case-note/v2", case_id.encode(), key.key_id.encode(), kind.encode(), text.encode("utf-8")])
+    signature = key.sign.sign(signed).signature
+    return canonical({"author": key.key_id, "case": case_id, "kind": kind, "sig": si.b64(signature), "text": text, "v": 2})
+
+
+def post_note(d, key: si.AgencyKey, case_id: str, record: bytes) -> si.Response:
+    return signed_post(d, key, f"/v1/agency/cases/{case_id}/notes", {"epoch": 0, "record": si.b64(record)})
+
+
+def test_a_junk_note_leaves_the_case_readable_and_is_counted(daemon):
+    """The review's repro: a holder stores a note nobody can open. Every holder's CLI still opens
+    the case, shows the other notes (a PyNaCl-signed one verified, an old unsigned one marked),
+    and says what it skipped."""
+    file_complaint(daemon)
+    inspector1 = load_dev_key(daemon, "inspector-1")
+    case_id = si.signed_request(daemon.url, inspector1, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
+    case_key = si.open_wrap(inspector1, case_id, si.unb64(case_file(daemon, inspector1, case_id)["wraps"][0]["wrap"]))
+
+    signed = si.seal_record(case_key, case_id, signed_note(inspector1, case_id, "note", "Signed by PyNaCl ✓"), record_type=0x02)
+    assert post_note(daemon, inspector1, case_id, signed).status == 200
+    junk = post_note(daemon, inspector1, case_id, bytes([1, 2]) + os.urandom(200))
+    assert junk.status == 200, "the server cannot tell junk from a note"
+    old = canonical({"author": inspector1.key_id, "case": case_id, "kind": "note", "text": "Format 1, unsigned"})
+    assert post_note(daemon, inspector1, case_id, si.seal_record(case_key, case_id, old, record_type=0x02)).status == 200
+
+    for holder in ["supervisor", "inspector-1"]:
+        r = run_cli(["inspector", "show", case_id, "--full", "--server", daemon.url, "--key", daemon.key(holder)])
+        assert r.returncode == 0, f"{holder}: {r.stderr}"
+        full = json.loads(r.stdout)
+        assert full["case"] == case_id and "Golden Harvest" in json.dumps(full, ensure_ascii=False), "the agency view opened"
+        assert [(n["text"], n["signed"]) for n in full["notes"]] == [("Signed by PyNaCl ✓", True), ("Format 1, unsigned", False)]
+        assert [(u["kind"], u["sender"]) for u in full["unopened"]] == [("note", inspector1.key_id)]
+        assert "warning: 1 note could not be opened" in r.stderr
+
+
+def test_junk_messages_do_not_hide_a_real_reply(daemon):
+    """The review's repro: inspector-1 replies, then the supervisor stores 10 junk messages."""
+    token = file_complaint(daemon)
+    inspector1 = load_dev_key(daemon, "inspector-1")
+    supervisor = load_dev_key(daemon, "supervisor")
+    case_id = si.signed_request(daemon.url, inspector1, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
+    doc = case_file(daemon, inspector1, case_id)
+    text = "We will visit on Monday."
+    body = canonical({"case": case_id, "from": inspector1.key_id, "kind": "reply", "text": text})
+    signature = inspector1.sign.sign(b"safeintake/inspector-message/v1\x00" + body).signature
+    sealed = SealedBox(PublicKey(si.unb64(doc["reporter_public_key"]))).encrypt(si.pad(signature + body, MESSAGE_BLOCK))
+    assert signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + sealed)}).status == 200
+    for _ in range(10):
+        junk = si.b64(b"\x01" + os.urandom(300))
+        assert signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/messages", {"message": junk}).status == 200
+    r = si.post_json(daemon.url + "/v1/status", {"token": token})
+    assert r.status == 200 and r.json()["messages"] == [{"from": "inspector", "kind": "reply", "text": text}]
+
+
+def test_notes_and_messages_are_bounded_per_holder(daemon):
+    """Over 8192 bytes sealed: 413 too_large. The 51st message from one key on one case: 409
+    limit_reached, and another holder can still write to her."""
+    file_complaint(daemon)
+    inspector1 = load_dev_key(daemon, "inspector-1")
+    supervisor = load_dev_key(daemon, "supervisor")
+    case_id = si.signed_request(daemon.url, inspector1, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
+    big = post_note(daemon, inspector1, case_id, bytes([1, 2]) + os.urandom(8191))
+    assert big.status == 413 and big.json()["error"] == "too_large", big.body
+    r = signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(8192))})
+    assert r.status == 413 and r.json()["error"] == "too_large", r.body
+    for _ in range(50):
+        assert signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))}).status == 200
+    r = signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))})
+    assert r.status == 409 and r.json()["error"] == "limit_reached", r.body
+    assert signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))}).status == 200
