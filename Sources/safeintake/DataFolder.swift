@@ -49,6 +49,9 @@ struct DataFolder {
         try SigningKeyPair(seed: secret(named: "log-signing.key", count: SigningKeyPair.seedBytes))
     }
 
+    /// The last checkpoint the log key signed, kept beside it (`SignedHeadFile`).
+    var signedHead: SignedHeadFile { SignedHeadFile(folder: secrets) }
+
     /// The key of the reporter pages' form tokens, created on first use; shared by every daemon
     /// that shares this secrets folder, so a form served by one is accepted by another.
     func formTokenKey() throws -> SecureBytes {

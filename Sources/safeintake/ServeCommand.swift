@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         let intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
                                    routing: try loadRouting(folder: folder))
-        let audit = AuditPublisher(store: store, signer: signer)
+        let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
         logger.info("SafeIntake starting", metadata: [
