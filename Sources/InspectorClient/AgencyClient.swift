@@ -61,11 +61,14 @@ public struct AgencyClient: Sendable {
     }
 
     /// Fetches a case file. With a trusted log key, first proves that the release entry the
-    /// server wrote for this fetch is in a checkpoint signed by that key.
+    /// server wrote for this fetch is in a checkpoint signed by that key. The fetch carries a fresh
+    /// nonce (`?release=`, signed with the request) that the entry must record, so the server cannot
+    /// point at an earlier release of the same case instead of logging this one.
     func fetch(_ caseID: CaseID) async throws -> FetchedCase {
         let json: [String: Any]
+        let nonce = Hex.encode(Random.bytes(16))
         do {
-            json = try await signedJSON("GET", "/v1/agency/cases/\(caseID.rawValue)")
+            json = try await signedJSON("GET", "/v1/agency/cases/\(caseID.rawValue)?release=\(nonce)")
         } catch let error as HTTPStatusError where error.status == 404 {
             throw ClientError("this key cannot open case \(caseID): the case was not assigned to \(keys.publicKey.name) (no key wrap for key \(keys.publicKey.keyID))",
                               hint: "ask a supervisor to assign the case to you")
@@ -75,7 +78,8 @@ public struct AgencyClient: Sendable {
             guard let index = fetched.releaseEntry else {
                 throw ClientError("refusing to decrypt case \(caseID): the server did not say where it logged this release")
             }
-            try await ReleaseProof(transport: transport, logKey: logKey).verify(caseID: caseID, keyID: keys.publicKey.keyID, entryIndex: index)
+            try await ReleaseProof(transport: transport, logKey: logKey)
+                .verify(caseID: caseID, keyID: keys.publicKey.keyID, request: nonce, entryIndex: index)
         }
         return fetched
     }

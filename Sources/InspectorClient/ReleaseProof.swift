@@ -3,13 +3,14 @@ import Envelope
 import Foundation
 
 /// Proves, before a case is decrypted, that the server logged this release: the `key_released`
-/// entry for this case and this key is included in a checkpoint signed by the log key the
-/// inspector trusts. A server that hands out a wrap without logging it cannot produce the proof.
+/// entry for this case, this key and this fetch's nonce is included in a checkpoint signed by the
+/// log key the inspector trusts. A server that hands out a wrap without logging it cannot produce
+/// the proof, and an earlier release entry does not carry this fetch's nonce.
 struct ReleaseProof {
     let transport: HTTPTransport
     let logKey: NoteVerifierKey
 
-    func verify(caseID: CaseID, keyID: String, entryIndex: UInt64) async throws {
+    func verify(caseID: CaseID, keyID: String, request: String, entryIndex: UInt64) async throws {
         let checkpoint: Checkpoint
         do {
             checkpoint = try Checkpoint.verified(from: try await text("/v1/audit/checkpoint"), key: logKey)
@@ -26,6 +27,9 @@ struct ReleaseProof {
               entry["type"] as? String == "key_released", entry["case"] as? String == caseID.rawValue,
               entry["recipient"] as? String == keyID else {
             throw ClientError("refusing to decrypt case \(caseID): audit entry \(entryIndex) is not the release of this case to this key")
+        }
+        guard entry["request"] as? String == request else {
+            throw ClientError("refusing to decrypt case \(caseID): audit entry \(entryIndex) releases this case to this key, but not for this request (its nonce is not \(request)): the server did not log this fetch")
         }
         let proofList = try await json("/v1/audit/proof/inclusion?index=\(entryIndex)&size=\(checkpoint.size)")["proof"] as? [String] ?? []
         let proof = proofList.compactMap(Base64.decode)

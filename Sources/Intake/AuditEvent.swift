@@ -10,8 +10,10 @@ public enum AuditEvent: Sendable, Equatable {
     case complaintAccepted(caseID: CaseID, policyHash: String, policyVersion: Int)
     /// The case key was wrapped to a recipient's public key.
     case caseKeyWrapped(caseID: CaseID, recipientKeyID: String)
-    /// An inspector fetched a case's key wrap (logged before the wrap is handed over).
-    case keyReleased(caseID: CaseID, recipientKeyID: String)
+    /// An inspector fetched a case's key wrap (logged before the wrap is handed over). `request` is
+    /// the fetch's own nonce (`?release=`, Docs/format.md §8.1), drawn by the client and covered by
+    /// its signature: it binds this entry to that one fetch, so an old entry cannot stand in for it.
+    case keyReleased(caseID: CaseID, recipientKeyID: String, request: String? = nil)
     /// A status token was used up. Neither the token nor the case is logged: with the case id, an
     /// inspector could learn on which day their reporter checked in.
     case tokenSpent
@@ -83,9 +85,13 @@ public enum AuditEvent: Sendable, Equatable {
             object["case"] = .string(caseID.rawValue)
             object["policy"] = .string(policyHash)
             object["policy_version"] = .int(policyVersion)
-        case let .caseKeyWrapped(caseID, keyID), let .keyReleased(caseID, keyID):
+        case let .caseKeyWrapped(caseID, keyID):
             object["case"] = .string(caseID.rawValue)
             object["recipient"] = .string(keyID)
+        case let .keyReleased(caseID, keyID, request):
+            object["case"] = .string(caseID.rawValue)
+            object["recipient"] = .string(keyID)
+            if let request { object["request"] = .string(request) }
         case .tokenSpent:
             break
         case let .agencyKeyRegistered(keyID, role, signPublicKey):

@@ -22,10 +22,19 @@ public struct CaseWorkService: Sendable {
     }
 
     /// The case file for a holder. The release is logged before it is returned; nil when the key
-    /// holds no wrap for the case.
-    public func release(_ caseID: CaseID, to keyID: String) throws -> CaseFile? {
-        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID).entryData(time: time)]
+    /// holds no wrap for the case. `request` is the client's nonce for this fetch, recorded in the
+    /// `key_released` entry so the client can tell that entry from any earlier one.
+    public func release(_ caseID: CaseID, to keyID: String, request: String? = nil) throws -> CaseFile? {
+        if let request, !Self.isReleaseNonce(request) {
+            throw CaseWorkError(.invalidValue, "release must be 32 lowercase hexadecimal characters")
+        }
+        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID, request: request).entryData(time: time)]
         return try store.releaseCase(caseID, to: keyID, audit: audit)
+    }
+
+    /// The shape of a release nonce: 16 random bytes in lowercase hex.
+    public static func isReleaseNonce(_ text: String) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// Gives the case to `assignee`: `wraps` are the case keys of every epoch wrapped to them by the

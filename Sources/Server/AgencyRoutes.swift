@@ -34,7 +34,10 @@ struct AgencyRoutes: Sendable {
         router.get("/v1/agency/cases/{case}") { request, context in
             await gate.handle(request, logger: context.logger) { key, _ in
                 let caseID = try CaseRequest.caseID(context)
-                guard let file = try await gate.work.run({ [caseWork] in try caseWork.release(caseID, to: key.keyID) }) else {
+                // The client's nonce for this fetch (covered by its signature, since the signed
+                // path includes the query): logged in the release entry (Docs/format.md §8.1).
+                let nonce = request.uri.queryParameters["release"].map(String.init)
+                guard let file = try await gate.work.run({ [caseWork] in try caseWork.release(caseID, to: key.keyID, request: nonce) }) else {
                     throw CaseWorkError(.notFound, "no such case for this key")
                 }
                 return JSONResponse.make(.ok, Self.describe(file))
