@@ -29,6 +29,12 @@ public struct AgencyService: Sendable {
         return key.publicKey
     }
 
+    /// Whether a key was ever registered, revoked or not (a revoked key stays registered: its id
+    /// cannot be registered again).
+    public func isRegistered(id: String) throws -> Bool {
+        try store.agencyKey(id: id) != nil
+    }
+
     /// Every registered key, revoked ones included (clients need public keys to wrap case keys).
     public func directory() throws -> [RegisteredKey] {
         try store.agencyKeys()

@@ -85,14 +85,15 @@ struct DataFolder {
     }
 
     /// Registers any development key not yet registered (idempotent, so a crash between creating
-    /// and registering them is repaired on the next start).
+    /// and registering them is repaired on the next start). A revoked dev key stays revoked: it is
+    /// registered already, and registering it again would fail (`duplicateKey`) and stop the start.
     func registerDevKeys(with agency: AgencyService, logger: Logger) throws {
         guard FileManager.default.fileExists(atPath: devKeys.path) else { return }
         for spec in Self.devKeyNames {
             let file = devKeys.appendingPathComponent("\(spec.name).pub")
             guard let data = try? Data(contentsOf: file) else { continue }
             let key = try AgencyPublicKey(publicKeyFile: data)
-            if try agency.activeKey(id: key.keyID) == nil {
+            if try !agency.isRegistered(id: key.keyID) {
                 try agency.register(key, receivesNewCases: spec.receivesNewCases)
             }
         }
