@@ -11,11 +11,14 @@ public struct AgencyClient: Sendable {
     /// The audit log key this inspector trusts; when set, every case is decrypted only after the
     /// release entry is proven to be in a checkpoint signed by it.
     let logKey: NoteVerifierKey?
+    /// The last checkpoint this inspector verified; with a log key, each new one must extend it.
+    let checkpointPin: CheckpointPin?
 
-    public init(server: URL, keys: AgencyKeyPair, logKey: NoteVerifierKey? = nil) {
+    public init(server: URL, keys: AgencyKeyPair, logKey: NoteVerifierKey? = nil, checkpointPin: CheckpointPin? = nil) {
         self.transport = HTTPTransport(base: server)
         self.keys = keys
         self.logKey = logKey
+        self.checkpointPin = checkpointPin
     }
 
     /// The log key the server currently publishes (for pinning on first use).
@@ -78,7 +81,7 @@ public struct AgencyClient: Sendable {
             guard let index = fetched.releaseEntry else {
                 throw ClientError("refusing to decrypt case \(caseID): the server did not say where it logged this release")
             }
-            try await ReleaseProof(transport: transport, logKey: logKey)
+            try await ReleaseProof(transport: transport, logKey: logKey, pin: checkpointPin)
                 .verify(caseID: caseID, keyID: keys.publicKey.keyID, request: nonce, entryIndex: index)
         }
         return fetched

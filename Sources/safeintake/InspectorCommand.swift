@@ -20,6 +20,16 @@ struct InspectorCommand: AsyncParsableCommand {
         @Option(help: "The audit log's verifier key to trust (NAME+KEYID+BASE64). Default: the key pinned beside your key file on first use.")
         var logKey: String?
 
+        @Option(help: ArgumentHelp(
+            "Where to keep the last audit-log checkpoint you verified. Default: beside your key file (KEYFILE.checkpoint).",
+            discussion: "Every later checkpoint must be proven to extend it, or nothing is decrypted."))
+        var state: String?
+
+        /// The pinned checkpoint: `--state`, or `KEYFILE.checkpoint`.
+        var checkpointPin: CheckpointPin {
+            CheckpointPin(url: URL(fileURLWithPath: state ?? key + ".checkpoint"))
+        }
+
         func client() throws -> AgencyClient {
             AgencyClient(server: try serverURL(), keys: try KeyFileOptions.load(key, passphrase: passphrase))
         }
@@ -42,12 +52,12 @@ struct InspectorCommand: AsyncParsableCommand {
             } else {
                 let published = try await CLIOutput.reporting { try await AgencyClient(server: url, keys: keys).publishedLogKey() }
                 // Pinned only once a case has been verified and opened with it.
-                return (AgencyClient(server: url, keys: keys, logKey: published), {
+                return (AgencyClient(server: url, keys: keys, logKey: published, checkpointPin: checkpointPin), {
                     try (published.encoded + "\n").write(to: pinFile, atomically: true, encoding: .utf8)
                     FileHandle.standardError.write(Data("note: pinned the audit log key \(published.encoded) in \(pinFile.path)\n".utf8))
                 })
             }
-            return (AgencyClient(server: url, keys: keys, logKey: trusted), nil)
+            return (AgencyClient(server: url, keys: keys, logKey: trusted, checkpointPin: checkpointPin), nil)
         }
 
         private func parseLogKey(_ text: String) throws -> NoteVerifierKey {
