@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: [
-                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog",
+                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog", "SeparationAudit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

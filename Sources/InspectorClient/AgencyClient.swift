@@ -13,12 +13,16 @@ public struct AgencyClient: Sendable {
     let logKey: NoteVerifierKey?
     /// The last checkpoint this inspector verified; with a log key, each new one must extend it.
     let checkpointPin: CheckpointPin?
+    /// The operator key this holder pins: only keys whose registration it signed are assigned to.
+    let operatorKey: OperatorPublicKey?
 
-    public init(server: URL, keys: AgencyKeyPair, logKey: NoteVerifierKey? = nil, checkpointPin: CheckpointPin? = nil) {
+    public init(server: URL, keys: AgencyKeyPair, logKey: NoteVerifierKey? = nil, checkpointPin: CheckpointPin? = nil,
+                operatorKey: OperatorPublicKey? = nil) {
         self.transport = HTTPTransport(base: server)
         self.keys = keys
         self.logKey = logKey
         self.checkpointPin = checkpointPin
+        self.operatorKey = operatorKey
     }
 
     /// The log key the server currently publishes (for pinning on first use).

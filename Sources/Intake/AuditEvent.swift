@@ -18,8 +18,10 @@ public enum AuditEvent: Sendable, Equatable {
     /// inspector could learn on which day their reporter checked in.
     case tokenSpent
     /// An inspector's or supervisor's public keys were registered. The signing key is logged so an
-    /// auditor can check signed assignments from the log alone.
-    case agencyKeyRegistered(keyID: String, role: AgencyRole, signPublicKey: [UInt8])
+    /// auditor can check signed assignments from the log alone; `signed`, the operator's signed
+    /// registration (every field of it), so that the daemon, clients and auditors can tell it from a
+    /// row written into the database by anyone else.
+    case agencyKeyRegistered(keyID: String, role: AgencyRole, signPublicKey: [UInt8], signed: SignedKeyRegistration? = nil)
     /// A key was revoked; every wrap to it was deleted in the same transaction.
     case agencyKeyRevoked(keyID: String)
     /// A supervisor gave the case to `assignee`, signing a `CaseAssignment` (all its fields logged).
@@ -94,10 +96,19 @@ public enum AuditEvent: Sendable, Equatable {
             if let request { object["request"] = .string(request) }
         case .tokenSpent:
             break
-        case let .agencyKeyRegistered(keyID, role, signPublicKey):
+        case let .agencyKeyRegistered(keyID, role, signPublicKey, signed):
             object["key"] = .string(keyID)
             object["role"] = .string(role.rawValue)
             object["sign_key"] = .string(Base64.encode(signPublicKey))
+            if let signed {
+                let registration = signed.registration
+                object["name"] = .string(registration.key.name)
+                object["box_key"] = .string(Base64.encode(registration.key.boxPublicKey))
+                object["team"] = .string(registration.team)
+                object["new_cases"] = .int(registration.receivesNewCases ? 1 : 0)
+                object["operator"] = .string(signed.operatorID)
+                object["reg_sig"] = .string(Base64.encode(signed.signature))
+            }
         case let .agencyKeyRevoked(keyID):
             object["key"] = .string(keyID)
         case let .caseAssigned(statement, signature):

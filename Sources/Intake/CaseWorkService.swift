@@ -10,10 +10,21 @@ public struct CaseWorkService: Sendable {
 
     let store: any IntakeStore
     let time: CoarseTime
+    /// With an anchor, case keys are wrapped only to keys the operator's signed registrations admit.
+    let anchor: KeyDirectoryAnchor?
 
-    public init(store: any IntakeStore, time: CoarseTime = CoarseTime()) {
+    public init(store: any IntakeStore, time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil) {
         self.store = store
         self.time = time
+        self.anchor = anchor
+    }
+
+    /// Throws unless the key's signed registration is in the log (with an anchor).
+    private func requireAnchored(_ key: RegisteredKey) throws {
+        guard let anchor else { return }
+        guard try anchor.isAnchored(key) else {
+            throw CaseWorkError(.invalidValue, "key \(key.publicKey.keyID) has no registration signed by the operator in the audit log: no case key is wrapped to it")
+        }
     }
 
     /// The cases this key holds (has a wrap for), with their state and duress flag.
@@ -46,6 +57,7 @@ public struct CaseWorkService: Sendable {
         guard let assignee = try store.agencyKey(id: assigneeID), !assignee.revoked else {
             throw CaseWorkError(.invalidValue, "no active key \(assigneeID) to assign the case to")
         }
+        try requireAnchored(assignee)
         guard !wraps.isEmpty, wraps.allSatisfy({ $0.count == KeyWrap.byteCount }) else {
             throw CaseWorkError(.invalidValue, "an assignment carries one \(KeyWrap.byteCount)-byte key wrap per epoch")
         }
@@ -69,6 +81,12 @@ public struct CaseWorkService: Sendable {
         }
         guard !wraps.isEmpty, wraps.values.allSatisfy({ $0.count == KeyWrap.byteCount }) else {
             throw CaseWorkError(.invalidValue, "an epoch change carries one \(KeyWrap.byteCount)-byte key wrap per remaining holder")
+        }
+        for holder in wraps.keys.sorted() {
+            guard let key = try store.agencyKey(id: holder) else {
+                throw CaseWorkError(.invalidValue, "no key \(holder) to wrap the new epoch's key to")
+            }
+            try requireAnchored(key)
         }
         let statement = EpochChange(caseID: caseID, removed: removedID, by: supervisor.keyID, epoch: epoch, wraps: wraps)
         guard statement.verify(signature: signature, signPublicKey: supervisor.signPublicKey) else {

@@ -98,7 +98,7 @@ struct LiveDaemonTests {
             let caseID = try #require(try await AgencyClient(server: server, keys: supervisor).cases().first?.caseID)
             #expect(try await AgencyClient(server: server, keys: bystander).cases().isEmpty)
 
-            try await withUI(server: server, keys: supervisor) { ui, uiServer in
+            try await withUI(server: server, keys: supervisor, operatorKey: fixture.operatorKey.publicKey) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
                 let page = try await ui.send(.get, "/cases/\(caseID.rawValue)", cookie: cookie)
                 #expect(page.text.contains(#"<option value="\#(bystander.publicKey.keyID)">inspector-2 (inspector)</option>"#))
@@ -109,7 +109,7 @@ struct LiveDaemonTests {
             let opened = try await AgencyClient(server: server, keys: bystander).open(caseID)
             #expect(opened.narrative.contains("She pays me 300 dollars"))
 
-            try await withUI(server: server, keys: inspector) { ui, uiServer in
+            try await withUI(server: server, keys: inspector, operatorKey: fixture.operatorKey.publicKey) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
                 let refused = try await ui.send(.post, "/cases/\(caseID.rawValue)/unassign", cookie: cookie,
                                                 form: formBody([("csrf", uiServer.session.csrfToken), ("remove", bystander.publicKey.keyID)]))
