@@ -30,7 +30,19 @@ extension AgencyKeyPair {
     /// Writes the key file. With a passphrase the secret is sealed under Argon2id + secretbox;
     /// without one the key must be a development key.
     public func keyFile(passphrase: SecureBytes?, cost: PasswordHash.Cost = .moderate) throws -> Data {
-        let secret = combinedSecret()
+        let secretContents = try Self.sealSecret(combinedSecret(), passphrase: passphrase, cost: cost, devOnly: devOnly)
+        let contents = FileContents(
+            safeintake_key: 1, name: publicKey.name, role: publicKey.role, key_id: publicKey.keyID,
+            box_public_key: Base64.encode(publicKey.boxPublicKey), sign_public_key: Base64.encode(publicKey.signPublicKey),
+            dev_only: devOnly, warning: devOnly ? Self.devWarning : nil, secret: secretContents)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(contents) + Data("\n".utf8)
+    }
+
+    /// A secret as stored in a key file: sealed under Argon2id + secretbox, or (development keys
+    /// only) in the clear.
+    static func sealSecret(_ secret: SecureBytes, passphrase: SecureBytes?, cost: PasswordHash.Cost, devOnly: Bool) throws -> SecretContents {
         let secretContents: SecretContents
         if let passphrase {
             let salt = Random.bytes(PasswordHash.saltBytes)
@@ -45,13 +57,7 @@ extension AgencyKeyPair {
             defer { SecureBytes.wipe(&raw) }
             secretContents = SecretContents(protection: "none", secret: Base64.encode(raw))
         }
-        let contents = FileContents(
-            safeintake_key: 1, name: publicKey.name, role: publicKey.role, key_id: publicKey.keyID,
-            box_public_key: Base64.encode(publicKey.boxPublicKey), sign_public_key: Base64.encode(publicKey.signPublicKey),
-            dev_only: devOnly, warning: devOnly ? Self.devWarning : nil, secret: secretContents)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(contents) + Data("\n".utf8)
+        return secretContents
     }
 
     /// Whether a key file needs a passphrase to open (so a CLI knows whether to ask for one).
@@ -83,7 +89,7 @@ extension AgencyKeyPair {
         return contents
     }
 
-    private static func openSecret(_ s: SecretContents, devOnly: Bool, passphrase: () throws -> SecureBytes) throws -> SecureBytes {
+    static func openSecret(_ s: SecretContents, devOnly: Bool, passphrase: () throws -> SecureBytes) throws -> SecureBytes {
         switch s.protection {
         case "none":
             guard devOnly else {

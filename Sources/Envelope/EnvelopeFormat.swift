@@ -18,6 +18,8 @@ public enum EnvelopeFormat {
     public static let maxCaseWorkRecordBytes = 8 * 1024
     /// Label for key ids.
     static let keyIDLabel = Array("safeintake/key-id".utf8)
+    /// Label for operator key ids (§5.3).
+    static let operatorIDLabel = Array("safeintake/operator-key-id".utf8)
 
     /// `UTF8("safeintake/record") || 0x00 || version || record_type || UTF8(case_id)`.
     static func associatedData(caseID: CaseID, type: RecordType) -> [UInt8] {

@@ -7,6 +7,14 @@ public struct DirectoryEntry: Sendable, Equatable {
     public let publicKey: AgencyPublicKey
     public let team: String
     public let revoked: Bool
+    /// The operator's signed registration, as the server relayed it (not yet checked).
+    public let registration: SignedKeyRegistration?
+
+    /// Whether the operator whose key is pinned registered exactly this key, name, role and team.
+    public func isRegistered(by operatorKey: OperatorPublicKey) -> Bool {
+        guard let registration, operatorKey.verifies(registration) else { return false }
+        return registration.registration.key == publicKey && registration.registration.team == team
+    }
 }
 
 extension AgencyClient {
@@ -19,22 +27,53 @@ extension AgencyClient {
                   let sign = (item["sign_public_key"] as? String).flatMap(Base64.decode),
                   let key = try? AgencyPublicKey(name: name, role: role, boxPublicKey: box, signPublicKey: sign),
                   key.keyID == item["key_id"] as? String else { return nil }
-            return DirectoryEntry(publicKey: key, team: item["team"] as? String ?? "", revoked: item["revoked"] as? Bool ?? false)
+            let team = item["team"] as? String ?? ""
+            var registration: SignedKeyRegistration?
+            if let signed = item["registration"] as? [String: Any], let operatorID = signed["operator"] as? String,
+               let signature = (signed["signature"] as? String).flatMap(Base64.decode),
+               let registeredTeam = signed["team"] as? String, let newCases = signed["receives_new_cases"] as? Bool,
+               let statement = try? KeyRegistration(key: key, team: registeredTeam, receivesNewCases: newCases) {
+                registration = SignedKeyRegistration(registration: statement, operatorID: operatorID, signature: signature)
+            }
+            return DirectoryEntry(publicKey: key, team: team, revoked: item["revoked"] as? Bool ?? false, registration: registration)
         }
     }
 
-    /// Finds an active key by name or key id.
+    /// The operator key to check the directory against; nothing is wrapped without one.
+    private func pinnedOperatorKey() throws -> OperatorPublicKey {
+        guard let operatorKey else {
+            throw ClientError("no operator key is pinned, so the server's key directory cannot be checked and no case key is wrapped",
+                              hint: "pass --operator-key FILE (the operator.pub the operator gave you), or keep it as operator.pub beside your key file")
+        }
+        return operatorKey
+    }
+
+    /// Finds an active key whose registration the pinned operator key signed, by key id or, when
+    /// that is unambiguous, by name. The server's word alone (a row it lists) is not enough.
     func activeKey(named nameOrID: String) async throws -> AgencyPublicKey {
-        let match = try await directory().first { ($0.publicKey.name == nameOrID || $0.publicKey.keyID == nameOrID) && !$0.revoked }
-        guard let match else {
+        let operatorKey = try pinnedOperatorKey()
+        let active = try await directory().filter { !$0.revoked }
+        let byID = active.filter { $0.publicKey.keyID == nameOrID }
+        let candidates = byID.isEmpty ? active.filter { $0.publicKey.name == nameOrID } : byID
+        let registered = candidates.filter { $0.isRegistered(by: operatorKey) }
+        guard !candidates.isEmpty else {
             throw ClientError("no active key named \(nameOrID) in the server's directory", hint: "list keys with `safeintake keys list` on the server")
+        }
+        guard registered.count == 1, let match = registered.first else {
+            if registered.isEmpty {
+                throw ClientError("\(nameOrID) (key id \(candidates.map(\.publicKey.keyID).joined(separator: ", "))) has no registration signed by the operator key \(operatorKey.keyID): refusing to give it a case",
+                                  hint: "the server's key directory may have been tampered with: tell the operator")
+            }
+            throw ClientError("several registered keys are named \(nameOrID)", hint: "give the key id instead: \(registered.map(\.publicKey.keyID).joined(separator: ", "))")
         }
         return match.publicKey
     }
 
-    /// Gives the case to `assignee` (name or key id): every epoch's case key is unwrapped here and
-    /// wrapped to the assignee, and the assignment is signed with this (supervisor's) key.
-    public func assign(_ caseID: CaseID, to assignee: String) async throws {
+    /// Gives the case to `assignee` (key id, or a name the operator registered): every epoch's case
+    /// key is unwrapped here and wrapped to the assignee, and the assignment is signed with this
+    /// (supervisor's) key. Returns the key given the case, so its key id can be shown.
+    @discardableResult
+    public func assign(_ caseID: CaseID, to assignee: String) async throws -> AgencyPublicKey {
         let target = try await activeKey(named: assignee)
         let fetched = try await fetch(caseID)
         let caseKeys = try fetched.caseKeys(with: keys)
@@ -49,11 +88,13 @@ extension AgencyClient {
         try await post(caseID, "assign", [
             "assignee": target.keyID, "wraps": wraps.map(Base64.encode), "signature": Base64.encode(statement.sign(with: keys.signing)),
         ])
+        return target
     }
 
     /// Takes the case away from `removed` (name or key id): a fresh case key for a new epoch is
     /// wrapped to every remaining holder, and the change is signed with this (supervisor's) key.
     public func unassign(_ caseID: CaseID, removing removed: String) async throws {
+        let operatorKey = try pinnedOperatorKey()
         let directory = try await directory()
         let fetched = try await fetch(caseID)
         guard let target = directory.first(where: { $0.publicKey.name == removed || $0.publicKey.keyID == removed })?.publicKey,
@@ -65,6 +106,10 @@ extension AgencyClient {
         for holder in fetched.holders where holder != target.keyID {
             guard let entry = directory.first(where: { $0.publicKey.keyID == holder }) else {
                 throw ClientError("holder \(holder) of case \(caseID) is not in the directory")
+            }
+            guard entry.isRegistered(by: operatorKey) else {
+                throw ClientError("holder \(entry.publicKey.name) (key id \(holder)) of case \(caseID) has no registration signed by the operator key \(operatorKey.keyID): refusing to wrap the new key to it",
+                                  hint: "the server's key directory may have been tampered with: tell the operator")
             }
             wraps[holder] = try KeyWrap.wrap(newKey, caseID: caseID, to: entry.publicKey.boxPublicKey)
         }

@@ -11,11 +11,18 @@ public struct AgencyClient: Sendable {
     /// The audit log key this inspector trusts; when set, every case is decrypted only after the
     /// release entry is proven to be in a checkpoint signed by it.
     let logKey: NoteVerifierKey?
+    /// The last checkpoint this inspector verified; with a log key, each new one must extend it.
+    let checkpointPin: CheckpointPin?
+    /// The operator key this holder pins: only keys whose registration it signed are assigned to.
+    let operatorKey: OperatorPublicKey?
 
-    public init(server: URL, keys: AgencyKeyPair, logKey: NoteVerifierKey? = nil) {
+    public init(server: URL, keys: AgencyKeyPair, logKey: NoteVerifierKey? = nil, checkpointPin: CheckpointPin? = nil,
+                operatorKey: OperatorPublicKey? = nil) {
         self.transport = HTTPTransport(base: server)
         self.keys = keys
         self.logKey = logKey
+        self.checkpointPin = checkpointPin
+        self.operatorKey = operatorKey
     }
 
     /// The log key the server currently publishes (for pinning on first use).
@@ -68,11 +75,14 @@ public struct AgencyClient: Sendable {
     }
 
     /// Fetches a case file. With a trusted log key, first proves that the release entry the
-    /// server wrote for this fetch is in a checkpoint signed by that key.
+    /// server wrote for this fetch is in a checkpoint signed by that key. The fetch carries a fresh
+    /// nonce (`?release=`, signed with the request) that the entry must record, so the server cannot
+    /// point at an earlier release of the same case instead of logging this one.
     func fetch(_ caseID: CaseID) async throws -> FetchedCase {
         let json: [String: Any]
+        let nonce = Hex.encode(Random.bytes(16))
         do {
-            json = try await signedJSON("GET", "/v1/agency/cases/\(caseID.rawValue)")
+            json = try await signedJSON("GET", "/v1/agency/cases/\(caseID.rawValue)?release=\(nonce)")
         } catch let error as HTTPStatusError where error.status == 404 {
             throw ClientError("this key cannot open case \(caseID): the case was not assigned to \(keys.publicKey.name) (no key wrap for key \(keys.publicKey.keyID))",
                               hint: "ask a supervisor to assign the case to you")
@@ -82,7 +92,8 @@ public struct AgencyClient: Sendable {
             guard let index = fetched.releaseEntry else {
                 throw ClientError("refusing to decrypt case \(caseID): the server did not say where it logged this release")
             }
-            try await ReleaseProof(transport: transport, logKey: logKey).verify(caseID: caseID, keyID: keys.publicKey.keyID, entryIndex: index)
+            try await ReleaseProof(transport: transport, logKey: logKey, pin: checkpointPin)
+                .verify(caseID: caseID, keyID: keys.publicKey.keyID, request: nonce, entryIndex: index)
         }
         return fetched
     }

@@ -61,15 +61,23 @@ public struct AuditClient: Sendable {
             return "size \(checkpoint!.size), signed by \(auditor.verifierKey.name)"
         }), let checkpoint else { return (checks, nil) }
 
-        let previousCheckpoint = try? previous.map { try auditor.verifyCheckpoint($0.checkpoint) }
+        // A saved checkpoint that does not verify is a failure, never "nothing to compare": a state
+        // file edited (or a pinned key swapped) must not turn the consistency check off.
+        var previousCheckpoint: Checkpoint?
         let consistent = await record("consistency with the last checkpoint", {
+            guard let saved = previous?.checkpoint else { return "no earlier checkpoint saved: nothing to compare" }
+            do {
+                previousCheckpoint = try auditor.verifyCheckpoint(saved)
+            } catch {
+                throw ClientError("the checkpoint saved in the state file does not verify with the pinned log key (\(error)): the state file was altered or is not from this log")
+            }
             guard let previous = previousCheckpoint else { return "no earlier checkpoint saved: nothing to compare" }
             let proof = try await proofHashes("/v1/audit/proof/consistency?from=\(previous.size)&to=\(checkpoint.size)")
             try auditor.verifyConsistency(of: checkpoint, with: previous, proof: proof)
             return "size \(previous.size) → \(checkpoint.size) is an append-only extension"
         })
         let recomputed = await record("root recomputed from all entries", {
-            var replay = auditor.replay(checkpoint: checkpoint, previous: previousCheckpoint ?? nil)
+            var replay = auditor.replay(checkpoint: checkpoint, previous: previousCheckpoint)
             var next: UInt64 = 0
             while next < checkpoint.size {
                 let page = try await entries(from: next, to: checkpoint.size)

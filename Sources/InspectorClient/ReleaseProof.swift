@@ -3,20 +3,27 @@ import Envelope
 import Foundation
 
 /// Proves, before a case is decrypted, that the server logged this release: the `key_released`
-/// entry for this case and this key is included in a checkpoint signed by the log key the
-/// inspector trusts. A server that hands out a wrap without logging it cannot produce the proof.
+/// entry for this case, this key and this fetch's nonce is included in a checkpoint signed by the
+/// log key the inspector trusts. A server that hands out a wrap without logging it cannot produce
+/// the proof, and an earlier release entry does not carry this fetch's nonce.
+///
+/// With a `pin`, the checkpoint must also be proven to extend the last one this inspector verified
+/// (RFC 9162 consistency proof), and becomes the new pin once the release is proven.
 struct ReleaseProof {
     let transport: HTTPTransport
     let logKey: NoteVerifierKey
+    var pin: CheckpointPin? = nil
 
-    func verify(caseID: CaseID, keyID: String, entryIndex: UInt64) async throws {
+    func verify(caseID: CaseID, keyID: String, request: String, entryIndex: UInt64) async throws {
         let checkpoint: Checkpoint
+        let noteText = try await text("/v1/audit/checkpoint")
         do {
-            checkpoint = try Checkpoint.verified(from: try await text("/v1/audit/checkpoint"), key: logKey)
-        } catch let error as AuditLogError {
+            checkpoint = try Checkpoint.verified(from: noteText, key: logKey)
+        } catch {
             throw ClientError("refusing to decrypt case \(caseID): the server's checkpoint does not verify with the trusted log key (\(error.reason))",
                               hint: "if the log key really changed, remove the pinned key file after checking the new key with the operator")
         }
+        try await requireExtendsPin(checkpoint, caseID: caseID)
         guard entryIndex < checkpoint.size else {
             throw ClientError("refusing to decrypt case \(caseID): the release entry \(entryIndex) is not in the signed log of \(checkpoint.size) entries")
         }
@@ -27,6 +34,9 @@ struct ReleaseProof {
               entry["recipient"] as? String == keyID else {
             throw ClientError("refusing to decrypt case \(caseID): audit entry \(entryIndex) is not the release of this case to this key")
         }
+        guard entry["request"] as? String == request else {
+            throw ClientError("refusing to decrypt case \(caseID): audit entry \(entryIndex) releases this case to this key, but not for this request (its nonce is not \(request)): the server did not log this fetch")
+        }
         let proofList = try await json("/v1/audit/proof/inclusion?index=\(entryIndex)&size=\(checkpoint.size)")["proof"] as? [String] ?? []
         let proof = proofList.compactMap(Base64.decode)
         do {
@@ -34,6 +44,33 @@ struct ReleaseProof {
                                               proof: proof, root: checkpoint.rootHash)
         } catch {
             throw ClientError("refusing to decrypt case \(caseID): the release entry is not provably in the signed log (\(error.reason))")
+        }
+        try pin?.advance(to: noteText, size: checkpoint.size, key: logKey)
+    }
+
+    /// Throws unless `checkpoint` extends the pinned one: same root at the same size, otherwise a
+    /// consistency proof from the server that verifies.
+    private func requireExtendsPin(_ checkpoint: Checkpoint, caseID: CaseID) async throws {
+        guard let pin, let pinnedNote = try pin.load() else { return }
+        let pinned: Checkpoint
+        do {
+            pinned = try Checkpoint.verified(from: pinnedNote, key: logKey)
+        } catch {
+            throw ClientError("refusing to decrypt case \(caseID): the checkpoint pinned in \(pin.url.path) does not verify with the trusted log key (\(error.reason))",
+                              hint: "the pin file was altered or belongs to another log; check with the operator before removing it")
+        }
+        let proof: [[UInt8]]
+        if pinned.size < checkpoint.size {
+            let listed = try await json("/v1/audit/proof/consistency?from=\(pinned.size)&to=\(checkpoint.size)")["proof"] as? [String] ?? []
+            proof = listed.compactMap(Base64.decode)
+        } else {
+            proof = []
+        }
+        do {
+            try LogAuditor(verifierKey: logKey).verifyConsistency(of: checkpoint, with: pinned, proof: proof)
+        } catch {
+            throw ClientError("refusing to decrypt case \(caseID): the server's log is not an append-only extension of the checkpoint pinned in \(pin.url.path) (\(error.reason))",
+                              hint: "the server rolled its audit log back or forked it: report this to the auditors and the operator")
         }
     }
 

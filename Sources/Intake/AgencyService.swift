@@ -2,17 +2,40 @@ import Envelope
 
 /// The key directory: register and revoke inspectors' and supervisors' public keys, look them up.
 /// Registration and revocation are audit-log events.
+///
+/// With an `anchor` (the daemon always has one), a key counts only when the operator's signed
+/// registration of it is in the log: an unanchored row cannot sign requests.
 public struct AgencyService: Sendable {
     let store: any IntakeStore
     let time: CoarseTime
+    public let anchor: KeyDirectoryAnchor?
 
-    public init(store: any IntakeStore, time: CoarseTime = CoarseTime()) {
+    public init(store: any IntakeStore, time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil) {
         self.store = store
         self.time = time
+        self.anchor = anchor
     }
 
-    /// Registers a key holder in `team`; `receivesNewCases` routes the team's new complaints to
-    /// them (supervisors always receive their team's new cases).
+    /// Registers a key as the operator signed it: the row, and the log entry carrying the signed
+    /// registration that makes the row count (`KeyDirectoryAnchor`).
+    public func register(_ signed: SignedKeyRegistration) throws {
+        if let anchor, !anchor.operatorKey.verifies(signed) {
+            throw IntakeError(.invalidValue, "the registration is not signed by the operator key this daemon pins (\(anchor.operatorKey.keyID))")
+        }
+        let registration = signed.registration
+        let key = registration.key
+        let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role, signPublicKey: key.signPublicKey, signed: signed).entryData(time: time)]
+        try store.registerAgencyKey(key, receivesNewCases: registration.receivesNewCases, team: registration.team, day: time.day(), audit: audit)
+    }
+
+    /// The operator's signed registration of `keyID` in the log (nil without an anchor or when none).
+    public func registration(of keyID: String) throws -> SignedKeyRegistration? {
+        try anchor?.registration(of: keyID)
+    }
+
+    /// Registers a key holder in `team` without the operator's signature; `receivesNewCases` routes
+    /// the team's new complaints to them (supervisors always receive their team's new cases). A
+    /// daemon with an anchor ignores such a key: use `register(_: SignedKeyRegistration)`.
     public func register(_ key: AgencyPublicKey, receivesNewCases: Bool, team: String = CaseRouting.defaultTeamName) throws {
         let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role, signPublicKey: key.signPublicKey).entryData(time: time)]
         try store.registerAgencyKey(key, receivesNewCases: receivesNewCases, team: team, day: time.day(), audit: audit)
@@ -26,7 +49,14 @@ public struct AgencyService: Sendable {
     /// A registered, unrevoked key, or nil.
     public func activeKey(id: String) throws -> AgencyPublicKey? {
         guard let key = try store.agencyKey(id: id), !key.revoked else { return nil }
+        if let anchor, try !anchor.isAnchored(key) { return nil }
         return key.publicKey
+    }
+
+    /// Whether a key was ever registered, revoked or not (a revoked key stays registered: its id
+    /// cannot be registered again).
+    public func isRegistered(id: String) throws -> Bool {
+        try store.agencyKey(id: id) != nil
     }
 
     /// Every registered key, revoked ones included (clients need public keys to wrap case keys).

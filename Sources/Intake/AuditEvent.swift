@@ -10,14 +10,18 @@ public enum AuditEvent: Sendable, Equatable {
     case complaintAccepted(caseID: CaseID, policyHash: String, policyVersion: Int)
     /// The case key was wrapped to a recipient's public key.
     case caseKeyWrapped(caseID: CaseID, recipientKeyID: String)
-    /// An inspector fetched a case's key wrap (logged before the wrap is handed over).
-    case keyReleased(caseID: CaseID, recipientKeyID: String)
+    /// An inspector fetched a case's key wrap (logged before the wrap is handed over). `request` is
+    /// the fetch's own nonce (`?release=`, Docs/format.md §8.1), drawn by the client and covered by
+    /// its signature: it binds this entry to that one fetch, so an old entry cannot stand in for it.
+    case keyReleased(caseID: CaseID, recipientKeyID: String, request: String? = nil)
     /// A status token was used up. Neither the token nor the case is logged: with the case id, an
     /// inspector could learn on which day their reporter checked in.
     case tokenSpent
     /// An inspector's or supervisor's public keys were registered. The signing key is logged so an
-    /// auditor can check signed assignments from the log alone.
-    case agencyKeyRegistered(keyID: String, role: AgencyRole, signPublicKey: [UInt8])
+    /// auditor can check signed assignments from the log alone; `signed`, the operator's signed
+    /// registration (every field of it), so that the daemon, clients and auditors can tell it from a
+    /// row written into the database by anyone else.
+    case agencyKeyRegistered(keyID: String, role: AgencyRole, signPublicKey: [UInt8], signed: SignedKeyRegistration? = nil)
     /// A key was revoked; every wrap to it was deleted in the same transaction.
     case agencyKeyRevoked(keyID: String)
     /// A supervisor gave the case to `assignee`, signing a `CaseAssignment` (all its fields logged).
@@ -82,15 +86,28 @@ public enum AuditEvent: Sendable, Equatable {
             object["case"] = .string(caseID.rawValue)
             object["policy"] = .string(policyHash)
             object["policy_version"] = .int(policyVersion)
-        case let .caseKeyWrapped(caseID, keyID), let .keyReleased(caseID, keyID):
+        case let .caseKeyWrapped(caseID, keyID):
             object["case"] = .string(caseID.rawValue)
             object["recipient"] = .string(keyID)
+        case let .keyReleased(caseID, keyID, request):
+            object["case"] = .string(caseID.rawValue)
+            object["recipient"] = .string(keyID)
+            if let request { object["request"] = .string(request) }
         case .tokenSpent:
             break
-        case let .agencyKeyRegistered(keyID, role, signPublicKey):
+        case let .agencyKeyRegistered(keyID, role, signPublicKey, signed):
             object["key"] = .string(keyID)
             object["role"] = .string(role.rawValue)
             object["sign_key"] = .string(Base64.encode(signPublicKey))
+            if let signed {
+                let registration = signed.registration
+                object["name"] = .string(registration.key.name)
+                object["box_key"] = .string(Base64.encode(registration.key.boxPublicKey))
+                object["team"] = .string(registration.team)
+                object["new_cases"] = .int(registration.receivesNewCases ? 1 : 0)
+                object["operator"] = .string(signed.operatorID)
+                object["reg_sig"] = .string(Base64.encode(signed.signature))
+            }
         case let .agencyKeyRevoked(keyID):
             object["key"] = .string(keyID)
         case let .caseAssigned(statement, signature):

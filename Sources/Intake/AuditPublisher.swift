@@ -9,16 +9,23 @@ import Envelope
 /// (`CheckpointGuard`): across restarts, and with several daemons on one database, the log never
 /// signs two inconsistent checkpoints. A database edited underneath makes signing fail loudly
 /// instead of publishing the edit.
+///
+/// The database is not the only memory: whoever can write to it could delete the last signed
+/// checkpoint along with the entries it covers. So the last signed tree head is also kept beside
+/// the signing key (`SignedHeadMemory`, outside the database), written before a note is published,
+/// and a checkpoint is signed only when it extends both.
 public struct AuditPublisher: Sendable {
     /// At most this many entries per `entries` request, so one request cannot pin the daemon.
     public static let maxEntriesPerRequest: UInt64 = 1000
 
     let store: any IntakeStore
     let signer: NoteSigner
+    let memory: (any SignedHeadMemory)?
 
-    public init(store: any IntakeStore, signer: NoteSigner) {
+    public init(store: any IntakeStore, signer: NoteSigner, memory: (any SignedHeadMemory)? = nil) {
         self.store = store
         self.signer = signer
+        self.memory = memory
     }
 
     /// The log's origin line, which is also its key name.
@@ -32,12 +39,26 @@ public struct AuditPublisher: Sendable {
         // The last signed checkpoint first, then the size: another request or another daemon may
         // sign a larger checkpoint in between, and the size read after it is at least as large.
         let last = try store.lastSignedCheckpoint().map { try Checkpoint.verified(from: $0, key: signer.verifierKey, origin: origin) }
+        let kept = try memory?.lastSignedNote().map { try Checkpoint.verified(from: $0, key: signer.verifierKey, origin: origin) }
         let size = try store.auditLogSize()
-        if let last, last.size > size {
-            throw AuditLogError(.rollback, "the log holds \(size) entries but a checkpoint of \(last.size) was signed: entries were removed; refusing to sign")
+        for head in [last, kept].compactMap({ $0 }) where head.size > size {
+            throw AuditLogError(.rollback, "the log holds \(size) entries but a checkpoint of \(head.size) was signed: entries were removed; refusing to sign")
         }
-        var guardian = try CheckpointGuard(signer: signer, origin: origin, lastSigned: last)
-        let note = try guardian.signCheckpoint(size: size, reader: store.auditNodeReader()).encoded
+        let reader = try store.auditNodeReader()
+        // The larger head signs (its guard remembers it); the other must be extended as well, so a
+        // database whose memory was deleted or rolled back cannot lead the key to sign a fork.
+        let heads = [last, kept].compactMap { $0 }.sorted { $0.size > $1.size }
+        var guardian = try CheckpointGuard(signer: signer, origin: origin, lastSigned: heads.first)
+        let candidate = try Checkpoint(origin: origin, size: size, rootHash: MerkleTree.root(size: size, reader: reader))
+        for head in heads.dropFirst() {
+            try CheckpointGuard(signer: signer, origin: origin, lastSigned: head)
+                .check(candidate, consistencyProof: MerkleTree.consistencyProof(from: head.size, to: size, reader: reader))
+        }
+        let proof = try heads.first.map { try MerkleTree.consistencyProof(from: $0.size, to: size, reader: reader) } ?? []
+        let note = try guardian.sign(candidate, consistencyProof: proof).encoded
+        if size > kept?.size ?? 0 || kept == nil {
+            try memory?.recordSignedNote(note, size: size)
+        }
         if size > last?.size ?? 0 || last == nil {
             try store.recordSignedCheckpoint(size: size, note: note)
         }

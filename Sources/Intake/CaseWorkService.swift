@@ -28,11 +28,23 @@ public struct CaseWorkService: Sendable {
     let store: any IntakeStore
     let time: CoarseTime
     public let limits: Limits
+    /// With an anchor, case keys are wrapped only to keys the operator's signed registrations admit.
+    let anchor: KeyDirectoryAnchor?
 
-    public init(store: any IntakeStore, time: CoarseTime = CoarseTime(), limits: Limits = .standard) {
+    public init(store: any IntakeStore, time: CoarseTime = CoarseTime(), limits: Limits = .standard,
+                anchor: KeyDirectoryAnchor? = nil) {
         self.store = store
         self.time = time
         self.limits = limits
+        self.anchor = anchor
+    }
+
+    /// Throws unless the key's signed registration is in the log (with an anchor).
+    private func requireAnchored(_ key: RegisteredKey) throws {
+        guard let anchor else { return }
+        guard try anchor.isAnchored(key) else {
+            throw CaseWorkError(.invalidValue, "key \(key.publicKey.keyID) has no registration signed by the operator in the audit log: no case key is wrapped to it")
+        }
     }
 
     /// The cases this key holds (has a wrap for), with their state and duress flag.
@@ -41,10 +53,19 @@ public struct CaseWorkService: Sendable {
     }
 
     /// The case file for a holder. The release is logged before it is returned; nil when the key
-    /// holds no wrap for the case.
-    public func release(_ caseID: CaseID, to keyID: String) throws -> CaseFile? {
-        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID).entryData(time: time)]
+    /// holds no wrap for the case. `request` is the client's nonce for this fetch, recorded in the
+    /// `key_released` entry so the client can tell that entry from any earlier one.
+    public func release(_ caseID: CaseID, to keyID: String, request: String? = nil) throws -> CaseFile? {
+        if let request, !Self.isReleaseNonce(request) {
+            throw CaseWorkError(.invalidValue, "release must be 32 lowercase hexadecimal characters")
+        }
+        let audit = [AuditEvent.keyReleased(caseID: caseID, recipientKeyID: keyID, request: request).entryData(time: time)]
         return try store.releaseCase(caseID, to: keyID, audit: audit)
+    }
+
+    /// The shape of a release nonce: 16 random bytes in lowercase hex.
+    public static func isReleaseNonce(_ text: String) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// Gives the case to `assignee`: `wraps` are the case keys of every epoch wrapped to them by the
@@ -56,6 +77,7 @@ public struct CaseWorkService: Sendable {
         guard let assignee = try store.agencyKey(id: assigneeID), !assignee.revoked else {
             throw CaseWorkError(.invalidValue, "no active key \(assigneeID) to assign the case to")
         }
+        try requireAnchored(assignee)
         guard !wraps.isEmpty, wraps.allSatisfy({ $0.count == KeyWrap.byteCount }) else {
             throw CaseWorkError(.invalidValue, "an assignment carries one \(KeyWrap.byteCount)-byte key wrap per epoch")
         }
@@ -79,6 +101,12 @@ public struct CaseWorkService: Sendable {
         }
         guard !wraps.isEmpty, wraps.values.allSatisfy({ $0.count == KeyWrap.byteCount }) else {
             throw CaseWorkError(.invalidValue, "an epoch change carries one \(KeyWrap.byteCount)-byte key wrap per remaining holder")
+        }
+        for holder in wraps.keys.sorted() {
+            guard let key = try store.agencyKey(id: holder) else {
+                throw CaseWorkError(.invalidValue, "no key \(holder) to wrap the new epoch's key to")
+            }
+            try requireAnchored(key)
         }
         let statement = EpochChange(caseID: caseID, removed: removedID, by: supervisor.keyID, epoch: epoch, wraps: wraps)
         guard statement.verify(signature: signature, signPublicKey: supervisor.signPublicKey) else {

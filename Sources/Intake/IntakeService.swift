@@ -51,9 +51,12 @@ public struct IntakeService: Sendable {
     let parser: ComplaintParser
     let routing: CaseRouting
     let time: CoarseTime
+    /// With an anchor, new cases go only to keys the operator's signed registrations admit.
+    let anchor: KeyDirectoryAnchor?
 
     public init(store: any IntakeStore, policy: FirewallPolicy, tokens: TokenHasher, routing: CaseRouting = CaseRouting(),
-                limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime()) {
+                limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil) {
+        self.anchor = anchor
         self.store = store
         self.firewall = Firewall(policy: policy)
         self.policyHash = Hex.encode(SHA256.hash(policy.bytes))
@@ -90,7 +93,8 @@ public struct IntakeService: Sendable {
         }
         let screened = firewall.screen(language: complaint.language, fields: complaint.fields, narrative: complaint.narrative)
         let team = routing.team(language: screened.language, fields: screened.fields)
-        let recipients = routing.recipients(for: team, among: try store.agencyKeys()).map(\.publicKey)
+        let directory = try store.agencyKeys()
+        let recipients = routing.recipients(for: team, among: try anchor?.anchored(directory) ?? directory).map(\.publicKey)
         guard !recipients.isEmpty else {
             throw IntakeError(.noRecipients, "no inspector or supervisor is registered to receive new cases; the operator must register one")
         }

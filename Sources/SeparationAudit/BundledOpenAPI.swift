@@ -298,12 +298,18 @@ paths:
       security: [{agencyKey: [], agencyChallenge: [], agencySignature: []}]
       parameters:
         - {name: case, in: path, required: true, schema: {$ref: "#/components/schemas/CaseID"}}
+        - name: release
+          in: query
+          required: false
+          description: The client's nonce for this fetch (16 random bytes, lowercase hex), recorded in the key_released entry (Docs/format.md §8).
+          schema: {type: string, pattern: "^[0-9a-f]{32}$"}
       responses:
         "200":
           description: Ciphertext only; decrypt on the inspector's machine (Docs/format.md §3, §4, §8.1).
           content:
             application/json:
               schema: {$ref: "#/components/schemas/CaseFile"}
+        "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "404":
           description: No wrap exists for the caller's key.
@@ -336,6 +342,15 @@ paths:
                         box_public_key: {type: string, format: byte}
                         sign_public_key: {type: string, format: byte}
                         revoked: {type: boolean}
+                        registration:
+                          type: object
+                          description: The operator's signed registration from the audit log (Docs/format.md §5.3, §12); verify it with the pinned operator key.
+                          required: [operator, team, receives_new_cases, signature]
+                          properties:
+                            operator: {type: string}
+                            team: {type: string}
+                            receives_new_cases: {type: boolean}
+                            signature: {type: string, format: byte}
         "401": {$ref: "#/components/responses/Unauthorized"}
   /v1/agency/cases/{case}/assign:
     post:
@@ -397,7 +412,14 @@ paths:
               properties:
                 status: {$ref: "#/components/schemas/CaseStatus"}
                 outcome: {$ref: "#/components/schemas/SealedNote"}
-      responses: *caseWorkResponses
+      responses: &noteResponses
+        "200": {$ref: "#/components/responses/Done"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/CaseNotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "413": {$ref: "#/components/responses/SealedTooLarge"}
   /v1/agency/cases/{case}/notes:
     post:
       summary: A holder adds an internal note, sealed under the current epoch's case key
@@ -408,7 +430,7 @@ paths:
         content:
           application/json:
             schema: {$ref: "#/components/schemas/SealedNote"}
-      responses: *caseWorkResponses
+      responses: *noteResponses
   /v1/agency/cases/{case}/messages:
     post:
       summary: A holder sends the reporter a message, signed and sealed to her key on the holder's machine
@@ -424,7 +446,7 @@ paths:
               additionalProperties: false
               properties:
                 message: {type: string, format: byte, description: "Docs/format.md §11.1."}
-      responses: *caseWorkResponses
+      responses: *noteResponses
   /v1/audit/log-key:
     get:
       summary: The log's C2SP verifier key
@@ -605,13 +627,21 @@ components:
       content:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}
+    SealedTooLarge:
+      description: The sealed note or message is larger than 8192 bytes (too_large); nothing was stored.
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/Error"}
     CaseNotFound:
       description: No such case for this key.
       content:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}
     Conflict:
-      description: The case changed meanwhile (epoch or holders), or the reporter is under duress (reporter_unsafe).
+      description: |
+        The case changed meanwhile (epoch or holders), or the reporter is under duress (reporter_unsafe),
+        or the key already wrote as many notes (200) or sent as many messages (50) on this case as one
+        key may (limit_reached; nothing was stored).
       content:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}
@@ -622,7 +652,7 @@ components:
       additionalProperties: false
       properties:
         epoch: {type: integer, minimum: 0}
-        record: {type: string, format: byte, description: "A sealed record of type 0x02 (Docs/format.md §3)."}
+        record: {type: string, format: byte, description: "A sealed record of type 0x02, a note signed by its author (Docs/format.md §3.1); at most 8192 bytes."}
     CaseFile:
       type: object
       required: [case, status, duress, epoch, agency_view, wraps, notes, answers, holders, release_entry]

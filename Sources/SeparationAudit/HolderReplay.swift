@@ -6,10 +6,42 @@ import Sodium
 /// `case_key_wrapped` entries right after the case's `complaint_accepted`), signed assignments and
 /// epoch changes (signatures checked with the signing key logged at registration), revocations.
 /// Every release must go to a holder of the moment; every stored wrap to a final holder.
+///
+/// Every key a case key is wrapped to (at intake or by assignment), and every supervisor who signs a
+/// change, must have a registration signed by the pinned operator key earlier in the log; an
+/// intake recipient's must also say it receives new cases (or be a supervisor's).
 struct HolderReplay {
+    let operatorKey: OperatorPublicKey?
     private(set) var findings: [String] = []
     private(set) var releases = 0
     private(set) var assignments = 0
+    private(set) var registrations = 0
+    /// Keys whose registration the operator signed (and not revoked since).
+    private var registered: [String: SignedKeyRegistration] = [:]
+    private var missingOperatorKeyReported = false
+
+    init(operatorKey: OperatorPublicKey?) {
+        self.operatorKey = operatorKey
+    }
+
+    /// Records a finding unless `keyID` has a signed registration; `newCases` also requires it to
+    /// receive new cases (or be a supervisor).
+    private mutating func requireRegistered(_ keyID: String, newCases: Bool = false, _ finding: String) {
+        guard operatorKey != nil else {
+            if !missingOperatorKeyReported {
+                findings.append("no operator key to check key registrations against: pass --operator-key FILE (operator.pub), or keep it in DIR/secrets/operator.pub")
+                missingOperatorKeyReported = true
+            }
+            return
+        }
+        guard let signed = registered[keyID] else {
+            findings.append("\(finding), which has no registration signed by the operator")
+            return
+        }
+        if newCases, signed.registration.key.role != .supervisor, !signed.registration.receivesNewCases {
+            findings.append("\(finding), whose signed registration does not receive new cases")
+        }
+    }
     private var signingKeys: [String: [UInt8]] = [:]
     private var roles: [String: String] = [:]
     private var holders: [String: Set<String>] = [:]
@@ -24,15 +56,21 @@ struct HolderReplay {
             if let key = entry["key"] as? String {
                 signingKeys[key] = (entry["sign_key"] as? String).flatMap(Base64.decode)
                 roles[key] = entry["role"] as? String
+                if let operatorKey, let signed = SignedKeyRegistration(logEntry: entry), operatorKey.verifies(signed) {
+                    registered[key] = signed
+                    registrations += 1
+                }
             }
         case "agency_key_revoked":
             if let key = entry["key"] as? String {
                 for id in holders.keys { holders[id]?.remove(key) }
                 signingKeys[key] = nil
+                registered[key] = nil
             }
         case "case_key_wrapped":
             let follows = ["complaint_accepted", "case_key_wrapped"].contains(previous["type"] as? String) && previous["case"] as? String == caseID
             if follows, let recipient = entry["recipient"] as? String {
+                requireRegistered(recipient, newCases: true, "entry \(index): case \(caseID)'s key was wrapped at intake to \(recipient)")
                 holders[caseID, default: []].insert(recipient)
             } else {
                 findings.append("entry \(index): a key wrap for case \(caseID) outside intake, without a signed assignment")
@@ -68,6 +106,8 @@ struct HolderReplay {
             return
         }
         if roles[by] != "supervisor" { findings.append("entry \(index): \(by) assigned case \(caseID) but is not a supervisor") }
+        requireRegistered(by, "entry \(index): case \(caseID) was assigned by \(by)")
+        requireRegistered(assignee, "entry \(index): case \(caseID) was assigned to \(assignee)")
         if !(holders[caseID]?.contains(by) ?? false) { findings.append("entry \(index): \(by) assigned case \(caseID) without holding it") }
         if count != (epochs[caseID] ?? 0) + 1 { findings.append("entry \(index): the assignment of case \(caseID) does not cover every key epoch") }
         holders[caseID, default: []].insert(assignee)
@@ -87,6 +127,7 @@ struct HolderReplay {
             return
         }
         if !(holders[caseID]?.contains(by) ?? false) { findings.append("entry \(index): \(by) changed case \(caseID)'s epoch without holding it") }
+        requireRegistered(by, "entry \(index): case \(caseID)'s key epoch was changed by \(by)")
         if epoch != (epochs[caseID] ?? 0) + 1 { findings.append("entry \(index): case \(caseID) skipped from epoch \(epochs[caseID] ?? 0) to \(epoch)") }
         holders[caseID]?.remove(removed)
         assigned["\(caseID)/\(removed)"] = nil

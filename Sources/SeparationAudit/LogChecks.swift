@@ -62,15 +62,18 @@ struct LogChecks {
                                    + (legacySummaries > 0 ? ", \(legacySummaries) firewall_summary entries from before 2026-12" : ""))
     }
 
-    /// 4. Every key wrap and key release matches the routing at intake or a signed assignment.
-    func wrapsMatchAssignments() -> SeparationCheck {
-        var replay = HolderReplay()
+    /// 4. Every key wrap and key release matches the routing at intake or a signed assignment, and
+    /// goes to a key whose registration `operatorKey` signed.
+    func wrapsMatchAssignments(operatorKey: OperatorPublicKey?) -> SeparationCheck {
+        var replay = HolderReplay(operatorKey: operatorKey)
         for (index, entry) in entries.enumerated() {
             replay.apply(entry, at: index, previous: index > 0 ? entries[index - 1] : [:])
         }
         replay.compare(with: snapshot.wraps)
-        return SeparationCheck(number: 4, title: "every key wrap and key release matches intake routing or a signed assignment",
-                               findings: replay.findings, examined: "\(snapshot.wraps.count) stored wraps, \(replay.releases) releases, \(replay.assignments) signed changes")
+        let anchoredBy = operatorKey.map { "operator key \($0.keyID)" } ?? "no operator key"
+        return SeparationCheck(number: 4, title: "every key wrap and key release matches intake routing or a signed assignment, to keys the operator registered",
+                               findings: replay.findings,
+                               examined: "\(snapshot.wraps.count) stored wraps, \(replay.releases) releases, \(replay.assignments) signed changes, \(replay.registrations) signed registrations (\(anchoredBy))")
     }
 
     /// 6. The log verifies end to end: the root recomputed from every entry equals the stored tree's,

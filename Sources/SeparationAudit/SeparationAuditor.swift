@@ -1,4 +1,5 @@
 import AuditLog
+import Envelope
 import Foundation
 
 /// `safeintake audit separation`: six offline checks on a copy of a data folder, each a real check
@@ -11,12 +12,16 @@ public struct SeparationAuditor {
     public let openAPI: String?
     /// Policy hashes the operator has published; empty = accept the policy the log announces.
     public let publishedPolicies: Set<String>
+    /// The operator key whose signed registrations admit keys to the directory (check 4).
+    public let operatorKey: OperatorPublicKey?
 
-    public init(folder: URL, logKey: NoteVerifierKey?, openAPI: String?, publishedPolicies: Set<String> = []) {
+    public init(folder: URL, logKey: NoteVerifierKey?, openAPI: String?, publishedPolicies: Set<String> = [],
+                operatorKey: OperatorPublicKey? = nil) {
         self.folder = folder
         self.logKey = logKey
         self.openAPI = openAPI
         self.publishedPolicies = publishedPolicies
+        self.operatorKey = operatorKey
     }
 
     /// Runs every check, in order.
@@ -27,7 +32,7 @@ public struct SeparationAuditor {
             StructureChecks.schema(snapshot),
             StructureChecks.ciphertextOnly(snapshot),
             log.firewallFirst(publishedPolicies: publishedPolicies),
-            log.wrapsMatchAssignments(),
+            log.wrapsMatchAssignments(operatorKey: operatorKey),
             RouteCheck.check(openAPI: openAPI),
             log.logVerifies(logKey: logKey),
         ]

@@ -19,8 +19,10 @@ struct AgencyRoutes: Sendable {
         }
         router.get("/v1/agency/keys") { request, context in
             await gate.handle(request, logger: context.logger) { _, _ in
-                let keys = try await gate.work.run { [agency] in try agency.directory() }
-                return JSONResponse.make(.ok, ["keys": keys.map(Self.describe)])
+                let keys = try await gate.work.run { [agency] in
+                    try agency.directory().map { ($0, try agency.registration(of: $0.publicKey.keyID)) }
+                }
+                return JSONResponse.make(.ok, ["keys": keys.map { Self.describe($0.0, registration: $0.1) }])
             }
         }
         router.get("/v1/agency/cases") { request, context in
@@ -34,7 +36,10 @@ struct AgencyRoutes: Sendable {
         router.get("/v1/agency/cases/{case}") { request, context in
             await gate.handle(request, logger: context.logger) { key, _ in
                 let caseID = try CaseRequest.caseID(context)
-                guard let file = try await gate.work.run({ [caseWork] in try caseWork.release(caseID, to: key.keyID) }) else {
+                // The client's nonce for this fetch (covered by its signature, since the signed
+                // path includes the query): logged in the release entry (Docs/format.md §8.1).
+                let nonce = request.uri.queryParameters["release"].map(String.init)
+                guard let file = try await gate.work.run({ [caseWork] in try caseWork.release(caseID, to: key.keyID, request: nonce) }) else {
                     throw CaseWorkError(.notFound, "no such case for this key")
                 }
                 return JSONResponse.make(.ok, Self.describe(file))
@@ -64,10 +69,21 @@ struct AgencyRoutes: Sendable {
         text.utf8.count == 32 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
-    static func describe(_ key: RegisteredKey) -> [String: Any] {
-        ["key_id": key.publicKey.keyID, "name": key.publicKey.name, "role": key.publicKey.role.rawValue, "team": key.team,
-         "box_public_key": Base64.encode(key.publicKey.boxPublicKey), "sign_public_key": Base64.encode(key.publicKey.signPublicKey),
-         "revoked": key.revoked]
+    /// A directory entry; `registration` is the operator's signed registration from the log, which
+    /// clients verify against the operator key they pin (Docs/format.md §8).
+    static func describe(_ key: RegisteredKey, registration: SignedKeyRegistration? = nil) -> [String: Any] {
+        var object: [String: Any] = [
+            "key_id": key.publicKey.keyID, "name": key.publicKey.name, "role": key.publicKey.role.rawValue, "team": key.team,
+            "box_public_key": Base64.encode(key.publicKey.boxPublicKey), "sign_public_key": Base64.encode(key.publicKey.signPublicKey),
+            "revoked": key.revoked,
+        ]
+        if let registration {
+            object["registration"] = [
+                "operator": registration.operatorID, "team": registration.registration.team,
+                "receives_new_cases": registration.registration.receivesNewCases, "signature": Base64.encode(registration.signature),
+            ] as [String: Any]
+        }
+        return object
     }
 
     /// The case file as JSON (Docs/format.md §8.1). `wrap` is the epoch-0 wrap, kept for readers of

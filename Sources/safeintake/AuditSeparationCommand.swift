@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditLog
+import Envelope
 import Foundation
 import Intake
 import SeparationAudit
@@ -20,11 +21,13 @@ extension AuditCommand {
         @Option(help: "A firewall policy hash (SHA-256 hex) the operator published; repeat for each. Default: accept the policy the log announces.")
         var publishedPolicy: [String] = []
         @Option(help: "Also write a report for people: FILE.md (Markdown) or FILE.html.") var report: String?
+        @Option(help: "The operator's public key file (operator.pub) that must have signed every key registration. Default: DIR/secrets/operator.pub.")
+        var operatorKey: String?
 
         func run() async throws {
             let folder = URL(fileURLWithPath: data)
             let auditor = SeparationAuditor(folder: folder, logKey: try resolveLogKey(folder), openAPI: try findOpenAPI(),
-                                            publishedPolicies: Set(publishedPolicy))
+                                            publishedPolicies: Set(publishedPolicy), operatorKey: try resolveOperatorKey(folder))
             let checks: [SeparationCheck]
             do {
                 checks = try auditor.run()
@@ -45,6 +48,21 @@ extension AuditCommand {
             defer { SecureBytes.wipe(&seed) }
             let pair = try SigningKeyPair(seed: SecureBytes(copying: seed))
             return try NoteVerifierKey(name: ServeCommand.logOrigin(for: pair), publicKey: pair.publicKey)
+        }
+
+        /// `--operator-key`, else the copy the daemon keeps in `DIR/secrets/operator.pub`; nil when
+        /// neither exists (check 4 then fails: nothing to check registrations against).
+        private func resolveOperatorKey(_ folder: URL) throws -> OperatorPublicKey? {
+            let path = operatorKey ?? folder.appendingPathComponent("secrets/operator.pub").path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                if operatorKey != nil { throw CLIFailure("cannot read the operator key file \(path)") }
+                return nil
+            }
+            do {
+                return try OperatorPublicKey(publicKeyFile: data)
+            } catch {
+                throw CLIFailure("the operator key file \(path) cannot be used: \(error.reason)")
+            }
         }
 
         /// `--openapi FILE` when given (a file that cannot be read is a failure, not a silent

@@ -12,8 +12,11 @@ import Sodium
 /// DIR/safeintake.sqlite        ciphertext, wraps, token verifiers, audit log (+ -wal, -shm)
 /// DIR/secrets/token-pepper     32 random bytes keying token verifiers (never in the database)
 /// DIR/secrets/log-signing.key  Ed25519 seed of the audit log's checkpoint key
+/// DIR/secrets/log-signed-head  the last checkpoint that key signed (kept outside the database)
+/// DIR/secrets/operator.pub     the operator's public key: only keys it registered get cases
 /// DIR/dev-keys/*.key, *.pub    development keys, created only on first start in an empty folder
-///                              when the store has no agency keys yet
+///                              when the store has no agency keys yet, with a development operator
+///                              key (operator.key, operator.pub) that signs their registrations
 /// ```
 ///
 /// With PostgreSQL (`serve --database`) the folder holds no database, only the secrets and dev
@@ -67,6 +70,9 @@ struct DataFolder {
         try SigningKeyPair(seed: secret(named: "log-signing.key", count: SigningKeyPair.seedBytes))
     }
 
+    /// The last checkpoint the log key signed, kept beside it (`SignedHeadFile`).
+    var signedHead: SignedHeadFile { SignedHeadFile(folder: secrets) }
+
     /// The key of the reporter pages' form tokens, created on first use; shared by every daemon
     /// that shares this secrets folder, so a form served by one is accepted by another.
     func formTokenKey() throws -> SecureBytes {
@@ -89,9 +95,44 @@ struct DataFolder {
         return fresh
     }
 
-    /// Creates the development key set (private keys without passphrase, marked dev-only).
+    /// Where the daemon reads the operator's public key by default.
+    var operatorPublicKeyFile: URL { secrets.appendingPathComponent("operator.pub") }
+    var devOperatorKeyFile: URL { devKeys.appendingPathComponent("operator.key") }
+
+    /// The operator's public key the daemon pins: `file`, else `secrets/operator.pub`. A dev
+    /// folder whose dev operator key exists but whose copy in `secrets/` does not is repaired.
+    func operatorPublicKey(file: String?) throws -> OperatorPublicKey {
+        let url = file.map { URL(fileURLWithPath: $0) } ?? operatorPublicKeyFile
+        if file == nil, !FileManager.default.fileExists(atPath: url.path), let dev = try devOperatorKey() {
+            try FileWriter.writePrivate(dev.publicKey.publicKeyFile(), to: url)
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SetupError("""
+                no operator public key at \(url.path): the daemon gives cases only to keys whose registration the operator signed. \
+                Create the operator key with `safeintake keys operator-generate --out operator.key` on the operator's machine, \
+                copy operator.pub to \(operatorPublicKeyFile.path) (or pass --operator-key), and register keys with `keys register --operator-key`
+                """)
+        }
+        do {
+            return try OperatorPublicKey(publicKeyFile: data)
+        } catch {
+            throw SetupError("the operator public key \(url.path) cannot be used: \(error.reason)")
+        }
+    }
+
+    /// The development operator key, when this folder has one.
+    func devOperatorKey() throws -> OperatorKeyPair? {
+        guard let data = FileManager.default.contents(atPath: devOperatorKeyFile.path) else { return nil }
+        return try OperatorKeyPair(keyFile: data) { throw SetupError("\(devOperatorKeyFile.path) must not need a passphrase") }
+    }
+
+    /// Creates the development key set (private keys without passphrase, marked dev-only) and the
+    /// development operator key that signs their registrations.
     func createDevKeys() throws {
         try FileManager.default.createDirectory(at: devKeys, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let operatorKey = OperatorKeyPair.generate(devOnly: true)
+        try FileWriter.writePrivate(operatorKey.keyFile(passphrase: nil), to: devOperatorKeyFile)
+        try FileWriter.writePrivate(operatorKey.publicKey.publicKeyFile(), to: devKeys.appendingPathComponent("operator.pub"))
         for spec in Self.devKeyNames {
             let pair = try AgencyKeyPair.generate(name: spec.name, role: spec.role, devOnly: true)
             try FileWriter.writePrivate(pair.keyFile(passphrase: nil), to: devKeys.appendingPathComponent("\(spec.name).key"))
@@ -100,15 +141,22 @@ struct DataFolder {
     }
 
     /// Registers any development key not yet registered (idempotent, so a crash between creating
-    /// and registering them is repaired on the next start).
+    /// and registering them is repaired on the next start). A revoked dev key stays revoked: it is
+    /// registered already, and registering it again would fail (`duplicateKey`) and stop the start.
     func registerDevKeys(with agency: AgencyService, logger: Logger) throws {
         guard FileManager.default.fileExists(atPath: devKeys.path) else { return }
+        let operatorKey = try devOperatorKey()
         for spec in Self.devKeyNames {
             let file = devKeys.appendingPathComponent("\(spec.name).pub")
             guard let data = try? Data(contentsOf: file) else { continue }
             let key = try AgencyPublicKey(publicKeyFile: data)
-            if try agency.activeKey(id: key.keyID) == nil {
-                try agency.register(key, receivesNewCases: spec.receivesNewCases)
+            if try !agency.isRegistered(id: key.keyID) {
+                if let operatorKey {
+                    try agency.register(operatorKey.sign(KeyRegistration(key: key, team: CaseRouting.defaultTeamName,
+                                                                         receivesNewCases: spec.receivesNewCases)))
+                } else {
+                    try agency.register(key, receivesNewCases: spec.receivesNewCases)
+                }
             }
         }
         logger.warning("""

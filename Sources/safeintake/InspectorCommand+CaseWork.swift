@@ -13,6 +13,11 @@ enum CaseArgument {
     }
 }
 
+/// Carries the assignee out of the action closure.
+final class KeyBox: @unchecked Sendable {
+    var key: AgencyPublicKey?
+}
+
 extension InspectorCommand {
     /// Runs one case-work action with a client that verifies releases against the audit log.
     static func act(_ connection: Connection, _ caseID: String, _ body: @escaping (AgencyClient, CaseID) async throws -> Void) async throws {
@@ -26,12 +31,15 @@ extension InspectorCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give a case to an inspector (supervisors): wraps the case key to them here and signs the assignment.")
         @Argument(help: "The case id.") var caseID: String
-        @Option(help: "The inspector's key name or key id.") var to: String
+        @Option(help: "The inspector's key id, or a name the operator registered.") var to: String
         @OptionGroup var connection: Connection
 
         func run() async throws {
-            try await InspectorCommand.act(connection, caseID) { client, id in try await client.assign(id, to: to) }
-            print("assigned \(caseID) to \(to)")
+            let given = KeyBox()
+            try await InspectorCommand.act(connection, caseID) { client, id in given.key = try await client.assign(id, to: to) }
+            // The fingerprint the supervisor can compare with the one the inspector reads from `keys generate`.
+            let key = given.key.map { " (key id \($0.keyID), registration signed by the pinned operator key)" } ?? ""
+            print("assigned \(caseID) to \(to)\(key)")
         }
     }
 

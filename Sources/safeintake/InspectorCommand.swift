@@ -20,8 +20,37 @@ struct InspectorCommand: AsyncParsableCommand {
         @Option(help: "The audit log's verifier key to trust (NAME+KEYID+BASE64). Default: the key pinned beside your key file on first use.")
         var logKey: String?
 
+        @Option(help: ArgumentHelp(
+            "Where to keep the last audit-log checkpoint you verified. Default: beside your key file (KEYFILE.checkpoint).",
+            discussion: "Every later checkpoint must be proven to extend it, or nothing is decrypted."))
+        var state: String?
+
+        @Option(help: ArgumentHelp(
+            "The operator's public key file (operator.pub) to check the key directory against. Default: operator.pub beside your key file.",
+            discussion: "Cases are assigned only to keys whose registration this key signed."))
+        var operatorKey: String?
+
+        /// The pinned operator key: `--operator-key`, or `operator.pub` in the key file's folder.
+        func pinnedOperatorKey() throws -> OperatorPublicKey? {
+            let path = operatorKey ?? URL(fileURLWithPath: key).deletingLastPathComponent().appendingPathComponent("operator.pub").path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                if operatorKey != nil { throw CLIFailure("cannot read the operator key file \(path)") }
+                return nil
+            }
+            do {
+                return try OperatorPublicKey(publicKeyFile: data)
+            } catch {
+                throw CLIFailure("the operator key file \(path) cannot be used: \(error.reason)")
+            }
+        }
+
+        /// The pinned checkpoint: `--state`, or `KEYFILE.checkpoint`.
+        var checkpointPin: CheckpointPin {
+            CheckpointPin(url: URL(fileURLWithPath: state ?? key + ".checkpoint"))
+        }
+
         func client() throws -> AgencyClient {
-            AgencyClient(server: try serverURL(), keys: try KeyFileOptions.load(key, passphrase: passphrase))
+            AgencyClient(server: try serverURL(), keys: try KeyFileOptions.load(key, passphrase: passphrase), operatorKey: try pinnedOperatorKey())
         }
 
         /// A client that proves each release is in the signed log before decrypting. The log key
@@ -35,6 +64,7 @@ struct InspectorCommand: AsyncParsableCommand {
             let url = try serverURL()
             let pinFile = URL(fileURLWithPath: key + ".log-key")
             let trusted: NoteVerifierKey
+            let operatorKey = try pinnedOperatorKey()
             if let logKey {
                 trusted = try parseLogKey(logKey)
             } else if let pinned = try? String(contentsOf: pinFile, encoding: .utf8) {
@@ -42,12 +72,12 @@ struct InspectorCommand: AsyncParsableCommand {
             } else {
                 let published = try await CLIOutput.reporting { try await AgencyClient(server: url, keys: keys).publishedLogKey() }
                 // Pinned only once a case has been verified and opened with it.
-                return (AgencyClient(server: url, keys: keys, logKey: published), {
+                return (AgencyClient(server: url, keys: keys, logKey: published, checkpointPin: checkpointPin, operatorKey: operatorKey), {
                     try (published.encoded + "\n").write(to: pinFile, atomically: true, encoding: .utf8)
                     FileHandle.standardError.write(Data("note: pinned the audit log key \(published.encoded) in \(pinFile.path)\n".utf8))
                 })
             }
-            return (AgencyClient(server: url, keys: keys, logKey: trusted), nil)
+            return (AgencyClient(server: url, keys: keys, logKey: trusted, checkpointPin: checkpointPin, operatorKey: operatorKey), nil)
         }
 
         private func parseLogKey(_ text: String) throws -> NoteVerifierKey {

@@ -9,7 +9,7 @@ import Sodium
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Create and register inspector and supervisor keys.",
-        subcommands: [Generate.self, Register.self, Revoke.self, List.self])
+        subcommands: [Generate.self, OperatorGenerate.self, Register.self, Revoke.self, List.self])
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,25 +36,59 @@ struct KeysCommand: AsyncParsableCommand {
         }
     }
 
+    struct OperatorGenerate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create the operator's key, which signs every key registration; its operator.pub goes to the daemons, supervisors and auditors.")
+
+        @Option(help: "Where to write the private key; the public key goes beside it as .pub.") var out: String
+        @OptionGroup var passphrase: PassphraseOptions
+
+        func run() async throws {
+            let pair = OperatorKeyPair.generate()
+            let secret = try passphrase.read(prompt: "Passphrase for the new operator key: ")
+            let keyURL = URL(fileURLWithPath: out)
+            let publicURL = keyURL.deletingPathExtension().appendingPathExtension("pub")
+            try FileWriter.writePrivate(pair.keyFile(passphrase: secret), to: keyURL)
+            try pair.publicKey.publicKeyFile().write(to: publicURL, options: .withoutOverwriting)
+            print("operator key: \(keyURL.path) (keep it off the database and daemon hosts)")
+            print("public key:   \(publicURL.path) (copy it to DIR/secrets/operator.pub on every daemon, and give it to supervisors and auditors)")
+            print("key id:       \(pair.publicKey.keyID)")
+        }
+    }
+
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a public key with the daemon's store (operator, on the server).")
+            abstract: "Sign a public key's registration with the operator key and register it with the daemon's store.")
 
         @OptionGroup var store: StoreOptions
         @Option(help: "The holder's .pub file.") var publicKey: String
         @Flag(help: "Route every new case of the team to this key holder (supervisors always receive them).") var receivesNewCases = false
         @Option(help: "The team whose cases this key holder works on (Docs/routing.md).") var team = "default"
+        @Option(help: "The operator's private key file. Default: DIR/dev-keys/operator.key (development folders only).")
+        var operatorKey: String?
+        @OptionGroup var passphrase: PassphraseOptions
 
         func run() async throws {
             let key = try AgencyPublicKey(publicKeyFile: Data(contentsOf: URL(fileURLWithPath: publicKey)))
+            let path = operatorKey ?? URL(fileURLWithPath: store.data).appendingPathComponent("dev-keys/operator.key").path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIFailure("cannot read the operator key \(path)", hint: "pass --operator-key FILE (made with `safeintake keys operator-generate`)")
+            }
+            let signer: OperatorKeyPair
+            do {
+                signer = try OperatorKeyPair(keyFile: data) { try passphrase.read(prompt: "Passphrase for the operator key \(path): ") }
+            } catch let error as EnvelopeError {
+                throw CLIFailure("the operator key \(path) cannot be used: \(error.reason)")
+            }
+            let signed = signer.sign(try KeyRegistration(key: key, team: team, receivesNewCases: receivesNewCases))
             let selection = try store.open()
             defer { selection.close() }
             do {
-                try AgencyService(store: selection.store).register(key, receivesNewCases: receivesNewCases, team: team)
+                try AgencyService(store: selection.store).register(signed)
             } catch StoreError.duplicateKey {
                 throw ValidationError("a key named \(key.name) or with id \(key.keyID) is already registered")
             }
-            print("registered \(key.role.rawValue) \(key.name) (\(key.keyID)) in team \(team)\(receivesNewCases ? ", receives new cases" : "")")
+            print("registered \(key.role.rawValue) \(key.name) (\(key.keyID)) in team \(team)\(receivesNewCases ? ", receives new cases" : ""), signed by operator \(signer.publicKey.keyID)")
         }
     }
 

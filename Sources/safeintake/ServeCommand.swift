@@ -25,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Put TLS or an onion service in front in production.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+    @Option(help: ArgumentHelp(
+        "The operator's public key file (operator.pub). Default: DIR/secrets/operator.pub.",
+        discussion: "Cases go only to keys whose registration this key signed (in the audit log)."))
+    var operatorKey: String?
     @Option(help: "Case routing rules (Docs/routing.md). Default: DIR/routing.json if present, else every case to the default team.")
     var routing: String?
     @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
@@ -70,13 +74,15 @@ struct ServeCommand: AsyncParsableCommand {
         // Dev keys only for a deployment that has no keys at all: a second daemon on a shared
         // database, started in an empty folder, must not register a second, unknown key set.
         if wasEmpty, try store.agencyKeys().isEmpty { try folder.createDevKeys() }
-        let agency = AgencyService(store: store)
+        // The key directory counts only as the operator signed it (the database alone cannot add a key).
+        let anchor = KeyDirectoryAnchor(store: store, operatorKey: try folder.operatorPublicKey(file: operatorKey))
+        let agency = AgencyService(store: store, anchor: anchor)
         try folder.registerDevKeys(with: agency, logger: logger)
         let policy = try loadPolicy()
         let intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
-                                   routing: try loadRouting(folder: folder))
-        let audit = AuditPublisher(store: store, signer: signer)
+                                   routing: try loadRouting(folder: folder), anchor: anchor)
+        let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
         logger.info("SafeIntake starting", metadata: [
@@ -86,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Held answers need a floor before any real check has been timed: measured here.
         let statusTiming = try StatusTiming.calibrated { try intake.burnStatusCheckWork() }
         logger.info("status answers held", metadata: ["floor.ms": "\(statusTiming.floor.components.seconds * 1000 + statusTiming.floor.components.attoseconds / 1_000_000_000_000_000)"])
-        let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store),
+        let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store, anchor: anchor),
                                       authenticator: AgencyAuthenticator(agency: agency), audit: audit,
                                       work: BlockingWork.start(threads: workers), exitURL: exitURL,
                                       formTokens: FormTokens(key: try folder.formTokenKey()),

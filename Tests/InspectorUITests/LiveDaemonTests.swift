@@ -99,7 +99,7 @@ struct LiveDaemonTests {
             let caseID = try #require(try await AgencyClient(server: server, keys: supervisor).cases().first?.caseID)
             #expect(try await AgencyClient(server: server, keys: bystander).cases().isEmpty)
 
-            try await withUI(server: server, keys: supervisor) { ui, uiServer in
+            try await withUI(server: server, keys: supervisor, operatorKey: fixture.operatorKey.publicKey) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
                 let paths = try ui.paths(uiServer)
                 let page = try await ui.send(.get, paths.casePage(caseID.rawValue), cookie: cookie)
@@ -111,7 +111,7 @@ struct LiveDaemonTests {
             let opened = try await AgencyClient(server: server, keys: bystander).open(caseID)
             #expect(opened.narrative.contains("She pays me 300 dollars"))
 
-            try await withUI(server: server, keys: inspector) { ui, uiServer in
+            try await withUI(server: server, keys: inspector, operatorKey: fixture.operatorKey.publicKey) { ui, uiServer in
                 let cookie = try await ui.logIn(uiServer)
                 let refused = try await ui.send(.post, try ui.paths(uiServer).action(caseID.rawValue, "unassign"), cookie: cookie,
                                                 form: formBody([("csrf", uiServer.session.csrfToken), ("remove", bystander.publicKey.keyID)]))

@@ -16,29 +16,33 @@ import Storage
 import Testing
 
 /// A real daemon (the `Server` module's router over a SQLite store in a temporary folder) with an
-/// inspector and a supervisor registered, both receiving new cases. Built like ServerTests'
-/// ServerHarness, but served on a loopback socket: the UI's client talks HTTP to it.
+/// inspector and a supervisor registered, both receiving new cases, their registrations signed by
+/// an operator key as the daemon requires. Built like ServerTests' ServerHarness, but served on a
+/// loopback socket: the UI's client talks HTTP to it.
 struct DaemonFixture {
     let deps: ServerDependencies
     let inspector: AgencyKeyPair
     let supervisor: AgencyKeyPair
     let bystander: AgencyKeyPair
+    let operatorKey: OperatorKeyPair
 
     init() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-ui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteStore(directory: folder)
-        let agency = AgencyService(store: store)
+        operatorKey = OperatorKeyPair.generate(devOnly: true)
+        let anchor = KeyDirectoryAnchor(store: store, operatorKey: operatorKey.publicKey)
+        let agency = AgencyService(store: store, anchor: anchor)
         inspector = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector, devOnly: true)
         supervisor = try AgencyKeyPair.generate(name: "supervisor", role: .supervisor, devOnly: true)
         bystander = try AgencyKeyPair.generate(name: "inspector-2", role: .inspector, devOnly: true)
-        try agency.register(inspector.publicKey, receivesNewCases: true)
-        try agency.register(supervisor.publicKey, receivesNewCases: true)
-        try agency.register(bystander.publicKey, receivesNewCases: false)
+        for (key, newCases) in [(inspector, true), (supervisor, true), (bystander, false)] {
+            try agency.register(operatorKey.sign(KeyRegistration(key: key.publicKey, team: "default", receivesNewCases: newCases)))
+        }
         let intake = IntakeService(store: store, policy: .makeDefault(),
-                                   tokens: TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum))
+                                   tokens: TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum), anchor: anchor)
         deps = ServerDependencies(
-            intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency),
+            intake: intake, agency: agency, caseWork: CaseWorkService(store: store, anchor: anchor), authenticator: AgencyAuthenticator(agency: agency),
             audit: AuditPublisher(store: store, signer: try NoteSigner(name: "test.invalid/log", keyPair: SigningKeyPair())),
             work: BlockingWork.start(threads: 4))
     }
@@ -93,8 +97,9 @@ extension TestClient.Response {
 }
 
 /// Serves an inspector UI for `keys` on a loopback port, in front of `server`.
-func withUI(server: URL, keys: AgencyKeyPair, _ body: @escaping @Sendable (UIRequester, InspectorUIServer) async throws -> Void) async throws {
-    let ui = InspectorUIServer(client: AgencyClient(server: server, keys: keys), key: keys.publicKey, devOnly: keys.devOnly, port: 0)
+func withUI(server: URL, keys: AgencyKeyPair, operatorKey: OperatorPublicKey? = nil,
+            _ body: @escaping @Sendable (UIRequester, InspectorUIServer) async throws -> Void) async throws {
+    let ui = InspectorUIServer(client: AgencyClient(server: server, keys: keys, operatorKey: operatorKey), key: keys.publicKey, devOnly: keys.devOnly, port: 0)
     var logger = Logger(label: "inspector-ui-test")
     logger.logLevel = .warning
     try await ui.application(logger: logger).test(.live) { live in
