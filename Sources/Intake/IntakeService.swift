@@ -90,6 +90,9 @@ public struct IntakeService: Sendable {
             return try tokens.makeDuressVerifier(code)
         }
         let screened = firewall.screen(language: complaint.language, fields: complaint.fields, narrative: complaint.narrative)
+        // The sentences she chose on her preview go after the firewall has run again here: a
+        // redacted text sent back by a client is never trusted.
+        let (_, narrative) = try Self.applyRemovals(complaint, firewallNarrative: screened.narrative)
         let team = routing.team(language: screened.language, fields: screened.fields)
         let recipients = routing.recipients(for: team, among: try store.agencyKeys()).map(\.publicKey)
         guard !recipients.isEmpty else {
@@ -97,7 +100,7 @@ public struct IntakeService: Sendable {
         }
         let caseID = CaseID.generate()
         let caseKey = AEAD.generateKey()
-        let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: screened.narrative)
+        let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: narrative)
         let sealedView = try view.seal(caseKey: caseKey)
         var wraps: [String: [UInt8]] = [:]
         for recipient in recipients {
