@@ -29,7 +29,7 @@ extension Page {
             <p class="hint" id="h-safety">\(text(.duressHint, ComplaintForm.duressRange))</p>
             <input type="text" id="f-safety" name="\(ComplaintForm.duressCode)" aria-describedby="h-safety" inputmode="numeric" maxlength="\(ComplaintForm.duressDigits.upperBound)" autocomplete="off" value="\(answers.duressCode)">
             </div>
-            <button type="submit"><span aria-hidden="true">📨</span> \(text(.formSubmit))</button>
+            <button type="submit"><span aria-hidden="true">👀</span> \(text(.formNext))</button>
             </form>
             """)
     }

@@ -97,31 +97,115 @@ public struct ReporterWeb: Sendable {
 
     // MARK: - POST /new
 
+    /// The complaint form goes to the preview (nothing stored); the preview's buttons send it back
+    /// with `step`: `edit` for the form again with her words, `send` to file it.
     private func fileComplaint(_ request: Request, logger: Logger) async -> Response {
         let form: SentForm
-        switch await readForm(request, accepted: ComplaintForm.acceptedNames, purpose: .complaint) {
+        switch await readForm(request, accepted: ComplaintForm.acceptedNames, repeatable: ComplaintForm.repeatableNames, purpose: .complaint) {
         case .refused(let response): return response
         case .read(let sent): form = sent
         }
-        switch prepareComplaint(form) {
+        switch ComplaintForm.Step(rawValue: form.body[PageFields.step]) ?? .preview {
+        case .edit:
+            // The same form token while it is valid: a form sent once stays sent however she got back to it.
+            let token = form.tokenValid ? form.body[PageFields.formToken] : tokens.issue(for: .complaint)
+            return HTMLResponse.page(.ok, form.page.complaintForm(formToken: token, answers: ComplaintForm.Answers(form.body)))
+        case .preview:
+            return await previewComplaint(form, logger: logger)
+        case .send:
+            return await sendComplaint(form, logger: logger)
+        }
+    }
+
+    /// The preview: the firewall's result on her words, with nothing stored and the form token not
+    /// used. It passes the guard like a complaint and counts like one (Docs/abuse-resistance.md).
+    private func previewComplaint(_ form: SentForm, logger: Logger) async -> Response {
+        let answers = ComplaintForm.Answers(form.body)
+        switch checkedComplaint(form, answers: answers) {
         case .refused(let response): return response
         case .read(let complaint):
+            if let busy = busyFiling(form, answers: answers) { return busy }
             do {
-                let filed = try await actions.file(complaint)
-                abuse.complaintFiled()
-                let duress = !ComplaintForm.Answers(form.body).duressCode.isEmpty
-                return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: duress))
+                let preview = try await actions.preview(complaint)
+                abuse.complaintPreviewed()
+                return HTMLResponse.page(.ok, form.page.previewPage(preview, answers: answers, choice: ComplaintForm.Choice(form.body),
+                                                                    formToken: form.body[PageFields.formToken]))
             } catch {
-                form.release(ledger)
                 return complaintFailed(error, form: form, logger: logger)
             }
         }
     }
 
-    /// Checks the form token and the answers, asks the guard (the busy page if it says no), and
-    /// claims the form so it is filed once.
-    private func prepareComplaint(_ form: SentForm) -> Outcome<Complaint> {
+    /// "Send" on the preview: her words from the hidden fields go through the firewall again here
+    /// (a redacted text from the page is never trusted), then the sentences she ticked go too. A
+    /// refusal shows the preview again with her ticks, or the form with her words; nothing is lost.
+    private func sendComplaint(_ form: SentForm, logger: Logger) async -> Response {
         let answers = ComplaintForm.Answers(form.body)
+        let choice = ComplaintForm.Choice(form.body)
+        guard form.tokenValid else {
+            return await previewAgain(form, status: .forbidden, problem: Problem(.errorExpired), logger: logger)
+        }
+        var complaint: Complaint
+        switch ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) {
+        case .failure(let problem):
+            return HTMLResponse.page(.badRequest, form.page.complaintForm(
+                formToken: form.body[PageFields.formToken], answers: answers, problem: problem))
+        case .success(let checked): complaint = checked
+        }
+        complaint.removeSentences = choice.remove
+        complaint.previewDigest = choice.digest.isEmpty ? nil : choice.digest
+        switch abuse.admitComplaint(proof: nil) {
+        case .admitted: break
+        case .proofOfWorkRequired:
+            return await previewAgain(form, status: .serviceUnavailable, problem: Problem(.errorBusyFiling), retryAfter: Self.busyRetrySeconds, logger: logger)
+        case .slowDown(let seconds):
+            return await previewAgain(form, status: .serviceUnavailable, problem: Problem(.errorBusyFiling), retryAfter: seconds, logger: logger)
+        }
+        guard form.claim(ledger, currentHour: tokens.currentHour()) else {
+            return HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent)))
+        }
+        do {
+            let filed = try await actions.file(complaint)
+            abuse.complaintFiled()
+            return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: complaint.duressCode != nil))
+        } catch {
+            form.release(ledger)
+            if Self.isStalePreview(error, choice: choice) {
+                return await previewAgain(form, status: .conflict, problem: Problem(.errorPreviewChanged), logger: logger)
+            }
+            return complaintFailed(error, form: form, logger: logger)
+        }
+    }
+
+    /// The firewall no longer gives the sentences she ticked on (a new policy since, or a page
+    /// changed by hand): she must look again before anything goes.
+    private static func isStalePreview(_ error: any Error, choice: ComplaintForm.Choice) -> Bool {
+        guard let error = error as? IntakeError else { return false }
+        return error.code == .previewChanged || (error.code == .invalidValue && !choice.remove.isEmpty)
+    }
+
+    /// The preview again, from her words in the form, with her ticks and `problem` on top; the form
+    /// with her words when even that cannot be made. A fresh form token when hers is no longer valid.
+    private func previewAgain(_ form: SentForm, status: HTTPResponse.Status, problem: Problem, retryAfter: Int? = nil,
+                              logger: Logger) async -> Response {
+        let answers = ComplaintForm.Answers(form.body)
+        let token = form.tokenValid ? form.body[PageFields.formToken] : tokens.issue(for: .complaint)
+        guard case .success(let complaint) = ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) else {
+            return complaintFailed(IntakeError(.invalidValue, ""), form: form, logger: logger)
+        }
+        let html: HTML
+        do {
+            let preview = try await actions.preview(complaint)
+            html = form.page.previewPage(preview, answers: answers, choice: ComplaintForm.Choice(form.body), formToken: token, problem: problem)
+        } catch {
+            return complaintFailed(error, form: form, logger: logger)
+        }
+        guard let retryAfter else { return HTMLResponse.page(status, html) }
+        return HTMLResponse.busy(retryAfter: retryAfter, html)
+    }
+
+    /// The form token and the answers, checked: the form again with her words and the problem if not.
+    private func checkedComplaint(_ form: SentForm, answers: ComplaintForm.Answers) -> Outcome<Complaint> {
         guard form.tokenValid else {
             return .refused(HTMLResponse.page(.forbidden, form.page.complaintForm(
                 formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired))))
@@ -131,10 +215,6 @@ public struct ReporterWeb: Sendable {
             return .refused(HTMLResponse.page(.badRequest, form.page.complaintForm(
                 formToken: tokens.issue(for: .complaint), answers: answers, problem: problem)))
         case .success(let complaint):
-            if let busy = busyFiling(form, answers: answers) { return .refused(busy) }
-            guard form.claim(ledger, currentHour: tokens.currentHour()) else {
-                return .refused(HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent))))
-            }
             return .read(complaint)
         }
     }
@@ -257,7 +337,8 @@ public struct ReporterWeb: Sendable {
     }
 
     /// Reads the body within limits, decodes it, and refuses requests from other sites.
-    private func readForm(_ request: Request, accepted: Set<String>, purpose: FormTokens.Purpose) async -> Outcome<SentForm> {
+    private func readForm(_ request: Request, accepted: Set<String>, repeatable: Set<String> = [],
+                          purpose: FormTokens.Purpose) async -> Outcome<SentForm> {
         let bytes: [UInt8]
         do {
             // Percent-encoding can triple every byte; the decoded text is checked against the
@@ -267,13 +348,14 @@ public struct ReporterWeb: Sendable {
         } catch {
             return .refused(HTMLResponse.page(.contentTooLarge, fallbackPage.problemPage(Problem(.errorTooLong))))
         }
-        return decodeForm(bytes, headers: request.headers, authority: request.head.authority, accepted: accepted, purpose: purpose)
+        return decodeForm(bytes, headers: request.headers, authority: request.head.authority, accepted: accepted,
+                          repeatable: repeatable, purpose: purpose)
     }
 
     private func decodeForm(_ bytes: [UInt8], headers: HTTPFields, authority: String?, accepted: Set<String>,
-                            purpose: FormTokens.Purpose) -> Outcome<SentForm> {
+                            repeatable: Set<String>, purpose: FormTokens.Purpose) -> Outcome<SentForm> {
         let isForm = headers[.contentType].map { $0.lowercased().hasPrefix("application/x-www-form-urlencoded") } ?? false
-        guard isForm, let body = try? FormBody(decoding: bytes, accepted: accepted) else {
+        guard isForm, let body = try? FormBody(decoding: bytes, accepted: accepted, repeatable: repeatable) else {
             return .refused(HTMLResponse.page(.badRequest, fallbackPage.problemPage(Problem(.errorBadRequest))))
         }
         let page = catalog.language(body[PageFields.language]).map(page) ?? fallbackPage
