@@ -147,3 +147,32 @@ def test_preview_back_tick_and_send(web, browser, lang):
     assert case["fact"] in view["narrative"]
     assert view["fields"] == case["answers"]
     assert log_size(web) > before
+
+
+def test_api_preview_stores_nothing_and_filing_takes_out_the_chosen_sentences(daemon):
+    """The JSON API's preview with a plain HTTP client: the agency view and its sentences, nothing
+    stored; then the contract's body plus `remove_sentences`, read back by the inspector."""
+    complaint = {"language": "en", "fields": {"employer_name": "Mrs. Lim", "visa_status": "overstayed"},
+                 "narrative": CASES["en"]["narrative"]}
+    before = log_size(daemon)
+    r = si.post_json(daemon.url + "/v1/complaints/preview", complaint)
+    assert r.status == 200, r.body
+    assert r.headers["cache-control"] == "no-store"
+    preview = r.json()
+    assert preview["fields"] == {"employer_name": "Mrs. Lim"} and preview["dropped_fields"] == ["visa_status"]
+    assert "visa" not in preview["narrative"] and "[removed]" in preview["narrative"]
+    assert " ".join(s["text"] for s in preview["sentences"]) == preview["narrative"]
+    assert [s["id"] for s in preview["sentences"]] == list(range(1, len(preview["sentences"]) + 1))
+    assert case_ids(daemon) == [] and log_size(daemon) == before, "a preview stores nothing"
+
+    tick = next(s["id"] for s in preview["sentences"] if "Orchard Road" in s["text"])
+    filed = si.post_json(daemon.url + "/v1/complaints",
+                         {**complaint, "remove_sentences": [tick], "preview_digest": preview["digest"]})
+    assert filed.status == 201, filed.body
+    [case_id] = case_ids(daemon)
+    view = json.loads(inspector_cli(daemon, "show", case_id).stdout)
+    assert view["narrative"] == " ".join("[removed]" if s["id"] == tick else s["text"] for s in preview["sentences"])
+    assert view["fields"] == {"employer_name": "Mrs. Lim"}
+
+    # The contract's body alone still files, unchanged.
+    assert si.post_json(daemon.url + "/v1/complaints", complaint).status == 201
