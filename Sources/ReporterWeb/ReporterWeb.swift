@@ -124,7 +124,7 @@ public struct ReporterWeb: Sendable {
         switch checkedComplaint(form, answers: answers) {
         case .refused(let response): return response
         case .read(let complaint):
-            if let busy = busyFiling(form, answers: answers) { return busy }
+            if let busy = busyFiling(form, answers: answers, ticked: ComplaintForm.Choice(form.body).remove) { return busy }
             do {
                 let preview = try await actions.preview(complaint)
                 abuse.complaintPreviewed()
@@ -137,13 +137,16 @@ public struct ReporterWeb: Sendable {
     }
 
     /// "Send" on the preview: her words from the hidden fields go through the firewall again here
-    /// (a redacted text from the page is never trusted), then the sentences she ticked go too. A
-    /// refusal shows the preview again with her ticks, or the form with her words; nothing is lost.
+    /// (a redacted text from the page is never trusted), then the sentences she ticked go too.
+    /// Nothing is lost on a refusal: one made before any work (an expired form token, a busy daemon)
+    /// answers cheaply with the form, her words and her ticks in it; a stale preview shows the
+    /// preview again with her ticks.
     private func sendComplaint(_ form: SentForm, logger: Logger) async -> Response {
         let answers = ComplaintForm.Answers(form.body)
         let choice = ComplaintForm.Choice(form.body)
         guard form.tokenValid else {
-            return await previewAgain(form, status: .forbidden, problem: Problem(.errorExpired), logger: logger)
+            return HTMLResponse.page(.forbidden, form.page.complaintForm(
+                formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired), ticked: choice.remove))
         }
         var complaint: Complaint
         switch ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) {
@@ -154,13 +157,8 @@ public struct ReporterWeb: Sendable {
         }
         complaint.removeSentences = choice.remove
         complaint.previewDigest = choice.digest.isEmpty ? nil : choice.digest
-        switch abuse.admitComplaint(proof: nil) {
-        case .admitted: break
-        case .proofOfWorkRequired:
-            return await previewAgain(form, status: .serviceUnavailable, problem: Problem(.errorBusyFiling), retryAfter: Self.busyRetrySeconds, logger: logger)
-        case .slowDown(let seconds):
-            return await previewAgain(form, status: .serviceUnavailable, problem: Problem(.errorBusyFiling), retryAfter: seconds, logger: logger)
-        }
+        // Busy: the form, cheap to make (no firewall run while the daemon is at its limits).
+        if let busy = busyFiling(form, answers: answers, ticked: choice.remove) { return busy }
         guard form.claim(ledger, currentHour: tokens.currentHour()) else {
             return HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent)))
         }
@@ -171,7 +169,10 @@ public struct ReporterWeb: Sendable {
         } catch {
             form.release(ledger)
             if Self.isStalePreview(error, choice: choice) {
-                return await previewAgain(form, status: .conflict, problem: Problem(.errorPreviewChanged), logger: logger)
+                var unchosen = complaint
+                unchosen.removeSentences = []
+                unchosen.previewDigest = nil
+                return await previewAgain(form, complaint: unchosen, status: .conflict, problem: Problem(.errorPreviewChanged), logger: logger)
             }
             return complaintFailed(error, form: form, logger: logger)
         }
@@ -184,31 +185,25 @@ public struct ReporterWeb: Sendable {
         return error.code == .previewChanged || (error.code == .invalidValue && !choice.remove.isEmpty)
     }
 
-    /// The preview again, from her words in the form, with her ticks and `problem` on top; the form
-    /// with her words when even that cannot be made. A fresh form token when hers is no longer valid.
-    private func previewAgain(_ form: SentForm, status: HTTPResponse.Status, problem: Problem, retryAfter: Int? = nil,
+    /// The preview again (after the guard admitted the send), from her words in the form, with her
+    /// ticks and `problem` on top; the form with her words when even that cannot be made.
+    private func previewAgain(_ form: SentForm, complaint: Complaint, status: HTTPResponse.Status, problem: Problem,
                               logger: Logger) async -> Response {
-        let answers = ComplaintForm.Answers(form.body)
-        let token = form.tokenValid ? form.body[PageFields.formToken] : tokens.issue(for: .complaint)
-        guard case .success(let complaint) = ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) else {
-            return complaintFailed(IntakeError(.invalidValue, ""), form: form, logger: logger)
-        }
-        let html: HTML
         do {
             let preview = try await actions.preview(complaint)
-            html = form.page.previewPage(preview, answers: answers, choice: ComplaintForm.Choice(form.body), formToken: token, problem: problem)
+            return HTMLResponse.page(status, form.page.previewPage(preview, answers: ComplaintForm.Answers(form.body), choice: ComplaintForm.Choice(form.body),
+                                                                   formToken: form.body[PageFields.formToken], problem: problem))
         } catch {
             return complaintFailed(error, form: form, logger: logger)
         }
-        guard let retryAfter else { return HTMLResponse.page(status, html) }
-        return HTMLResponse.busy(retryAfter: retryAfter, html)
     }
 
     /// The form token and the answers, checked: the form again with her words and the problem if not.
     private func checkedComplaint(_ form: SentForm, answers: ComplaintForm.Answers) -> Outcome<Complaint> {
         guard form.tokenValid else {
             return .refused(HTMLResponse.page(.forbidden, form.page.complaintForm(
-                formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired))))
+                formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired),
+                ticked: ComplaintForm.Choice(form.body).remove)))
         }
         switch ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) {
         case .failure(let problem):
@@ -221,7 +216,7 @@ public struct ReporterWeb: Sendable {
 
     /// Asks the guard about one more complaint; the busy page if it says no. No proof of work can be
     /// sent from a page, so one demanded means busy too. The form is not claimed: nothing is stored.
-    private func busyFiling(_ form: SentForm, answers: ComplaintForm.Answers) -> Response? {
+    private func busyFiling(_ form: SentForm, answers: ComplaintForm.Answers, ticked: Set<Int> = []) -> Response? {
         let retryAfter: Int
         switch abuse.admitComplaint(proof: nil) {
         case .admitted: return nil
@@ -229,7 +224,7 @@ public struct ReporterWeb: Sendable {
         case .slowDown(let seconds): retryAfter = seconds
         }
         return HTMLResponse.busy(retryAfter: retryAfter, form.page.complaintForm(
-            formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorBusyFiling)))
+            formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorBusyFiling), ticked: ticked))
     }
 
     private func complaintFailed(_ error: any Error, form: SentForm, logger: Logger) -> Response {

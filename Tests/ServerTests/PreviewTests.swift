@@ -190,32 +190,43 @@ struct PreviewTests {
         #expect(try h.deps.caseWork.cases(for: h.inspector1.publicKey.keyID).count == 1)
     }
 
-    @Test("at the cap, sending from the preview answers 503 with the preview again, her words and ticks kept")
-    func pageSendBusy() async throws {
+    @Test("at the cap or with an expired form, Send answers with the form: her words, her ticks kept for the next preview")
+    func pageSendRefusedEarly() async throws {
         var policy = AbusePolicy()
         policy.intakePerSecond = 0.01
         policy.intakeBurst = 1
         let h = try ServerHarness(abuse: policy)
         try await h.test { client in
             let token = try formToken(String(buffer: try await client.get("/new?lang=ur").body))
-            let busy = try await client.postFormPairs("/new", [
-                ("lang", "ur"), ("form_token", token), ("narrative", Self.story), ("step", "send"), ("remove", "3"),
-                ("preview", String(repeating: "a", count: 64)),
-            ])
-            // The first request takes the one complaint the budget allows and files (the digest is
-            // stale, so it shows the preview again); the next is refused as busy.
-            #expect(busy.status == .conflict)
-            let again = try await client.postFormPairs("/new", [
-                ("lang", "ur"), ("form_token", token), ("narrative", Self.story), ("step", "send"), ("remove", "3"),
-            ])
-            #expect(again.status == .serviceUnavailable)
-            #expect(Int(again.headers[.retryAfter] ?? "") ?? 0 >= 1)
-            let page = String(buffer: again.body)
+            let send: [(String, String)] = [("lang", "ur"), ("form_token", token), ("narrative", Self.story), ("step", "send"), ("remove", "3")]
+            // The first send takes the one complaint the budget allows; its digest is stale, so it
+            // shows the preview again (409) and files nothing. The next is refused as busy.
+            #expect(try await client.postFormPairs("/new", send + [("preview", String(repeating: "a", count: 64))]).status == .conflict)
+            let busy = try await client.postFormPairs("/new", send)
+            #expect(busy.status == .serviceUnavailable)
+            #expect(Int(busy.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            let page = String(buffer: busy.body)
             #expect(page.contains(HTML.escape(try #require(Catalog.shipped.language("ur")).text(.errorBusyFiling))))
-            #expect(page.contains("name=\"narrative\" value=\"\(HTML.escape(Self.story))\""))
-            #expect(page.contains("value=\"3\" aria-describedby=\"h-story\" checked"))
+            #expect(page.contains(">\(HTML.escape(Self.story))</textarea>"))
+            #expect(page.contains("<input type=\"hidden\" name=\"remove\" value=\"3\">"))
+
+            let expired = try await client.postFormPairs("/new", [("lang", "ur"), ("form_token", "AAAA"), ("narrative", Self.story), ("step", "send"), ("remove", "4")])
+            #expect(expired.status == .forbidden)
+            let form = String(buffer: expired.body)
+            #expect(form.contains(">\(HTML.escape(Self.story))</textarea>"))
+            #expect(form.contains("<input type=\"hidden\" name=\"remove\" value=\"4\">"))
         }
         #expect(try h.deps.caseWork.cases(for: h.inspector1.publicKey.keyID).isEmpty)
+    }
+
+    @Test("ticks carried by the form are ticked again on the next preview")
+    func ticksCarried() async throws {
+        try await ServerHarness().test { client in
+            let token = try formToken(String(buffer: try await client.get("/new?lang=en").body))
+            let page = String(buffer: try await client.postFormPairs("/new", [("lang", "en"), ("form_token", token), ("narrative", Self.story), ("remove", "4")]).body)
+            #expect(page.contains("id=\"s-4\" name=\"remove\" value=\"4\" aria-describedby=\"h-story\" checked"))
+            #expect(page.contains("id=\"s-3\" name=\"remove\" value=\"3\" aria-describedby=\"h-story\">"))
+        }
     }
 }
 
