@@ -6,11 +6,20 @@ public struct Complaint: Sendable, Equatable {
     public var narrative: String
     /// The reporter's optional duress code (6–8 digits, `DuressCode`); only its verifier is stored.
     public var duressCode: String?
+    /// Sentences of the firewall's narrative (`NarrativeSentences` ids, as her preview showed them)
+    /// that she asked to take out too; each becomes the firewall's marker.
+    public var removeSentences: Set<Int>
+    /// The preview's `ComplaintPreview.digest` when she chose `removeSentences` from one: filing
+    /// refuses (`previewChanged`) if the firewall's narrative is no longer the one she saw.
+    public var previewDigest: String?
 
-    public init(language: String, fields: [String: String], narrative: String, duressCode: String? = nil) {
+    public init(language: String, fields: [String: String], narrative: String, duressCode: String? = nil,
+                removeSentences: Set<Int> = [], previewDigest: String? = nil) {
         self.language = language
         self.fields = fields
         self.narrative = narrative
         self.duressCode = duressCode
+        self.removeSentences = removeSentences
+        self.previewDigest = previewDigest
     }
 }

@@ -17,14 +17,41 @@ public struct ComplaintParser: Sendable {
         guard body.count <= limits.maxBodyBytes else {
             throw IntakeError(.tooLarge, "the request body is larger than \(limits.maxBodyBytes) bytes")
         }
-        let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative", "duress_code"])
+        let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative", "duress_code", "remove_sentences", "preview_digest"])
         let language = try parseLanguage(object["language"])
         let fields = try parseFields(object["fields"])
         let narrative = try parseNarrative(object["narrative"])
         guard !narrative.isEmpty || !fields.isEmpty else {
             throw IntakeError(.invalidValue, "a complaint needs a narrative or at least one field")
         }
-        return Complaint(language: language, fields: fields, narrative: narrative, duressCode: try parseDuressCode(object["duress_code"]))
+        return Complaint(language: language, fields: fields, narrative: narrative, duressCode: try parseDuressCode(object["duress_code"]),
+                         removeSentences: try parseSentenceIDs(object["remove_sentences"]), previewDigest: try parseDigest(object["preview_digest"]))
+    }
+
+    /// `remove_sentences`: absent, null, or an array of sentence ids (whole numbers from 1) of the
+    /// preview; whether each names a sentence is checked once the firewall has run.
+    private func parseSentenceIDs(_ value: Any?) throws(IntakeError) -> Set<Int> {
+        guard let value, !(value is NSNull) else { return [] }
+        let problem = IntakeError(.invalidValue, "\"remove_sentences\" must be an array of at most \(NarrativeSentences.maxSentences) sentence ids (whole numbers from 1) from the preview")
+        guard let items = value as? [Any], items.count <= NarrativeSentences.maxSentences else { throw problem }
+        var ids: Set<Int> = []
+        for item in items {
+            // `is Bool` holds for the NSNumbers 0 and 1 on Linux: ask for the dynamic type instead.
+            guard type(of: item) != Bool.self, let number = item as? NSNumber else { throw problem }
+            let d = number.doubleValue
+            guard d == d.rounded(), d >= 1, d <= Double(NarrativeSentences.maxSentences) else { throw problem }
+            ids.insert(Int(d))
+        }
+        return ids
+    }
+
+    /// `preview_digest`: absent, null, or the `digest` a preview answered (64 hex digits).
+    private func parseDigest(_ value: Any?) throws(IntakeError) -> String? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let text = value as? String, text.utf8.count == 64, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw IntakeError(.invalidValue, "\"preview_digest\" must be the 64 lowercase hex digits a preview answered as \"digest\"")
+        }
+        return text
     }
 
     private func parseDuressCode(_ value: Any?) throws(IntakeError) -> String? {

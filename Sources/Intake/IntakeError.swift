@@ -12,6 +12,9 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidValue = "invalid_value"
         /// Nobody is registered to receive new cases: intake refuses rather than store unreadable data.
         case noRecipients = "no_recipients"
+        /// The firewall's narrative is no longer the one the preview showed (`preview_digest`):
+        /// nothing was stored; preview again before choosing sentences to remove.
+        case previewChanged = "preview_changed"
     }
 
     public let code: Code

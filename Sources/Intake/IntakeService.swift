@@ -92,6 +92,9 @@ public struct IntakeService: Sendable {
             return try tokens.makeDuressVerifier(code)
         }
         let screened = firewall.screen(language: complaint.language, fields: complaint.fields, narrative: complaint.narrative)
+        // The sentences she chose on her preview go after the firewall has run again here: a
+        // redacted text sent back by a client is never trusted.
+        let (_, narrative) = try Self.applyRemovals(complaint, firewallNarrative: screened.narrative)
         let team = routing.team(language: screened.language, fields: screened.fields)
         let directory = try store.agencyKeys()
         let recipients = routing.recipients(for: team, among: try anchor?.anchored(directory) ?? directory).map(\.publicKey)
@@ -100,7 +103,7 @@ public struct IntakeService: Sendable {
         }
         let caseID = CaseID.generate()
         let caseKey = AEAD.generateKey()
-        let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: screened.narrative)
+        let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: narrative)
         let sealedView = try view.seal(caseKey: caseKey)
         var wraps: [String: [UInt8]] = [:]
         for recipient in recipients {

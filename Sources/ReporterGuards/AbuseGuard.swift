@@ -92,6 +92,13 @@ public final class AbuseGuard: Sendable {
         state.withLock { $0.intakeRate.record(now: now) }
     }
 
+    /// Counts a preview (`POST /v1/complaints/preview`, the pages' check before sending) towards the
+    /// same intake rate: a preview costs the firewall's work like a complaint, so a flood of them
+    /// brings on the proof of work as a flood of complaints does.
+    public func complaintPreviewed() {
+        complaintFiled()
+    }
+
     /// Decides on a status check, waiting first for the locator's back-off (never refusing for it).
     /// Call it with whatever the reporter typed, before any work on it. An entry without a locator
     /// only counts against the global cap.

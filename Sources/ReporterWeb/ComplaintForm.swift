@@ -33,9 +33,35 @@ enum ComplaintForm {
     static let shortMaxLength = 500
     static let narrativeMaxLength = 10_000
 
-    /// Every name the form posts.
+    /// Every name the form and its preview post (the preview's tick boxes: `repeatableNames`).
     static var acceptedNames: Set<String> {
-        Set(questions.map(\.name) + [narrative, duressCode, PageFields.language, PageFields.formToken])
+        Set(questions.map(\.name) + [narrative, duressCode, PageFields.language, PageFields.formToken, PageFields.step, PageFields.digest])
+    }
+
+    static let repeatableNames: Set<String> = [PageFields.remove]
+
+    /// Where a sent complaint form goes next (`step`): the form itself sends none and gets the preview.
+    enum Step: String {
+        case preview
+        /// "Go back and change it": the form again, with every word she typed.
+        case edit
+        /// "Send": the firewall runs again on her words, then her ticked sentences go too.
+        case send
+    }
+
+    /// What she chose on the preview: the sentences ticked and the preview they were ticked on.
+    struct Choice: Sendable, Equatable {
+        var remove: Set<Int> = []
+        var digest = ""
+
+        init() {}
+
+        /// Ids that are not whole numbers are ignored here; ids that name no sentence are refused
+        /// when the firewall has run again.
+        init(_ body: FormBody) {
+            remove = Set(body.all(PageFields.remove).compactMap { Int($0) }.filter { $0 >= 1 })
+            digest = body[PageFields.digest]
+        }
     }
 
     /// What the reporter typed, kept to show the form again after a problem.
@@ -100,4 +126,10 @@ enum PageFields {
     static let formToken = "form_token"
     static let statusToken = "token"
     static let reply = "reply"
+    /// The preview's buttons: `ComplaintForm.Step`.
+    static let step = "step"
+    /// One tick box per sentence of the preview, its value the sentence id.
+    static let remove = "remove"
+    /// The preview's digest (`ComplaintPreview.digest`), so a send never removes a sentence she did not see.
+    static let digest = "preview"
 }

@@ -7,6 +7,8 @@
 struct FormBody: Sendable, Equatable {
     /// Name → value for the names the caller accepts.
     let values: [String: String]
+    /// Name → values, in order, for the names the caller accepts more than once (tick boxes).
+    let lists: [String: [String]]
 
     enum Failure: Error, Equatable {
         /// Bad escapes, not UTF-8, too many pairs, a repeated name: not something a browser sends.
@@ -14,26 +16,41 @@ struct FormBody: Sendable, Equatable {
     }
 
     static let maxPairs = 32
+    /// Pairs allowed under repeatable names on top of `maxPairs`: one tick box per sentence.
+    static let maxRepeatedPairs = 1000
 
-    init(values: [String: String]) {
+    init(values: [String: String], lists: [String: [String]] = [:]) {
         self.values = values
+        self.lists = lists
     }
 
-    /// Decodes `body`, keeping only `accepted` names.
-    init(decoding body: [UInt8], accepted: Set<String>) throws(Failure) {
+    /// Decodes `body`, keeping only `accepted` names; each of `repeatable` may come many times.
+    init(decoding body: [UInt8], accepted: Set<String>, repeatable: Set<String> = []) throws(Failure) {
         var values: [String: String] = [:]
+        var lists: [String: [String]] = [:]
         var pairs = 0
+        var repeated = 0
         for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            pairs += 1
-            guard pairs <= Self.maxPairs else { throw .malformed }
             let equals = pair.firstIndex(of: UInt8(ascii: "="))
             let name = try Self.decode(pair[..<(equals ?? pair.endIndex)])
+            if repeatable.contains(name) { repeated += 1 } else { pairs += 1 }
+            guard pairs <= Self.maxPairs, repeated <= Self.maxRepeatedPairs else { throw .malformed }
             let value = try equals.map { i throws(Failure) in try Self.decode(pair[(i + 1)...]) } ?? ""
+            if repeatable.contains(name) {
+                lists[name, default: []].append(value)
+                continue
+            }
             guard accepted.contains(name) else { continue }
             guard values[name] == nil else { throw .malformed }
             values[name] = value
         }
         self.values = values
+        self.lists = lists
+    }
+
+    /// Every value sent under a repeatable `name`, in order.
+    func all(_ name: String) -> [String] {
+        lists[name] ?? []
     }
 
     subscript(_ name: String) -> String {

@@ -35,6 +35,17 @@ public enum Msg: String, CaseIterable, Sendable {
     case duressLabel = "field.duress.label"
     case duressHint = "field.duress.hint"
     case formSubmit = "form.submit"
+    case formNext = "form.next"
+
+    case previewHeading = "preview.heading"
+    case previewIntro = "preview.intro"
+    case previewRemoved = "preview.removed"
+    case previewRemovedNote = "preview.removed_note"
+    case previewAnswers = "preview.answers"
+    case previewStoryHint = "preview.story_hint"
+    case previewNoStory = "preview.no_story"
+    case previewDuress = "preview.duress"
+    case previewBack = "preview.back"
 
     case tokenHeading = "token.heading"
     case tokenLabel = "token.label"
@@ -79,4 +90,5 @@ public enum Msg: String, CaseIterable, Sendable {
     case errorBadRequest = "error.bad_request"
     case errorBusyFiling = "error.busy_filing"
     case errorBusyChecking = "error.busy_checking"
+    case errorPreviewChanged = "error.preview_changed"
 }

@@ -2,7 +2,12 @@ extension Page {
     /// `GET /new` and a form sent back with a problem: every question optional, the reporter's
     /// earlier answers filled in again, nothing remembered by the browser (`autocomplete="off"`,
     /// no spell-check service that could send the text away).
-    func complaintForm(formToken: String, answers: ComplaintForm.Answers = .init(), problem: Problem? = nil) -> HTML {
+    ///
+    /// `ticked`: sentences she had ticked on a preview when Send was refused before any work (an
+    /// expired form token, a busy daemon); they ride along hidden and are ticked again on the next preview.
+    func complaintForm(formToken: String, answers: ComplaintForm.Answers = .init(), problem: Problem? = nil,
+                       ticked: Set<Int> = []) -> HTML {
+        let keptTicks = ticked.sorted().map { id -> HTML in "<input type=\"hidden\" name=\"\(PageFields.remove)\" value=\"\(id)\">\n" }
         let questions = ComplaintForm.questions.map { q -> HTML in
             """
             <div class="field">
@@ -18,7 +23,7 @@ extension Page {
             \(self.problem(problem))<p>\(text(.formIntro))</p>
             <form method="post" action="/new" accept-charset="UTF-8" autocomplete="off">
             \(hiddenFields(formToken: formToken))
-            \(questions)<div class="field">
+            \(keptTicks)\(questions)<div class="field">
             <p class="notice" id="notice"><span aria-hidden="true">ℹ️</span> \(text(.narrativeNotice))</p>
             <label for="f-narrative"><span aria-hidden="true">📝</span> \(text(.narrativeLabel))</label>
             <p class="hint" id="h-narrative">\(text(.narrativeHint))</p>
@@ -29,7 +34,7 @@ extension Page {
             <p class="hint" id="h-safety">\(text(.duressHint, ComplaintForm.duressRange))</p>
             <input type="text" id="f-safety" name="\(ComplaintForm.duressCode)" aria-describedby="h-safety" inputmode="numeric" maxlength="\(ComplaintForm.duressDigits.upperBound)" autocomplete="off" value="\(answers.duressCode)">
             </div>
-            <button type="submit"><span aria-hidden="true">📨</span> \(text(.formSubmit))</button>
+            <button type="submit"><span aria-hidden="true">👀</span> \(text(.formNext))</button>
             </form>
             """)
     }

@@ -17,6 +17,12 @@ struct ReporterActions: Sendable {
         return try await intake.storeFilingAwaitingCommit(prepared)
     }
 
+    /// What an inspector would read if `complaint` were filed now; stores nothing. The firewall's
+    /// CPU work runs on a worker like filing's.
+    func preview(_ complaint: Complaint) async throws -> ComplaintPreview {
+        try await runner.run { [intake] in try intake.preview(complaint) }
+    }
+
     /// Spends `token` (sending `reply` to the case's inspectors along with it) and returns the
     /// answer with the next token, or nil for a spent, unknown or malformed token. A locator
     /// followed by the case's duress code gets an ordinary "no news" answer (the domain decides).
@@ -30,6 +36,7 @@ struct ReporterActions: Sendable {
         if let error = error as? IntakeError {
             switch error.code {
             case .noRecipients: return (.serviceUnavailable, Problem(.errorUnavailable))
+            case .previewChanged: return (.conflict, Problem(.errorPreviewChanged))
             case .tooLarge: return (.contentTooLarge, Problem(.errorTooLong))
             default: return (.badRequest, Problem(.errorInvalidText))
             }

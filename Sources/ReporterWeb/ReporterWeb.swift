@@ -97,51 +97,126 @@ public struct ReporterWeb: Sendable {
 
     // MARK: - POST /new
 
+    /// The complaint form goes to the preview (nothing stored); the preview's buttons send it back
+    /// with `step`: `edit` for the form again with her words, `send` to file it.
     private func fileComplaint(_ request: Request, logger: Logger) async -> Response {
         let form: SentForm
-        switch await readForm(request, accepted: ComplaintForm.acceptedNames, purpose: .complaint) {
+        switch await readForm(request, accepted: ComplaintForm.acceptedNames, repeatable: ComplaintForm.repeatableNames, purpose: .complaint) {
         case .refused(let response): return response
         case .read(let sent): form = sent
         }
-        switch prepareComplaint(form) {
+        switch ComplaintForm.Step(rawValue: form.body[PageFields.step]) ?? .preview {
+        case .edit:
+            // The same form token while it is valid: a form sent once stays sent however she got back to it.
+            let token = form.tokenValid ? form.body[PageFields.formToken] : tokens.issue(for: .complaint)
+            return HTMLResponse.page(.ok, form.page.complaintForm(formToken: token, answers: ComplaintForm.Answers(form.body)))
+        case .preview:
+            return await previewComplaint(form, logger: logger)
+        case .send:
+            return await sendComplaint(form, logger: logger)
+        }
+    }
+
+    /// The preview: the firewall's result on her words, with nothing stored and the form token not
+    /// used. It passes the guard like a complaint and counts like one (Docs/abuse-resistance.md).
+    private func previewComplaint(_ form: SentForm, logger: Logger) async -> Response {
+        let answers = ComplaintForm.Answers(form.body)
+        switch checkedComplaint(form, answers: answers) {
         case .refused(let response): return response
         case .read(let complaint):
+            if let busy = busyFiling(form, answers: answers, ticked: ComplaintForm.Choice(form.body).remove) { return busy }
             do {
-                let filed = try await actions.file(complaint)
-                abuse.complaintFiled()
-                let duress = !ComplaintForm.Answers(form.body).duressCode.isEmpty
-                return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: duress))
+                let preview = try await actions.preview(complaint)
+                abuse.complaintPreviewed()
+                return HTMLResponse.page(.ok, form.page.previewPage(preview, answers: answers, choice: ComplaintForm.Choice(form.body),
+                                                                    formToken: form.body[PageFields.formToken]))
             } catch {
-                form.release(ledger)
                 return complaintFailed(error, form: form, logger: logger)
             }
         }
     }
 
-    /// Checks the form token and the answers, asks the guard (the busy page if it says no), and
-    /// claims the form so it is filed once.
-    private func prepareComplaint(_ form: SentForm) -> Outcome<Complaint> {
+    /// "Send" on the preview: her words from the hidden fields go through the firewall again here
+    /// (a redacted text from the page is never trusted), then the sentences she ticked go too.
+    /// Nothing is lost on a refusal: one made before any work (an expired form token, a busy daemon)
+    /// answers cheaply with the form, her words and her ticks in it; a stale preview shows the
+    /// preview again with her ticks.
+    private func sendComplaint(_ form: SentForm, logger: Logger) async -> Response {
         let answers = ComplaintForm.Answers(form.body)
+        let choice = ComplaintForm.Choice(form.body)
+        guard form.tokenValid else {
+            return HTMLResponse.page(.forbidden, form.page.complaintForm(
+                formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired), ticked: choice.remove))
+        }
+        var complaint: Complaint
+        switch ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) {
+        case .failure(let problem):
+            return HTMLResponse.page(.badRequest, form.page.complaintForm(
+                formToken: form.body[PageFields.formToken], answers: answers, problem: problem))
+        case .success(let checked): complaint = checked
+        }
+        complaint.removeSentences = choice.remove
+        complaint.previewDigest = choice.digest.isEmpty ? nil : choice.digest
+        // Busy: the form, cheap to make (no firewall run while the daemon is at its limits).
+        if let busy = busyFiling(form, answers: answers, ticked: choice.remove) { return busy }
+        guard form.claim(ledger, currentHour: tokens.currentHour()) else {
+            return HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent)))
+        }
+        do {
+            let filed = try await actions.file(complaint)
+            abuse.complaintFiled()
+            return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: complaint.duressCode != nil))
+        } catch {
+            form.release(ledger)
+            if Self.isStalePreview(error, choice: choice) {
+                var unchosen = complaint
+                unchosen.removeSentences = []
+                unchosen.previewDigest = nil
+                return await previewAgain(form, complaint: unchosen, status: .conflict, problem: Problem(.errorPreviewChanged), logger: logger)
+            }
+            return complaintFailed(error, form: form, logger: logger)
+        }
+    }
+
+    /// The firewall no longer gives the sentences she ticked on (a new policy since, or a page
+    /// changed by hand): she must look again before anything goes.
+    private static func isStalePreview(_ error: any Error, choice: ComplaintForm.Choice) -> Bool {
+        guard let error = error as? IntakeError else { return false }
+        return error.code == .previewChanged || (error.code == .invalidValue && !choice.remove.isEmpty)
+    }
+
+    /// The preview again (after the guard admitted the send), from her words in the form, with her
+    /// ticks and `problem` on top; the form with her words when even that cannot be made.
+    private func previewAgain(_ form: SentForm, complaint: Complaint, status: HTTPResponse.Status, problem: Problem,
+                              logger: Logger) async -> Response {
+        do {
+            let preview = try await actions.preview(complaint)
+            return HTMLResponse.page(status, form.page.previewPage(preview, answers: ComplaintForm.Answers(form.body), choice: ComplaintForm.Choice(form.body),
+                                                                   formToken: form.body[PageFields.formToken], problem: problem))
+        } catch {
+            return complaintFailed(error, form: form, logger: logger)
+        }
+    }
+
+    /// The form token and the answers, checked: the form again with her words and the problem if not.
+    private func checkedComplaint(_ form: SentForm, answers: ComplaintForm.Answers) -> Outcome<Complaint> {
         guard form.tokenValid else {
             return .refused(HTMLResponse.page(.forbidden, form.page.complaintForm(
-                formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired))))
+                formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorExpired),
+                ticked: ComplaintForm.Choice(form.body).remove)))
         }
         switch ComplaintForm.complaint(from: answers, language: form.page.language.code, limits: limits) {
         case .failure(let problem):
             return .refused(HTMLResponse.page(.badRequest, form.page.complaintForm(
                 formToken: tokens.issue(for: .complaint), answers: answers, problem: problem)))
         case .success(let complaint):
-            if let busy = busyFiling(form, answers: answers) { return .refused(busy) }
-            guard form.claim(ledger, currentHour: tokens.currentHour()) else {
-                return .refused(HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent))))
-            }
             return .read(complaint)
         }
     }
 
     /// Asks the guard about one more complaint; the busy page if it says no. No proof of work can be
     /// sent from a page, so one demanded means busy too. The form is not claimed: nothing is stored.
-    private func busyFiling(_ form: SentForm, answers: ComplaintForm.Answers) -> Response? {
+    private func busyFiling(_ form: SentForm, answers: ComplaintForm.Answers, ticked: Set<Int> = []) -> Response? {
         let retryAfter: Int
         switch abuse.admitComplaint(proof: nil) {
         case .admitted: return nil
@@ -149,7 +224,7 @@ public struct ReporterWeb: Sendable {
         case .slowDown(let seconds): retryAfter = seconds
         }
         return HTMLResponse.busy(retryAfter: retryAfter, form.page.complaintForm(
-            formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorBusyFiling)))
+            formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorBusyFiling), ticked: ticked))
     }
 
     private func complaintFailed(_ error: any Error, form: SentForm, logger: Logger) -> Response {
@@ -258,7 +333,8 @@ public struct ReporterWeb: Sendable {
     }
 
     /// Reads the body within limits, decodes it, and refuses requests from other sites.
-    private func readForm(_ request: Request, accepted: Set<String>, purpose: FormTokens.Purpose) async -> Outcome<SentForm> {
+    private func readForm(_ request: Request, accepted: Set<String>, repeatable: Set<String> = [],
+                          purpose: FormTokens.Purpose) async -> Outcome<SentForm> {
         let bytes: [UInt8]
         do {
             // Percent-encoding can triple every byte; the decoded text is checked against the
@@ -268,13 +344,14 @@ public struct ReporterWeb: Sendable {
         } catch {
             return .refused(HTMLResponse.page(.contentTooLarge, fallbackPage.problemPage(Problem(.errorTooLong))))
         }
-        return decodeForm(bytes, headers: request.headers, authority: request.head.authority, accepted: accepted, purpose: purpose)
+        return decodeForm(bytes, headers: request.headers, authority: request.head.authority, accepted: accepted,
+                          repeatable: repeatable, purpose: purpose)
     }
 
     private func decodeForm(_ bytes: [UInt8], headers: HTTPFields, authority: String?, accepted: Set<String>,
-                            purpose: FormTokens.Purpose) -> Outcome<SentForm> {
+                            repeatable: Set<String>, purpose: FormTokens.Purpose) -> Outcome<SentForm> {
         let isForm = headers[.contentType].map { $0.lowercased().hasPrefix("application/x-www-form-urlencoded") } ?? false
-        guard isForm, let body = try? FormBody(decoding: bytes, accepted: accepted) else {
+        guard isForm, let body = try? FormBody(decoding: bytes, accepted: accepted, repeatable: repeatable) else {
             return .refused(HTMLResponse.page(.badRequest, fallbackPage.problemPage(Problem(.errorBadRequest))))
         }
         let page = catalog.language(body[PageFields.language]).map(page) ?? fallbackPage

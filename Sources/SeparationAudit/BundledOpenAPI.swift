@@ -52,7 +52,13 @@ paths:
           content:
             text/html: {schema: {type: string}}
     post:
-      summary: File a complaint from the form; answers with the token page
+      summary: The complaint form's preview, going back to the form, or filing (by `step`)
+      description: |
+        Without `step` (the form's own button): the preview page, what an inspector would read,
+        her words carried in hidden fields and nothing stored (the form token is not used up).
+        `step=edit`: the form again with every word. `step=send`: the firewall runs again on the
+        words sent, the sentences named in `remove` are taken out too, the case is filed and the
+        token page answers. Docs/reporter-ui.md.
       requestBody:
         required: true
         content:
@@ -71,6 +77,9 @@ paths:
                 rest_days: {type: string, maxLength: 2048}
                 narrative: {type: string, description: "At most 32 KiB of UTF-8."}
                 safety_code: {type: string, pattern: "^([0-9]{6,8})?$", description: "Optional duress code, 6 to 8 digits."}
+                step: {type: string, enum: [preview, edit, send], description: "Absent from the form itself (a preview); the preview's two buttons send `send` or `edit`."}
+                remove: {type: array, items: {type: string}, description: "Tick boxes of the preview, repeated: sentence ids to take out too."}
+                preview: {type: string, description: "The preview's digest, so a send never removes a sentence she did not see (stale: 409 and the preview again)."}
       responses:
         "200": {$ref: "#/components/responses/Page"}
         "400": {$ref: "#/components/responses/Page"}
@@ -168,6 +177,11 @@ paths:
                   token: {type: string, pattern: "^[0-9]{4}(-[0-9]{4}){4,}$"}
         "400": {$ref: "#/components/responses/BadRequest"}
         "403": {$ref: "#/components/responses/CrossSite"}
+        "409":
+          description: "`preview_changed`: `preview_digest` names a narrative the firewall no longer gives. Nothing was stored."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429":
           description: |
@@ -188,6 +202,54 @@ paths:
                   difficulty: {type: integer, minimum: 1, maximum: 64}
         "503":
           description: Nobody is registered to receive new cases; nothing was stored.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+  /v1/complaints/preview:
+    post:
+      summary: What an inspector would read if this complaint were filed now; stores nothing
+      description: |
+        The same body as `POST /v1/complaints` (with `remove_sentences` to see the result of taking
+        out more), validated and firewalled exactly as filing does, and nothing stored, logged or
+        counted in the audit log. Each preview passes the same guard as a complaint and counts like
+        one towards the intake cap and the proof-of-work threshold, with the same `429` answers and
+        the same `X-SafeIntake-Proof-Of-Work` header (Docs/abuse-resistance.md).
+      parameters:
+        - name: X-SafeIntake-Proof-Of-Work
+          in: header
+          required: false
+          description: As for `POST /v1/complaints`.
+          schema: {type: string}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Complaint"}
+      responses:
+        "200":
+          description: The agency view this body would produce, with its sentences.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ComplaintPreview"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "403": {$ref: "#/components/responses/CrossSite"}
+        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "429":
+          description: "`proof_of_work_required` or `rate_limited`, exactly as for `POST /v1/complaints`."
+          headers:
+            Retry-After: {schema: {type: integer, minimum: 1}, description: With `rate_limited` only.}
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [error, message]
+                properties:
+                  error: {type: string, enum: [proof_of_work_required, rate_limited]}
+                  message: {type: string}
+                  challenge: {type: string}
+                  difficulty: {type: integer, minimum: 1, maximum: 64}
+        "500":
+          description: The preview could not be made; nothing was kept.
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
@@ -696,6 +758,23 @@ components:
           type: [string, "null"]
           pattern: "^[0-9]{6,8}$"
           description: "Optional, 6 to 8 digits. Checked as the token's first two groups followed by this code, a status check shows no news, flags the case and stops replies (Docs/format.md §6.2)."
+        remove_sentences:
+          type: [array, "null"]
+          maxItems: 1000
+          items: {type: integer, minimum: 1, maximum: 1000}
+          description: |
+            Optional (an addition to the contract's body): ids of sentences of the firewall's
+            narrative, as `POST /v1/complaints/preview` lists them, that the reporter wants taken out
+            too. The daemon runs the firewall again on `narrative`, cuts its output into sentences
+            the same way, and puts the removal marker `[removed]` in place of each one named. An id
+            that names no sentence is `400 invalid_value`, and nothing is stored.
+        preview_digest:
+          type: [string, "null"]
+          pattern: "^[0-9a-f]{64}$"
+          description: |
+            Optional: the `digest` of the preview the sentences were chosen from. When the firewall's
+            narrative is no longer that one (a new firewall policy since), filing is refused with
+            `409 preview_changed` and nothing is stored: preview again and choose again.
       anyOf:
         - required: [narrative]
           properties: {narrative: {minLength: 1}}
@@ -705,7 +784,38 @@ components:
       type: object
       required: [error]
       properties:
-        error: {type: string, description: "A stable code: too_large, invalid_encoding, invalid_shape, invalid_value, unsupported_media_type, cross_site, method_not_allowed, not_found, out_of_range, invalid_sizes, rate_limited, proof_of_work_required, no_recipients, internal"}
+        error: {type: string, description: "A stable code: too_large, invalid_encoding, invalid_shape, invalid_value, unsupported_media_type, cross_site, method_not_allowed, not_found, out_of_range, invalid_sizes, rate_limited, proof_of_work_required, no_recipients, preview_changed, internal"}
         message: {type: string, description: "What to fix, for a person."}
+    ComplaintPreview:
+      type: object
+      description: |
+        What an inspector would read if this body were filed now (the agency view), built in memory
+        and never stored or logged.
+      required: [language, fields, narrative, sentences, removed_parts, dropped_fields, digest]
+      properties:
+        language: {type: string}
+        fields:
+          type: object
+          additionalProperties: {type: string}
+          description: The fields an inspector would read, names and values unchanged.
+        narrative:
+          type: string
+          description: The narrative an inspector would read, `[removed]` where the firewall took something out, and in place of each sentence named in `remove_sentences`.
+        sentences:
+          type: array
+          description: |
+            The firewall's narrative (before `remove_sentences`) cut into sentences, in order, ids
+            from 1. A sentence ends at a line break or a sentence-ending mark (Docs/format.md §2.1).
+            Joined with the white space between them they give back the firewall's narrative.
+          items:
+            type: object
+            required: [id, text, removed]
+            properties:
+              id: {type: integer, minimum: 1}
+              text: {type: string}
+              removed: {type: boolean, description: "The firewall took out all of it: nothing left to remove."}
+        removed_parts: {type: integer, minimum: 0, description: "Parts the firewall took out: each `[removed]` it put in the narrative plus each field it dropped."}
+        dropped_fields: {type: array, items: {type: string}, description: "Names of the fields the firewall drops, sorted."}
+        digest: {type: string, pattern: "^[0-9a-f]{64}$", description: "Names the firewall's narrative; send it back as `preview_digest`."}
 """#
 }

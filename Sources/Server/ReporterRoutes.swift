@@ -18,6 +18,9 @@ struct ReporterRoutes: Sendable {
         router.post("/v1/complaints") { request, context in
             await fileComplaint(request, logger: context.logger)
         }
+        router.post("/v1/complaints/preview") { request, context in
+            await previewComplaint(request, logger: context.logger)
+        }
         router.post("/v1/status") { request, context in
             await checkStatus(request, logger: context.logger)
         }
@@ -25,13 +28,7 @@ struct ReporterRoutes: Sendable {
 
     func fileComplaint(_ request: Request, logger: Logger) async -> Response {
         if let refusal = request.refusalOfJSONPost { return refusal }
-        switch abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader]) {
-        case .admitted: break
-        case let .proofOfWorkRequired(challenge, difficulty):
-            return JSONResponse.proofOfWorkRequired(challenge: challenge, difficulty: difficulty)
-        case let .slowDown(seconds):
-            return JSONResponse.rateLimited(retryAfter: seconds)
-        }
+        if let refusal = admit(request) { return refusal }
         do {
             let body = try await request.collectBody(limit: limits.maxBodyBytes)
             let filed = try await file(body)
@@ -40,12 +37,51 @@ struct ReporterRoutes: Sendable {
         } catch let error as IntakeError where error.code == .noRecipients {
             logger.error("complaint refused: no recipients registered for new cases")
             return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError where error.code == .previewChanged {
+            return JSONResponse.error(.conflict, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
         } catch {
             logger.error("complaint intake failed", metadata: ["error.type": "\(type(of: error))"])
             return JSONResponse.error(.internalServerError, code: "internal", message: "the complaint could not be stored; nothing was kept, please try again")
         }
+    }
+
+    /// The guard's answer to one more complaint (or preview): nil when admitted.
+    private func admit(_ request: Request) -> Response? {
+        switch abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader]) {
+        case .admitted: return nil
+        case let .proofOfWorkRequired(challenge, difficulty):
+            return JSONResponse.proofOfWorkRequired(challenge: challenge, difficulty: difficulty)
+        case let .slowDown(seconds):
+            return JSONResponse.rateLimited(retryAfter: seconds)
+        }
+    }
+
+    /// `POST /v1/complaints/preview`: the agency view the same body would produce, with its
+    /// sentences, and nothing stored. It passes the same guard as filing and counts like a complaint.
+    func previewComplaint(_ request: Request, logger: Logger) async -> Response {
+        if let refusal = request.refusalOfJSONPost { return refusal }
+        if let refusal = admit(request) { return refusal }
+        do {
+            let body = try await request.collectBody(limit: limits.maxBodyBytes)
+            let preview = try await work.run { [intake] in try intake.preview(body: body) }
+            abuse.complaintPreviewed()
+            return JSONResponse.make(.ok, Self.previewObject(preview))
+        } catch let error as IntakeError {
+            return JSONResponse.badRequest(error)
+        } catch {
+            logger.error("complaint preview failed", metadata: ["error.type": "\(type(of: error))"])
+            return JSONResponse.error(.internalServerError, code: "internal", message: "the preview could not be made; nothing was kept, please try again")
+        }
+    }
+
+    static func previewObject(_ preview: ComplaintPreview) -> [String: Any] {
+        [
+            "language": preview.language, "fields": preview.fields, "narrative": preview.narrative,
+            "sentences": preview.sentences.sentences.map { ["id": $0.id, "text": $0.text, "removed": $0.removedWhole] as [String: Any] },
+            "removed_parts": preview.removedParts, "dropped_fields": preview.droppedFields, "digest": preview.digest,
+        ]
     }
 
     /// The complaint's CPU work runs on a worker thread; when the store can wait for its commit

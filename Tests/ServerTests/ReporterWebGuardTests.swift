@@ -55,7 +55,7 @@ struct ReporterWebGuardTests {
         try await harness.test { client in
             let form = String(buffer: try await client.get("/new?lang=tl").body)
             let fields = ["lang": "tl", "form_token": try formToken(form), "narrative": "Walang sahod."]
-            #expect(try await client.postForm("/new", fields).status == .ok)
+            #expect(try await client.postForm("/new", fields.merging(["step": "send"]) { $1 }).status == .ok)
             let second = String(buffer: try await client.get("/new?lang=tl").body)
             let busy = try await client.postForm("/new", fields.merging(["form_token": try formToken(second)]) { $1 })
             #expect(busy.status == .serviceUnavailable)

@@ -66,7 +66,7 @@ struct ReporterWebPageTests {
             let form = String(buffer: try await client.get("/new?lang=ar").body)
             let filed = try await client.postForm("/new", [
                 "lang": "ar", "form_token": try formToken(form), "employer": "السيدة لمى", "wages": "لا راتب منذ ثلاثة أشهر",
-                "narrative": "لم أحصل على راتبي.\r\nأعمل ١٦ ساعة.", "visa_status": "expired",
+                "narrative": "لم أحصل على راتبي.\r\nأعمل ١٦ ساعة.", "visa_status": "expired", "step": "send",
             ])
             #expect(filed.status == .ok)
             let tokenPage = String(buffer: filed.body)
@@ -128,7 +128,7 @@ struct ReporterWebPageTests {
         let harness = try ServerHarness()
         try await harness.test { client in
             let token = try formToken(String(buffer: try await client.get("/new?lang=en").body))
-            let fields = ["lang": "en", "form_token": token, "narrative": "I was not paid."]
+            let fields = ["lang": "en", "form_token": token, "narrative": "I was not paid.", "step": "send"]
             #expect(try await client.postForm("/new", fields).status == .ok)
             #expect(try await client.postForm("/new", fields).status == .conflict)
         }
@@ -166,7 +166,11 @@ struct ReporterWebPageTests {
                 pages[path] = try await client.get(path).body.readableBytes
             }
             let form = String(buffer: try await client.get("/new?lang=\(code)").body)
-            let filed = try await client.postForm("/new", ["lang": code, "form_token": try formToken(form), "narrative": "x"])
+            let previewed = try await client.postForm("/new", ["lang": code, "form_token": try formToken(form), "employer": "Mrs Lim",
+                                                               "narrative": "No pay since March. My visa expired. I work 16 hours."])
+            #expect(previewed.status == .ok)
+            pages["preview page"] = previewed.body.readableBytes
+            let filed = try await client.postForm("/new", ["lang": code, "form_token": try formToken(form), "narrative": "x", "step": "send"])
             pages["token page"] = filed.body.readableBytes
             let check = String(buffer: try await client.get("/check?lang=\(code)").body)
             let status = try await client.postForm("/check", ["lang": code, "form_token": try formToken(check), "token": try shownToken(String(buffer: filed.body))])

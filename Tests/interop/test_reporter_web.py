@@ -239,7 +239,7 @@ def follow(browser, link) -> None:
 
 
 def file_complaint(browser, base: str, lang: str, answers: dict, safety_code: str = "") -> str:
-    """From the start page, as a reporter would: language, report, answers, send. Returns the token."""
+    """From the start page, as a reporter would: language, report, answers, preview, send. Returns the token."""
     browser.get(base + "/")
     visit(browser, base, "start", None)
     follow(browser, browser.find_element(By.CSS_SELECTOR, f'a[lang="{lang}"]'))
@@ -253,6 +253,10 @@ def file_complaint(browser, base: str, lang: str, answers: dict, safety_code: st
     if safety_code:
         browser.find_element(By.NAME, "safety_code").send_keys(safety_code)
     visit(browser, base, f"form-{lang}", lang)
+    submit(browser)
+    # The preview: what the inspector will read, nothing stored yet; its first button sends.
+    assert_language(browser, lang)
+    assert browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").get_attribute("value") == "send"
     submit(browser)
     token = browser.find_element(By.ID, "token").text
     assert TOKEN_RE.match(token), token
