@@ -31,6 +31,12 @@ struct ClauseClassifier {
         var nothing = false
         var weak: DisclosureCategory? = nil
 
+        /// Whether any cue other than negation or movement has been added.
+        var hasStatusCue: Bool {
+            strong != nil || enforcement || statusDoc || passport || papers || explicitState || validState
+                || statusAdjective || route || renew || weak != nil || nothing
+        }
+
         mutating func add(_ cue: Cue) {
             switch cue {
             case .strong(let c): strong = strong.map { min($0, c) } ?? c

@@ -45,12 +45,18 @@ enum DocumentNumberScanner {
                 out.append(start..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
             }
         }
-        for m in matches {
+        // Keywords first: a number a keyword reaches is its; a bare label before the keyword
+        // ("nililinis ko hkid ko po R5538217") must not pull the removal back over a labour fact.
+        var claimed = Set<Int>()
+        let labourStarts = matches.filter { $0.cue == .labourNoun }.map(\.start)
+        for m in matches.sorted(by: { ($0.cue == .idKeyword ? 0 : 1) < ($1.cue == .idKeyword ? 0 : 1) }) {
             let isKeyword = m.cue == .idKeyword
             let isBareLabel = m.cue == .idLabel && !sentenceOf.isEmpty && docSentences.contains(sentenceOf[m.start])
                 && !nonDocEnds.contains { $0 <= m.start && m.start - $0 <= 3 }
             guard isKeyword || isBareLabel else { continue }
-            if let (idStart, end) = identifier(in: t, after: m.end, labels: labelAt, requireStrong: !isKeyword) {
+            if let (idStart, end) = identifier(in: t, after: m.end, labels: labelAt, requireStrong: !isKeyword),
+               !claimed.contains(idStart), !isWage(t, idStart..<end, labourStarts: labourStarts) {
+                claimed.insert(idStart)
                 // "has held her passport, no. EE0628451": the confiscation stays, only the number goes.
                 let between = t[m.end..<idStart]
                 let cutAt = between.lastIndex(where: { $0 == "," || $0 == "(" || $0 == "," }).map { $0 + 1 }
@@ -58,6 +64,21 @@ enum DocumentNumberScanner {
             }
         }
         return out
+    }
+
+    /// A short number followed within two words by a wage word is the wage ("passport ko 3800 lng
+    /// sahod": 3800 is her pay); six digits or more are an identifier whatever follows.
+    static func isWage(_ t: [Unicode.Scalar], _ r: Range<Int>, labourStarts: [Int]) -> Bool {
+        guard t[r].filter(ScalarFolding.isDigit).count < 6 else { return false }
+        var i = r.upperBound
+        var words = 0
+        while i < t.count, words < 3 {
+            while i < t.count, t[i] == " " { i += 1 }
+            if labourStarts.contains(i) { return true }
+            while i < t.count, t[i] != " " { i += 1 }
+            words += 1
+        }
+        return false
     }
 
     /// How many unknown words may stand between a document word and its number.

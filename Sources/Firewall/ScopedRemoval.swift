@@ -51,7 +51,9 @@ enum ScopedRemoval {
         var groups: [Group] = []
         for m in matches where isStatusCue(m.cue) {
             let w = words.word(at: m.start)
-            if var last = groups.last, w - last.lastWord <= linkGap {
+            // A group of only a negation or a movement joins the next cue only if it is the next
+            // word ("no permit"): "they pay only 700 not 1500 my visa finish" keeps "not 1500".
+            if var last = groups.last, w - last.lastWord <= (last.cues.hasStatusCue ? linkGap : 1) {
                 last.range = last.range.lowerBound..<max(last.range.upperBound, m.end)
                 last.lastWord = max(last.lastWord, words.word(at: max(m.end - 1, m.start)))
                 last.cues.add(m.cue)

@@ -29,7 +29,13 @@ struct SpellingNormaliser: Sendable {
     /// (`normalisedPattern`) and still meet the text.
     private let known: Set<[Unicode.Scalar]>
 
-    static let shared = SpellingNormaliser(lexicon: Lexicon.all)
+    /// Status words come from the lexicons of languages written in Latin letters by their own
+    /// speakers (English, Romance, Austronesian, Swahili); romanised lexicons give none: their
+    /// words are short transliterations ("khalsa", "sakiyo"), one edit from place and family names
+    /// ("Khalda"), and they list their own spelling variants. Every lexicon's words are known.
+    static let shared = SpellingNormaliser(
+        lexicon: Lexicon.all,
+        keywordSource: Lexicon.english + Lexicon.romance + Lexicon.austronesian + Lexicon.swahili + Lexicon.shared)
 
     /// Cues whose words are worth correcting toward: the words that carry a disclosure ("overstay",
     /// "visa", "expired", "deported", "illegal"). Context words ("stayed", "until", "released",
@@ -43,7 +49,8 @@ struct SpellingNormaliser: Sendable {
         }
     }
 
-    init(lexicon: [LexiconEntry]) {
+    init(lexicon: [LexiconEntry], keywordSource: [LexiconEntry]? = nil) {
+        let source = keywordSource.map { Set($0.map(\.pattern)) }
         var keywords: [Key: [(collapsed: [Unicode.Scalar], word: [Unicode.Scalar])]] = [:]
         var known = Set<[Unicode.Scalar]>()
         var seen = Set<[Unicode.Scalar]>()
@@ -54,6 +61,7 @@ struct SpellingNormaliser: Sendable {
             // Only a phrase of one word is a status word on its own; the ordinary words of
             // longer phrases ("after it ended") are not worth correcting toward.
             guard words.count == 1, let word = words.first, Self.isStatusCue(entry.cue), word.count >= 5,
+                  source?.contains(entry.pattern) ?? true,
                   word.allSatisfy(ScalarFolding.isASCIILetter), !seen.contains(word) else { continue }
             seen.insert(word)
             let collapsed = Self.collapsed(word)
