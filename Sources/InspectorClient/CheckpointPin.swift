@@ -26,22 +26,34 @@ public final class CheckpointPin: @unchecked Sendable {
     }
 
     /// Pins `note` (of `size` entries) unless the pinned one is at least as large. Written to a
-    /// temporary file and renamed, so a crash leaves the old pin or the new one, never half of one.
+    /// temporary file of this process's own and renamed, so a crash leaves the old pin or the new
+    /// one, never half of one; and under an advisory lock on `FILE.lock`, so that several clients
+    /// run at once with the same key (a script fetching many cases) never move the pin backwards.
     func advance(to note: String, size: UInt64, key: NoteVerifierKey) throws {
         lock.lock()
         defer { lock.unlock() }
+        let lockFile = open(url.path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lockFile >= 0 else {
+            throw ClientError("cannot pin the checkpoint in \(url.path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(lockFile) }
+        guard flock(lockFile, LOCK_EX) == 0 else {
+            throw ClientError("cannot lock the pinned checkpoint \(url.path): \(String(cString: strerror(errno)))")
+        }
         if let current = try? Data(contentsOf: url),
            let pinned = try? Checkpoint.verified(from: String(decoding: current, as: UTF8.self), key: key), pinned.size >= size {
             return
         }
-        let temporary = url.appendingPathExtension("new")
+        let temporary = url.appendingPathExtension("new-\(getpid())")
         do {
             try Data(note.utf8).write(to: temporary)
         } catch {
             throw ClientError("cannot pin the checkpoint in \(url.path): \(error.localizedDescription)")
         }
         guard rename(temporary.path, url.path) == 0 else {
-            throw ClientError("cannot pin the checkpoint in \(url.path): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw ClientError("cannot pin the checkpoint in \(url.path): \(reason)")
         }
     }
 }

@@ -53,16 +53,7 @@ extension AuditCommand {
         /// `--operator-key`, else the copy the daemon keeps in `DIR/secrets/operator.pub`; nil when
         /// neither exists (check 4 then fails: nothing to check registrations against).
         private func resolveOperatorKey(_ folder: URL) throws -> OperatorPublicKey? {
-            let path = operatorKey ?? folder.appendingPathComponent("secrets/operator.pub").path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                if operatorKey != nil { throw CLIFailure("cannot read the operator key file \(path)") }
-                return nil
-            }
-            do {
-                return try OperatorPublicKey(publicKeyFile: data)
-            } catch {
-                throw CLIFailure("the operator key file \(path) cannot be used: \(error.reason)")
-            }
+            try OperatorPublicKey.load(given: operatorKey, fallback: folder.appendingPathComponent("secrets/operator.pub").path)
         }
 
         /// `--openapi FILE` when given (a file that cannot be read is a failure, not a silent

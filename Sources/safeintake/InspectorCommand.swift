@@ -32,16 +32,9 @@ struct InspectorCommand: AsyncParsableCommand {
 
         /// The pinned operator key: `--operator-key`, or `operator.pub` in the key file's folder.
         func pinnedOperatorKey() throws -> OperatorPublicKey? {
-            let path = operatorKey ?? URL(fileURLWithPath: key).deletingLastPathComponent().appendingPathComponent("operator.pub").path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                if operatorKey != nil { throw CLIFailure("cannot read the operator key file \(path)") }
-                return nil
-            }
-            do {
-                return try OperatorPublicKey(publicKeyFile: data)
-            } catch {
-                throw CLIFailure("the operator key file \(path) cannot be used: \(error.reason)")
-            }
+            try OperatorPublicKey.load(
+                given: operatorKey,
+                fallback: URL(fileURLWithPath: key).deletingLastPathComponent().appendingPathComponent("operator.pub").path)
         }
 
         /// The pinned checkpoint: `--state`, or `KEYFILE.checkpoint`.
@@ -153,6 +146,23 @@ struct InspectorCommand: AsyncParsableCommand {
                 if let summary = UnopenedItem.summary(opened.unopened) { CLIOutput.warn(summary) }
             }
             CLIOutput.printJSONLine(object)
+        }
+    }
+}
+
+extension OperatorPublicKey {
+    /// The operator key file at `given` (a file that cannot be read or used is an error), else at
+    /// `fallback` when one is there; nil when neither is.
+    static func load(given: String?, fallback: String) throws -> OperatorPublicKey? {
+        let path = given ?? fallback
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if given != nil { throw CLIFailure("cannot read the operator key file \(path)") }
+            return nil
+        }
+        do {
+            return try OperatorPublicKey(publicKeyFile: data)
+        } catch {
+            throw CLIFailure("the operator key file \(path) cannot be used: \(error.reason)")
         }
     }
 }
