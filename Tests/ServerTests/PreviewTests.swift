@@ -139,6 +139,13 @@ struct PreviewTests {
             #expect(form.contains(">\(HTML.escape(Self.story))\nLine two.</textarea>"))
             #expect(form.contains("value=\"24681357\""))
             #expect(try formToken(form) == token)
+
+            // Only a page changed by hand sends these: refused, her words kept where there are any.
+            let badStep = try await client.postForm("/new", answers.merging(["step": "publish"]) { $1 })
+            #expect(badStep.status == .badRequest)
+            let badCode = try await client.postForm("/new", answers.merging(["step": "edit", "safety_code": "12"]) { $1 })
+            #expect(badCode.status == .badRequest)
+            #expect(String(buffer: badCode.body).contains("value=\"Mrs Lim &amp; Sons\""))
         }
         #expect(try h.deps.caseWork.cases(for: h.inspector1.publicKey.keyID).isEmpty)
     }
