@@ -232,6 +232,11 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/ComplaintPreview"}
         "400": {$ref: "#/components/responses/BadRequest"}
+        "409":
+          description: "`preview_changed`: `preview_digest` names a narrative the firewall no longer gives; preview again without it."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
         "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429":

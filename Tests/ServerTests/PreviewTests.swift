@@ -74,6 +74,9 @@ struct PreviewTests {
                 }
             }
             let stale = base + #", "remove_sentences": [1], "preview_digest": "\#(String(repeating: "0", count: 64))"}"#
+            let previewConflict = try await client.postJSON("/v1/complaints/preview", stale)
+            #expect(previewConflict.status == .conflict)
+            #expect(try json(previewConflict)["error"] as? String == "preview_changed")
             let conflict = try await client.postJSON("/v1/complaints", stale)
             #expect(conflict.status == .conflict, "\(String(buffer: conflict.body))")
             #expect(try json(conflict)["error"] as? String == "preview_changed")
