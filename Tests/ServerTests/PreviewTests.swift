@@ -131,6 +131,9 @@ struct PreviewTests {
             #expect(page.contains("name=\"narrative\" value=\"\(HTML.escape(Self.story))\nLine two.\""), "her words ride in the form")
             #expect(page.contains("name=\"form_token\" value=\"\(token)\""), "the form token is not used up by a preview")
             #expect(page.contains("id=\"s-5\" name=\"remove\" value=\"5\""))
+            #expect(page.contains(HTML.escape(try #require(Catalog.shipped.language(code)).text(.previewDuress))), "her safety code is noted")
+            #expect(page.contains("name=\"safety_code\" value=\"24681357\""))
+            #expect(page.contains("class=\"exit\" href=\"\(ReporterWeb.defaultExitURL)\""), "the quick exit stays")
             #expect(!page.contains("id=\"s-2\""), "no tick box for a sentence the firewall took out whole")
             #expect(try await logSize(client) == before)
 
