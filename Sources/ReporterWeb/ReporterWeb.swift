@@ -105,11 +105,19 @@ public struct ReporterWeb: Sendable {
         case .refused(let response): return response
         case .read(let sent): form = sent
         }
-        switch ComplaintForm.Step(rawValue: form.body[PageFields.step]) ?? .preview {
+        let sentStep = form.body[PageFields.step]
+        guard let step = sentStep.isEmpty ? .preview : ComplaintForm.Step(rawValue: sentStep) else {
+            return HTMLResponse.page(.badRequest, form.page.problemPage(Problem(.errorBadRequest)))
+        }
+        switch step {
         case .edit:
-            // The same form token while it is valid: a form sent once stays sent however she got back to it.
-            let token = form.tokenValid ? form.body[PageFields.formToken] : tokens.issue(for: .complaint)
-            return HTMLResponse.page(.ok, form.page.complaintForm(formToken: token, answers: ComplaintForm.Answers(form.body)))
+            // `checkedComplaint` answers an expired form token with the form, her words and a fresh
+            // token, and answers the preview would not have taken (a page changed by hand) with the
+            // form and the problem. Otherwise the form with the same token: a form sent once stays
+            // sent however she got back to it.
+            let answers = ComplaintForm.Answers(form.body)
+            if case .refused(let response) = checkedComplaint(form, answers: answers) { return response }
+            return HTMLResponse.page(.ok, form.page.complaintForm(formToken: form.body[PageFields.formToken], answers: answers))
         case .preview:
             return await previewComplaint(form, logger: logger)
         case .send:

@@ -232,6 +232,11 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/ComplaintPreview"}
         "400": {$ref: "#/components/responses/BadRequest"}
+        "409":
+          description: "`preview_changed`: `preview_digest` names a narrative the firewall no longer gives; preview again without it."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
         "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429":
@@ -744,7 +749,11 @@ components:
       required: [language]
       additionalProperties: false
       properties:
-        language: {type: string, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", maxLength: 35}
+        language:
+          type: string
+          maxLength: 16
+          description: "A language SafeIntake reads (the pages' sixteen and the others its lexicons read), with at most an ISO 15924 script and a region, any letter case (Intake.LanguageTag)."
+          pattern: '^([Aa][Mm]|[Aa][Rr]|[Bb][Nn]|[Ee][Nn]|[Ee][Ss]|[Hh][Ii]|[Ii][Dd]|[Kk][Mm]|[Mm][Yy]|[Nn][Ee]|[Ss][Ii]|[Ss][Ww]|[Tt][Aa]|[Tt][Ll]|[Uu][Rr]|[Vv][Ii]|[Ff][Ii][Ll]|[Mm][Ss]|[Pp][Tt]|[Ff][Rr]|[Ii][Tt]|[Tt][Hh]|[Zz][Hh]|[Kk][Oo]|[Tt][Ii]|[Oo][Mm]|[Ss][Oo]|[Ll][Oo]|[Mm][Nn]|[Kk][Yy]|[Uu][Zz]|[Rr][Uu])(-([Ll][Aa][Tt][Nn]|[Aa][Rr][Aa][Bb]|[Dd][Ee][Vv][Aa]|[Bb][Ee][Nn][Gg]|[Ss][Ii][Nn][Hh]|[Tt][Aa][Mm][Ll]|[Ee][Tt][Hh][Ii]|[Mm][Yy][Mm][Rr]|[Kk][Hh][Mm][Rr]|[Tt][Hh][Aa][Ii]|[Hh][Aa][Nn][Ss]|[Hh][Aa][Nn][Tt]|[Hh][Aa][Nn][Gg]|[Ll][Aa][Oo][Oo]|[Cc][Yy][Rr][Ll]))?(-([A-Za-z]{2}|[0-9]{3}))?$'
         fields:
           type: object
           maxProperties: 64

@@ -68,6 +68,8 @@ struct ReporterRoutes: Sendable {
             let preview = try await work.run { [intake] in try intake.preview(body: body) }
             abuse.complaintPreviewed()
             return JSONResponse.make(.ok, Self.previewObject(preview))
+        } catch let error as IntakeError where error.code == .previewChanged {
+            return JSONResponse.error(.conflict, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
         } catch {

@@ -74,6 +74,9 @@ struct PreviewTests {
                 }
             }
             let stale = base + #", "remove_sentences": [1], "preview_digest": "\#(String(repeating: "0", count: 64))"}"#
+            let previewConflict = try await client.postJSON("/v1/complaints/preview", stale)
+            #expect(previewConflict.status == .conflict)
+            #expect(try json(previewConflict)["error"] as? String == "preview_changed")
             let conflict = try await client.postJSON("/v1/complaints", stale)
             #expect(conflict.status == .conflict, "\(String(buffer: conflict.body))")
             #expect(try json(conflict)["error"] as? String == "preview_changed")
@@ -128,6 +131,9 @@ struct PreviewTests {
             #expect(page.contains("name=\"narrative\" value=\"\(HTML.escape(Self.story))\nLine two.\""), "her words ride in the form")
             #expect(page.contains("name=\"form_token\" value=\"\(token)\""), "the form token is not used up by a preview")
             #expect(page.contains("id=\"s-5\" name=\"remove\" value=\"5\""))
+            #expect(page.contains(HTML.escape(try #require(Catalog.shipped.language(code)).text(.previewDuress))), "her safety code is noted")
+            #expect(page.contains("name=\"safety_code\" value=\"24681357\""))
+            #expect(page.contains("class=\"exit\" href=\"\(ReporterWeb.defaultExitURL)\""), "the quick exit stays")
             #expect(!page.contains("id=\"s-2\""), "no tick box for a sentence the firewall took out whole")
             #expect(try await logSize(client) == before)
 
@@ -139,6 +145,13 @@ struct PreviewTests {
             #expect(form.contains(">\(HTML.escape(Self.story))\nLine two.</textarea>"))
             #expect(form.contains("value=\"24681357\""))
             #expect(try formToken(form) == token)
+
+            // Only a page changed by hand sends these: refused, her words kept where there are any.
+            let badStep = try await client.postForm("/new", answers.merging(["step": "publish"]) { $1 })
+            #expect(badStep.status == .badRequest)
+            let badCode = try await client.postForm("/new", answers.merging(["step": "edit", "safety_code": "12"]) { $1 })
+            #expect(badCode.status == .badRequest)
+            #expect(String(buffer: badCode.body).contains("value=\"Mrs Lim &amp; Sons\""))
         }
         #expect(try h.deps.caseWork.cases(for: h.inspector1.publicKey.keyID).isEmpty)
     }

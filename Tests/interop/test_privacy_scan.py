@@ -12,7 +12,9 @@ write-ahead log; while it runs and again after SIGTERM.
 from __future__ import annotations
 
 import json
+import re
 import socket
+import urllib.parse
 from pathlib import Path
 
 import safeintake_py as si
@@ -39,6 +41,7 @@ HEADER_NEEDLES = IPV4 + IPV6 + ["MarkerAgentZq7", "marker-proxy-qx5", "referer-m
                                 "AuthMarkerP4n", "markerlang", "CustomHeaderMarkerJ3d"]
 BODY_MARKER = "RejectedBodyMarkerW9"   # only ever in bodies that are refused
 STORED_MARKER = "AcceptedNarrativeMarkerT6"  # in an accepted complaint: stored encrypted only
+PREVIEW_MARKER = "PreviewOnlyMarkerH5"  # only ever previewed (API and pages): never stored, never logged
 
 
 def send(d, method: str, path: str, body: bytes | None, content_type: str = "application/json",
@@ -59,6 +62,16 @@ def exercise(d) -> None:
     assert checked.status == 200, checked.body
     for t in (token, "0000-1111-2222-3333-4444-5555", token[:10] + "13579", BODY_MARKER):
         assert send(d, "POST", "/v1/status", json.dumps({"token": t}).encode()).status in (200, 404)
+
+    previewed = send(d, "POST", "/v1/complaints/preview", json.dumps({
+        "language": "en", "fields": {"employer_name": PREVIEW_MARKER}, "narrative": f"{PREVIEW_MARKER} My visa expired."}).encode())
+    assert previewed.status == 200, previewed.body
+    form = si.http("GET", d.url + "/new?lang=en").body.decode()
+    form_token = re.search(r'name="form_token" value="([^"]+)"', form).group(1)
+    page = send(d, "POST", "/new", urllib.parse.urlencode({
+        "lang": "en", "form_token": form_token, "employer": PREVIEW_MARKER, "narrative": f"{PREVIEW_MARKER} No pay."}).encode(),
+        "application/x-www-form-urlencoded", extra={"Sec-Fetch-Site": "same-origin"})
+    assert page.status == 200 and PREVIEW_MARKER.encode() in page.body, page.status
 
     refused = [
         ("/v1/complaints", json.dumps({"language": "en", "narrative": BODY_MARKER, BODY_MARKER: IPV4[0]}).encode(), "application/json"),
@@ -119,7 +132,7 @@ def test_nothing_about_the_client_reaches_any_file_the_daemon_writes(daemon):
         assert {"safeintake.sqlite", "safeintake.sqlite-wal"} <= names, f"no database or WAL to scan: {names}"
     else:
         assert any(name.startswith("pg_wal/") for name, _ in blobs), "no PostgreSQL WAL to scan"
-    needles = HEADER_NEEDLES + [BODY_MARKER, STORED_MARKER]
+    needles = HEADER_NEEDLES + [BODY_MARKER, STORED_MARKER, PREVIEW_MARKER]
     assert scan(blobs, needles) == [], "client details on disk while running"
 
     assert daemon.stop() == 0
