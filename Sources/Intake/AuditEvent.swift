@@ -1,7 +1,8 @@
 import Envelope
 
 /// One event in the audit log (Docs/audit-log.md). Events name cases and keys by their random ids
-/// and carry counts, hashes and an hour — never content, never a token, never a reporter detail.
+/// and carry hashes, signatures and a day or an hour — never content, never a token, never a
+/// reporter detail, never firewall counts (Docs/audit-log.md, "Why no firewall counts").
 public enum AuditEvent: Sendable, Equatable {
     /// A complaint passed the firewall under `policyHash`. The per-case report (what kinds of thing
     /// were removed) is deliberately NOT in the entry: the log is public and inspectors know their
