@@ -63,13 +63,17 @@ public struct AgencyClient: Sendable {
     }
 
     /// Fetches a case and decrypts everything this key can read of it. Notes are checked against
-    /// their authors' signing keys from the key directory (fetched only when there are notes);
-    /// what does not open is listed in `unopened`.
+    /// their authors' signing keys from the key directory (fetched only when there are notes): with
+    /// a pinned operator key, only keys whose registration it signed (revoked ones included: their
+    /// notes were written before), so a row the server made up cannot vouch for a note. What does
+    /// not open is listed in `unopened`.
     public func openFull(_ caseID: CaseID) async throws -> OpenedCase {
         let fetched = try await fetch(caseID)
         var signingKeys: [String: [UInt8]] = [:]
         if !fetched.notes.isEmpty {
-            for entry in try await directory() { signingKeys[entry.publicKey.keyID] = entry.publicKey.signPublicKey }
+            for entry in try await directory() where operatorKey.map(entry.isRegistered(by:)) ?? true {
+                signingKeys[entry.publicKey.keyID] = entry.publicKey.signPublicKey
+            }
         }
         return try OpenedCase(fetched, keys: keys) { signingKeys[$0] }
     }

@@ -3,7 +3,9 @@ import Foundation
 import HummingbirdTesting
 @testable import InspectorClient
 @testable import InspectorUI
+import Intake
 import Sodium
+import Storage
 import Testing
 
 /// Issue 17 #7, on the inspector's side: any holder can store a note the others cannot open.
@@ -86,6 +88,34 @@ struct JunkNoteTests {
                 #expect(page.text.contains("unsigned (written before notes were signed"))
                 #expect(!page.text.contains("drop this case"), "content that did not open is never shown")
             }
+        }
+    }
+
+    @Test("with the operator key pinned, a note signed by a key the operator never registered (a row written into the database) is not shown")
+    func noteByAnUnregisteredKey() async throws {
+        let fixture = try DaemonFixture()
+        try await fixture.serve { server, daemon in
+            _ = try await LiveDaemonTests.fileComplaint(daemon)
+            let supervisor = AgencyClient(server: server, keys: fixture.supervisor, operatorKey: fixture.operatorKey.publicKey)
+            let caseID = try #require(try await supervisor.cases().first?.caseID)
+            let caseKey = try await supervisor.fetch(caseID).currentKey(with: fixture.supervisor)
+            try await supervisor.addNote(caseID, text: "Employer interviewed")
+
+            // Someone who can write to the database: a key row with no operator registration, a
+            // wrap to it, and a note signed by it (security review item 4's attacker, here).
+            let impostor = try AgencyKeyPair.generate(name: "inspector-9", role: .inspector)
+            let id = impostor.publicKey.keyID
+            try fixture.store.registerAgencyKey(impostor.publicKey, receivesNewCases: false, team: "default", day: "2026-12-06", audit: [])
+            try fixture.store.assign(caseID, to: id, by: fixture.supervisor.publicKey.keyID,
+                                     wraps: [try KeyWrap.wrap(caseKey, caseID: caseID, to: impostor.publicKey.boxPublicKey)], audit: [])
+            let forged = try CaseNote(caseID: caseID, author: id, kind: .note, text: "Supervisor says: close it")
+                .seal(caseKey: caseKey, signedBy: impostor.signing)
+            try fixture.store.addNote(caseID, StoredNote(epoch: 0, author: id, record: forged), limit: 200, audit: [])
+
+            let opened = try await supervisor.openFull(caseID)
+            #expect(opened.notes.map(\.text) == ["Employer interviewed"])
+            #expect(opened.unopened.map(\.sender) == [id])
+            #expect(opened.unopened.first?.reason.contains("not signed by the agency key it names") == true)
         }
     }
 

@@ -25,11 +25,14 @@ struct DaemonFixture {
     let supervisor: AgencyKeyPair
     let bystander: AgencyKeyPair
     let operatorKey: OperatorKeyPair
+    /// The daemon's store, for tests that act as someone who can write to the database.
+    let store: SQLiteStore
 
     init() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-ui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteStore(directory: folder)
+        self.store = store
         operatorKey = OperatorKeyPair.generate(devOnly: true)
         let anchor = KeyDirectoryAnchor(store: store, operatorKey: operatorKey.publicKey)
         let agency = AgencyService(store: store, anchor: anchor)
