@@ -39,6 +39,9 @@ public struct AgencyService: Sendable {
         guard let row = try store.agencyKey(id: key.keyID), row.publicKey == key, row.team == registration.team else {
             throw IntakeError(.invalidValue, "key \(key.keyID) is not registered as \(key.name) (\(key.role.rawValue)) in team \(registration.team)")
         }
+        guard !row.revoked else {
+            throw IntakeError(.invalidValue, "key \(key.keyID) is revoked; a revoked key is not registered again")
+        }
         let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role, signPublicKey: key.signPublicKey, signed: signed).entryData(time: time)]
         try store.recordKeyRegistration(id: key.keyID, audit: audit)
     }

@@ -142,6 +142,7 @@ struct DataFolder {
 
     private func createDevOperatorKey() throws {
         let operatorKey = OperatorKeyPair.generate(devOnly: true)
+        unlink(devKeys.appendingPathComponent("operator.pub").path)  // a public half left without its key
         try FileWriter.writePrivate(operatorKey.keyFile(passphrase: nil), to: devOperatorKeyFile)
         try FileWriter.writePrivate(operatorKey.publicKey.publicKeyFile(), to: devKeys.appendingPathComponent("operator.pub"))
     }
@@ -165,7 +166,8 @@ struct DataFolder {
             let signed = operatorKey.sign(try KeyRegistration(key: key, team: CaseRouting.defaultTeamName, receivesNewCases: spec.receivesNewCases))
             if try !agency.isRegistered(id: key.keyID) {
                 try agency.register(signed)
-            } else if try agency.registration(of: key.keyID) == nil {
+            } else if try agency.registration(of: key.keyID) == nil,
+                      try agency.directory().contains(where: { $0.publicKey.keyID == key.keyID && !$0.revoked }) {
                 // Registered before registrations were signed: the dev operator key signs it now.
                 try agency.recordSignedRegistration(signed)
             }
