@@ -26,15 +26,22 @@ public final class CheckpointPin: @unchecked Sendable {
     }
 
     /// Pins `note` (of `size` entries) unless the pinned one is at least as large. Written to a
-    /// temporary file and renamed, so a crash leaves the old pin or the new one, never half of one.
+    /// temporary file and renamed, so a crash leaves the old pin or the new one, never half of one;
+    /// several clients on one key file (scripts run in parallel) take turns on `FILE.lock`.
     func advance(to note: String, size: UInt64, key: NoteVerifierKey) throws {
         lock.lock()
         defer { lock.unlock() }
+        let lockFile = open(url.path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lockFile >= 0, flock(lockFile, LOCK_EX) == 0 else {
+            if lockFile >= 0 { close(lockFile) }
+            throw ClientError("cannot lock \(url.path).lock to pin the checkpoint: \(String(cString: strerror(errno)))")
+        }
+        defer { close(lockFile) }  // closing releases the lock
         if let current = try? Data(contentsOf: url),
            let pinned = try? Checkpoint.verified(from: String(decoding: current, as: UTF8.self), key: key), pinned.size >= size {
             return
         }
-        let temporary = url.appendingPathExtension("new")
+        let temporary = url.appendingPathExtension("new-\(getpid())")
         do {
             try Data(note.utf8).write(to: temporary)
         } catch {
