@@ -26,20 +26,17 @@ public final class CheckpointPin: @unchecked Sendable {
     }
 
     /// Pins `note` (of `size` entries) unless the pinned one is at least as large. Written to a
-    /// temporary file of this process's own and renamed, so a crash leaves the old pin or the new
-    /// one, never half of one; and under an advisory lock on `FILE.lock`, so that several clients
-    /// run at once with the same key (a script fetching many cases) never move the pin backwards.
+    /// temporary file and renamed, so a crash leaves the old pin or the new one, never half of one;
+    /// several clients on one key file (scripts run in parallel) take turns on `FILE.lock`.
     func advance(to note: String, size: UInt64, key: NoteVerifierKey) throws {
         lock.lock()
         defer { lock.unlock() }
         let lockFile = open(url.path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard lockFile >= 0 else {
-            throw ClientError("cannot pin the checkpoint in \(url.path): \(String(cString: strerror(errno)))")
+        guard lockFile >= 0, flock(lockFile, LOCK_EX) == 0 else {
+            if lockFile >= 0 { close(lockFile) }
+            throw ClientError("cannot lock \(url.path).lock to pin the checkpoint: \(String(cString: strerror(errno)))")
         }
-        defer { close(lockFile) }
-        guard flock(lockFile, LOCK_EX) == 0 else {
-            throw ClientError("cannot lock the pinned checkpoint \(url.path): \(String(cString: strerror(errno)))")
-        }
+        defer { close(lockFile) }  // closing releases the lock
         if let current = try? Data(contentsOf: url),
            let pinned = try? Checkpoint.verified(from: String(decoding: current, as: UTF8.self), key: key), pinned.size >= size {
             return
@@ -51,9 +48,7 @@ public final class CheckpointPin: @unchecked Sendable {
             throw ClientError("cannot pin the checkpoint in \(url.path): \(error.localizedDescription)")
         }
         guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw ClientError("cannot pin the checkpoint in \(url.path): \(reason)")
+            throw ClientError("cannot pin the checkpoint in \(url.path): \(String(cString: strerror(errno)))")
         }
     }
 }

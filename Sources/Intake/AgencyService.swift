@@ -28,6 +28,24 @@ public struct AgencyService: Sendable {
         try store.registerAgencyKey(key, receivesNewCases: registration.receivesNewCases, team: registration.team, day: time.day(), audit: audit)
     }
 
+    /// Logs the operator's signed registration of a key already in the directory (one registered
+    /// before registrations were signed): its row must be exactly what the operator signed.
+    public func recordSignedRegistration(_ signed: SignedKeyRegistration) throws {
+        if let anchor, !anchor.operatorKey.verifies(signed) {
+            throw IntakeError(.invalidValue, "the registration is not signed by the operator key this daemon pins (\(anchor.operatorKey.keyID))")
+        }
+        let registration = signed.registration
+        let key = registration.key
+        guard let row = try store.agencyKey(id: key.keyID), row.publicKey == key, row.team == registration.team else {
+            throw IntakeError(.invalidValue, "key \(key.keyID) is not registered as \(key.name) (\(key.role.rawValue)) in team \(registration.team)")
+        }
+        guard !row.revoked else {
+            throw IntakeError(.invalidValue, "key \(key.keyID) is revoked; a revoked key is not registered again")
+        }
+        let audit = [AuditEvent.agencyKeyRegistered(keyID: key.keyID, role: key.role, signPublicKey: key.signPublicKey, signed: signed).entryData(time: time)]
+        try store.recordKeyRegistration(id: key.keyID, audit: audit)
+    }
+
     /// The operator's signed registration of `keyID` in the log (nil without an anchor or when none).
     public func registration(of keyID: String) throws -> SignedKeyRegistration? {
         try anchor?.registration(of: keyID)

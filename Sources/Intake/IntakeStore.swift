@@ -189,6 +189,9 @@ public protocol IntakeStore: Sendable {
     func registerAgencyKey(_ key: AgencyPublicKey, receivesNewCases: Bool, team: String, day: String, audit: [[UInt8]]) throws
     /// Marks the key revoked and deletes every wrap to it.
     func revokeAgencyKey(id: String, day: String, audit: [[UInt8]]) throws
+    /// Appends `audit` (the operator's signed registration of a key registered before
+    /// registrations were signed) when the key is registered; `notFound` otherwise.
+    func recordKeyRegistration(id: String, audit: [[UInt8]]) throws
     func agencyKey(id: String) throws -> RegisteredKey?
     func agencyKeys() throws -> [RegisteredKey]
 

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// The daemon pins the operator's public key outside the database (`secrets/operator.pub`). Routing,
 /// assignment and request signatures accept only keys anchored here; a key revoked in the log
-/// stays revoked whatever its row says.
+/// stays revoked whatever its row says, and whatever is logged about it later.
 ///
 /// The log is read incrementally: each call reads only the entries appended since the last one (a
 /// few per complaint), and parses only those about keys.
@@ -70,7 +70,6 @@ public final class KeyDirectoryAnchor: @unchecked Sendable {
                 case "agency_key_registered":
                     if let signed = SignedKeyRegistration(logEntry: entry), operatorKey.verifies(signed) {
                         registrations[signed.registration.key.keyID] = signed
-                        revokedInLog.remove(signed.registration.key.keyID)
                     }
                 case "agency_key_revoked":
                     if let key = entry["key"] as? String { revokedInLog.insert(key) }

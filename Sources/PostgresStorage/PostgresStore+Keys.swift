@@ -19,6 +19,13 @@ extension PostgresStore {
         }
     }
 
+    public func recordKeyRegistration(id: String, audit: [[UInt8]]) throws {
+        try transaction { s in
+            guard try !s.rows("SELECT 1 FROM agency_keys WHERE key_id = \(id)").isEmpty else { throw StoreError.notFound }
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
     public func revokeAgencyKey(id: String, day: String, audit: [[UInt8]]) throws {
         try transaction { s in
             let revoked = try s.execute("""

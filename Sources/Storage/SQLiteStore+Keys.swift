@@ -19,6 +19,15 @@ extension SQLiteStore {
         }
     }
 
+    public func recordKeyRegistration(id: String, audit: [[UInt8]]) throws {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM agency_keys WHERE key_id = ?", arguments: [id]) != nil else {
+                throw StoreError.notFound
+            }
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
     public func revokeAgencyKey(id: String, day: String, audit: [[UInt8]]) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE agency_keys SET revoked_day = ?, receives_new_cases = 0 WHERE key_id = ? AND revoked_day IS NULL",

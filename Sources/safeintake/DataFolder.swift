@@ -103,8 +103,10 @@ struct DataFolder {
     /// folder whose dev operator key exists but whose copy in `secrets/` does not is repaired.
     func operatorPublicKey(file: String?) throws -> OperatorPublicKey {
         let url = file.map { URL(fileURLWithPath: $0) } ?? operatorPublicKeyFile
-        if file == nil, !FileManager.default.fileExists(atPath: url.path), let dev = try devOperatorKey() {
-            try FileWriter.writePrivate(dev.publicKey.publicKeyFile(), to: url)
+        if file == nil, !FileManager.default.fileExists(atPath: url.path) {
+            // A development folder made before registrations were signed gets its dev operator key now.
+            if FileManager.default.fileExists(atPath: devKeys.path), try devOperatorKey() == nil { try createDevOperatorKey() }
+            if let dev = try devOperatorKey() { try FileWriter.writePrivate(dev.publicKey.publicKeyFile(), to: url) }
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SetupError("""
@@ -130,9 +132,7 @@ struct DataFolder {
     /// development operator key that signs their registrations.
     func createDevKeys() throws {
         try FileManager.default.createDirectory(at: devKeys, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let operatorKey = OperatorKeyPair.generate(devOnly: true)
-        try FileWriter.writePrivate(operatorKey.keyFile(passphrase: nil), to: devOperatorKeyFile)
-        try FileWriter.writePrivate(operatorKey.publicKey.publicKeyFile(), to: devKeys.appendingPathComponent("operator.pub"))
+        try createDevOperatorKey()
         for spec in Self.devKeyNames {
             let pair = try AgencyKeyPair.generate(name: spec.name, role: spec.role, devOnly: true)
             try FileWriter.writePrivate(pair.keyFile(passphrase: nil), to: devKeys.appendingPathComponent("\(spec.name).key"))
@@ -140,23 +140,36 @@ struct DataFolder {
         }
     }
 
+    private func createDevOperatorKey() throws {
+        let operatorKey = OperatorKeyPair.generate(devOnly: true)
+        unlink(devKeys.appendingPathComponent("operator.pub").path)  // a public half left without its key
+        try FileWriter.writePrivate(operatorKey.keyFile(passphrase: nil), to: devOperatorKeyFile)
+        try FileWriter.writePrivate(operatorKey.publicKey.publicKeyFile(), to: devKeys.appendingPathComponent("operator.pub"))
+    }
+
     /// Registers any development key not yet registered (idempotent, so a crash between creating
     /// and registering them is repaired on the next start). A revoked dev key stays revoked: it is
     /// registered already, and registering it again would fail (`duplicateKey`) and stop the start.
     func registerDevKeys(with agency: AgencyService, logger: Logger) throws {
         guard FileManager.default.fileExists(atPath: devKeys.path) else { return }
-        let operatorKey = try devOperatorKey()
+        // Dev keys are signed by the dev operator key only while it is the one the daemon pins (an
+        // operator who pinned their own operator.pub registers keys with it instead).
+        let operatorKey = try devOperatorKey().flatMap { $0.publicKey == agency.anchor?.operatorKey ? $0 : nil }
         for spec in Self.devKeyNames {
             let file = devKeys.appendingPathComponent("\(spec.name).pub")
             guard let data = try? Data(contentsOf: file) else { continue }
             let key = try AgencyPublicKey(publicKeyFile: data)
+            guard let operatorKey else {
+                if agency.anchor == nil, try !agency.isRegistered(id: key.keyID) { try agency.register(key, receivesNewCases: spec.receivesNewCases) }
+                continue
+            }
+            let signed = operatorKey.sign(try KeyRegistration(key: key, team: CaseRouting.defaultTeamName, receivesNewCases: spec.receivesNewCases))
             if try !agency.isRegistered(id: key.keyID) {
-                if let operatorKey {
-                    try agency.register(operatorKey.sign(KeyRegistration(key: key, team: CaseRouting.defaultTeamName,
-                                                                         receivesNewCases: spec.receivesNewCases)))
-                } else {
-                    try agency.register(key, receivesNewCases: spec.receivesNewCases)
-                }
+                try agency.register(signed)
+            } else if try agency.registration(of: key.keyID) == nil,
+                      try agency.directory().contains(where: { $0.publicKey.keyID == key.keyID && !$0.revoked }) {
+                // Registered before registrations were signed: the dev operator key signs it now.
+                try agency.recordSignedRegistration(signed)
             }
         }
         logger.warning("""

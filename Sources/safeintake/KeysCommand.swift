@@ -83,10 +83,22 @@ struct KeysCommand: AsyncParsableCommand {
             let signed = signer.sign(try KeyRegistration(key: key, team: team, receivesNewCases: receivesNewCases))
             let selection = try store.open()
             defer { selection.close() }
+            let anchor = KeyDirectoryAnchor(store: selection.store, operatorKey: signer.publicKey)
+            let agency = AgencyService(store: selection.store, anchor: anchor)
             do {
-                try AgencyService(store: selection.store).register(signed)
+                try agency.register(signed)
             } catch StoreError.duplicateKey {
-                throw ValidationError("a key named \(key.name) or with id \(key.keyID) is already registered")
+                guard try agency.isRegistered(id: key.keyID), try anchor.registration(of: key.keyID) == nil else {
+                    throw ValidationError("a key named \(key.name) or with id \(key.keyID) is already registered")
+                }
+                // Registered before registrations were signed: log the signature for the existing row.
+                do {
+                    try agency.recordSignedRegistration(signed)
+                } catch let error as IntakeError {
+                    throw ValidationError("\(error.message); register it with the same name, role and --team, or generate a new key")
+                }
+                print("signed the existing registration of \(key.role.rawValue) \(key.name) (\(key.keyID)) in team \(team) with operator \(signer.publicKey.keyID)")
+                return
             }
             print("registered \(key.role.rawValue) \(key.name) (\(key.keyID)) in team \(team)\(receivesNewCases ? ", receives new cases" : ""), signed by operator \(signer.publicKey.keyID)")
         }

@@ -90,6 +90,22 @@ import Testing
         }
     }
 
+    @Test func aRevocationInTheLogOutlivesARowUnrevokedInTheDatabase() throws {
+        try withTemporaryFolder { folder in
+            let directory = try Directory(folder: folder)
+            let inspectorID = directory.inspector.publicKey.keyID
+            try directory.agency.revoke(keyID: inspectorID)
+            let queue = try DatabaseQueue(path: folder.appendingPathComponent("safeintake.sqlite").path)
+            try queue.write { db in
+                try db.execute(sql: "UPDATE agency_keys SET revoked_day = NULL, receives_new_cases = 1 WHERE key_id = ?", arguments: [inspectorID])
+            }
+            try queue.close()
+            #expect(try directory.agency.activeKey(id: inspectorID) == nil)
+            let caseID = try directory.file(directory.intake(anchored: true))
+            #expect(try directory.caseWork.release(caseID, to: inspectorID) == nil)
+        }
+    }
+
     @Test func checkFourFailsOnAWrapWithoutASignedRegistration() throws {
         try withTemporaryFolder { folder in
             let directory = try Directory(folder: folder)

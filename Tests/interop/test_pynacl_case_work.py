@@ -9,6 +9,11 @@ import hashlib
 import json
 import os
 
+import nacl.encoding
+import nacl.exceptions
+import nacl.hash
+import nacl.signing
+import pytest
 from nacl.public import PublicKey, SealedBox
 
 import safeintake_py as si
@@ -179,3 +184,39 @@ def test_notes_and_messages_are_bounded_per_holder(daemon):
     r = signed_post(daemon, supervisor, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))})
     assert r.status == 409 and r.json()["error"] == "limit_reached", r.body
     assert signed_post(daemon, inspector1, f"/v1/agency/cases/{case_id}/messages", {"message": si.b64(b"\x01" + os.urandom(100))}).status == 200
+
+
+def test_pynacl_verifies_the_directory_against_the_pinned_operator_key(daemon):
+    """Docs/format.md §5.3 and §12, from the spec alone: every dev key's registration in the directory
+    verifies with the dev operator key (id recomputed), and a release nonce is logged (§8)."""
+    operator = json.loads((daemon.data / "dev-keys" / "operator.pub").read_text())
+    assert operator["safeintake_operator_public_key"] == 1
+    operator_public = si.unb64(operator["sign_public_key"])
+    operator_id = nacl.hash.blake2b(b"safeintake/operator-key-id" + b"\x00" + operator_public, digest_size=16,
+                                    encoder=nacl.encoding.RawEncoder).hex()
+    assert operator_id == operator["key_id"]
+    verify = nacl.signing.VerifyKey(operator_public)
+    supervisor = load_dev_key(daemon, "supervisor")
+    keys = directory(daemon, supervisor)
+    assert set(keys) == {"supervisor", "inspector-1", "inspector-2"}
+    for name, entry in keys.items():
+        reg = entry["registration"]
+        assert reg["operator"] == operator_id
+        message = "\n".join(["safeintake/key-registration/v1", entry["key_id"], name, entry["role"], entry["box_public_key"],
+                             entry["sign_public_key"], reg["team"], "1" if reg["receives_new_cases"] else "0"]).encode()
+        verify.verify(message, si.unb64(reg["signature"]))  # raises BadSignatureError otherwise
+        forged = message.replace(name.encode(), b"attacker", 1)
+        with pytest.raises(nacl.exceptions.BadSignatureError):
+            verify.verify(forged, si.unb64(reg["signature"]))
+
+    file_complaint(daemon)
+    case_id = si.signed_request(daemon.url, supervisor, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
+    nonce = "0123456789abcdef0123456789abcdef"
+    fetched = si.signed_request(daemon.url, supervisor, "GET", f"/v1/agency/cases/{case_id}?release={nonce}")
+    assert fetched.status == 200, fetched.body
+    index = fetched.json()["release_entry"]
+    entry = si.http("GET", daemon.url + f"/v1/audit/entries?start={index}&end={index + 1}").json()["entries"][0]
+    logged = json.loads(si.unb64(entry["data"]))
+    assert logged["type"] == "key_released" and logged["request"] == nonce and logged["case"] == case_id
+    bad = si.signed_request(daemon.url, supervisor, "GET", f"/v1/agency/cases/{case_id}?release=NOT-HEX")
+    assert bad.status == 400

@@ -305,3 +305,23 @@ def test_an_earlier_release_entry_does_not_prove_this_fetch_was_logged(daemon):
     assert again.returncode != 0, "an old key_released entry was accepted as the proof of this fetch"
     assert "not for this request" in again.stderr
     assert "narrative" not in again.stdout
+
+
+def test_a_dev_folder_from_before_signed_registrations_keeps_working(daemon):
+    """A development folder whose keys were registered without an operator signature (made by an
+    older build): the daemon creates the dev operator key and signs their registrations on start;
+    a dev key revoked meanwhile stays revoked and does not stop the start."""
+    assert daemon.stop() == 0
+    assert run_cli(["keys", "revoke", "inspector-2", *daemon.store_args()]).returncode == 0
+    for stale in (daemon.data / "dev-keys" / "operator.key", daemon.data / "dev-keys" / "operator.pub",
+                  daemon.data / "secrets" / "operator.pub"):
+        stale.unlink()  # the registrations in the log are now signed by a key nobody pins
+    daemon.start()
+    assert (daemon.data / "dev-keys" / "operator.key").exists()
+    _file(daemon)
+    case = _case_id(daemon)
+    shown = run_cli(["inspector", "show", case, "--server", daemon.url, "--key", daemon.key("inspector-1")])
+    assert shown.returncode == 0, shown.stderr
+    revoked = run_cli(["inspector", "assign", case, "--to", "inspector-2", "--server", daemon.url, "--key", daemon.key("supervisor")])
+    assert revoked.returncode != 0, "a revoked dev key must stay revoked"
+    assert run_cli(["inspector", "cases", "--server", daemon.url, "--key", daemon.key("inspector-2")]).returncode != 0
