@@ -146,6 +146,17 @@ extension Lexicon {
           "during my stay", "their name", "company name", "employer's name", "agency name", "the name of the agency",
           "the name of my employer", "the name of the employer"),
 
+        L(.strong(.explicitStatus), lexCross(["no one", "nobody", "never", "didn't", "did not", "didnt", "don't", "dont",
+          "doesn't", "doesnt", "not", "refuse to", "refused to", "never wanted to"], ["make my papers", "made my papers",
+          "make my visa", "made my visa", "make my iqama", "made my iqama", "make my permit", "made my permit",
+          "make my card", "made my card", "do my papers", "did my papers", "fix my papers", "fixed my papers",
+          "apply my visa", "apply for my visa", "apply my permit", "apply for my permit", "process my papers",
+          "processed my papers", "process my visa", "processed my visa"])),
+        // "Outside the system" in the languages we read.
+        L(.strong(.explicitStatus), "hors systeme", "hors du systeme", "'hors systeme'", "fuera del sistema",
+          "fora do sistema", "fuori dal sistema", "fuori sistema", "di luar sistem", "wala sa sistema",
+          "خارج النظام", "سيستم سے باہر", "सिस्टम से बाहर", "系統以外", "系统之外", "nje ya mfumo"),
+
         // ───────── Tagalog / Taglish ─────────
         L(.strong(.explicitStatus), "nagtatago po ako", "nagtatago kami", "gamit ang ibang pangalan",
           "gamit ibang pangalan", "gumamit ng ibang pangalan", "gumagamit ng ibang pangalan", "sa ibang pangalan",
@@ -158,6 +169,10 @@ extension Lexicon {
           "para hindi ma-cancel", "hindi inayos ang papeles", "hindi ginawa ang papeles",
           "walang card", "wala akong card", "hindi ako makalabas dahil sa pulis", "chine-check ang papeles",
           "nagche-check ng papeles", "hinihingan ng papeles", "hinihingan ng id"),
+        L(.strong(.explicitStatus), lexCross(["wala pa rin akong", "wala p rin akong", "wala pa akong", "wala p akong",
+          "wla akong", "wla pa akong", "wala rin akong", "wala na akong", "wala n akong", "wala parin akong",
+          "hanggang ngayon wala akong"], ["visa", "permit", "permesso", "papeles", "working visa", "work permit",
+          "residence", "card", "hkid", "iqama", "arc", "dokumento", "documents", "id"])),
         L(.strong(.enforcementHistory), "ni-report akong tumakas", "ni-report na tumakas", "nireport na tumakas",
           "ni-report akong nawawala", "nireport akong nawawala", "nag-file ng kaso na tumakas", "kinasuhan ng absconding",
           "ni-report na absconder"),
