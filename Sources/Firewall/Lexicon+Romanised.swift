@@ -364,6 +364,17 @@ extension Lexicon {
         L(.enforcement, "farar ko mudda", "farar ko ujuri", "farari mudda", "farari ko ujuri", "farar ghoshit",
           "farar ho gayi", "2arar tasfeer", "tasfeer el", "3amalooli tasfeer", "3amalouli tasfeer"),
 
+        // More spellings: Nepali perfective "saki sakyo", Bengali "meyad nai", Arabizi without vowels,
+        // Amharic possessives.
+        L(.state(.explicitStatus), "sakisakyo", "sakisakeko", "sakkisakyo", "sakiskyo", "sakkiyeko", "sakisakeki",
+          "5lset", "5lsat", "khlset", "khlsat", "5alasat", "5elsit", "mnt8ye", "mnt8ya", "mntahye", "mnthye", "mnt7ye",
+          "mkasra", "m2assra"),
+        L(.strong(.explicitStatus), "meyad nai", "meyad nei", "mead nai", "meyad shesh hoye", "meyad sesh hoye",
+          "meyad par hoye geche"),
+        L(.strong(.explicitStatus), lexCross(["visaye", "visa'ye", "visaya", "visawa", "iqamaye", "iqama'ye", "wereqete",
+          "wereqeté", "werekete", "visa", "iqama"], ["alfual", "alfwal", "alfoal", "alefe", "kalefe", "tesertual",
+          "alqual", "alkual", "alqwal", "aleqe"])),
+
         // ───────── Clause starts for unpunctuated messages (verb-final languages) ─────────
         // In Nepali, Hindi/Urdu, Bengali, Sinhala and Tamil the verb ends the clause, so "my visa …"
         // begins a new statement and its state follows it ("… 1200 riyal ho mero visa sakiyo …"); and
