@@ -210,15 +210,14 @@ extension Lexicon {
         L(.strong(.explicitStatus), lexCross(["wala pa rin akong", "wala p rin akong", "wala pa akong", "wala p akong",
           "wla akong", "wla pa akong", "wala rin akong", "wala na akong", "wala n akong", "wala parin akong",
           "hanggang ngayon wala akong"], ["visa", "permit", "permesso", "papeles", "working visa", "work permit",
-          "residence", "card", "hkid", "iqama", "arc", "dokumento", "documents", "id"])),
+          "residence", "hkid", "iqama", "arc", "dokumento", "documents"])),
         L(.strong(.enforcementHistory), "ni-report akong tumakas", "ni-report na tumakas", "nireport na tumakas",
           "ni-report akong nawawala", "nireport akong nawawala", "nag-file ng kaso na tumakas", "kinasuhan ng absconding",
           "ni-report na absconder"),
         L(.blocker, "mahuli sa trabaho", "mahuli sa work", "mahuli ng gising", "mahuli sa pag", "mahuli ng uwi"),
         L(.strong(.entryRoute), "bilang turista", "bilang tourist", "nag-tourist", "pumasok bilang turista",
           "dumating bilang turista", "nagbakasyon lang", "bakasyon lang tapos", "tourist tapos nag-stay"),
-        L(.strong(.validStatus), "valid hanggang", "may bisa hanggang", "valid pa hanggang", "ni-renew na", "nirenew na",
-          "na-renew na", "narenew na"),
+        L(.strong(.validStatus), "may bisa hanggang"),
         L(.weak(.explicitStatus), "nag-stay na", "nag stay na", "ng stay n", "nag-stay n", "nag-stay ako"),
         L(.weak(.enforcementHistory), "bumalik ako", "bumalik po ako", "bumalik ulit"),
 
@@ -244,8 +243,6 @@ extension Lexicon {
           "laporkan saya hilang", "lapor sy hilang"),
         L(.strong(.entryRoute), "sebagai turis", "sbg turis", "sebagai wisatawan", "sebagai pelancong", "visa liburan",
           "datang liburan", "datang wisata", "datang jalan-jalan"),
-        L(.strong(.validStatus), "masih berlaku sampai", "berlaku sampai", "berlaku hingga", "berlaku sampe",
-          "sudah diperpanjang", "udah diperpanjang", "udh diperpanjang", "sdh diperpanjang"),
         L(.blocker, "kartu atm", "kartu bank", "kartu sim", "kartu debit", "kartu kredit"),
         L(.state(.validStatus), "bulan lagi", "tahun lagi", "bln lagi", "thn lagi"),
         L(.weak(.enforcementHistory), "paspor baru", "pake paspor baru", "pakai paspor baru"),
@@ -269,7 +266,7 @@ extension Lexicon {
         L(.strong(.entryRoute), "vine de turista", "vine como turista", "vine de visita", "vine a visitar", "con visa de turista",
           "entre como turista", "de vacaciones y me quede", "de paseo y me quede"),
         L(.strong(.validStatus), "tarjeta hasta", "tarjeta vigente", "tarjeta de residencia valida", "mi tarjeta vence en",
-          "vigente hasta", "valida hasta", "valido hasta", "renovaron mi permiso",
+          "renovaron mi permiso",
           "mi caso de proteccion", "audiencia de inmigracion"),
         L(.weak(.explicitStatus), "y me quede", "me quede aqui", "no regrese", "nunca regrese", "ya no regrese"),
         L(.blocker, "tarjeta de debito", "tarjeta de credito", "tarjeta del banco", "tarjeta bancaria", "tarjeta sim",
@@ -284,8 +281,8 @@ extension Lexicon {
           "me denunciou por abandono"),
         L(.strong(.entryRoute), "vim como turista", "vim de turista", "vim passear", "vim de ferias e fiquei",
           "entrei como turista", "visto de turista e fiquei"),
-        L(.strong(.validStatus), "titulo de residencia valido", "autorizacao de residencia valida", "valido ate",
-          "valida ate", "residencia valida", "visto valido ate", "renovaram o meu", "foi renovado", "foi renovada",
+        L(.strong(.validStatus), "titulo de residencia valido", "autorizacao de residencia valida",
+          "residencia valida", "visto valido ate", "renovaram o meu",
           "titulo valido"),
         L(.weak(.explicitStatus), "e fiquei", "fiquei aqui", "nunca voltei"),
 
@@ -300,8 +297,8 @@ extension Lexicon {
         L(.strong(.entryRoute), "venue comme touriste", "venu comme touriste", "venue en touriste", "venu en touriste",
           "venue en vacances", "venu en vacances", "visa de tourisme et je suis restee"),
         L(.strong(.validStatus), "permis de travail ferme", "permis ferme", "permis de travail ouvert", "permis ouvert",
-          "residente permanente", "resident permanent", "residence permanente", "valide jusqu'a",
-          "valable jusqu'a", "valable jusqu'en", "carte valable", "titre valable", "titre renouvele", "renouvele jusqu'",
+          "residente permanente", "resident permanent", "residence permanente",
+          "carte valable", "titre valable", "titre renouvele",
           "eimt"),
         L(.weak(.explicitStatus), "je suis restee", "je suis reste", "jamais repartie"),
 
@@ -313,8 +310,8 @@ extension Lexicon {
         L(.strong(.enforcementHistory), "denunciato la mia scomparsa", "mi ha denunciata per fuga", "segnalata come scomparsa"),
         L(.strong(.entryRoute), "venuta come turista", "venuto come turista", "arrivata come turista",
           "visto turistico", "visto da turista"),
-        L(.strong(.validStatus), "a posto fino", "valido fino", "valida fino", "permesso c'e", "e rinnovato",
-          "e stato rinnovato", "stato rinnovato", "permesso rinnovato", "permesso di soggiorno valido", "carta di soggiorno"),
+        L(.strong(.validStatus), "permesso c'e", "a posto fino",
+          "permesso rinnovato", "permesso di soggiorno valido", "carta di soggiorno"),
         L(.weak(.explicitStatus), "sono rimasta", "sono rimasto"),
 
         // ───────── Arabic (script) ─────────
@@ -327,10 +324,9 @@ extension Lexicon {
         L(.strong(.enforcementHistory), "بلغ عن غيابي", "بلغ اني هربانة", "بلغ إني هربانة", "بلغت اني هربت",
           "بلغت إني هربت", "سجل علي غياب", "سجلني متغيبة", "بلاغ غياب"),
         L(.strong(.entryRoute), "جيت زيارة", "جيت سياحة", "دخلت سياحة", "دخلت زيارة", "جيت بزيارة"),
-        L(.strong(.validStatus), "صالحة حتى", "سارية حتى", "سارية لغاية", "صالحة لغاية", "سارية المفعول",
-          "باقي عليها", "باقي عليه", "باقي على الإقامة", "باقي على الاقامة", "جددت الإقامة", "جددوا الإقامة",
-          "تجددت", "انجددت", "إقامتي مجددة", "اقامتي مجدده", "مجددة لـ", "مجددة ل", "مجددة حتى",
-          "مجددة لين", "متجددة"),
+        L(.strong(.validStatus), "صالحة حتى", "سارية حتى", "سارية لغاية", "صالحة لغاية",
+          "باقي على الإقامة", "باقي على الاقامة", "جددت الإقامة", "جددوا الإقامة",
+          "إقامتي مجددة", "اقامتي مجدده"),
         L(.state(.validStatus), "مجددة", "مجدده", "مجدد"),
         L(.state(.validStatus), "باقي"),
 
@@ -342,9 +338,8 @@ extension Lexicon {
           "कफील को पैसे", "कफीललाई पैसा", "प्रहरीले समात्छ", "পুলিশ ধরবে", "পুলিশ ধরে", "কাগজ চায়", "কফিলকে মাসে"),
         L(.strong(.entryRoute), "ghoomne ke visa", "ghumne ke visa", "घूमने आई", "घूमने आया", "घुम्न आएकी",
           "घुम्न आएको", "ঘুরতে এসে"),
-        L(.strong(.validStatus), "saal aur hai", "mahine aur hai", "mahine baaki hai", "saal baaki hai",
-          "barsa samma", "barsa baki", "mahina baki", "bochor ache", "renew ho gaya", "renew ho gayi", "renew bhayo",
-          "renew hoyeche", "नवीकरण भयो", "रिन्यू हो गया"),
+        L(.state(.validStatus), "saal aur hai", "mahine aur hai", "mahine baaki hai", "saal baaki hai", "barsa baki",
+          "bochor ache"),
 
         // Romanised South Asian and Arabizi: fear of the police, borrowed identity, paying the sponsor,
         // reports of running away, a visit that became a stay, valid status.
@@ -381,7 +376,7 @@ extension Lexicon {
           "ไม่ทำบัตรให้", "ไม่ทำเอกสารให้", "ไม่พาไปทำบัตร", "ไม่เคยทำบัตร", "ไม่เคยทำให้"),
         L(.strong(.enforcementHistory), "แจ้งว่าหนี", "แจ้งหนี", "แจ้งความว่าหนี", "แจ้งว่าหายตัว"),
         L(.strong(.entryRoute), "มาเที่ยวแล้วอยู่ต่อ", "มาเที่ยวแล้ว", "เข้ามาเที่ยว"),
-        L(.strong(.validStatus), "ยังไม่หมดอายุ", "ยังใช้ได้", "ต่อบัตรแล้ว", "ต่อวีซ่าแล้ว"),
+        L(.strong(.validStatus), "ต่อบัตรแล้ว", "ต่อวีซ่าแล้ว"),
 
         // ───────── Vietnamese ─────────
         L(.strong(.explicitStatus), "so cong an", "tron cong an", "tron canh sat", "so bi bat", "lam chui", "o chui",
@@ -390,8 +385,7 @@ extension Lexicon {
         L(.strong(.enforcementHistory), "bao mat tich", "bao bo tron", "khai bao bo tron", "to cao bo tron"),
         L(.strong(.entryRoute), "sang du lich roi o lai", "sang theo dien du lich", "sang du lich", "di du lich roi o lai",
           "visa tham than"),
-        L(.strong(.validStatus), "con han den", "van con han", "the con han", "visa con han", "giay phep con han",
-          "da duoc gia han", "duoc gia han", "con han"),
+        L(.strong(.validStatus), "the con han", "visa con han", "giay phep con han"),
 
         // ───────── Sinhala, Tamil, Amharic, Burmese, Khmer, Chinese (indirect) ─────────
         L(.strong(.explicitStatus), "පොලිසියට අහුවෙයි", "පොලිසිය අල්ලයි", "කඩදාසි චෙක්", "போலீஸ் பிடிப்பாங்க",
@@ -484,14 +478,18 @@ extension Lexicon {
         L(.renew, "rinnovo", "rinnovare", "rinnovarmi", "rinnovarlo", "fare il rinnovo", "renouveler", "renouvellement",
           "renovar", "renovacao", "renovação"),
 
+        // Renewed, in the remaining languages: valid status next to a status document.
+        L(.state(.validStatus), "নবায়ন হয়েছে", "নবায়ন করেছে", "রিনিউ হয়েছে", "續咗", "已續簽", "续签了", "已续签",
+          "رینیو ہو گیا", "تجدید ہو گئی", "تجدید ہو گیا", "අලුත් කළා", "alut kala", "alut kara", "ታድሷል", "አሳድሳለች",
+          "បានបន្តហើយ", "သက်တမ်းတိုးပြီး", "သက်တမ်းတိုးထား", "diperpanjang sampai", "na-renew", "nirenew na"),
+
         // ───────── Swahili (East African workers in the Gulf; no family file yet) ─────────
         L(.strong(.explicitStatus), "sina kibali", "hana kibali", "bila kibali", "bila vibali", "sina vibali",
           "sina karatasi", "bila karatasi", "sina visa", "visa imeisha", "visa imekwisha", "kibali kimeisha",
           "kibali kimekwisha", "muda wa visa umeisha", "iqama imeisha",
           "ninajificha", "najificha", "najificha polisi", "naogopa polisi", "ninaogopa polisi", "kwa jina la mtu mwingine",
           "jina la mtu mwingine", "pasipoti ya mtu mwingine", "hakunirenew", "hakuhuisha", "haijahuishwa"),
-        L(.strong(.validStatus), "kibali halali", "visa halali", "kibali changu ni halali", "visa yangu ni halali",
-          "hadi mwaka", "mpaka mwaka"),
+        L(.strong(.validStatus), "kibali halali", "visa halali", "kibali changu ni halali", "visa yangu ni halali"),
         L(.strong(.entryRoute), "kama mtalii", "visa ya utalii", "visa ya kutembelea", "viza ya utalii"),
         L(.statusAdjective, "kinyume cha sheria"),
         L(.strong(.asylum), "mkimbizi", "ukimbizi", "hifadhi ya ukimbizi", "kuomba hifadhi"),
@@ -507,5 +505,8 @@ extension Lexicon {
         L(.custody, "amechukua", "alichukua", "anashikilia", "ameshika", "amezuia", "hataki kunirudishia"),
         L(.labourNoun, "mshahara", "malipo", "makato", "mkataba", "saa za kazi", "likizo"),
         L(.clauseBreak, "lakini", "kwa sababu", "sasa", "halafu", "kisha"),
+        // Valid-status words that also describe a contract or a stay ("valid until", "renewed"):
+        // they disclose only next to a status document.
+        L(.state(.validStatus), "vigente hasta", "valida hasta", "valido hasta", "valido ate", "valida ate", "foi renovado", "foi renovada", "valide jusqu'a", "valable jusqu'a", "valable jusqu'en", "renouvele jusqu'", "valido fino", "valida fino", "e rinnovato", "e stato rinnovato", "stato rinnovato", "berlaku sampai", "berlaku hingga", "berlaku sampe", "masih berlaku sampai", "sudah diperpanjang", "udah diperpanjang", "udh diperpanjang", "sdh diperpanjang", "valid hanggang", "valid pa hanggang", "ni-renew na", "nirenew na", "na-renew na", "narenew na", "سارية المفعول", "باقي عليها", "باقي عليه", "تجددت", "انجددت", "مجددة ل", "مجددة لـ", "مجددة حتى", "مجددة لين", "متجددة", "con han den", "van con han", "con han", "duoc gia han", "da duoc gia han", "ยังไม่หมดอายุ", "ยังใช้ได้", "hadi mwaka", "mpaka mwaka", "renew ho gaya", "renew ho gayi", "renew bhayo", "renew hoyeche", "नवीकरण भयो", "रिन्यू हो गया"),
     ].flatMap { $0 }
 }
