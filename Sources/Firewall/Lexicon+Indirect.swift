@@ -507,6 +507,14 @@ extension Lexicon {
         L(.clauseBreak, "lakini", "kwa sababu", "sasa", "halafu", "kisha"),
         // Valid-status words that also describe a contract or a stay ("valid until", "renewed"):
         // they disclose only next to a status document.
-        L(.state(.validStatus), "vigente hasta", "valida hasta", "valido hasta", "valido ate", "valida ate", "foi renovado", "foi renovada", "valide jusqu'a", "valable jusqu'a", "valable jusqu'en", "renouvele jusqu'", "valido fino", "valida fino", "e rinnovato", "e stato rinnovato", "stato rinnovato", "berlaku sampai", "berlaku hingga", "berlaku sampe", "masih berlaku sampai", "sudah diperpanjang", "udah diperpanjang", "udh diperpanjang", "sdh diperpanjang", "valid hanggang", "valid pa hanggang", "ni-renew na", "nirenew na", "na-renew na", "narenew na", "سارية المفعول", "باقي عليها", "باقي عليه", "تجددت", "انجددت", "مجددة ل", "مجددة لـ", "مجددة حتى", "مجددة لين", "متجددة", "con han den", "van con han", "con han", "duoc gia han", "da duoc gia han", "ยังไม่หมดอายุ", "ยังใช้ได้", "hadi mwaka", "mpaka mwaka", "renew ho gaya", "renew ho gayi", "renew bhayo", "renew hoyeche", "नवीकरण भयो", "रिन्यू हो गया"),
+        L(.state(.validStatus), "vigente hasta", "valida hasta", "valido hasta", "valido ate", "valida ate",
+          "foi renovado", "foi renovada", "valide jusqu'a", "valable jusqu'a", "valable jusqu'en", "renouvele jusqu'",
+          "valido fino", "valida fino", "e rinnovato", "e stato rinnovato", "stato rinnovato", "berlaku sampai",
+          "berlaku hingga", "berlaku sampe", "masih berlaku sampai", "sudah diperpanjang", "udah diperpanjang",
+          "udh diperpanjang", "sdh diperpanjang", "valid hanggang", "valid pa hanggang", "ni-renew na", "nirenew na",
+          "na-renew na", "narenew na", "سارية المفعول", "باقي عليها", "باقي عليه", "تجددت", "انجددت", "مجددة ل",
+          "مجددة لـ", "مجددة حتى", "مجددة لين", "متجددة", "con han den", "van con han", "con han", "duoc gia han",
+          "da duoc gia han", "ยังไม่หมดอายุ", "ยังใช้ได้", "hadi mwaka", "mpaka mwaka", "renew ho gaya",
+          "renew ho gayi", "renew bhayo", "renew hoyeche", "नवीकरण भयो", "रिन्यू हो गया"),
     ].flatMap { $0 }
 }

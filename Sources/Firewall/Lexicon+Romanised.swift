@@ -396,6 +396,11 @@ extension Lexicon {
         L(.statusAdjective, "phit kotmai", "pid kodmai", "phid kodmai"),
         // Valid-status words that also describe a contract or a stay ("valid until", "renewed"):
         // they disclose only next to a status document.
-        L(.state(.validStatus), "samma valid", "valid chha", "valid cha", "samma chalchha", "samma chalcha", "sabai thik chha", "tak valid", "valid hai", "valid he", "valid h", "tak valid hai", "tak chalega", "darust hai", "durust hai", "qanooni hai", "kanooni hai", "legal hai", "valid ache", "porjonto valid", "porjanto valid", "wenakan thiyenawa", "wenakam thiyenawa", "valid thiyenawa", "varusham irukku", "maasam irukku", "varai irukku", "varaikkum irukku", "valid ah irukku", "valid irukku", "valid aa irukku", "innum valid", "hegawi new", "thuk kotmai", "took kodmai", "tuk kodmai"),
+        L(.state(.validStatus), "samma valid", "valid chha", "valid cha", "samma chalchha", "samma chalcha",
+          "sabai thik chha", "tak valid", "valid hai", "valid he", "valid h", "tak valid hai", "tak chalega",
+          "darust hai", "durust hai", "qanooni hai", "kanooni hai", "legal hai", "valid ache", "porjonto valid",
+          "porjanto valid", "wenakan thiyenawa", "wenakam thiyenawa", "valid thiyenawa", "varusham irukku",
+          "maasam irukku", "varai irukku", "varaikkum irukku", "valid ah irukku", "valid irukku", "valid aa irukku",
+          "innum valid", "hegawi new", "thuk kotmai", "took kodmai", "tuk kodmai"),
     ].flatMap { $0 }
 }
