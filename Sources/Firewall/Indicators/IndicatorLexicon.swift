@@ -2,6 +2,15 @@
 /// pattern notation is the firewall lexicons' (folded, `*` for a prefix); `.blocker` phrases are
 /// decoys that hide an indicator they overlap ("day off", "paid on time").
 ///
+/// Two kinds of list: **phrases** (`I(.indicator, …)`), each of which shows its indicator alone, and
+/// **roles** (`Role`), word classes that show an indicator only in pairs, in one sentence
+/// (`IndicatorTagger.pairRules`): "salary" is no indicator and "nahi" is none, but "4 mahine ki
+/// salary nahi di" is withholding of wages.
+///
+/// One file per language family (`IndicatorLexicon+<Family>.swift`). Scripts without spaces
+/// (Thai, Khmer, Burmese, Chinese) and Arabic are matched inside words, so their phrases are kept
+/// long enough not to occur inside unrelated words.
+///
 /// Tuned on the indicator labels of set f (`Tests/FirewallCorpus/narratives-f.jsonl`); the held-out
 /// set e measures it (Docs/statistics.md).
 enum IndicatorLexicon {
@@ -9,44 +18,193 @@ enum IndicatorLexicon {
         patterns.map { LexiconEntry(pattern: $0, cue: .indicator(indicator)) }
     }
 
-    static let all: [LexiconEntry] = english
+    /// Word classes the pair and number rules of `IndicatorTagger` combine.
+    enum Role: CaseIterable, Sendable {
+        /// Salary, wages, pay, money.
+        case wage
+        /// Not paid, owed, withheld, deducted, pending: with a wage word, withholding of wages.
+        case unpaid
+        /// Passport, identity card, documents.
+        case document
+        /// Took, keeps, holds, confiscated, hid, won't return: with a document, retention; with a phone, isolation.
+        case custody
+        /// Phone, mobile.
+        case phone
+        /// Police, immigration, deportation, sending home.
+        case enforcement
+        /// Threat wording: "will", "if I complain", "says", "threatens".
+        case threat
+        /// An hours word right after a number ("16 hours", "18 ghante", "14 小時").
+        case hours
+    }
+
+    static let all: [LexiconEntry] = english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian
+        + african + chinese
+
+    static let roles: [Role: [String]] = {
+        var r: [Role: [String]] = [:]
+        for family in [englishRoles, romanceRoles, austronesianRoles, southAsianRoles, arabicRoles,
+                       mainlandSoutheastAsianRoles, africanRoles, chineseRoles] {
+            r.merge(family) { $0 + $1 }
+        }
+        return r
+    }()
+
+    static let englishRoles: [Role: [String]] = [
+        .wage: ["salary", "salery", "sallary", "salry", "salar", "wage", "wages", "pay", "payment", "paid", "money"],
+        .unpaid: ["not", "never", "didn't", "didnt", "did not", "don't", "dont", "doesn't", "doesnt", "hasn't", "hasnt",
+                  "haven't", "havent", "won't", "wont", "owe*", "withh*", "delay*", "pending", "deduct*", "yet",
+                  "irregular*", "cut*"],
+        .document: ["passport", "pasport", "passprt", "paspor", "id", "id card", "ic", "documents", "document",
+                    "papers", "identity card", "travel document*", "residence card"],
+        .custody: ["took", "take", "taken", "takes", "taking", "keep", "keeps", "kept", "keeping", "hold", "holds",
+                   "held", "holding", "confiscat*", "seize*", "hid", "hide*", "hidden", "lock* away",
+                   "won't give", "wont give", "not give", "not return*", "never return*", "refuse* to return",
+                   "with her", "with him", "with the employer", "with my employer", "with the agency", "with madam",
+                   "with the agent", "in her locker", "in his safe", "snatch*", "grab*", "removed my"],
+        .phone: ["phone", "mobile", "cellphone", "cell phone", "handphone", "smartphone", "sim card", "sim"],
+        .enforcement: ["police", "polis", "immigration", "immigrations", "deport*", "jail", "prison",
+                       "send me back", "send me home", "sent back"],
+        .threat: ["will", "would", "'ll", "gonna", "going to", "threat*", "warn*", "if i", "if you", "unless",
+                  "says", "said", "say"],
+        .hours: ["hours", "hrs", "hr", "hour", "*h", "*hrs", "*hours", "hours/day", "hrs/day"],
+    ]
 
     static let english: [LexiconEntry] = [
-        I(.withholdingOfWages, "not paid", "not pay", "dont pay", "don't pay", "didn't pay", "did not pay", "never paid",
-          "no salary", "no pay", "unpaid", "owe me", "owes me", "owed me", "salary delayed", "withheld my salary",
-          "withhold my salary", "keeps my salary", "kept my salary", "half salary", "only paid", "pay only", "paid only",
-          "take all my salary", "took my salary", "deduct*", "cut my salary", "salary cut"),
-        I(.excessiveOvertime, "18 hours", "17 hours", "16 hours", "15 hours", "14 hours", "20 hours", "19 hours",
-          "18 hrs", "17 hrs", "16 hrs", "15 hrs", "14 hrs", "no day off", "no rest day", "no off day", "no rest",
-          "without rest", "without a day off", "every day without", "7 days a week", "seven days a week", "24 hours",
-          "round the clock", "until midnight", "till midnight", "until 1am", "until 2am", "5am to", "4am to"),
-        I(.physicalSexualViolence, "beat me", "beats me", "beaten", "hit me", "hits me", "slap*", "kick*", "punch*",
-          "pull my hair", "pulled my hair", "burn* me", "rape*", "touch me", "touched me", "touches me",
-          "sexual*", "molest*", "abused me", "hurt me", "push* me", "threw", "choke*", "bruise*"),
-        I(.restrictionOfMovement, "lock me", "locked me", "locks me", "locked in", "locked inside", "cannot go out",
-          "can't go out", "cant go out", "not allowed to go out", "not allowed to leave", "cannot leave",
-          "can't leave", "not let me out", "doesn't let me go out", "never let me out", "confine*"),
-        I(.isolation, "take my phone", "took my phone", "takes my phone", "no phone", "cannot call my family",
-          "can't call my family", "not allowed to call", "not allowed to talk", "no contact", "alone in the house",
-          "not allowed to use phone", "cannot contact"),
-        I(.intimidationThreats, "threat*", "will call the police", "will call police", "will report me",
-          "will call immigration", "will deport", "will send me", "will kill", "shout*", "yell*", "scream*",
-          "insult*", "curse*", "scared", "afraid", "frighten*", "says she will", "says he will", "if i complain"),
+        I(.withholdingOfWages, "not paid", "not pay", "not paying", "dont pay", "don't pay", "didn't pay", "didnt pay",
+          "did not pay", "never paid", "never pay", "not been paid", "haven't been paid", "havent been paid",
+          "hasn't paid", "hasnt paid", "has not paid", "have not paid", "not give my salary", "not giving my salary",
+          "no salary", "no pay", "no wages", "without pay", "without salary", "unpaid", "owe me", "owes me",
+          "owed me", "salary delayed", "delayed salary", "late salary", "salary is late", "withheld", "withhold*",
+          "keeps my salary", "kept my salary", "keep my salary", "keep my pay", "keeps my pay", "keeps the rest",
+          "kept the rest", "half salary", "half my salary", "only paid", "pay only", "paid only", "pays only",
+          "only pay", "only pays", "only give", "only gives", "take all my salary", "took my salary", "takes my salary",
+          "deduct*", "cut my salary", "cuts my salary", "salary cut", "pay cut", "back pay", "arrears",
+          "not received my salary", "didn't receive", "did not receive", "never received", "never receive",
+          "paid irregularly", "irregular salary", "instead of", "less than agreed", "less than the agreed",
+          "less than promised", "pocket money", "months without pay", "months unpaid", "wage theft", "underpa*",
+          "not paid overtime", "no overtime pay", "salary not", "still not pay", "still not paid", "not yet paid",
+          "not give salary", "never give salary", "refuse to pay", "refuses to pay", "refused to pay"),
+        I(.excessiveOvertime, "no day off", "no day-off", "no dayoff", "no days off", "no off day", "no offday",
+          "no rest day", "no rest days", "no weekly rest", "no weekly day off", "no holiday", "no holidays",
+          "no rest", "no break", "no breaks", "without rest", "without a break", "without break",
+          "without a day off", "without day off", "without any day off", "never rest", "never a day off",
+          "not even one day off", "not given a day off", "not allowed a day off", "no time to rest", "no time to sleep",
+          "7 days a week", "seven days a week", "everyday no rest", "every day no rest", "24 hours",
+          "24/7", "24 7", "round the clock", "all day and night", "day and night", "morning till night",
+          "morning to night", "morning until night", "until midnight", "till midnight", "til midnight",
+          "to midnight", "midnight", "midnite", "mid night", "11pm", "11 pm", "12am", "12 am", "1am", "1 am",
+          "2am", "2 am", "3am", "late at night", "late night",
+          "one rest day per month", "one day off a month", "one day off per month", "1 day off a month",
+          "day off once a month", "once a month day off", "only one day off", "rest day once a month",
+          "overtime", "over time", "2 houses", "3 houses", "4 houses", "two houses", "three houses",
+          "four houses", "many houses", "two families", "three families", "another house", "her relatives",
+          "his relatives", "her cousins", "her sister's house", "her mother's house", "sleep only",
+          "only sleep", "4 hours sleep", "5 hours sleep", "work all day", "work nonstop", "non stop", "nonstop",
+          "twelve hours", "fourteen hours", "fifteen hours", "sixteen hours", "seventeen hours", "eighteen hours",
+          "nineteen hours", "twenty hours"),
+        I(.physicalSexualViolence, "beat me", "beats me", "beating me", "beaten", "beat her", "beats her", "hit me",
+          "hits me", "hitting me", "hit her", "hits her", "slap*", "kick*", "punch*", "pinch*", "pull my hair",
+          "pulled my hair", "pulls my hair", "pulled her hair", "burn* me", "burnt my", "burned my", "burns my",
+          "burnt her", "burned her", "rape*", "touch me", "touched me", "touches me", "touching me", "touched her",
+          "touches her", "inappropriately", "sexual*", "molest*", "grope*", "groping", "harass*", "abused me",
+          "abuses me", "abusing me", "physical abuse", "physically", "hurt me", "hurts me", "hurting me", "push* me",
+          "pushed her", "threw", "throws things", "throw things", "choke*", "strangl*", "bruise*", "injur*",
+          "wound*", "bleed*", "bleeding", "broke my", "broken arm", "broken finger", "bite me", "bit me",
+          "spit on", "violence", "violent", "assault*", "with a stick", "with slipper", "with a slipper",
+          "with a belt", "with the iron", "with an iron", "with hot water", "comes to my room", "come to my room",
+          "came to my room", "enters my room", "entered my room", "into my room at night", "in my room at night",
+          "to my room at night", "forced himself", "forced me to sleep with", "kiss me", "kissed me"),
+        I(.restrictionOfMovement, "lock me", "locked me", "locks me", "locking me", "locked in", "locked inside",
+          "locks the door", "locked the door", "locks the gate", "locked the gate", "lock the gate", "lock the door",
+          "cannot go out", "can't go out", "cant go out", "can not go out", "cannot go outside", "can't go outside",
+          "not allowed to go out", "not allowed out", "not allowed outside", "not allowed to leave",
+          "never allowed to go out", "never allowed out", "not allowed to go outside", "cannot leave",
+          "can't leave", "cant leave", "not let me out", "not let me go out", "not let me leave",
+          "doesn't let me go out", "doesnt let me go out", "don't let me go out", "dont let me go out",
+          "never let me out", "never let me go out", "won't let me go out", "wont let me go out",
+          "won't let me leave", "wont let me leave", "confine*", "trapped", "kept inside", "keep me inside",
+          "keeps me inside", "stay inside", "never go out", "never went out", "permission to go out",
+          "permit to go out", "not allowed to go", "no permission to go out", "cannot step out", "prisoner",
+          "like a prison", "like prison", "only once in"),
+        I(.isolation, "take my phone", "took my phone", "takes my phone", "taken my phone", "took her phone",
+          "no phone", "without phone", "without a phone", "no mobile", "cannot call my family", "can't call my family",
+          "cant call my family", "cannot call home", "can't call home", "not allowed to call", "not allowed to talk",
+          "not allowed to speak", "not allowed to use phone", "not allowed to use my phone",
+          "not allowed to use the phone", "not allowed to use her phone", "not allowed to have a phone",
+          "not allowed to contact", "not allowed to meet", "not allowed to have friends", "no contact",
+          "cannot contact", "can't contact", "cant contact", "no internet", "no wifi", "no wi-fi",
+          "cut off from", "alone in the house", "isolated", "isolation", "don't know where i am",
+          "dont know where i am", "don't know the address", "dont know the address", "cannot talk to my family",
+          "can't talk to my family", "cannot speak to anyone", "not allowed to speak to", "no one to talk",
+          "don't let me call", "dont let me call", "doesn't let me call", "won't let me call", "don't let me use",
+          "dont let me use", "doesn't let me use", "hides my phone", "hid my phone", "broke my phone",
+          "smashed my phone"),
+        I(.intimidationThreats, "threat*", "will call the police", "will call police", "call the police on",
+          "will report me", "report me to", "will call immigration", "call immigration", "will deport",
+          "deport me", "get me deported", "have me deported", "send me back", "send me home", "will send me",
+          "will kill", "kill me", "shout*", "yell*", "scream*", "insult*", "curse*", "cursing", "scold*",
+          "verbal abuse", "verbally", "bad words", "call me names", "calls me names", "calls me stupid",
+          "called me stupid", "stupid", "donkey", "animal", "haramiya", "harami", "says she will", "says he will",
+          "if i complain", "if i leave", "if i run", "if i tell", "if i go to", "if i report", "warned me",
+          "warns me", "blackmail*", "tell the police", "intimidat*", "humiliat*", "frighten*", "make me afraid",
+          "angry at me", "scream at me"),
         I(.retentionOfIdentityDocuments, "keep my passport", "keeps my passport", "kept my passport",
-          "took my passport", "take my passport", "takes my passport", "has my passport", "holds my passport",
-          "holding my passport", "held my passport", "passport is with", "confiscat*", "keep my pasport",
-          "keep my documents", "took my documents", "my passport with", "won't give back my passport",
-          "not give my passport", "refuses to return"),
-        I(.debtBondage, "debt", "loan", "pay back", "repay", "salary deduction for agency", "agency fee", "placement fee",
-          "recruitment fee", "owe the agency", "owe the agent", "work for free until"),
-        I(.deception, "promised", "promise me", "told me it would be", "different job", "not the job", "lied",
-          "cheated", "tricked", "fake contract", "contract said", "like contract", "not like contract",
-          "different from contract", "agent promise"),
+          "keeping my passport", "took my passport", "take my passport", "takes my passport", "taken my passport",
+          "has my passport", "have my passport", "holds my passport", "holding my passport", "held my passport",
+          "passport held", "passport is with", "passport with", "passport kept", "passport taken",
+          "passport confiscated", "confiscat*", "keep my pasport", "keep my documents", "took my documents",
+          "keeps my documents", "kept my documents", "keep my papers", "keeps my papers", "took my papers",
+          "kept my papers", "took my id", "keeps my id", "kept my id", "my passport with", "won't give back my passport",
+          "wont give back my passport", "not give my passport", "not give back my passport",
+          "not return my passport", "refuses to return", "refused to return", "never returned my passport",
+          "for safekeeping", "safe keeping", "in her locker", "in his safe", "in the safe", "without my passport",
+          "no access to my passport", "passport back"),
+        I(.debtBondage, "debt", "debts", "loan", "loans", "pay back", "paying back", "repay*", "salary deduction for agency",
+          "agency fee", "agency fees", "placement fee", "placement fees", "recruitment fee", "recruitment fees",
+          "processing fee", "training fee", "medical fee", "visa fee", "agent fee", "fee", "fees", "owe the agency",
+          "owe the agent", "owe my agent", "owe my employer", "work for free until", "until i pay",
+          "until i finish paying", "work off", "months of my salary", "months salary as",
+          "for the agency", "to the agency", "for the agent", "to pay the agency", "paid the agent",
+          "paid the agency", "charged me", "charge me", "brokerage", "pay for my ticket", "pay my ticket",
+          "cost of my ticket"),
+        I(.deception, "promised", "promise me", "promised me", "promise*", "told me it would be", "different job",
+          "not the job", "another job", "different work", "different employer", "different country", "lied", "lies",
+          "liar", "cheated", "cheat", "tricked", "trick", "fake contract", "fake job", "fake", "contract said",
+          "like contract", "not like contract", "different from contract", "different from the contract",
+          "not in the contract", "not in my contract", "agent promise", "instead of agreed", "instead of the agreed",
+          "the agreed", "agreed salary", "supposed to be", "was supposed", "were supposed", "told me the salary",
+          "told me salary", "made me sign", "make me sign", "sign papers", "signed papers", "didn't understand",
+          "did not understand", "in arabic and", "said she will fix", "say she fix", "but nothing", "never happened",
+          "misled", "mislead*", "deceiv*", "deception", "not what", "contract substitution", "new contract",
+          "second contract"),
         I(.abusiveWorkingLivingConditions, "sleep in the kitchen", "sleep on the floor", "sleep in the store",
-          "store room", "storeroom", "no food", "leftover*", "left over", "no bed", "no window", "bathroom floor",
-          "little food", "only bread", "hungry", "starv*", "no room", "balcony"),
-        I(.abuseOfVulnerability, "because i have no", "because i am alone", "she knows i", "he knows i",
-          "knows i cannot", "knows i can't", "take advantage", "no one to help", "nowhere to go"),
-        L(.blocker, "day off is", "paid on time", "pays on time", "no debt", "no loan"),
+          "sleep in the laundry", "sleep in the bathroom", "sleep in the living room", "sleep on the balcony",
+          "sleep in the hallway", "sleep on the kitchen floor", "kitchen floor", "laundry room", "store room",
+          "storeroom", "storage room", "no food", "not enough food", "leftover*", "left over", "no bed", "no mattress",
+          "no window", "no windows", "no ac", "no aircon", "no air con", "no air-con", "no fan", "bathroom floor",
+          "little food", "only bread", "only rice", "one meal", "hungry", "hunger", "starv*", "no room", "no own room",
+          "no privacy", "balcony", "no toilet", "no water", "no medical", "no medicine", "sick but", "even when sick",
+          "even when i am sick", "when i was sick", "don't give me food", "dont give me food", "doesn't give me food",
+          "not give me food", "does not feed", "doesn't feed", "dont feed", "don't feed", "not fed",
+          "kicked me out", "kicked out", "nowhere to sleep", "no place to sleep", "dangerous", "chemicals",
+          "without gloves", "no rest when sick", "no health insurance",
+          "no insurance"),
+        I(.abuseOfVulnerability, "because i have no", "because i am alone", "she knows i", "he knows i", "they know i",
+          "knows i cannot", "knows i can't", "knows i cant", "take advantage", "taking advantage", "no one to help",
+          "nowhere to go", "nowhere else to go", "cannot go to the hospital", "can't go to the hospital",
+          "cannot go to hospital", "can't go to hospital", "cannot go to the clinic", "can't go to the clinic",
+          "cannot go to the doctor", "can't go to the doctor", "afraid to go to", "scared to go to",
+          "afraid to complain", "scared to complain", "too afraid", "i am hiding", "im hiding", "i'm hiding",
+          "hiding", "hide me", "hides me", "hid me", "in hiding", "detention", "detained", "arrested",
+          "fears the same", "fear the same", "same thing will happen", "cannot complain", "can't complain",
+          "cannot claim", "can't claim", "cant claim", "cannot report", "can't report", "no one will believe",
+          "i have nothing", "nothing in my name", "less than half", "less than the minimum", "below minimum",
+          "don't speak", "dont speak", "cannot read", "can't read", "alone here", "i am alone", "no family here",
+          "alone in this country"),
+        L(.blocker, "day off is", "paid on time", "pays on time", "pay on time", "paid in full", "pays in full",
+          "paid every month", "no debt", "no loan", "no problem with my salary", "salary is ok", "salary is fine",
+          "not afraid", "no threat", "i am not hiding", "day off every", "every sunday off", "off every sunday",
+          "fee paid by employer", "no fees", "no fee", "free of charge", "my own phone", "kept in touch"),
     ].flatMap { $0 }
 }

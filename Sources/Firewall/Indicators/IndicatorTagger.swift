@@ -2,25 +2,130 @@
 ///
 /// It reads the text the firewall *left*, never the worker's original: an indicator must not carry
 /// anything the firewall removed (a tag such as "abuse of vulnerability: irregular status" would be
-/// a status disclosure by another name). The same folding and spelling tolerance as the firewall
-/// apply, and the same one-pass automaton, over the indicator lexicon (`IndicatorLexicon`), in every
-/// language at once. A phrase shows its indicator unless a decoy phrase overlaps it ("day off",
-/// "paid on time"). Pure and deterministic, like the firewall.
+/// a status disclosure by another name). The removal markers are blanked before matching, so not
+/// even the fact that something was removed can show an indicator. The same folding and spelling
+/// tolerance as the firewall apply, and the same one-pass automaton, over the indicator lexicon
+/// (`IndicatorLexicon`), in every language at once. A phrase shows its indicator unless a decoy
+/// phrase overlaps it ("day off", "paid on time").
+///
+/// Phrases alone miss what workers say with the words apart ("madam ne 3 mahine se paise nahi
+/// diye", "passport ko thein htar tal", "police-ku solluven nu madam mirattaraanga"), so a few
+/// **pair rules** combine two word classes (`IndicatorLexicon.Role`) that occur in the same
+/// sentence, at most `window` folded scalars apart, in either order:
+///
+/// - a wage word and a non-payment word ("salary" + "nahi", "sueldo" + "debe") → withholding of wages;
+/// - an identity document and a taking/keeping word ("passport" + "kinuha") → retention of documents;
+/// - a phone and a taking/keeping word ("phone" + "chheen liya") → isolation;
+/// - police, immigration or deportation and a threat word ("police" + "kiyanawa", "deport" +
+///   "karwa dunga") → intimidation and threats.
+///
+/// And one **number rule**: a number of 12 to 24 right before an hours word ("16 ghante", "17 oras",
+/// "１４小时", "18 seat") is a working day of 12 hours or more, and one of 60 or more a working week
+/// ("70 heures") → excessive overtime. The firewall folds every script's digits to ASCII first.
+///
+/// Sentences end at `. ! ? ; । ॥ ။ ። ۔ 。！？` and line breaks (a dot inside a number does not end
+/// one). Everything is one pass per lexicon plus one linear sweep: pure, deterministic, linear time.
 public struct IndicatorTagger: Sendable {
     private let lexicon: Lexicon
+    private let roleLexicons: [(IndicatorLexicon.Role, Lexicon)]
+
+    /// The pair rules: two roles within `window` scalars in one sentence show `indicator`.
+    static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int, indicator: ForcedLabourIndicator)] = [
+        (.wage, .unpaid, 28, .withholdingOfWages),
+        (.document, .custody, 28, .retentionOfIdentityDocuments),
+        (.phone, .custody, 24, .isolation),
+        (.enforcement, .threat, 36, .intimidationThreats),
+    ]
 
     public init() {
         lexicon = Lexicon(IndicatorLexicon.all)
+        roleLexicons = IndicatorLexicon.Role.allCases.map { role in
+            (role, Lexicon((IndicatorLexicon.roles[role] ?? []).map { LexiconEntry(pattern: $0, cue: .labourNoun) }))
+        }
     }
 
     /// The indicators `text` shows, sorted by name.
     public func indicators(in text: String) -> [ForcedLabourIndicator] {
         let folded = FoldedText(NarrativeRedactor.neutralisingMarkers(text)).folded
         var found = Set<ForcedLabourIndicator>()
+        var blocked = [Bool](repeating: false, count: folded.count)
         for m in lexicon.matches(in: folded) {
-            if case .indicator(let i) = m.cue { found.insert(i) }
+            switch m.cue {
+            case .indicator(let i): found.insert(i)
+            case .blocker: for k in m.start..<m.end { blocked[k] = true }
+            default: break
+            }
+        }
+
+        // Sentence number of every position.
+        var sentence = [Int](repeating: 0, count: folded.count + 1)
+        var s = 0
+        for (k, c) in folded.enumerated() {
+            sentence[k] = s
+            if Self.endsSentence(c, next: k + 1 < folded.count ? folded[k + 1] : nil) { s += 1 }
+        }
+        sentence[folded.count] = s
+
+        // Role matches, unblocked, in text order.
+        var roleHits: [(start: Int, end: Int, role: IndicatorLexicon.Role)] = []
+        for (role, lex) in roleLexicons {
+            for m in lex.matches(in: folded) where !(m.start..<m.end).contains(where: { blocked[$0] }) {
+                roleHits.append((m.start, m.end, role))
+            }
+        }
+        roleHits.sort { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+
+        for rule in Self.pairRules where !found.contains(rule.indicator) {
+            var lastA: (end: Int, sentence: Int)?
+            var lastB: (end: Int, sentence: Int)?
+            for h in roleHits where h.role == rule.a || h.role == rule.b {
+                let other = h.role == rule.a ? lastB : lastA
+                if let o = other, o.sentence == sentence[h.start], h.start - o.end <= rule.window {
+                    found.insert(rule.indicator)
+                    break
+                }
+                if h.role == rule.a { lastA = (h.end, sentence[max(h.end - 1, h.start)]) } else { lastB = (h.end, sentence[max(h.end - 1, h.start)]) }
+            }
+        }
+
+        if !found.contains(.excessiveOvertime) {
+            for h in roleHits where h.role == .hours {
+                if let n = Self.number(endingBefore: h.start, in: folded), (12...24).contains(n) || (60...140).contains(n) {
+                    found.insert(.excessiveOvertime)
+                    break
+                }
+            }
         }
         return found.sorted()
+    }
+
+    /// The number written just before `position` (digits, then at most one space or hyphen), or nil.
+    static func number(endingBefore position: Int, in text: [Unicode.Scalar]) -> Int? {
+        var k = position - 1
+        if k >= 0, text[k] == " " || text[k] == "-" { k -= 1 }
+        var value = 0
+        var place = 1
+        var digits = 0
+        while k >= 0, ScalarFolding.isDigit(text[k]), digits < 4 {
+            value += Int(text[k].value - 0x30) * place
+            place *= 10
+            digits += 1
+            k -= 1
+        }
+        guard digits > 0 else { return nil }
+        // "1.16 hours", "12,16 h": part of a larger number, or a decimal.
+        if k >= 1, text[k] == "." || text[k] == ",", ScalarFolding.isDigit(text[k - 1]) { return nil }
+        if k >= 0, ScalarFolding.isLatinWordScalar(text[k]) { return nil }
+        return value
+    }
+
+    static func endsSentence(_ c: Unicode.Scalar, next: Unicode.Scalar?) -> Bool {
+        switch c {
+        case ".": return next == nil || next == " " || next == "\n"
+        case "!", "?", ";", "\n", "\u{0964}", "\u{0965}", "\u{104B}", "\u{1362}", "\u{06D4}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{17D4}":
+            return true
+        default: return false
+        }
     }
 }
 
