@@ -63,7 +63,7 @@ extension IndicatorLexicon {
           "ananidhulumu mshahara"),
         I(.excessiveOvertime, "hakuna day off", "bila day off", "hakuna mapumziko", "bila kupumzika", "bila mapumziko",
           "bila likizo", "hakuna likizo", "hakuna siku ya kupumzika", "mpaka midnight", "hadi midnight",
-          "usiku wa manane", "hadi usiku", "mpaka usiku", "saa sita usiku", "saa saba usiku", "kila siku bila",
+          "usiku wa manane", "masaa kumi na", "saa kumi na", "hadi usiku", "mpaka usiku", "saa sita usiku", "saa saba usiku", "kila siku bila",
           "nyumba 3", "nyumba tatu", "nyumba mbili", "nyumba 2", "siku saba kwa wiki", "mchana na usiku"),
         (12...24).flatMap { ["masaa \($0)", "saa \($0) kwa siku"] }.map { LexiconEntry(pattern: $0, cue: .indicator(.excessiveOvertime)) },
         I(.physicalSexualViolence, "ananipiga", "alinipiga", "wananipiga", "kunipiga", "kupigwa", "nilipigwa",

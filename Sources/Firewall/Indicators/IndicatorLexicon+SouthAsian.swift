@@ -23,7 +23,7 @@ extension IndicatorLexicon {
             "नहीं", "नही", "बकाया", "काट", "रोक", "نہیں", "نہيں", "نهیں", "روک", "کاٹ", "بقایا",
             "nahi", "nahin", "nai", "nhi", "nahee", "nahy", "rok", "roki", "rok rakhi", "rok rakha", "kaat", "kaatti",
             "katti", "baki", "baaki", "bakaya", "kam deti", "kam deta",
-            "छैन", "दिएन", "दिँदैन", "दिंदैन", "दिन्न", "बाँकी", "बाकी", "काट्", "diyena", "dinna", "dideina",
+            "छैन", "दिएन", "दिइनन्", "दिइन", "दिएनन्", "पाएको छैन", "पाएकी छैन", "सट्टा", "दिँदैन", "दिंदैन", "दिन्न", "बाँकी", "बाकी", "काट्", "diyena", "dinna", "dideina",
             "didaina", "chaina", "chhaina", "diena", "dieko chaina", "katchin", "katcha", "dinchin",
             "দেয়নি", "দেয় না", "দেয়না", "দেননি", "দেয় নাই", "পাইনি", "বাকি", "কাটে", "কেটে", "dey na", "dey nai",
             "deyni", "dei na", "pai nai", "paini", 
@@ -68,7 +68,7 @@ extension IndicatorLexicon {
     static let southAsian: [LexiconEntry] = hindiUrdu + nepali + bengali + sinhala + tamil
 
     static let hindiUrdu: [LexiconEntry] = [
-        I(.withholdingOfWages, "वेतन नहीं", "तनख्वाह नहीं", "पगार नहीं", "पैसे नहीं", "पैसा नहीं", "सैलरी नहीं",
+        I(.withholdingOfWages, "वेतन नहीं", "आधी तनख्वाह", "आधा वेतन", "aadhi tankhwah", "aadhi salary", "aadha vetan", "آدھی تنخواہ", "तनख्वाह नहीं", "पगार नहीं", "पैसे नहीं", "पैसा नहीं", "सैलरी नहीं",
           "नहीं दिया", "नहीं दी", "नहीं दिए", "वेतन रोक", "तनख्वाह रोक", "पैसे काट", "काट लेती", "काट लेता",
           "تنخواہ نہیں", "پیسے نہیں", "سیلری نہیں", "ادا نہیں کی", "نہیں دی", "نہیں دیے", "نہیں ملی",
           "tankhwah nahi", "tankhwa nahi", "tankha nahi", "tankhah nahi", "salary nahi", "salary nhi", "paise nahi",
@@ -134,16 +134,16 @@ extension IndicatorLexicon {
     ].flatMap { $0 }
 
     static let nepali: [LexiconEntry] = [
-        I(.withholdingOfWages, "तलब दिएको छैन", "तलब दिँदैन", "तलब दिंदैन", "तलब दिएन", "तलब छैन", "तलब दिनु",
+        I(.withholdingOfWages, "तलब दिएको छैन", "को सट्टा", "आधा मात्र", "तलब आधा", "तलब दिँदैन", "तलब दिंदैन", "तलब दिएन", "तलब छैन", "तलब दिनु",
           "पैसा दिँदैन", "पैसा दिंदैन", "पैसा पनि दिन्न", "पैसा दिन्न", "तलब बाँकी", "कटौती", "काट्छिन्", "काट्छ",
           "talab diyena", "talab dina", "talab dideina", "talab didaina", "talab dinna", "talab chaina",
           "paisa diyena", "paisa pani dinna", "paisa dinna", "paisa didaina", "ko baki cha", "baki cha", "baaki cha",
           "katchin", "katcha", "katauti", "matra dinchin", "matra dincha", "मात्र दिन्छ"),
-        I(.excessiveOvertime, "छुट्टी दिँदैन", "छुट्टी दिंदैन", "छुट्टी छैन", "बिदा छैन", "बिदा दिँदैन", "एक दिन पनि छुट्टी",
+        I(.excessiveOvertime, "छुट्टी दिँदैन", "आराम गर्ने दिन छैन", "आराम छैन", "विश्राम छैन", "घण्टा मात्र सुत्न", "राति पनि उठ्नु", "छुट्टी दिंदैन", "छुट्टी छैन", "बिदा छैन", "बिदा दिँदैन", "एक दिन पनि छुट्टी",
           "chhutti dinna", "chutti dinna", "chutti chaina", "chhutti chaina", "bida chaina", "bida dinna",
           "राति 12", "राति 1", "राति १२", "rati 12", "raati 12", "rati 1", "aadha rat", "आधा रात", "बेलुका 11",
           "बिहान 5 बजेदेखि", "bihana 5 baje dekhi", "bihana 4 baje", "दिनरात", "din rat"),
-        I(.physicalSexualViolence, "कुट्छिन्", "कुट्छ", "कुटिन्", "कुट्यो", "कुटाइ", "पिट्छ", "पिट्छिन्", "हिर्काउँछ",
+        I(.physicalSexualViolence, "कुट्छिन्", "हात हाल", "हात हाले", "कुट्छ", "कुटिन्", "कुट्यो", "कुटाइ", "पिट्छ", "पिट्छिन्", "हिर्काउँछ",
           "थप्पड", "छुन खोज्छ", "छुन", "बलात्कार", "जिस्काउँछ", "kutchin", "kutcha", "kutchha", "kutyo", "kuteko",
           "pitcha", "pitchin", "chhuna khojcha", "chhuna khojchha", "jiskaucha", "kothama aucha", "kotha ma aucha",
           "कोठामा आउँछ", "jalayo", "जलायो"),
@@ -164,7 +164,7 @@ extension IndicatorLexicon {
           "thagyo", "ठग्यो"),
         I(.abusiveWorkingLivingConditions, "खाना दिँदिनन्", "खाना दिँदैन", "खाना दिंदैन", "खाना दिँदिन", "khana dinna",
           "khana didaina", "bhokai", "भोकै", "भुइँमा सुत", "bhuima sut", "भान्सामा सुत"),
-        I(.abuseOfVulnerability, "लुकेर", "lukchu", "lukera", "luki", "lukeko", "अस्पताल जान सक्दिनँ", "अस्पताल जान सक्दिन",
+        I(.abuseOfVulnerability, "लुकेर", "डर लाग्छ", "डराउँछु", "lukchu", "lukera", "luki", "lukeko", "अस्पताल जान सक्दिनँ", "अस्पताल जान सक्दिन",
           "aspatal jana sakdina", "समातेर", "samatera", "detention", "डिटेन्सन"),
         L(.blocker, "समयमै तलब", "samayamai talab"),
     ].flatMap { $0 }

@@ -36,6 +36,9 @@ enum IndicatorLexicon {
         case threat
         /// An hours word right after a number ("16 hours", "18 ghante", "14 小時").
         case hours
+        /// A number from twelve to twenty-four written as a word ("sixteen", "सोलह", "ষোলো", "十六"): with an
+        /// hours word right after it, a long working day, like a written number.
+        case longDayNumber
     }
 
     static let all: [LexiconEntry] = english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian
@@ -50,7 +53,39 @@ enum IndicatorLexicon {
         return r
     }()
 
+    /// Twelve to twenty-four (and "twenty-four"), in every language, for `Role.longDayNumber`.
+    static let longDayNumbers: [String] = [
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "twenty-four",
+        "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veinticuatro",
+        "doze", "treze", "catorze", "quinze", "dezesseis", "dezasseis", "dezessete", "dezoito", "vinte", "vinte e quatro",
+        "douze", "treize", "quatorze", "seize", "dix-sept", "dix-huit", "vingt", "dodici", "quattordici", "sedici", "diciotto",
+        "labindalawa", "labing-apat", "labing apat", "labinlima", "labing-anim", "labing anim", "labimpito", "labing-walo",
+        "labing walo", "dalawampu", "dua belas", "tiga belas", "empat belas", "lima belas", "enam belas", "tujuh belas",
+        "delapan belas", "lapan belas", "sembilan belas", "dua puluh", "dua puluh empat",
+        "बारह", "तेरह", "चौदह", "पंद्रह", "पन्द्रह", "सोलह", "सत्रह", "अठारह", "उन्नीस", "बीस", "चौबीस", "baarah", "barah",
+        "chaudah", "pandrah", "solah", "satrah", "atharah", "athara", "bees", "chaubees",
+        "بارہ", "تیرہ", "چودہ", "پندرہ", "سولہ", "سترہ", "اٹھارہ", "بیس", "چوبیس",
+        "बाह्र", "तेह्र", "चौध", "पन्ध्र", "सोह्र", "सत्र", "अठार", "अठाह्र", "उन्नाइस", "चौबिस", "bahra", "chaudha",
+        "pandhra", "sohra", "athaara",
+        "বারো", "তেরো", "চোদ্দ", "চৌদ্দ", "পনেরো", "ষোলো", "ষোল", "সতেরো", "আঠারো", "উনিশ", "বিশ", "চব্বিশ", "baro",
+        "choddo", "ponero", "sholo", "shotero", "atharo", "chobbish",
+        "දොළහ", "දාහතර", "පහළොව", "දාසය", "දාහත", "දහඅට", "විස්ස", "දොලහ", "dolaha", "dahathara", "pahalowa",
+        "dahasaya", "dahaata", "wissa",
+        "பன்னிரண்டு", "பதினான்கு", "பதினைந்து", "பதினாறு", "பதினேழு", "பதினெட்டு", "இருபது", "pathinaaru",
+        "pathinettu", "pannendu", "irupathu",
+        "اثنعش", "ثنعش", "اربعتعش", "اربعطعش", "خمستعش", "ستعش", "سطعش", "سبعتعش", "ثمنتعش", "عشرين", "اثنتي عشره",
+        "اثني عشر", "اربع عشره", "خمس عشره", "ست عشره", "ثماني عشره", "tna3sh", "arba3ta3sh", "sitta3sh", "tmanta3sh",
+        "สิบสอง", "สิบสี่", "สิบห้า", "สิบหก", "สิบเจ็ด", "สิบแปด", "ยี่สิบ",
+        "ដប់ពីរ", "ដប់បួន", "ដប់ប្រាំ", "ដប់ប្រាំមួយ", "ដប់ប្រាំពីរ", "ដប់ប្រាំបី", "ម្ភៃ",
+        "ဆယ့်နှစ်", "ဆယ့်လေး", "ဆယ့်ငါး", "ဆယ့်ခြောက်", "ဆယ့်ခုနစ်", "ဆယ့်ရှစ်", "နှစ်ဆယ်",
+        "muoi hai", "muoi bon", "muoi lam", "muoi sau", "muoi bay", "muoi tam", "hai muoi",
+        "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+        "አስራ ሁለት", "አስራ አራት", "አስራ አምስት", "አስራ ስድስት", "አስራ ሰባት", "አስራ ስምንት", "ሃያ", "asra hulet",
+        "asra arat", "asra sidist", "asra sint",
+    ]
+
     static let englishRoles: [Role: [String]] = [
+        .longDayNumber: longDayNumbers,
         .wage: ["salary", "salery", "sallary", "salry", "salar", "wage", "wages", "pay", "payment", "paid", "money"],
         .unpaid: ["not", "never", "didn't", "didnt", "did not", "don't", "dont", "doesn't", "doesnt", "hasn't", "hasnt",
                   "haven't", "havent", "won't", "wont", "owe*", "withh*", "delay*", "pending", "deduct*", "yet",
@@ -58,8 +93,8 @@ enum IndicatorLexicon {
         .document: ["passport", "pasport", "passprt", "paspor", "id", "id card", "ic", "documents", "document",
                     "papers", "identity card", "travel document*", "residence card"],
         .custody: ["took", "take", "taken", "takes", "taking", "keep", "keeps", "kept", "keeping", "hold", "holds",
-                   "held", "holding", "confiscat*", "seize*", "hid", "hide*", "hidden", "lock* away",
-                   "won't give", "wont give", "not give", "not return*", "never return*", "refuse* to return",
+                   "held", "holding", "confiscat*", "seize*", "hid", "hide*", "hidden", "locked away", "locks away",
+                   "won't give", "wont give", "not give", "not return*", "never return*", "refuses to return", "refused to return",
                    "with her", "with him", "with the employer", "with my employer", "with the agency", "with madam",
                    "with the agent", "in her locker", "in his safe", "snatch*", "grab*", "removed my"],
         .phone: ["phone", "mobile", "cellphone", "cell phone", "handphone", "smartphone", "sim card", "sim"],
@@ -72,7 +107,9 @@ enum IndicatorLexicon {
 
     static let english: [LexiconEntry] = [
         I(.withholdingOfWages, "not paid", "not pay", "not paying", "dont pay", "don't pay", "didn't pay", "didnt pay",
-          "did not pay", "never paid", "never pay", "not been paid", "haven't been paid", "havent been paid",
+          "did not pay", "never paid", "never pay*", "not pay me", "not paying me", "didn't pay me", "didnt pay me", "give only", "gives only",
+          "but contract", "but the contract", "but my contract", "but contract say", "cannot access", "not to me", "after that nothing",
+          "nothing until now", "not paid extra", "without extra pay", "no extra pay", "not been paid", "haven't been paid", "havent been paid",
           "hasn't paid", "hasnt paid", "has not paid", "have not paid", "not give my salary", "not giving my salary",
           "no salary", "no pay", "no wages", "without pay", "without salary", "unpaid", "owe me", "owes me",
           "owed me", "salary delayed", "delayed salary", "late salary", "salary is late", "withheld", "withhold*",
@@ -85,7 +122,13 @@ enum IndicatorLexicon {
           "less than promised", "pocket money", "months without pay", "months unpaid", "wage theft", "underpa*",
           "not paid overtime", "no overtime pay", "salary not", "still not pay", "still not paid", "not yet paid",
           "not give salary", "never give salary", "refuse to pay", "refuses to pay", "refused to pay"),
-        I(.excessiveOvertime, "no day off", "no day-off", "no dayoff", "no days off", "no off day", "no offday",
+        I(.excessiveOvertime, "no day off", "not had a day off", "not had any day off", "not had any rest day", "not had a rest day", "not given rest day",
+          "not given a rest day", "not given day off", "not given any day off", "never give me off", "never give me day off",
+          "never given a day off", "not give me off", "not give me day off", "without a single", "without a rest day",
+          "without rest day", "without any rest", "no single day off", "not one day off", "12 night", "until 12 night",
+          "to 10pm", "until 10pm", "to 10 pm", "to 11pm", "until 11pm", "hours of sleep", "no off", "7 days no", "7 days,",
+          "work 7 days", "working 7 days", "7 days a wk", "no statutory holiday", "no annual leave", "without annual leave",
+          "not give me statutory", "around the clock", "including nights", "cook for her parents", "no day-off", "no dayoff", "no days off", "no off day", "no offday",
           "no rest day", "no rest days", "no weekly rest", "no weekly day off", "no holiday", "no holidays",
           "no rest", "no break", "no breaks", "without rest", "without a break", "without break",
           "without a day off", "without day off", "without any day off", "never rest", "never a day off",
@@ -105,10 +148,10 @@ enum IndicatorLexicon {
           "nineteen hours", "twenty hours"),
         I(.physicalSexualViolence, "beat me", "beats me", "beating me", "beaten", "beat her", "beats her", "hit me",
           "hits me", "hitting me", "hit her", "hits her", "slap*", "kick*", "punch*", "pinch*", "pull my hair",
-          "pulled my hair", "pulls my hair", "pulled her hair", "burn* me", "burnt my", "burned my", "burns my",
+          "pulled my hair", "pulls my hair", "pulled her hair", "burned me", "burnt me", "burns me", "burn me", "burnt my", "burned my", "burns my",
           "burnt her", "burned her", "rape*", "touch me", "touched me", "touches me", "touching me", "touched her",
           "touches her", "inappropriately", "sexual*", "molest*", "grope*", "groping", "harass*", "abused me",
-          "abuses me", "abusing me", "physical abuse", "physically", "hurt me", "hurts me", "hurting me", "push* me",
+          "abuses me", "abusing me", "physical abuse", "physically", "hurt me", "hurts me", "hurting me", "pushed me", "pushes me", "push me", "pushing me",
           "pushed her", "threw", "throws things", "throw things", "choke*", "strangl*", "bruise*", "injur*",
           "wound*", "bleed*", "bleeding", "broke my", "broken arm", "broken finger", "bite me", "bit me",
           "spit on", "violence", "violent", "assault*", "with a stick", "with slipper", "with a slipper",
@@ -141,7 +184,8 @@ enum IndicatorLexicon {
           "dont let me use", "doesn't let me use", "hides my phone", "hid my phone", "broke my phone",
           "smashed my phone"),
         I(.intimidationThreats, "threat*", "will call the police", "will call police", "call the police on",
-          "will report me", "report me to", "will call immigration", "call immigration", "will deport",
+          "will report me", "report me to", "will call immigration", "call immigration", "call ice", "call the ice", "blacklist*", "put me in prison", "put me in jail",
+          "send me to jail", "send me to prison", "bring police", "bring the police", "fire me", "terminate me if", "report me", "will deport",
           "deport me", "get me deported", "have me deported", "send me back", "send me home", "will send me",
           "will kill", "kill me", "shout*", "yell*", "scream*", "insult*", "curse*", "cursing", "scold*",
           "verbal abuse", "verbally", "bad words", "call me names", "calls me names", "calls me stupid",
@@ -168,7 +212,8 @@ enum IndicatorLexicon {
           "for the agency", "to the agency", "for the agent", "to pay the agency", "paid the agent",
           "paid the agency", "charged me", "charge me", "brokerage", "pay for my ticket", "pay my ticket",
           "cost of my ticket"),
-        I(.deception, "promised", "promise me", "promised me", "promise*", "told me it would be", "different job",
+        I(.deception, "promised", "changed my contract", "changed the contract", "contract changed", "new contract reducing", "sold my contract",
+          "sold me", "could not read", "couldn't read", "promise me", "promised me", "promise*", "told me it would be", "different job",
           "not the job", "another job", "different work", "different employer", "different country", "lied", "lies",
           "liar", "cheated", "cheat", "tricked", "trick", "fake contract", "fake job", "fake", "contract said",
           "like contract", "not like contract", "different from contract", "different from the contract",
@@ -178,7 +223,13 @@ enum IndicatorLexicon {
           "did not understand", "in arabic and", "said she will fix", "say she fix", "but nothing", "never happened",
           "misled", "mislead*", "deceiv*", "deception", "not what", "contract substitution", "new contract",
           "second contract"),
-        I(.abusiveWorkingLivingConditions, "sleep in the kitchen", "sleep on the floor", "sleep in the store",
+        I(.abusiveWorkingLivingConditions, "sleep in the kitchen", "sleeps in the kitchen", "sleeping in the kitchen", "slept in the kitchen",
+          "sleeps on the floor", "sleeping on the floor", "slept on the floor", "sleeps in the living room", "sleeps in the laundry",
+          "sleep in balcony", "sleep on balcony", "basement", "no heat", "no heating", "windowless", "mattress in the kitchen",
+          "sleep on a mattress", "expired food", "expire food", "expired bread", "expire bread", "spoiled food", "rotten food",
+          "not feed me", "they not feed", "doesn't feed me", "not let me eat", "does not let me eat", "one meal a day",
+          "what is left", "left from the", "restricted to rice", "cctv in the bathroom", "permission to go toilet",
+          "permission to go to the toilet", "cut my hair", "as punishment", "sleep on the floor", "sleep in the store",
           "sleep in the laundry", "sleep in the bathroom", "sleep in the living room", "sleep on the balcony",
           "sleep in the hallway", "sleep on the kitchen floor", "kitchen floor", "laundry room", "store room",
           "storeroom", "storage room", "no food", "not enough food", "leftover*", "left over", "no bed", "no mattress",
@@ -195,7 +246,9 @@ enum IndicatorLexicon {
           "nowhere to go", "nowhere else to go", "cannot go to the hospital", "can't go to the hospital",
           "cannot go to hospital", "can't go to hospital", "cannot go to the clinic", "can't go to the clinic",
           "cannot go to the doctor", "can't go to the doctor", "afraid to go to", "scared to go to",
-          "afraid to complain", "scared to complain", "too afraid", "i am hiding", "im hiding", "i'm hiding",
+          "afraid to complain", "afraid to say", "scared to say", "afraid to report", "scared to go", "afraid to go", "cannot go to police",
+          "can't go to police", "cannot go to the police", "can't go to the police", "cannot go anywhere", "can't go anywhere", "pays me what she wants",
+          "the family knows", "lucky he didn't", "lucky she didn't", "scared to complain", "too afraid", "i am hiding", "im hiding", "i'm hiding",
           "hiding", "hide me", "hides me", "hid me", "in hiding", "detention", "detained", "arrested",
           "fears the same", "fear the same", "same thing will happen", "cannot complain", "can't complain",
           "cannot claim", "can't claim", "cant claim", "cannot report", "can't report", "no one will believe",
@@ -205,6 +258,9 @@ enum IndicatorLexicon {
         L(.blocker, "day off is", "paid on time", "pays on time", "pay on time", "paid in full", "pays in full",
           "paid every month", "no debt", "no loan", "no problem with my salary", "salary is ok", "salary is fine",
           "not afraid", "no threat", "i am not hiding", "day off every", "every sunday off", "off every sunday",
-          "fee paid by employer", "no fees", "no fee", "free of charge", "my own phone", "kept in touch"),
+          "fee paid by employer", "no fees", "no fee", "free of charge", "my own phone", "kept in touch",
+          "immigration service", "immigration services", "immigration consultancy", "immigration consultant*",
+          "immigration agency", "immigration and manpower", "immigration & manpower", "manpower immigration",
+          "imigrasyon services", "migration services", "immigration servis", "immigration service ltd"),
     ].flatMap { $0 }
 }

@@ -21,7 +21,9 @@
 ///
 /// And one **number rule**: a number of 12 to 24 right before an hours word ("16 ghante", "17 oras",
 /// "１４小时", "18 seat") is a working day of 12 hours or more, and one of 60 or more a working week
-/// ("70 heures") → excessive overtime. The firewall folds every script's digits to ASCII first.
+/// ("70 heures") → excessive overtime. The firewall folds every script's digits to ASCII first; a
+/// number written as a word ("sixteen hours", "सोलह घंटे", "ষোলো ঘণ্টা", `Role.longDayNumber`)
+/// counts the same.
 ///
 /// Sentences end at `. ! ? ; । ॥ ။ ። ۔ 。！？` and line breaks (a dot inside a number does not end
 /// one). Everything is one pass per lexicon plus one linear sweep: pure, deterministic, linear time.
@@ -89,7 +91,15 @@ public struct IndicatorTagger: Sendable {
         }
 
         if !found.contains(.excessiveOvertime) {
-            for h in roleHits where h.role == .hours {
+            var lastWordNumberEnd = -10
+            for h in roleHits {
+                if h.role == .longDayNumber { lastWordNumberEnd = h.end; continue }
+                guard h.role == .hours else { continue }
+                let afterWordNumber = h.start - lastWordNumberEnd >= 0 && h.start - lastWordNumberEnd <= 2
+                if afterWordNumber {
+                    found.insert(.excessiveOvertime)
+                    break
+                }
                 if let n = Self.number(endingBefore: h.start, in: folded), (12...24).contains(n) || (60...140).contains(n) {
                     found.insert(.excessiveOvertime)
                     break
