@@ -7,7 +7,7 @@ extension IndicatorLexicon {
     static let mainlandSoutheastAsianRoles: [Role: [String]] = [
         .wage: ["เงินเดือน", "ค่าจ้าง", "ค่าแรง", "ngern duean", "ngern deuan", "kha jang", "kha raeng",
                 "ប្រាក់ខែ", "លុយ", "luy khae", "prak khae", "luy",
-                "လစာ", "ပိုက်ဆံ", "lit sa", "lakhar", "paik san", "la kha",
+                "လစာ", "ပိုက်ဆံ", "lit sa", "lakhar", "la ga", "paik san", "la kha",
                 "luong", "tien luong", "tien cong"],
         .unpaid: ["ไม่จ่าย", "ไม่ได้", "ค้าง", "หัก", "ยังไม่", "mai jai", "mai dai",
                   "មិន", "អត់", "កាត់", "min oy", "min berk",
@@ -27,19 +27,19 @@ extension IndicatorLexicon {
         .threat: ["ขู่", "ว่าจะ", "จะแจ้ง", "ถ้า", "khu wa", "ja jaeng", "ja chaeng", "គំរាម", "ថានឹង", "នឹង",
                   "ခြိမ်းခြောက်", "မယ်", "တဲ့", "de doa", "doa", "se bao", "se goi", "neu", "noi se",
                   "bao se"],
-        .hours: ["ชั่วโมง", "chua mong", "chua moong", "ម៉ោង", "morng", "maong", "mong", "နာရီ", "nar yi", "nayi",
+        .hours: ["ชั่วโมง", "na yi", "chua mong", "chua moong", "ម៉ោង", "morng", "maong", "mong", "နာရီ", "nar yi", "nayi",
                  "tieng", "gio"],
     ]
 
     static let mainlandSoutheastAsian: [LexiconEntry] = thai + khmer + burmese + vietnamese
 
     static let thai: [LexiconEntry] = [
-        I(.withholdingOfWages, "ไม่จ่ายเงินเดือน", "ไม่จ่ายเงิน", "ค้างเงิน", "หักค่า", "ยังไม่ได้เงิน", "ยังไม่จ่าย", "ไม่จ่ายค่าจ้าง", "ไม่จ่ายค่าแรง", "ไม่ได้จ่าย", "ไม่ยอมจ่าย",
+        I(.withholdingOfWages, "ไม่จ่ายเงินเดือน", "ไม่จ่ายค่า", "ต่ำกว่าที่ตกลง", "ได้จริง", "ไม่จ่ายเงิน", "ค้างเงิน", "หักค่า", "ยังไม่ได้เงิน", "ยังไม่จ่าย", "ไม่จ่ายค่าจ้าง", "ไม่จ่ายค่าแรง", "ไม่ได้จ่าย", "ไม่ยอมจ่าย",
           "ค้างค่าจ้าง", "ค้างเงินเดือน", "ค้างจ่าย", "หักเงินเดือน", "หักค่าจ้าง", "หักเงิน", "ไม่ได้รับเงินเดือน",
           "ไม่ได้เงินเดือน", "ไม่ได้ค่าจ้าง", "ไม่ได้เงิน", "จ่ายแค่", "ค่าแรงแค่", "เงินเดือนแค่", "ให้แค่", "จ่ายไม่ครบ",
           "จ่ายช้า", "mai jai ngern", "mai jai kha jang", "mai dai ngern", "kang ngern", "kang kha jang", "hak ngern",
           "jai kae"),
-        I(.excessiveOvertime, "ไม่มีวันหยุด", "ไม่ให้วันหยุด", "ไม่ให้มีวันหยุด", "ไม่เคยได้หยุด", "นอนวันละ", "ไม่มี day off", "ไม่ได้หยุด", "ไม่ให้หยุด", "ทำงานทุกวัน", "ถึงเที่ยงคืน",
+        I(.excessiveOvertime, "ไม่มีวันหยุด", "ค่าล่วงเวลา", "ถึง 4 ทุ่ม", "ถึง 5 ทุ่ม", "ถึงสี่ทุ่ม", "ถึงห้าทุ่ม", "ไม่มีหยุด", "ตีสาม", "ตีห้าถึง", "ไม่ให้วันหยุด", "ไม่ให้มีวันหยุด", "ไม่เคยได้หยุด", "นอนวันละ", "ไม่มี day off", "ไม่ได้หยุด", "ไม่ให้หยุด", "ทำงานทุกวัน", "ถึงเที่ยงคืน",
           "เที่ยงคืน", "ตีหนึ่ง", "ตีสอง", "tiang keun", "tiang kuen", "tiang kheun", "mai mee wan yood",
           "mai mi wan yut", "mai dai yut", "ทั้งวันทั้งคืน", "ไม่ได้พัก", "ไม่มีเวลาพัก", "ทำโอที"),
         I(.physicalSexualViolence, "ตบหน้า", "ตบฉัน", "ตบหนู", "ตบหัว", "ทุบตี", "ทำร้าย", "เตะฉัน", "เตะหนู", "ต่อย", "ข่มขืน", "ลวนลาม",
@@ -55,7 +55,7 @@ extension IndicatorLexicon {
           "ติดต่อครอบครัวไม่ได้", "ไม่ให้โทร"),
         I(.debtBondage, "หนี้", "ค่าหัวคิว", "เงินกู้", "กู้เงิน", "ค่านายหน้า", "ใช้หนี้", "ค่าดำเนินการ", "nee sin",
           "kha hua kiu"),
-        I(.deception, "สัญญาว่า", "หลอก", "โกหก", "ไม่ตรงกับสัญญา", "ไม่ตรงตามสัญญา", "lok luang", "ko hok"),
+        I(.deception, "สัญญาว่า", "ต่ำกว่าที่ตกลง", "หลอก", "โกหก", "ไม่ตรงกับสัญญา", "ไม่ตรงตามสัญญา", "lok luang", "ko hok"),
         I(.abusiveWorkingLivingConditions, "ไม่ให้กินข้าว", "นอนที่ระเบียง", "นอนระเบียง", "กินข้าววันละมื้อ", "วันละมื้อ", "ของเหลือ", "ไม่มีอาหาร", "อาหารเหลือ", "นอนบนพื้น", "นอนในครัว", "หิว",
           "อดข้าว", "ไม่มีห้องนอน"),
         I(.abuseOfVulnerability, "ไม่กล้าไปโรงพยาบาล", "หลบซ่อน", "ไม่กล้า", "ต้องหลบ"),
@@ -90,7 +90,7 @@ extension IndicatorLexicon {
           "lit sa ma pay", "la ma pay", "ma pay bu", "ma pay thay", "ma ya bu", "ma ya thay", "lit sa pyat",
           "ma pay tae"),
         I(.excessiveOvertime, "နားရက် မပေး", "ပိတ်ရက် မပေး", "ပိတ်ရက်မပေး", "ပိတ်ရက် တစ်ရက်မှ", "နားရက် တစ်ရက်မှ", "နားရက်မပေး", "နားရက်မရှိ", "နားရက် မရှိ", "ပိတ်ရက်မရှိ", "ပိတ်ရက် မရှိ",
-          "na yet ma pay", "nar yet ma shi", "nar yet ma pay", "pate yet ma shi", "12 nar a hti", "12 nar ya a hti",
+          "na yet ma pay", "nar yet ma shi", "nar yet ma pay", "pate yet ma shi", "12 nar a hti", "1 yet pe", "peik yet ma shi", "12 nar ya a hti",
           "ည ၁၂ နာရီ", "ည 12 နာရီ", "ညသန်းခေါင်", "a lote lote ya tal"),
         I(.physicalSexualViolence, "ရိုက်", "ထိုးကြိတ်", "ကန်ကျောက်", "မုဒိမ်း", "အခန်းထဲ ဝင်လာ", "အခန်းထဲဝင်လာ", "yite",
           "yike", "yaik", "a khan htae win", "ma dain", "စော်ကား"),
@@ -99,7 +99,7 @@ extension IndicatorLexicon {
         I(.retentionOfIdentityDocuments, "passport ko thein", "passport thein", "ပတ်စ်ပို့ သိမ်း", "ပတ်စ်ပို့သိမ်း",
           "ပတ်စပို့သိမ်း", "ပတ်စ်ပို့ကို သိမ်း"),
         I(.restrictionOfMovement, "အပြင် မထွက်ခိုင်း", "အပြင်မထွက်ခိုင်း", "အပြင်မထွက်ရ", "အပြင် မထွက်ရ", "အိမ်ထဲ ပိတ်",
-          "သော့ခတ်", "a pyin ma htwet", "apyin ma htwet", "thaw khat", "အပြင်ထွက်ခွင့်မ"),
+          "သော့ခတ်", "a pyin ma htwet", "ma htwet ya", "ma htwet ya bu", "apyin ma htwet", "thaw khat", "အပြင်ထွက်ခွင့်မ"),
         I(.isolation, "ဖုန်း သိမ်း", "ဖုန်းလည်း သိမ်း", "ဖုန်းသိမ်း", "ဖုန်းလည်းသိမ်း", "phone thein", "hpone thein",
           "ဖုန်းမသုံးရ"),
         I(.debtBondage, "အကြွေး", "ပွဲစားခ", "a kywe", "akywe", "pwe sar kha", "pwal sar kha", "ချေးငွေ"),
@@ -141,6 +141,6 @@ extension IndicatorLexicon {
           "ngu o bep", "an thua", "com thua", "ngu duoi san", "khong co phong"),
         I(.abuseOfVulnerability, "khong dam di benh vien", "ko dam di benh vien", "khong dam", "ko dam", "phai tron",
           "tron moi khi", "tron canh sat"),
-        L(.blocker, "tra luong dung han", "tra du", "khong no"),
+        L(.blocker, "tra luong dung han"),
     ].flatMap { $0 }
 }

@@ -29,7 +29,7 @@ extension IndicatorLexicon {
     static let romance: [LexiconEntry] = spanish + portuguese + french + italian
 
     static let spanish: [LexiconEntry] = [
-        I(.withholdingOfWages, "no me paga", "no pagan", "no nos paga*", "descuenta", "le descuenta", "me quedaron debiendo", "quedaron debiendo", "lo que quiere", "inferior al smi", "menos del minimo", "no me pagan", "no me han pagado", "no me ha pagado", "no me pago",
+        I(.withholdingOfWages, "no me paga", "finiquito", "sin pagar", "no pagan", "no nos paga*", "descuenta", "le descuenta", "me quedaron debiendo", "quedaron debiendo", "lo que quiere", "inferior al smi", "menos del minimo", "no me pagan", "no me han pagado", "no me ha pagado", "no me pago",
           "no me pagaron", "no me quiere pagar", "no me paga el overtime", "no me pagan las horas", "n me paga",
           "x no me paga", "sin pagar", "sin pagarme", "sin cobrar", "sin sueldo", "sin salario", "sin paga",
           "me debe", "me deben", "me debia", "me quita el sueldo", "me quito el sueldo", "me quita plata",
@@ -76,15 +76,15 @@ extension IndicatorLexicon {
           "no me deja llamar", "no me deja hablar", "incomunicad*", "no puedo hablar con mi familia",
           "no me deja hablar con", "sin contacto", "no tengo contacto", "me tiene aislada", "aislada", "aislado",
           "no conozco a nadie", "sin internet", "me quito el movil", "me revisa el celular", "revisa mi celular"),
-        I(.debtBondage, "deuda", "deudas", "prestamo", "pagar el pasaje", "pagar el viaje", "pago del pasaje",
+        I(.debtBondage, "deuda", "le debemos", "le debo", "deudas", "prestamo", "pagar el pasaje", "pagar el viaje", "pago del pasaje",
           "devolver el dinero", "le cobro", "me cobro", "me cobraron", "le cobraron", "cobro por", "comision",
           "cuota de la agencia", "descontar el pasaje", "termine de pagar", "terminar de pagar", "hasta que pague",
           "por tramitar", "tramite", "gastos de viaje", "le debo", "debo a la agencia", "intereses"),
         I(.deception, "me prometi*", "prometi*", "promesa", "me engan*", "engan*", "mintio", "mentira", "me mintieron",
-          "me hace firmar", "me hizo firmar", "hace firmar", "firmar papeles", "contrato falso", "no era lo acordado",
+          "me hace firmar", "firmar unos papeles", "papeles en blanco", "hicieron firmar", "me hicieron firmar", "me hizo firmar", "hace firmar", "firmar papeles", "contrato falso", "no era lo acordado",
           "lo acordado", "otro trabajo", "trabajo diferente", "diferente al contrato", "no es lo que", "me dijeron que",
           "me dijo la agencia", "estafa", "estafaron", "recibi el sueldo completo"),
-        I(.abusiveWorkingLivingConditions, "duermo en el suelo", "duermo en la cocina", "duermo en el piso",
+        I(.abusiveWorkingLivingConditions, "duermo en el suelo", "dormir en el sofa", "duermo en el sofa", "en el sofa de la sala", "duermo en la cocina", "duermo en el piso",
           "dormir en el suelo", "dormir en la cocina", "sin comida", "no me da de comer",
           "no me dan de comer", "no me dan comida", "no me da comida", "comida sobrante", "sobras", "hambre",
           "sin cama", "sin habitacion", "sin cuarto", "no me da de alta", "no me dan de alta", "no me dieron de alta", "sin alta", "cuarto de ropas", "cuarto de lavado", "cuarto de servicio sin", "no me dio de alta",
@@ -95,7 +95,7 @@ extension IndicatorLexicon {
           "escondida", "escondido", "no voy al medico", "no puedo ir al medico", "no puedo ir al hospital",
           "no voy al hospital", "miedo de ir", "no tengo a nadie", "no tengo donde ir", "no tengo a donde ir",
           "detenida", "detenido", "la detuvieron", "lo detuvieron", "$3 por hora", "3 por hora", "por hora limpiando"),
-        L(.blocker, "me paga a tiempo", "me pagan a tiempo", "me paga puntual", "tengo dia libre", "sin problemas con el sueldo",
+        L(.blocker, "me paga a tiempo", "me pagan a tiempo", "me paga puntual", "sin problemas con el sueldo",
           "no tengo miedo", "no tengo deudas", "sin deudas"),
     ].flatMap { $0 }
 
@@ -134,7 +134,7 @@ extension IndicatorLexicon {
           "restos", "sem quarto", "sem cama", "na varanda"),
         I(.abuseOfVulnerability, "tenho medo de ir", "nao posso ir ao medico", "nao posso ir ao hospital", "escondida",
           "me escondo", "eles sabem", "ela sabe que", "aproveita", "nao tenho para onde ir"),
-        L(.blocker, "paga em dia", "paga certinho", "tenho folga"),
+        L(.blocker, "paga em dia", "paga certinho"),
     ].flatMap { $0 }
 
     static let french: [LexiconEntry] = [
@@ -168,7 +168,7 @@ extension IndicatorLexicon {
           "pas a manger", "rien a manger", "faim", "restes", "pas de chambre", "pour la chambre", "sans lit"),
         I(.abuseOfVulnerability, "profite de",
           "je me cache", "cachee", "peur d'aller", "n'ai nulle part", "ne peux pas porter plainte"),
-        L(.blocker, "paye a temps", "paie a temps", "jour de repos le", "pas peur"),
+        L(.blocker, "paye a temps", "paie a temps", "pas peur"),
     ].flatMap { $0 }
 
     static let italian: [LexiconEntry] = [

@@ -33,8 +33,8 @@ public struct IndicatorTagger: Sendable {
 
     /// The pair rules: two roles within `window` scalars in one sentence show `indicator`.
     static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int, indicator: ForcedLabourIndicator)] = [
-        (.wage, .unpaid, 28, .withholdingOfWages),
-        (.document, .custody, 28, .retentionOfIdentityDocuments),
+        (.wage, .unpaid, 36, .withholdingOfWages),
+        (.document, .custody, 36, .retentionOfIdentityDocuments),
         (.phone, .custody, 24, .isolation),
         (.enforcement, .threat, 36, .intimidationThreats),
     ]
