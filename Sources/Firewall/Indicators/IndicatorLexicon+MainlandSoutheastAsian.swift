@@ -67,7 +67,7 @@ extension IndicatorLexicon {
           "ជំពាក់", "មិនឱ្យលុយ", "មិនអោយលុយ", "មិនឲ្យលុយ", "មិនទាន់បើក", "អត់បើក", "អត់លុយ", "min oy luy",
           "min aoy luy", "min berk luy", "min bak luy", "ot luy", "ort luy", "kat luy", "tae oy", "jompeak",
           "min ban berk"),
-        I(.excessiveOvertime, "គ្មានថ្ងៃឈប់សម្រាក", "គ្មានថ្ងៃសម្រាក", "គ្មានថ្ងៃឈប់", "អត់ថ្ងៃឈប់", "អត់មានថ្ងៃឈប់",
+        I(.excessiveOvertime, "គ្មានថ្ងៃឈប់សម្រាក", "មិនឲ្យថ្ងៃឈប់", "មិនឱ្យថ្ងៃឈប់", "មិនអោយថ្ងៃឈប់", "គ្មានថ្ងៃសម្រាក", "គ្មានថ្ងៃឈប់", "អត់ថ្ងៃឈប់", "អត់មានថ្ងៃឈប់",
           "មិនឱ្យឈប់សម្រាក", "min mean thngai chhop", "ot mean thngai chhop", "kmean thngai chhop", "morng 12 yup",
           "12 yup", "morng 1 yup", "yup jrou", "កណ្តាលអធ្រាត្រ", "ម៉ោង១២យប់", "ម៉ោង 12 យប់", "12 យប់"),
         I(.physicalSexualViolence, "វាយខ្ញុំ", "វាយ", "ទះកំផ្លៀង", "ទាត់ខ្ញុំ", "រំលោភ", "ចាប់រំលោភ", "ចូលបន្ទប់ខ្ញុំ", "chol bantob",
@@ -87,7 +87,7 @@ extension IndicatorLexicon {
 
     static let burmese: [LexiconEntry] = [
         I(.withholdingOfWages, "လစာ မပေး", "လစာမပေး", "မပေးသေး", "လစာမရ", "လစာ မရ", "လစာဖြတ်", "ပိုက်ဆံမပေး",
-          "lit sa ma pay", "la ma pay", "ma pay bu", "ma pay thay", "ma ya bu", "ma ya thay", "lit sa pyat",
+          "lit sa ma pay", "ပဲပေး", "ပဲ ပေး", "la ma pay", "ma pay bu", "ma pay thay", "ma ya bu", "ma ya thay", "lit sa pyat",
           "ma pay tae"),
         I(.excessiveOvertime, "နားရက် မပေး", "ပိတ်ရက် မပေး", "ပိတ်ရက်မပေး", "ပိတ်ရက် တစ်ရက်မှ", "နားရက် တစ်ရက်မှ", "နားရက်မပေး", "နားရက်မရှိ", "နားရက် မရှိ", "ပိတ်ရက်မရှိ", "ပိတ်ရက် မရှိ",
           "na yet ma pay", "nar yet ma shi", "nar yet ma pay", "pate yet ma shi", "12 nar a hti", "1 yet pe", "peik yet ma shi", "12 nar ya a hti",

@@ -73,7 +73,7 @@ extension IndicatorLexicon {
     static let hindiUrdu: [LexiconEntry] = [
         I(.withholdingOfWages, "वेतन नहीं", "आधी तनख्वाह", "आधा वेतन", "aadhi tankhwah", "aadhi salary", "aadha vetan", "آدھی تنخواہ", "तनख्वाह नहीं", "पगार नहीं", "पैसे नहीं", "पैसा नहीं", "सैलरी नहीं",
           "नहीं दिया", "नहीं दी", "नहीं दिए", "वेतन रोक", "तनख्वाह रोक", "पैसे काट", "काट लेती", "काट लेता",
-          "تنخواہ نہیں", "پیسے نہیں", "سیلری نہیں", "ادا نہیں کی", "نہیں دی", "نہیں دیے", "نہیں ملی",
+          "تنخواہ نہیں", "پیسے نہیں", "سیلری نہیں", "ادا نہیں کی", "کی بجائے", "کے بجائے", "نہیں دی", "نہیں دیے", "نہیں ملی",
           "tankhwah nahi", "tankhwa nahi", "tankha nahi", "tankhah nahi", "salary nahi", "salary nhi", "paise nahi",
           "paisa nahi", "paise nhi", "pese nahi", "pagar nahi", "nahi di", "nahi diye", "nahi diya", "nahi mili",
           "nahi mila", "nhi mili", "nhi mila", "rok rakhi", "rok rakha", "rok li", "kaat leti", "kaat leta", "kat leti",
@@ -181,7 +181,7 @@ extension IndicatorLexicon {
     ].flatMap { $0 }
 
     static let bengali: [LexiconEntry] = [
-        I(.withholdingOfWages, "বেতন দেয়নি", "বেতন দেয় না", "বেতন দেয়না", "বেতন দেননি", "বেতন পাইনি", "বেতন দেয় নাই",
+        I(.withholdingOfWages, "বেতন দেয়নি", "পাই নাই", "পাই না", "বেতন পাই", "বেতন দেয় না", "বেতন দেয়না", "বেতন দেননি", "বেতন পাইনি", "বেতন দেয় নাই",
           "টাকা দেয় না", "টাকা দেয়নি", "বেতন বাকি", "বেতন আটকে", "কেটে নেয়", "beton dey na", "beton dey nai",
           "beton deyni", "beton pai nai", "beton paini", "taka dey na", "taka dey nai", "salary baki",
           "beton baki", "kete ney", "kete nei"),
@@ -230,7 +230,7 @@ extension IndicatorLexicon {
           "phone eka aran", "ෆෝන් එක ගත්තා", "ෆෝන් එක පාවිච්චි කරන්න දෙන්නේ නැහැ", "gedara ayata katha karanna"),
         I(.debtBondage, "ණය", "ලක්ෂ", "ගාස්තුව", "gasthuwa", "poliya", "පොලිය"),
         I(.deception, "boru", "බොරු", "rawatuwa", "රැවැට්ටුවා", "ekata damma"),
-        I(.abusiveWorkingLivingConditions, "කෑම දෙන්නේ නැහැ", "කෑම දෙන්නෙ නෑ", "kaama denne na", "kema denne na",
+        I(.abusiveWorkingLivingConditions, "කෑම දෙන්නේ නැහැ", "කන්න නොදෙන", "කෑම නොදෙන", "කෑම දෙන්නෙ නෑ", "kaama denne na", "kema denne na",
           "ithuru wena", "ඉතුරු", "bima nidaganna", "බිම නිදාගන්න", "badagini", "බඩගිනි"),
         I(.abuseOfVulnerability, "ඉස්පිරිතාලෙට යන්න බෑ", "ඉස්පිරිතාලෙට යන්න බැහැ", "mokuth na", "මොකුත් නෑ", "allala",
           "අල්ලලා", "hangila", "හැංගිලා"),
