@@ -198,7 +198,7 @@ enum IndicatorLexicon {
           "angry at me", "scream at me"),
         I(.retentionOfIdentityDocuments, "keep my passport", "keeps my passport", "kept my passport",
           "keeping my passport", "took my passport", "take my passport", "takes my passport", "taken my passport",
-          "has my passport", "have my passport", "holds my passport", "holding my passport", "held my passport",
+          "has my passport", "holds my passport", "holding my passport", "held my passport",
           "passport held", "passport is with", "passport is still with", "still with madam", "still with the employer", "retained her passport",
           "retained my passport", "retains my passport", "retained the passport", "passport with", "passport kept", "passport taken",
           "passport confiscated", "confiscat*", "keep my pasport", "keep my documents", "took my documents",
