@@ -5,7 +5,7 @@ extension IndicatorLexicon {
     static let africanRoles: [Role: [String]] = [
         .wage: ["ደሞዝ", "ደመወዝ", "ደሞዜ", "ደመወዜ", "ገንዘብ", "demoz", "demewez", "demewoz", "dimoz", "genzeb",
                 "mshahara", "mishahara", "malipo", "pesa", "salary"],
-        .unpaid: ["አል", "ያል", "አልተ", "alse*", "alke*", "alte*", "alsete*", "altekefel*", "alkefel*",
+        .unpaid: ["አል", "ያል", "አልተ", "አይከፍ", "አትከፍ", "አይሰጡ", "አይሰጠ", "አትሰጠ", "alse*", "alke*", "alte*", "alsete*", "altekefel*", "alkefel*",
                   "ቆር", "kortobign", "haja*", "haku*", "hawaja*", "sija*", "hanili*", "hanipi", "bila",
                   "anakata", "ananikata", "walinikata", "kunikata", "ananidai", "ninamdai"],
         .document: ["ፓስፖርት", "ፖስፖርት", "መታወቂያ", "passport", "pasport", "pasipoti", "paspoti", "kitambulisho",
@@ -26,7 +26,7 @@ extension IndicatorLexicon {
     static let african: [LexiconEntry] = amharic + swahili
 
     static let amharic: [LexiconEntry] = [
-        I(.withholdingOfWages, "ደሞዝ አልከፈለ", "ደሞዝ አልተከፈለ", "ደመወዝ አልተከፈለ", "ደመወዝ አልከፈለ", "አልከፈለችኝም",
+        I(.withholdingOfWages, "ደሞዝ አልከፈለ", "አይከፍለኝም", "አትከፍለኝም", "አይከፍሉኝም", "ደሞዝ አልተከፈለ", "ደመወዝ አልተከፈለ", "ደመወዝ አልከፈለ", "አልከፈለችኝም",
           "አልከፈለኝም", "አልተከፈላትም", "አልተከፈለኝም", "አልሰጠችኝም", "አልሰጠኝም", "ደሞዜን", "ቆርጣ", "ይቆርጣል", "ትቆርጣለች",
           "ብቻ ትሰጠኛለች", "ብቻ ይሰጠኛል", "demoz alsetechignm", "alsetechignm", "alsetechgnm", "alsetegnm",
           "altekefelegnm", "altekefelignm", "alkefelechignm", "alkefelegnm", "demoz alkefelechim",
@@ -42,7 +42,7 @@ extension IndicatorLexicon {
           "polis etseralehu"),
         I(.retentionOfIdentityDocuments, "ፓስፖርቴን ወሰደች", "ፓስፖርቴን ወስዳለች", "ፓስፖርቴን ያዘች", "ፓስፖርቴን ይዛለች",
           "passport ena silke wesdalech", "passporten wesdalech", "passport wesdalech", "passport yazech"),
-        I(.restrictionOfMovement, "ከቤት እንድወጣ አትፈቅድልኝም", "እንድወጣ አትፈቅድ", "እንድወጣ አይፈቅድ", "አትፈቅድልኝም",
+        I(.restrictionOfMovement, "ከቤት እንድወጣ አትፈቅድልኝም", "አይፈቀድልኝም", "እንድወጣ አይፈቀድ", "መውጣት አይፈቀድ", "መውጣት አልችልም", "እንድወጣ አትፈቅድ", "እንድወጣ አይፈቅድ", "አትፈቅድልኝም",
           "ከቤት መውጣት አልችልም", "mewtat aytfekedim", "mewtat alchil*", "aytfekedim", "atfekedlgnm", "alfekedechim", "kolfa", "ቆልፋ",
           "ቆልፎ", "ke bet mewtat"),
         I(.isolation, "ስልኬንም ወስዳለች", "ስልኬን ወሰደች", "ስልኬን ወስዳለች", "silken wesdalech", "silke wesdalech",
@@ -66,7 +66,7 @@ extension IndicatorLexicon {
           "usiku wa manane", "masaa kumi na", "saa kumi na", "hadi usiku", "mpaka usiku", "saa sita usiku", "saa saba usiku", "kila siku bila",
           "nyumba 3", "nyumba tatu", "nyumba mbili", "nyumba 2", "siku saba kwa wiki", "mchana na usiku"),
         (12...24).flatMap { ["masaa \($0)", "saa \($0) kwa siku"] }.map { LexiconEntry(pattern: $0, cue: .indicator(.excessiveOvertime)) },
-        I(.physicalSexualViolence, "ananipiga", "alinipiga", "wananipiga", "kunipiga", "kupigwa", "nilipigwa",
+        I(.physicalSexualViolence, "ananipiga", "ananichapa", "alinichapa", "kunichapa", "wananichapa", "alinipiga", "wananipiga", "kunipiga", "kupigwa", "nilipigwa",
           "alinichoma", "kunichoma", "kunibaka", "alinibaka", "ubakaji", "kubakwa", "kunishika", "ananishika",
           "kunidhalilisha", "makofi", "teke", "mateke", "alinitandika", "aliniumiza", "ananiumiza",
           "unyanyasaji wa kingono", "kunigusa", "ananigusa", "anaingia chumbani", "chumbani kwangu usiku"),

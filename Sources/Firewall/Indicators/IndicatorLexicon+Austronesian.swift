@@ -71,7 +71,7 @@ extension IndicatorLexicon {
           "kinuha ang aking pasaporte", "kinuha ng amo ang pasaporte", "kinuha nila ang passport", "hawak ng amo",
           "hawak ni madam", "hawak ng employer", "hawak ng agency", "hawak nila ang passport", "nasa amo ang passport",
           "nasa employer ang passport", "for safekeeping daw", "ayaw ibigay ang passport", "ayaw ibalik ang passport",
-          "hindi ibinabalik ang passport", "tinago ang passport", "kinumpiska"),
+          "hindi ibinabalik ang passport", "tinago ang passport", "kinumpiska ang passport", "kinumpiska ang pasaporte"),
         I(.restrictionOfMovement, "hindi makalabas", "di makalabas", "d makalabas", "hindi ako makalabas",
           "ayaw akong palabasin", "ayaw ako palabasin", "ayaw palabasin", "hindi pinapalabas", "di pinapalabas",
           "d pinapalabas", "hindi ako pinapalabas", "bawal lumabas", "bawal akong lumabas", "kinukulong",

@@ -109,7 +109,7 @@ extension IndicatorLexicon {
           "domingo a domingo", "todos os dias sem", "sem descanso", "sem descansar", "ate meia-noite", "meia-noite",
           "meia noite", "24 horas", "dia e noite", "as 9pm", "as 10pm", "as 11pm",
           "horas extra", "7 dias por semana", "sete dias", "tres casas", "duas casas"),
-        I(.physicalSexualViolence, "me bate", "me bateu", "bateu-me", "bate em mim", "agride", "agrediu", "agressao",
+        I(.physicalSexualViolence, "me bate", "me bateu", "bateu em mim", "bate em mim", "bateu-me", "bateu-me", "bate em mim", "agride", "agrediu", "agressao",
           "tapa", "tapas", "chute", "chutou", "empurr*", "queimou", "queimadura", "estupr*", "assedio", "me toca",
           "me tocou", "abuso sexual", "abusou", "me machucou", "machuca", "espanc*", "puxou o cabelo",
           "entra no meu quarto"),

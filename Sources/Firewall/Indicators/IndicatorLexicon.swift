@@ -39,6 +39,8 @@ enum IndicatorLexicon {
         /// A number from twelve to twenty-four written as a word ("sixteen", "सोलह", "ষোলো", "十六"): with an
         /// hours word right after it, a long working day, like a written number.
         case longDayNumber
+        /// An hours word the number follows ("පැය 18", "masaa 18"): Sinhala and Swahili order.
+        case hoursBeforeNumber
     }
 
     static let all: [LexiconEntry] = english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian
@@ -86,6 +88,7 @@ enum IndicatorLexicon {
 
     static let englishRoles: [Role: [String]] = [
         .longDayNumber: longDayNumbers,
+        .hoursBeforeNumber: ["පැය", "paya", "peya", "masaa"],
         .wage: ["salary", "salery", "sallary", "salry", "salar", "wage", "wages", "pay", "payment", "paid", "money"],
         .unpaid: ["not", "never", "didn't", "didnt", "did not", "don't", "dont", "doesn't", "doesnt", "hasn't", "hasnt",
                   "haven't", "havent", "won't", "wont", "owe*", "withh*", "delay*", "pending", "deduct*", "yet",

@@ -23,7 +23,8 @@
 /// "１４小时", "18 seat") is a working day of 12 hours or more, and one of 60 or more a working week
 /// ("70 heures") → excessive overtime. The firewall folds every script's digits to ASCII first; a
 /// number written as a word ("sixteen hours", "सोलह घंटे", "ষোলো ঘণ্টা", `Role.longDayNumber`)
-/// counts the same.
+/// counts the same. Sinhala and Swahili put the number after the hours word ("පැය 18", "masaa 18"),
+/// which `Role.hoursBeforeNumber` reads.
 ///
 /// Sentences end at `. ! ? ; । ॥ ။ ። ۔ 。！？` and line breaks (a dot inside a number does not end
 /// one). Everything is one pass per lexicon plus one linear sweep: pure, deterministic, linear time.
@@ -94,6 +95,10 @@ public struct IndicatorTagger: Sendable {
             var lastWordNumberEnd = -10
             for h in roleHits {
                 if h.role == .longDayNumber { lastWordNumberEnd = h.end; continue }
+                if h.role == .hoursBeforeNumber, let n = Self.number(startingAt: h.end, in: folded), (12...24).contains(n) {
+                    found.insert(.excessiveOvertime)
+                    break
+                }
                 guard h.role == .hours else { continue }
                 let afterWordNumber = h.start - lastWordNumberEnd >= 0 && h.start - lastWordNumberEnd <= 2
                 if afterWordNumber {
@@ -126,6 +131,22 @@ public struct IndicatorTagger: Sendable {
         // "1.16 hours", "12,16 h": part of a larger number, or a decimal.
         if k >= 1, text[k] == "." || text[k] == ",", ScalarFolding.isDigit(text[k - 1]) { return nil }
         if k >= 0, ScalarFolding.isLatinWordScalar(text[k]) { return nil }
+        return value
+    }
+
+    /// The number written just after `position` (at most one space, then digits), or nil.
+    static func number(startingAt position: Int, in text: [Unicode.Scalar]) -> Int? {
+        var k = position
+        if k < text.count, text[k] == " " { k += 1 }
+        var value = 0
+        var digits = 0
+        while k < text.count, ScalarFolding.isDigit(text[k]), digits < 4 {
+            value = value * 10 + Int(text[k].value - 0x30)
+            digits += 1
+            k += 1
+        }
+        guard digits > 0 else { return nil }
+        if k + 1 < text.count, text[k] == "." || text[k] == ",", ScalarFolding.isDigit(text[k + 1]) { return nil }
         return value
     }
 
