@@ -256,7 +256,7 @@ extension IndicatorLexicon {
           "veliye poga mudiyathu", "poottu", "பூட்டி"),
         I(.isolation, "phone kooda kudukala", "phone kudukala", "போன் கொடுக்கல", "phone-a eduthu", "phone eduthu",
           "போனை எடுத்து", "pesa vida maattaanga", "பேச விட"),
-        I(.debtBondage, "கடன்", "kadan", "ரூபாய் வாங்கியது", "ரூபாய் வாங்கினார்", "panam vaangi", "vatti", "வட்டி"),
+        I(.debtBondage, "கடன்", "கடனை", "கடனாக", "kadan", "ரூபாய் வாங்கியது", "ரூபாய் வாங்கினார்", "panam vaangi", "vatti", "வட்டி"),
         I(.deception, "ஏமாற்றி", "ஏமாத்தி", "emaatri", "emathi", "ematri",
           "பொய்", "poi sonnanga", "anuppitaaru", "anuppitanga", "வாக்குறுதி"),
         I(.abusiveWorkingLivingConditions, "சாப்பாடு சரியாக கொடுப்பதில்லை", "சாப்பாடு கொடுக்கல", "சாப்பாடு இல்லை",

@@ -39,6 +39,14 @@ enum IndicatorLexicon {
         /// A number from twelve to twenty-four written as a word ("sixteen", "सोलह", "ষোলো", "十六"): with an
         /// hours word right after it, a long working day, like a written number.
         case longDayNumber
+        /// Hospital, clinic, doctor: with `afraid`, abuse of vulnerability (she cannot get care).
+        case care
+        /// Afraid, cannot, does not dare.
+        case afraid
+        /// "My room", "into my room": with `night`, the visits the corpus reports as sexual violence.
+        case room
+        /// At night.
+        case night
         /// An hours word the number follows ("පැය 18", "masaa 18"): Sinhala and Swahili order.
         case hoursBeforeNumber
     }
@@ -48,7 +56,7 @@ enum IndicatorLexicon {
 
     static let roles: [Role: [String]] = {
         var r: [Role: [String]] = [:]
-        for family in [englishRoles, romanceRoles, austronesianRoles, southAsianRoles, arabicRoles,
+        for family in [careAndRoomRoles, englishRoles, romanceRoles, austronesianRoles, southAsianRoles, arabicRoles,
                        mainlandSoutheastAsianRoles, africanRoles, chineseRoles] {
             r.merge(family) { $0 + $1 }
         }
@@ -84,6 +92,34 @@ enum IndicatorLexicon {
         "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
         "አስራ ሁለት", "አስራ አራት", "አስራ አምስት", "አስራ ስድስት", "አስራ ሰባት", "አስራ ስምንት", "ሃያ", "asra hulet",
         "asra arat", "asra sidist", "asra sint",
+    ]
+
+    /// Care and fear, room and night, in every language: `Role.care`, `.afraid`, `.room`, `.night`.
+    static let careAndRoomRoles: [Role: [String]] = [
+        .care: ["hospital", "clinic", "doctor", "ospital", "doktor", "klinik", "rumah sakit", "hospitali", "hospitalini",
+                "daktari", "medico", "hospital", "clinica", "hopital", "medecin", "ospedale", "medico", "mustashfa",
+                "المستشفى", "مستشفى", "المستشفي", "الطبيب", "طبيب", "الدكتور", "دكتور", "عالمستشفى",
+                "अस्पताल", "डॉक्टर", "डाक्टर", "हस्पताल", "ہسپتال", "اسپتال", "ڈاکٹر", "aspatal", "hospital", "daktar",
+                "হাসপাতাল", "ডাক্তার", "ඉස්පිරිතාල", "රෝහල", "දොස්තර", "வைத்தியசாலை", "மருத்துவமனை", "ஆஸ்பத்திரி",
+                "டாக்டர்", "โรงพยาบาล", "หมอ", "医院", "醫院", "看病", "看医生", "看醫生", "benh vien", "bac si",
+                "មន្ទីរពេទ្យ", "ពេទ្យ", "ဆေးရုံ", "ဆရာဝန်", "ሆስፒታል", "ሐኪም", "ክሊኒክ"],
+        .afraid: ["afraid", "scared", "cannot", "can't", "cant", "can not", "don't dare", "dont dare", "takot", "hindi makapunta",
+                  "di makapunta", "takut", "tidak berani", "tak berani", "gak berani", "miedo", "no puedo", "no voy", "medo",
+                  "nao posso", "peur", "je ne peux pas", "paura", "non posso", "اخاف", "خايفه", "خايف", "ما اقدر", "ما بقدر",
+                  "لا استطيع", "ما اتجرا", "डर", "नहीं जा सकती", "नहीं जा सकता", "dar", "darr", "nahi ja sakti", "ڈر",
+                  "نہیں جا سکتی", "سکتی", "सक्दिन", "जान सक्दिन", "डराउँछु", "ভয়", "পারি না", "පුළුවන් නෑ", "බය", "බෑ",
+                  "බැහැ", "பயம", "பயமா", "முடியாது", "ไม่กล้า", "กลัว", "不敢", "怕", "so di", "khong dam", "ko dam",
+                  "ខ្លាច", "មិនហ៊ាន", "မသွားရဲ", "ကြောက်", "አልችልም", "እፈራለሁ", "naogopa", "ninaogopa", "siwezi"],
+        .room: ["my room", "her room", "into my room", "to my room", "kwarto ko", "kuwarto ko", "kamar saya", "kamarku",
+                "kamar aku", "bilik saya", "mi cuarto", "mi habitacion", "ma chambre", "meu quarto", "غرفتي", "غرفتها",
+                "mere kamre", "mere kamra", "मेरे कमरे", "میرے کمرے", "मेरो कोठा", "कोठामा", "kotha ma",
+                "আমার ঘরে", "আমার রুমে", "මගේ කාමර", "කාමරේට", "කාමරයට", "kamareta", "kamarayata", "என் அறை",
+                "என் அறைக்கு", "அறைக்குள்", "ห้องฉัน", "ห้องหนู", "ห้องนอนฉัน", "ห้องนอนหนู", "我的房间", "我的房間", "我房间",
+                "我房間", "phong toi", "phong em", "បន្ទប់ខ្ញុំ", "អခန်း", "အခန်းထဲ", "ክፍሌ", "chumbani kwangu", "chumbani"],
+        .night: ["at night", "night", "gabi", "malam", "noche", "la nuit", "noite", "notte", "بالليل", "الليل", "ليلا",
+                 "raat", "रात", "رات", "राति", "रातमा", "রাতে", "রাত", "රෑට", "රෑ", "ராத்திரி", "இரவில்", "இரவு",
+                 "กลางคืน", "ตอนดึก", "晚上", "夜里", "夜裡", "半夜", "ban dem", "dem", "ពេលយប់", "យប់", "ညဘက်",
+                 "ညည", "ማታ", "ሌሊት", "usiku"],
     ]
 
     static let englishRoles: [Role: [String]] = [

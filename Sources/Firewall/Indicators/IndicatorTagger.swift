@@ -17,7 +17,11 @@
 /// - an identity document and a taking/keeping word ("passport" + "kinuha") → retention of documents;
 /// - a phone and a taking/keeping word ("phone" + "chheen liya") → isolation;
 /// - police, immigration or deportation and a threat word ("police" + "kiyanawa", "deport" +
-///   "karwa dunga") → intimidation and threats.
+///   "karwa dunga") → intimidation and threats;
+/// - a hospital or doctor and fear or inability ("hospital" + "afraid", "ሆስፒታል" + "አልችልም") →
+///   abuse of vulnerability: she cannot get care (the reason, usually her status, is removed);
+/// - her room and the night ("আমার ঘরে" + "রাতে", "ክፍሌ" + "ማታ") → sexual violence: the employer's
+///   son or husband coming to her room at night, as workers report it without naming the act.
 ///
 /// And one **number rule**: a number of 12 to 24 right before an hours word ("16 ghante", "17 oras",
 /// "１４小时", "18 seat") is a working day of 12 hours or more, and one of 60 or more a working week
@@ -38,6 +42,8 @@ public struct IndicatorTagger: Sendable {
         (.document, .custody, 36, .retentionOfIdentityDocuments),
         (.phone, .custody, 24, .isolation),
         (.enforcement, .threat, 36, .intimidationThreats),
+        (.care, .afraid, 40, .abuseOfVulnerability),
+        (.room, .night, 40, .physicalSexualViolence),
     ]
 
     public init() {
