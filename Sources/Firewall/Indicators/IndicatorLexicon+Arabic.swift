@@ -61,7 +61,7 @@ extension IndicatorLexicon {
           "يصرخ", "تصارخ", "تسبني", "يسبني", "شتم", "تشتمني", "يشتمني", "اهانه", "تهينني", "يهينني", "حراميه",
           "حراميه", "اذا اشتكيت", "لو اشتكيت", "اذا شكيت", "اذا طلعت", "bthadedne", "tsabni", "bitsabni", "ba5abber el shurta", "bakhabber el shurta", "bt hadedne", "yhaddedni",
           "bthaddedni", "tahdid", "btsabbni", "bitsebni", "bteshtomni", "byeshtomni", "btsarrekh", "btsarre5",
-          "btsarri5", "bte7ke 3alayye", "btel2a7 3layye", "ra7 tetasel bel shorta", "ra7 ya3ayet lal shorta",
+          "btsarri5", "ra7 tetasel bel shorta", "ra7 ya3ayet lal shorta",
           "bitkallem el shorta", "yraheleni", "ysaffirni", "tsaffirni", "haramiya", "harameyye", "iza eshtakeet",
           "eza eshtakit", "sharmouta", "7mara"),
         I(.retentionOfIdentityDocuments, "صادر جواز", "صادرت جواز", "مصادره الجواز", "اخذ جوازي", "اخذت جوازي",

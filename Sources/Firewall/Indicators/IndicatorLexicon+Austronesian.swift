@@ -21,7 +21,7 @@ extension IndicatorLexicon {
         .enforcement: ["pulis", "pulisya", "immigration", "imigrasyon", "imigrasi", "polisi", "polis", "deport*",
                        "idedeport", "ipapadeport", "ipa-deport", "penjara", "kulungan", "presinto"],
         .threat: ["sabi", "daw", "kapag", "pag", "tatawag", "ipapa*", "ipapahuli", "banta", "nagbabanta", "binantaan",
-                  "kalau", "kalo", "klo", "nanti", "nnt", "akan", "mau", "nak", "bilang", "kata", "ancam*", "mengancam", "ugut*", "mengugut",
+                  "kalau", "kalo", "klo", "kl", "akan", "bilang", "kata", "ancam*", "mengancam", "ugut*", "mengugut",
                   "diancam", "bakal"],
         .hours: ["oras", "jam", "horas"],
     ]
@@ -135,7 +135,7 @@ extension IndicatorLexicon {
           "cabul", "dipegang-pegang", "masuk kamar saya", "masuk ke kamar", "masuk bilik", "lebam", "memar",
           "disiram air panas", "dilempar", "melempar", "dicekik", "kekerasan", "gantungan baju", "sakiti", "disakiti",
           "menyakiti", "diganggu secara seksual", "gangguan seksual"),
-        I(.intimidationThreats, "mengancam", "ugut", "mengugut", "diugut", "ugutan", "ancam", "diancam", "ancaman", "lapor polisi", "lapor imigrasi",
+        I(.intimidationThreats, "mengancam", "ugut", "mengugut", "diugut", "ugutan", "ancam", "diancam", "ancaman",
           "panggil polis", "report polis", "laporkan ke polisi", "dipulangkan", "memulangkan", "pulangkan",
           "nak halau", "kl lapor", "ditangkap", "nanti ditangkap", "halau", "diusir", "usir", "dimarahi", "marah2", "marah-marah", "lempar barang", "dimarah", "marah-marah", "marah marah", "dimaki",
           "maki", "memaki", "dimaki-maki", "membentak", "dibentak", "teriak", "diteriaki", "berteriak", "menghina",

@@ -165,7 +165,7 @@ extension IndicatorLexicon {
         I(.deception, "promis", "m'avait promis", "promesse", "mensonge", "menti", "tromp*", "arnaque*", "faux contrat",
           "autre travail", "pas le travail"),
         I(.abusiveWorkingLivingConditions, "dors par terre", "dormir par terre", "dors dans la cuisine", "pas de nourriture",
-          "pas a manger", "rien a manger", "faim", "restes", "pas de chambre", "pour la chambre", "sans lit"),
+          "pas a manger", "rien a manger", "faim", "restes", "pas de chambre", "sans lit"),
         I(.abuseOfVulnerability, "profite de",
           "je me cache", "cachee", "peur d'aller", "n'ai nulle part", "ne peux pas porter plainte"),
         L(.blocker, "paye a temps", "paie a temps", "pas peur"),

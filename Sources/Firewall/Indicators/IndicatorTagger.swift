@@ -31,7 +31,8 @@
 /// which `Role.hoursBeforeNumber` reads.
 ///
 /// Sentences end at `. ! ? ; । ॥ ။ ። ۔ 。！？` and line breaks (a dot inside a number does not end
-/// one). Everything is one pass per lexicon plus one linear sweep: pure, deterministic, linear time.
+/// one). Everything is one automaton pass for the phrases and one per role, then linear sweeps:
+/// pure, deterministic, linear time.
 public struct IndicatorTagger: Sendable {
     private let lexicon: Lexicon
     private let roleLexicons: [(IndicatorLexicon.Role, Lexicon)]
@@ -75,14 +76,21 @@ public struct IndicatorTagger: Sendable {
         }
         sentence[folded.count] = s
 
-        // Role matches, unblocked, in text order.
-        var roleHits: [(start: Int, end: Int, role: IndicatorLexicon.Role)] = []
+        // Role matches, unblocked, in text order (a counting sort by start: linear, and stable).
+        var unsorted: [(start: Int, end: Int, role: IndicatorLexicon.Role)] = []
         for (role, lex) in roleLexicons {
             for m in lex.matches(in: folded) where !(m.start..<m.end).contains(where: { blocked[$0] }) {
-                roleHits.append((m.start, m.end, role))
+                unsorted.append((m.start, m.end, role))
             }
         }
-        roleHits.sort { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
+        var slot = [Int](repeating: 0, count: folded.count + 1)
+        for h in unsorted { slot[h.start + 1] += 1 }
+        for k in 0..<folded.count { slot[k + 1] += slot[k] }
+        var roleHits = unsorted
+        for h in unsorted {
+            roleHits[slot[h.start]] = h
+            slot[h.start] += 1
+        }
 
         for rule in Self.pairRules where !found.contains(rule.indicator) {
             var lastA: (end: Int, sentence: Int)?
