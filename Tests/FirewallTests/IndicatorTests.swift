@@ -1,0 +1,146 @@
+import Testing
+@testable import Firewall
+
+/// Issue 21: the ILO forced-labour indicators. Examples written for these tests (not taken from any
+/// corpus), a few per indicator in several languages; decoys that must tag nothing; and the rule
+/// that the tagger reads only what the firewall left.
+@Suite("Forced-labour indicators")
+struct IndicatorTests {
+    let firewall = Firewall(policy: .makeDefault())
+    let tagger = IndicatorTagger()
+
+    static let examples: [(ForcedLabourIndicator, String)] = [
+        (.withholdingOfWages, "She has not paid me for four months."),
+        (.withholdingOfWages, "Apat na buwan na akong hindi sinusweldo ng amo ko."),
+        (.withholdingOfWages, "Majikan belum bayar gaji saya selama tiga bulan."),
+        (.withholdingOfWages, "Mi jefa no me paga desde marzo."),
+        (.withholdingOfWages, "الكفيل ما عطاني راتب من أربعة شهور"),
+        (.withholdingOfWages, "seth ne do mahine se tankhwah nahi di"),
+        (.withholdingOfWages, "Bà chủ nợ lương em hai tháng rồi."),
+        (.withholdingOfWages, "นายจ้างค้างเงินเดือนฉันสามเดือน"),
+        (.excessiveOvertime, "I work 19 hours every day."),
+        (.excessiveOvertime, "Trabajo dieciocho horas diarias sin parar."),
+        (.excessiveOvertime, "दिनको सत्र घण्टा काम गर्छु"),
+        (.excessiveOvertime, "我每天工作十七個小時"),
+        (.excessiveOvertime, "Nafanya kazi masaa 20 kwa siku."),
+        (.physicalSexualViolence, "Her husband slapped me in the kitchen."),
+        (.physicalSexualViolence, "Madame m'a giflée hier."),
+        (.physicalSexualViolence, "মালিক আমাকে মারধর করে"),
+        (.physicalSexualViolence, "Mama mwenye nyumba ananipiga kila siku."),
+        (.restrictionOfMovement, "They lock me in the flat when they travel."),
+        (.restrictionOfMovement, "Saya dikunci di dalam rumah."),
+        (.restrictionOfMovement, "A patroa não me deixa sair de casa."),
+        (.restrictionOfMovement, "मालकिन मुझे बाहर जाने नहीं देती"),
+        (.isolation, "Madam took my phone and I cannot call my family."),
+        (.isolation, "Kinuha ni sir ang cellphone ko."),
+        (.isolation, "اخذت جوالي وما اقدر اكلم اهلي"),
+        (.intimidationThreats, "He says he will call the police if I leave."),
+        (.intimidationThreats, "La señora me amenaza con llamar a la migra."),
+        (.intimidationThreats, "Majikan ugut nak panggil polis."),
+        (.intimidationThreats, "kafeel kehta hai police ko de dunga"),
+        (.retentionOfIdentityDocuments, "The agency still holds my passport."),
+        (.retentionOfIdentityDocuments, "Paspor saya disimpan majikan."),
+        (.retentionOfIdentityDocuments, "sahu le mero passport rakheko cha"),
+        (.retentionOfIdentityDocuments, "老闆扣押我的護照"),
+        (.debtBondage, "I still owe the agency 3000 dollars for the placement fee."),
+        (.debtBondage, "May utang ako sa agency na 50,000."),
+        (.debtBondage, "Tengo una deuda con la agencia."),
+        (.debtBondage, "agent ka qarza chukana hai"),
+        (.deception, "The agent promised me a job in a hotel."),
+        (.deception, "Saya ditipu agen, katanya kerja di restoran."),
+        (.deception, "وعدوني بشغل في مستشفى"),
+        (.abusiveWorkingLivingConditions, "I sleep on the kitchen floor and get only leftovers."),
+        (.abusiveWorkingLivingConditions, "Tira-tira lang ang pagkain ko."),
+        (.abusiveWorkingLivingConditions, "Duermo en el suelo del lavadero."),
+        (.abuseOfVulnerability, "I cannot go to the hospital because I have no papers."),
+        (.abuseOfVulnerability, "Saya tidak berani ke rumah sakit."),
+        (.abuseOfVulnerability, "No puedo ir al hospital, no tengo a nadie aquí."),
+    ]
+
+    /// Everyday facts a worker reports that show no indicator: paid on time, a day off, her own
+    /// phone, a recruitment agency with "Immigration" in its name, a Visa card, a hospital visit.
+    static let decoys: [String] = [
+        "She pays me on time every month and I have a day off every Sunday.",
+        "My employer is kind, no problem with my salary.",
+        "I have my own phone and call my family every night.",
+        "The agency is called Sunrise Immigration Services and they will call me next week.",
+        "Tengo mi pasaporte conmigo.",
+        "She opened a Visa card in my name and keeps it for shopping.",
+        "I went to the hospital yesterday with my employer.",
+        "They take me to church every Sunday.",
+    ]
+
+    @Test("each example shows its indicator", arguments: examples)
+    func example(_ indicator: ForcedLabourIndicator, _ text: String) {
+        #expect(firewall.indicators(in: text, tagger: tagger).contains(indicator), "\(indicator): \(text)")
+    }
+
+    @Test("decoys show nothing", arguments: decoys)
+    func decoy(_ text: String) {
+        #expect(firewall.indicators(in: text, tagger: tagger).isEmpty, "\(text)")
+    }
+
+    @Test("every indicator has examples in at least three languages' texts")
+    func coverage() {
+        for indicator in ForcedLabourIndicator.allCases {
+            #expect(Self.examples.filter { $0.0 == indicator }.count >= 3, "\(indicator)")
+        }
+    }
+
+    /// "They deport me" would read as a threat, and hiding from the police as abuse of
+    /// vulnerability, but both sentences disclose status and the firewall removes them: the tags
+    /// must come from what is left, so nothing shows.
+    @Test("the tagger never sees removed text")
+    func removedTextIsNotTagged() {
+        let deport = "my visa expired and they deport me"
+        #expect(tagger.indicators(in: deport).contains(.intimidationThreats))   // the raw words would tag
+        #expect(firewall.indicators(in: deport, tagger: tagger).isEmpty)        // the intake path does not
+
+        let hiding = "Me escondo cuando viene la policía."
+        #expect(tagger.indicators(in: hiding).contains(.abuseOfVulnerability))
+        #expect(!firewall.indicators(in: hiding, tagger: tagger).contains(.abuseOfVulnerability))
+
+        // What the firewall keeps still counts: the clinic she cannot reach, not the reason.
+        let clinic = "I cannot go to the hospital because I have no papers."
+        #expect(firewall.redact(clinic).text.contains("[removed]"))
+        #expect(firewall.indicators(in: clinic, tagger: tagger) == [.abuseOfVulnerability])
+    }
+
+    @Test("removal markers carry no indicator")
+    func markersAreNeutral() {
+        #expect(tagger.indicators(in: "[removed]").isEmpty)
+        #expect(tagger.indicators(in: "[removed] and [removed]. [removed]").isEmpty)
+        for (_, text) in Self.examples {
+            #expect(tagger.indicators(in: text + " [removed]") == tagger.indicators(in: text), "\(text)")
+            #expect(tagger.indicators(in: "[removed] " + text) == tagger.indicators(in: text), "\(text)")
+        }
+    }
+
+    @Test("the number rule reads 12 to 24 hours a day and 60 or more a week")
+    func hours() {
+        #expect(tagger.indicators(in: "I work 16 hours a day").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "kerja 18 jam sehari").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "१६ घंटे काम").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "70 heures par semaine").contains(.excessiveOvertime))
+        #expect(!tagger.indicators(in: "I work 8 hours a day").contains(.excessiveOvertime))
+        #expect(!tagger.indicators(in: "she gives me 2 hours off").contains(.excessiveOvertime))
+        #expect(!tagger.indicators(in: "it costs 1.16 hours").contains(.excessiveOvertime))
+    }
+
+    @Test("pair rules need both words in one sentence")
+    func pairRules() {
+        #expect(tagger.indicators(in: "madam ne 3 mahine se salary nahi di").contains(.withholdingOfWages))
+        #expect(!tagger.indicators(in: "My salary is 1500. I did not go out.").contains(.withholdingOfWages))
+        #expect(tagger.indicators(in: "sabi ni madam kinuha daw nya ang passport ko").contains(.retentionOfIdentityDocuments))
+        #expect(!tagger.indicators(in: "I have my passport. She took the car.").contains(.retentionOfIdentityDocuments))
+    }
+
+    @Test("tagging is deterministic and sorted")
+    func deterministic() {
+        let text = "She took my passport and my phone, hits me, and has not paid me for 5 months. I work 18 hours."
+        let a = tagger.indicators(in: text)
+        #expect(a == IndicatorTagger().indicators(in: text))
+        #expect(a == a.sorted())
+        #expect(Set(a) == [.retentionOfIdentityDocuments, .isolation, .physicalSexualViolence, .withholdingOfWages, .excessiveOvertime])
+    }
+}
