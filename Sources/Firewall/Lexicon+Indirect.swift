@@ -370,6 +370,18 @@ extension Lexicon {
           "renew pannitaanga", "renew pannittanga", "renew koreche", "renew kore diyeche", "renew gariyo",
           "renew gardiyo"),
 
+        // SMS shorthand of Tagalog ("d" = hindi, "n" = na, "p" = pa, "aq" = ako) and Indonesian ("abis" =
+        // habis, "udh"/"dah" = sudah) around status words.
+        L(.strong(.explicitStatus), "expired n", "expire n", "nag-expire n", "paso n", "d nirenew", "d na-renew",
+          "d ni-renew", "d narenew", "hnd nirenew", "hndi nirenew", "d pa nirenew", "d n nirenew", "tnt aq", "tnt na aq",
+          "tnt n aq", "overstay n aq", "ilegal n aq", "illegal n aq", "wla aq papeles", "wla aq visa", "wla aq permit",
+          "wala aq papeles", "wala aq visa", "undocumented n aq"),
+        L(.strong(.explicitStatus), lexCross(["visa", "visa sy", "visa saya", "visa ku", "visaku", "visa aku", "permit",
+          "permit sy", "izin tinggal", "izin kerja", "ijin tinggal", "ijin kerja", "arc", "arc sy", "kitas", "iqama",
+          "iqama sy", "hkid sy"], ["abis", "udh abis", "udah abis", "sdh abis", "dah abis", "uda abis", "udh mati",
+          "dah mati", "udah mati", "sdh mati", "mati", "expired", "udh expired", "dah expired", "kadaluarsa",
+          "udh kadaluarsa", "gk diperpanjang", "gak diperpanjang", "ga diperpanjang", "tdk diperpanjang"])),
+
         // ───────── Thai ─────────
         L(.strong(.explicitStatus), "หลบตำรวจ", "ต้องหลบ", "หลบซ่อน", "กลัวตำรวจ", "กลัวโดนจับ", "กลัวถูกจับ",
           "ตำรวจมาตรวจ", "ตรวจบัตร", "ขอดูบัตร", "ใช้ชื่อคนอื่น", "ชื่อคนอื่น", "บัตรคนอื่น", "ไม่เคยพาไปทำ",
