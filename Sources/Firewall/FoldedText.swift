@@ -24,7 +24,7 @@ struct FoldedText {
             }
         }
         self.original = original
-        if let corrected = SpellingNormaliser.shared.normalise(folded, origin: origin) {
+        if let corrected = SpellingNormaliser.shared.normalise(folded, origin: origin, original: original) {
             self.folded = corrected.folded
             self.origin = corrected.origin
         } else {

@@ -82,7 +82,7 @@ struct SpellingNormaliser: Sendable {
     ]
 
     /// `folded` with misspelled status words rewritten, and the origin of every scalar.
-    func normalise(_ folded: [Unicode.Scalar], origin: [Int]) -> (folded: [Unicode.Scalar], origin: [Int])? {
+    func normalise(_ folded: [Unicode.Scalar], origin: [Int], original: [Unicode.Scalar]? = nil) -> (folded: [Unicode.Scalar], origin: [Int])? {
         var out: [Unicode.Scalar] = []
         var outOrigin: [Int] = []
         var changed = false
@@ -97,7 +97,7 @@ struct SpellingNormaliser: Sendable {
             var j = i
             while j < n, ScalarFolding.isLatinWordScalar(folded[j]) { j += 1 }
             let word = Array(folded[i..<j])
-            if let replacement = correction(word) {
+            if !Self.isName(original, from: origin[i]), let replacement = correction(word) {
                 if !changed {
                     out = Array(folded[..<i]); outOrigin = Array(origin[..<i])
                     out.reserveCapacity(n + 8); outOrigin.reserveCapacity(n + 8)
@@ -113,6 +113,18 @@ struct SpellingNormaliser: Sendable {
             i = j
         }
         return changed ? (out, outOrigin) : nil
+    }
+
+    /// Whether the word at `start` in the worker's own text is written as a name: a capital then
+    /// small letters, not at the start of a sentence ("Rania", "Harris" are not "razia", "habis").
+    /// A word in capitals throughout ("VISA EXPAIRED") or a sentence's first word is corrected.
+    static func isName(_ original: [Unicode.Scalar]?, from start: Int) -> Bool {
+        guard let original, start + 1 < original.count, original[start].properties.isUppercase,
+              original[start + 1].properties.isLowercase else { return false }
+        var k = start - 1
+        while k >= 0, original[k] == " " || original[k] == "\"" || original[k] == "'" || original[k] == "(" { k -= 1 }
+        guard k >= 0 else { return false }
+        return !".!?\n\r:;…".unicodeScalars.contains(original[k])
     }
 
     /// A lexicon phrase as the rewritten text will spell it.
