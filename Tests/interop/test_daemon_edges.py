@@ -10,6 +10,7 @@ import os
 import re
 import shlex
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,11 @@ def test_a_daemon_cannot_be_started_over_a_running_one(safeintake_bin, tmp_path)
 def test_processes_the_suite_starts_are_found_and_a_timed_out_cli_takes_its_children_along(tmp_path):
     child = subprocess.Popen(["sleep", "300"], stdin=subprocess.DEVNULL)
     try:
+        # Until the child has exec'd, /proc shows the environment it was forked with (the suite's
+        # own, without the marker): give it a moment on a loaded machine.
+        deadline = time.monotonic() + 10
+        while child.pid not in {pid for pid, _ in leftover_processes(only_safeintake=False)} and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert child.pid in {pid for pid, _ in leftover_processes(only_safeintake=False)}
     finally:
         child.kill()
