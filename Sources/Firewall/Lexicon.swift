@@ -63,9 +63,9 @@ struct Lexicon: Sendable {
     }
 
     /// Drops every cue that overlaps a decoy phrase at least as long as itself, except the
-    /// structural ones (clause breaks,
-    /// id labels and keywords) and the context ones (threat, custody, labour), which decoys must
-    /// not hide. Linear: blocked positions are marked once, then each cue checks its own span.
+    /// structural ones (clause breaks, id labels and keywords) and the context ones (threat,
+    /// custody, labour), which decoys must not hide. Linear: each position records the longest
+    /// decoy over it once, then each cue checks its own span.
     static func applyBlockers(_ matches: [Match], length: Int) -> [Match] {
         guard matches.contains(where: { $0.cue == .blocker }) else { return matches }
         // For each position, the length of the longest decoy covering it.
