@@ -231,6 +231,10 @@ extension Lexicon {
         L(.strong(.explicitStatus), "用第二個名", "用別人個名", "用人哋嘅護照"),
 
         // ───────── Bengali, Nepali and Hindi: gaps ─────────
+        // "আটকে রাখে" is "keeps locked in / holds back" (confinement, confiscation: labour facts),
+        // not "আটক" (detained): the longer decoy hides the detention cue inside it.
+        L(.blocker, "আটকে"),
+        L(.custody, "আটকে রেখেছে", "আটকে রাখে", "আটকে রেখেছেন"),
         L(.strong(.explicitStatus), "আকামা নাই", "আকামা নেই", "ইকামা নাই", "ভিসা নাই", "কাগজ নাই", "কাগজপত্র নাই",
           "বানায় নাই", "বানায়নি", "বানিয়ে দেয়নি", "বানিয়ে দেয় নাই", "নবায়ন করে নাই", "নবায়ন করেনি", "পালাতক",
           "লুকিয়ে থাকি", "লুকিয়ে আছি", "লুকিয়ে কাজ", "পুলিশের ভয়ে", "অন্যের নামে", "অন্য নামে",

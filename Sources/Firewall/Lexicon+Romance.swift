@@ -133,7 +133,7 @@ extension Lexicon {
           "soggiornante di lungo periodo", "sono regolare"),
         L(.strong(.asylum), "richiedente asilo", "richiesta di asilo", "protezione internazionale", "protezione speciale",
           "protezione umanitaria", "commissione territoriale", "rifugiato", "rifugiata"),
-        L(.enforcement, "espulso", "espulsa", "espulsione", "decreto di espulsione", "rimpatriato", "rimpatriata", "cpr",
+        L(.enforcement, "espulso", "espulsa", "espulsione", "decreto di espulsione", "rimpatriato", "rimpatriata", "al cpr", "nel cpr", "nei cpr", "dal cpr", "in un cpr",
           "cpt", "trattenuto", "trattenuta"),
         L(.threat, "chiamare la questura", "chiama la questura", "minaccia*", "mi denuncia", "mi denunciare", "chiamare la polizia"),
         L(.statusDoc, "permesso", "permesso di soggiorno", "soggiorno", "documenti"),

@@ -95,7 +95,9 @@ extension Lexicon {
         L(.negation, "نہیں", "بغیر"),
         L(.state(.explicitStatus), "ختم", "منسوخ"),
         L(.idKeyword, "پاسپورٹ نمبر", "اقامہ نمبر"),
-        L(.clauseBreak, "اور", "لیکن", "کیونکہ", "اس لیے", "پھر", "اب"),
+        // Spaced: Arabic script writes no word boundary our matcher sees, and "اور" (and) is the
+        // start of "اوراق" (papers), "اب" part of many words.
+        L(.clauseBreak, " اور ", " لیکن ", " کیونکہ ", " اس لیے ", " پھر ", " اب "),
         // Sinhala
         L(.strong(.explicitStatus), "වීසා කල් ඉකුත්", "කල් ඉකුත්", "වීසා නැති", "වීසා නැහැ", "ලියකියවිලි නැති",
           "ලියකියවිලි නැහැ", "නීති විරෝධී", "අවලංගු"),

@@ -62,19 +62,25 @@ struct Lexicon: Sendable {
         return Lexicon.applyBlockers(out, length: text.count)
     }
 
-    /// Drops every cue that overlaps a decoy phrase, except the structural ones (clause breaks,
-    /// id labels and keywords) and the context ones (threat, custody, labour), which decoys must
-    /// not hide. Linear: blocked positions are marked once, then each cue checks its own span.
+    /// Drops every cue that overlaps a decoy phrase at least as long as itself, except the
+    /// structural ones (clause breaks, id labels and keywords) and the context ones (threat,
+    /// custody, labour), which decoys must not hide. Linear: each position records the longest
+    /// decoy over it once, then each cue checks its own span.
     static func applyBlockers(_ matches: [Match], length: Int) -> [Match] {
         guard matches.contains(where: { $0.cue == .blocker }) else { return matches }
-        var blocked = [Bool](repeating: false, count: length)
+        // For each position, the length of the longest decoy covering it.
+        var blocked = [Int](repeating: 0, count: length)
         for b in matches where b.cue == .blocker {
-            for i in b.start..<b.end { blocked[i] = true }
+            for i in b.start..<b.end { blocked[i] = max(blocked[i], b.end - b.start) }
         }
         return matches.filter { m in
             switch m.cue {
             case .blocker, .clauseBreak, .clauseStart, .idLabel, .idKeyword, .nonDocNumber, .labourNoun, .threat, .custody: return true
-            default: return !(m.start..<m.end).contains { blocked[$0] }
+            default:
+                // A decoy hides the cues it overlaps that are no longer than itself ("visa card"
+                // hides "visa" and "my visa"), not a longer phrase that only touches it ("no one
+                // make my papers" is not hidden by the decoy "papers she").
+                return !(m.start..<m.end).contains { blocked[$0] >= m.end - m.start }
             }
         }
     }

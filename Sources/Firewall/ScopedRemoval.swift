@@ -116,12 +116,25 @@ enum ScopedRemoval {
             while b < limit, t[b] != " " { b += 1 }
             guard a < b else { break }
             let token = t[a..<b]
-            guard TimeWords.isTimeToken(token) else { break }
+            // "in 2023", "pada 2021", "noong Marso": a preposition goes when a date follows it.
+            let leadsToDate = TimeWords.prepositions.contains(String(String.UnicodeScalarView(token)))
+                && TimeWords.isTimeToken(Self.nextToken(in: t, after: b, limit: limit))
+            guard TimeWords.isTimeToken(token) || leadsToDate else { break }
             end = b
             i = b
             taken += 1
         }
         return range.lowerBound..<end
+    }
+}
+
+extension ScopedRemoval {
+    static func nextToken(in t: [Unicode.Scalar], after i: Int, limit: Int) -> ArraySlice<Unicode.Scalar> {
+        var a = i
+        while a < limit, t[a] == " " { a += 1 }
+        var b = a
+        while b < limit, t[b] != " " { b += 1 }
+        return t[a..<b]
     }
 }
 
@@ -180,6 +193,11 @@ enum TimeWords {
         }
         return false
     }
+
+    /// Prepositions that go with a time phrase only when a number or a month follows them.
+    static let prepositions: Set<String> = [
+        "in", "on", "at", "from", "by", "en", "em", "a", "pada", "di", "sa", "noong", "nung", "tangu", "mwaka", "ke",
+    ]
 
     static let words: Set<String> = [
         // English
