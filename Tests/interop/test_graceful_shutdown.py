@@ -19,15 +19,16 @@ import time
 import safeintake_py as si
 
 # Much slower than the default (19 MiB, 2 passes) so the requests are surely still running when
-# SIGTERM arrives: about a quarter of a second of Argon2id each on this machine kind.
-SLOW = ["--argon2-ops", "4", "--argon2-mem-kib", "65536", "--pow-threshold", "0"]
+# SIGTERM arrives. At 4 passes an idle machine of this kind finished six of the eight before
+# SIGTERM (2026-12-06), so the test proved nothing: 10 passes cost two and a half times as much.
+SLOW = ["--argon2-ops", "10", "--argon2-mem-kib", "65536", "--pow-threshold", "0"]
 IN_FLIGHT = 8
 COMPLAINT = {"language": "en", "fields": {"employer_name": "Drain Test Sdn Bhd"}, "narrative": "Wages withheld."}
 
 
 def test_sigterm_answers_every_request_in_flight_and_loses_nothing(daemon_factory):
     d = daemon_factory(SLOW)
-    assert "ops=4 mem=65536KiB" in d.stderr_text(), "the slow Argon2id cost did not take effect"
+    assert "ops=10 mem=65536KiB" in d.stderr_text(), "the slow Argon2id cost did not take effect"
     results: list[tuple[float, float, int, bytes]] = []
     lock = threading.Lock()
 
@@ -52,7 +53,7 @@ def test_sigterm_answers_every_request_in_flight_and_loses_nothing(daemon_factor
         t.start()
     # Long enough for the daemon to have read every request head even on a loaded machine (a
     # connection whose request it has not read yet is not in flight, and is closed), short enough
-    # that most are still running: eight at a quarter of a second each on four worker threads.
+    # that most are still running: eight slow Argon2id verifiers (above) on four worker threads.
     time.sleep(0.4)
     sigterm_at = time.monotonic()
     d.proc.send_signal(signal.SIGTERM)
