@@ -46,19 +46,18 @@ public struct Firewall: Sendable {
                 report.record(.statusField)
                 continue
             }
-            let version2 = policy.unlistedFields == .screen
-            let numbered = version2 && DocumentNumberShape.looksLikeIdentifier(value)
+            let screened = policy.unlistedFields == .screen
             switch screener.verdict(forName: name) {
             case .status:
                 // "passport: kinuha ni amo", "الجواز: عند صاحب العمل": a document field whose
                 // answer is who holds it is confiscation, a labour fact (version 2).
-                if policy.unlistedFields == .screen, !numbered, !discloses(value), redactor.detector.mentionsCustody(value) {
+                if screened, redactor.detector.mentionsCustody(value), passesScreen(value) {
                     kept[name] = value
                 } else {
                     report.record(.statusField)
                 }
             case .unlisted:
-                if policy.unlistedFields == .screen, !numbered, !discloses(value) {
+                if screened, passesScreen(value) {
                     kept[name] = value
                 } else {
                     report.record(.unlistedField)
@@ -66,7 +65,7 @@ public struct Firewall: Sendable {
             case .keep:
                 if policy.screenValues && discloses(value) {
                     report.record(.statusField)
-                } else if version2 && DocumentNumberShape.isDocumentNumber(value) && !screener.expectsNumber(name) {
+                } else if screened && DocumentNumberShape.isDocumentNumber(value) && !screener.expectsNumber(name) {
                     // A passport or FIN number under "Reference" or "worker.id": fail closed.
                     report.record(.statusField)
                 } else {
@@ -94,6 +93,12 @@ public struct Firewall: Sendable {
     /// Latin word), when it takes it for a misspelling of one, or nil.
     public static func spellingCorrection(of word: String) -> String? {
         SpellingNormaliser.shared.correction(Array(word.unicodeScalars)).map { String(String.UnicodeScalarView($0)) }
+    }
+
+    /// The content screen of a field no stem keeps (policy version 2): its value says nothing
+    /// about status and is not numbered like an identifier.
+    private func passesScreen(_ value: String) -> Bool {
+        !DocumentNumberShape.looksLikeIdentifier(value) && !discloses(value)
     }
 
     /// Whether a field value says anything the narrative redactor would remove.

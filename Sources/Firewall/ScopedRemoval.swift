@@ -64,7 +64,7 @@ enum ScopedRemoval {
                 groups.append(Group(range: m.start..<m.end, firstWord: w, lastWord: words.word(at: max(m.end - 1, m.start)), cues: cues))
             }
         }
-        // A group of negation or movement alone never discloses; context joins the rest.
+        // The threat, custody and labour words near a group set its verdict as in a clause.
         for gi in groups.indices {
             for m in matches where isContextCue(m.cue) {
                 let w = words.word(at: m.start)
@@ -87,19 +87,18 @@ enum ScopedRemoval {
     static func removal(_ g: Group, _ category: DisclosureCategory, in t: [Unicode.Scalar], clause: Range<Int>,
                         matches: [Lexicon.Match]) -> Range<Int> {
         let timed = withTimePhrase(g.range, in: t, limit: clause.upperBound)
-        guard [.enforcementHistory, .entryRoute, .asylum].contains(category) else { return timed }
+        switch category {
+        case .enforcementHistory, .entryRoute, .asylum: break
+        default: return timed
+        }
         var stops = Set<Int>()
         for m in matches where isContextCue(m.cue) || m.cue == .clauseStart { stops.insert(m.start) }
         var end = timed.upperBound
-        var i = end
         for _ in 0..<eventTailWords {
-            var a = i
-            while a < clause.upperBound, t[a] == " " { a += 1 }
-            var b = a
-            while b < clause.upperBound, t[b] != " " { b += 1 }
-            guard a < b, !stops.contains(a), !StatementStarts.words.contains(String(String.UnicodeScalarView(t[a..<b]))) else { break }
-            end = b
-            i = b
+            let word = nextToken(in: t, after: end, limit: clause.upperBound)
+            guard !word.isEmpty, !stops.contains(word.startIndex),
+                  !StatementStarts.words.contains(String(String.UnicodeScalarView(word))) else { break }
+            end = word.endIndex
         }
         return g.range.lowerBound..<end
     }
@@ -107,28 +106,19 @@ enum ScopedRemoval {
     /// `range` grown over the time phrase that follows it, within `limit`.
     static func withTimePhrase(_ range: Range<Int>, in t: [Unicode.Scalar], limit: Int) -> Range<Int> {
         var end = range.upperBound
-        var taken = 0
-        var i = end
-        while taken < timePhraseWords {
-            var a = i
-            while a < limit, t[a] == " " { a += 1 }
-            var b = a
-            while b < limit, t[b] != " " { b += 1 }
-            guard a < b else { break }
-            let token = t[a..<b]
+        for _ in 0..<timePhraseWords {
+            let token = nextToken(in: t, after: end, limit: limit)
+            guard !token.isEmpty else { break }
             // "in 2023", "pada 2021", "noong Marso": a preposition goes when a date follows it.
             let leadsToDate = TimeWords.prepositions.contains(String(String.UnicodeScalarView(token)))
-                && TimeWords.isTimeToken(Self.nextToken(in: t, after: b, limit: limit))
+                && TimeWords.isTimeToken(nextToken(in: t, after: token.endIndex, limit: limit))
             guard TimeWords.isTimeToken(token) || leadsToDate else { break }
-            end = b
-            i = b
-            taken += 1
+            end = token.endIndex
         }
         return range.lowerBound..<end
     }
-}
 
-extension ScopedRemoval {
+    /// The next run of non-space scalars after position `i`, before `limit` (empty at the end).
     static func nextToken(in t: [Unicode.Scalar], after i: Int, limit: Int) -> ArraySlice<Unicode.Scalar> {
         var a = i
         while a < limit, t[a] == " " { a += 1 }
@@ -196,7 +186,7 @@ enum TimeWords {
 
     /// Prepositions that go with a time phrase only when a number or a month follows them.
     static let prepositions: Set<String> = [
-        "in", "on", "at", "from", "by", "en", "em", "a", "pada", "di", "sa", "noong", "nung", "tangu", "mwaka", "ke",
+        "in", "on", "at", "from", "by", "en", "em", "a", "pada", "di", "sa", "noong", "nung", "tangu", "ke",
     ]
 
     static let words: Set<String> = [
@@ -216,9 +206,11 @@ enum TimeWords {
         "noviembre", "diciembre", "depuis", "jusqu'a", "ans", "mois", "dernier", "derniere", "ja",
         "mesi", "anni", "fa", "scorso",
         // Romanised South Asian and Arabic
-        "saal", "sal", "mahine", "mahina", "din", "pehle", "pahile", "barsa", "barsha", "mahina", "bochor",
+        "saal", "sal", "mahine", "mahina", "din", "pehle", "pahile", "barsa", "barsha", "bochor",
         "mash", "age", "theke", "aage", "sana", "sanawat", "shahr", "shuhur", "min", "mn", "mundu", "varusham",
         "masam", "awurudu",
+        // Swahili
+        "mwaka", "miaka", "mwezi", "miezi", "jana", "juzi",
     ]
 }
 
@@ -232,10 +224,10 @@ enum StatementStarts {
         "pls", "please", "then", "after", "because", "bcoz", "so",
         "ako", "siya", "sila", "kami", "amo", "ang", "yung", "pero", "ngayon", "tapos",
         "sy", "saya", "aku", "dia", "mereka", "majikan", "tlg", "tolong", "skrg", "sekarang", "tapi", "tp",
-        "yo", "ella", "el", "mi", "ellos", "patrona", "patron", "senora", "pero", "ahora",
+        "yo", "ella", "el", "mi", "ellos", "patrona", "patron", "senora", "ahora",
         "eu", "ela", "ele", "minha", "meu", "je", "elle", "il", "ma", "mon", "io", "lei", "lui", "mia",
-        "main", "mai", "mera", "meri", "mero", "ma", "usne", "unhone", "malik", "madam", "ami", "amar",
-        "ana", "ani", "enta", "inti", "hiye", "huwe", "el", "mama", "baba",
-        "mimi", "yeye", "wao", "nina", "naan", "en", "mage", "mama", "api",
+        "main", "mai", "mera", "meri", "mero", "usne", "unhone", "malik", "ami", "amar",
+        "ana", "ani", "enta", "inti", "hiye", "huwe", "mama", "baba",
+        "mimi", "yeye", "wao", "nina", "naan", "en", "mage", "api",
     ]
 }
