@@ -21,10 +21,7 @@ struct KeysCommand: AsyncParsableCommand {
         @OptionGroup var passphrase: PassphraseOptions
 
         func run() async throws {
-            let secret = try passphrase.read(prompt: "Passphrase for \(name)'s new key: ")
-            if let problem = PassphrasePolicy.problem(with: secret) {
-                throw CLIFailure(problem, hint: "choose a passphrase of \(PassphrasePolicy.minimumCharacters) characters or more, e.g. four unrelated words in your own language; nothing was written")
-            }
+            let secret = try passphrase.readNew(prompt: "Passphrase for \(name)'s new key: ")
             let pair = try AgencyKeyPair.generate(name: name, role: role)
             let keyURL = URL(fileURLWithPath: out)
             let publicURL = keyURL.deletingPathExtension().appendingPathExtension("pub")
@@ -44,8 +41,8 @@ struct KeysCommand: AsyncParsableCommand {
         @OptionGroup var passphrase: PassphraseOptions
 
         func run() async throws {
+            let secret = try passphrase.readNew(prompt: "Passphrase for the new operator key: ")
             let pair = OperatorKeyPair.generate()
-            let secret = try passphrase.read(prompt: "Passphrase for the new operator key: ")
             let keyURL = URL(fileURLWithPath: out)
             let publicURL = keyURL.deletingPathExtension().appendingPathExtension("pub")
             try FileWriter.writePrivate(pair.keyFile(passphrase: secret), to: keyURL)

@@ -8,6 +8,16 @@ import Sodium
 struct PassphraseOptions: ParsableArguments {
     @Option(help: "Read the key's passphrase from the first line of this file.") var passphraseFile: String?
 
+    /// A passphrase for a *new* key: read as `read` does, then refused unless it meets
+    /// `PassphrasePolicy` (agency and operator keys alike; existing key files still open).
+    func readNew(prompt: String) throws -> SecureBytes {
+        let secret = try read(prompt: prompt)
+        if let problem = PassphrasePolicy.problem(with: secret) {
+            throw CLIFailure(problem, hint: "choose a passphrase of \(PassphrasePolicy.minimumCharacters) characters or more, e.g. four unrelated words in your own language; nothing was written")
+        }
+        return secret
+    }
+
     func read(prompt: String) throws -> SecureBytes {
         if let passphraseFile {
             var bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: passphraseFile))) ?? Data())

@@ -85,9 +85,10 @@ def test_the_readme_curl_line_files_a_complaint(daemon):
 
 
 @pytest.mark.parametrize("weak", ["x", "short pass1", "aaaaaaaaaaaaaaaa", "abcabcabcabcabc"])
-def test_keys_generate_refuses_a_weak_passphrase_and_writes_nothing(tmp_path, weak):
-    out = tmp_path / "inspector-9.key"
-    r = run_cli(["keys", "generate", "--name", "inspector-9", "--out", out], env_extra={"SAFEINTAKE_PASSPHRASE": weak})
+@pytest.mark.parametrize("command", [["generate", "--name", "inspector-9"], ["operator-generate"]])
+def test_keys_generate_refuses_a_weak_passphrase_and_writes_nothing(tmp_path, weak, command):
+    out = tmp_path / "new.key"
+    r = run_cli(["keys", *command, "--out", out], env_extra={"SAFEINTAKE_PASSPHRASE": weak})
     assert r.returncode != 0, r.stdout
     assert "passphrase" in r.stderr and ("12" in r.stderr or "different" in r.stderr), r.stderr
     assert not out.exists() and not out.with_suffix(".pub").exists()
