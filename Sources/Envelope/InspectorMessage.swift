@@ -13,6 +13,9 @@ public struct InspectorMessage: Sendable, Equatable, Codable {
         case reply
         /// A question the inspector needs answered to act (request for information).
         case requestInfo = "request_info"
+        /// How the case ended, written for her: shown as the outcome of a closed case (issue 18 #7),
+        /// apart from the internal outcome note, which she never sees.
+        case outcome
     }
 
     public var caseID: CaseID

@@ -121,8 +121,12 @@ extension AgencyClient {
         ])
     }
 
-    /// Changes the case state; `outcome` (required to close) is sealed here as a note.
-    public func setStatus(_ caseID: CaseID, to status: String, outcome: String?) async throws {
+    /// Changes the case state; `outcome` (required to close) is sealed here as a note. With
+    /// `tellReporter`, the outcome written for her is sent first, as a message of kind `outcome`
+    /// (her next status check shows it as the case's outcome), so a refused message (she checked in
+    /// under duress) leaves the case as it was.
+    public func setStatus(_ caseID: CaseID, to status: String, outcome: String?, tellReporter: String? = nil) async throws {
+        if let tellReporter { try await sendMessage(caseID, text: tellReporter, kind: .outcome) }
         var body: [String: Any] = ["status": status]
         if let outcome {
             body["outcome"] = try await sealedNote(caseID, kind: .outcome, text: outcome)
@@ -148,6 +152,12 @@ extension AgencyClient {
         let sealed = try message.seal(signedBy: keys.signing, to: reporterKey)
         try Self.checkSize(sealed, what: "message")
         try await post(caseID, "messages", ["message": Base64.encode(sealed)])
+    }
+
+    /// Clears the case's duress flag (supervisors): the reason is sealed here as a note under the
+    /// case key; the public log records only that the flag was cleared, by whom.
+    public func clearDuress(_ caseID: CaseID, reason: String) async throws {
+        try await post(caseID, "clear-duress", try await sealedNote(caseID, kind: .note, text: "Duress flag cleared: \(reason)"))
     }
 
     /// A note signed with this key (note format 2) and sealed under the case's current key.

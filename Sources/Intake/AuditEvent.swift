@@ -37,6 +37,8 @@ public enum AuditEvent: Sendable, Equatable {
     case messageSent(caseID: CaseID, by: String)
     /// The reporter checked in with her duress code: replies stop, the case is flagged.
     case duressFlagged(caseID: CaseID)
+    /// A supervisor cleared the duress flag; the reason is a note sealed under the case key.
+    case duressCleared(caseID: CaseID, by: String)
     /// The daemon started with a firewall policy other than the last one recorded: every later
     /// `complaint_accepted` must name this policy.
     case policyChanged(policyHash: String, policyVersion: Int)
@@ -60,6 +62,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .noteAdded: "note_added"
         case .messageSent: "message_sent"
         case .duressFlagged: "duress_flagged"
+        case .duressCleared: "duress_cleared"
         case .policyChanged: "policy_changed"
         case .caseDeleted: "case_deleted"
         }
@@ -129,7 +132,7 @@ public enum AuditEvent: Sendable, Equatable {
             object["case"] = .string(caseID.rawValue)
             object["state"] = .string(state.rawValue)
             object["by"] = .string(by)
-        case let .noteAdded(caseID, by), let .messageSent(caseID, by):
+        case let .noteAdded(caseID, by), let .messageSent(caseID, by), let .duressCleared(caseID, by):
             object["case"] = .string(caseID.rawValue)
             object["by"] = .string(by)
         case let .duressFlagged(caseID), let .caseDeleted(caseID):

@@ -141,7 +141,25 @@ public struct CaseWorkService: Sendable {
     public func sendMessage(_ caseID: CaseID, sealed: [UInt8], by holder: AgencyPublicKey) throws {
         try checkSealed(sealed, what: "message")
         let audit = [AuditEvent.messageSent(caseID: caseID, by: holder.keyID).entryData(time: time)]
-        try mapping { try store.addInboxMessage(caseID, sealed: sealed, by: holder.keyID, limit: limits.messagesPerHolder, audit: audit) }
+        try mapping {
+            try store.addInboxMessage(caseID, sealed: sealed, by: holder.keyID, day: time.day(), limit: limits.messagesPerHolder, audit: audit)
+        }
+    }
+
+    /// Clears the case's duress flag: a supervisor's decision (she said it is safe again, through
+    /// her caseworker), with the reason as a note sealed under the case key, logged. Decoy tokens
+    /// handed out under duress keep answering "no news": whoever holds one must still learn nothing.
+    public func clearDuress(_ caseID: CaseID, reason: StoredNote, by supervisor: AgencyPublicKey) throws {
+        guard supervisor.role == .supervisor else {
+            throw CaseWorkError(.forbidden, "only a supervisor can clear a duress flag; \(supervisor.name) is an \(supervisor.role.rawValue)")
+        }
+        guard reason.author == supervisor.keyID else {
+            throw CaseWorkError(.invalidValue, "the reason's author must be the key that clears the flag")
+        }
+        try checkSealed(reason.record, what: "reason note")
+        let audit = [AuditEvent.duressCleared(caseID: caseID, by: supervisor.keyID).entryData(time: time),
+                     AuditEvent.noteAdded(caseID: caseID, by: supervisor.keyID).entryData(time: time)]
+        try mapping { try store.clearDuress(caseID, reason: reason, noteLimit: limits.notesPerHolder, audit: audit) }
     }
 
     /// The server cannot read notes or messages; it checks what it can: the version byte and the size.

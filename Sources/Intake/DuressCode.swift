@@ -12,7 +12,7 @@ public struct DuressCode: Sendable {
     /// Parses the code a reporter chose at filing; nil unless it is 6–8 digits. (Four digits could be guessed in
     /// minutes by someone who knows the locator: Docs/abuse-resistance.md.)
     public static func parse(_ text: String) -> DuressCode? {
-        guard let digits = collectDigits(text, maxCount: digitRange.upperBound), digitRange.contains(digits.count) else { return nil }
+        guard let digits = TypedDigits.collect(text, maxCount: digitRange.upperBound), digitRange.contains(digits.count) else { return nil }
         return DuressCode(digits: digits)
     }
 
@@ -20,27 +20,11 @@ public struct DuressCode: Sendable {
     /// ignored) into its parts; nil for anything else, including a full 24-digit token.
     public static func parseEntry(_ text: String) -> (locator: String, code: DuressCode)? {
         let locatorDigits = StatusToken.locatorDigits
-        guard let all = collectDigits(text, maxCount: locatorDigits + digitRange.upperBound),
+        guard let all = TypedDigits.collect(text, maxCount: locatorDigits + digitRange.upperBound),
               (locatorDigits + digitRange.lowerBound...locatorDigits + digitRange.upperBound).contains(all.count) else { return nil }
         return all.withUnsafeBytes { bytes in
             (String(decoding: bytes[..<locatorDigits], as: UTF8.self),
              DuressCode(digits: SecureBytes(copying: bytes[locatorDigits...])))
         }
-    }
-
-    private static func collectDigits(_ text: String, maxCount: Int) -> SecureBytes? {
-        guard text.utf8.count <= 64 else { return nil }
-        var collected = [UInt8]()
-        defer { SecureBytes.wipe(&collected) }
-        for c in text.utf8 {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                collected.append(c)
-                if collected.count > maxCount { return nil }
-            case UInt8(ascii: "-"), UInt8(ascii: " "): continue
-            default: return nil
-            }
-        }
-        return SecureBytes(copying: collected)
     }
 }

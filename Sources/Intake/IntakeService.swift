@@ -13,26 +13,6 @@ public struct FiledComplaint: Sendable {
     public let firewallReport: FirewallReport
 }
 
-/// A message a reporter may read on a status check.
-public struct ReporterMessage: Sendable, Equatable {
-    public let from: String
-    public let kind: InspectorMessage.Kind
-    public let text: String
-
-    public init(from: String, kind: InspectorMessage.Kind, text: String) {
-        self.from = from
-        self.kind = kind
-        self.text = text
-    }
-}
-
-/// What a reporter sees on a status check, with the token that replaces the one just spent.
-public struct StatusAnswer: Sendable {
-    public let state: CaseState
-    public let messages: [ReporterMessage]
-    public let nextToken: String
-}
-
 /// The reporter-facing side of the domain: file a complaint, check its status, read inspectors'
 /// messages and answer them.
 ///
@@ -51,6 +31,8 @@ public struct IntakeService: Sendable {
     let parser: ComplaintParser
     let routing: CaseRouting
     let time: CoarseTime
+    /// Seals and opens visit passes (`VisitPass`).
+    let visitKey: SecureBytes
     /// With an anchor, new cases go only to keys the operator's signed registrations admit.
     let anchor: KeyDirectoryAnchor?
 
@@ -61,6 +43,8 @@ public struct IntakeService: Sendable {
         self.firewall = Firewall(policy: policy)
         self.policyHash = Hex.encode(SHA256.hash(policy.bytes))
         self.tokens = tokens
+        // A keyed BLAKE2b of a 32-byte key cannot fail; if it ever did, no pass would open.
+        self.visitKey = (try? tokens.visitKey()) ?? AEAD.generateKey()
         self.parser = ComplaintParser(limits: limits)
         self.routing = routing
         self.time = time
@@ -116,98 +100,19 @@ public struct IntakeService: Sendable {
             audit: audit, report: screened.report))
     }
 
-    /// Spends `tokenText` and returns the case's state and inspectors' messages with the next
-    /// token, or nil when the token is malformed, unknown or already spent — the caller answers all
-    /// three identically. `reply`, when given, is sealed to the case's key holders.
-    ///
-    /// Entered as the token's locator followed by the case's duress code, it answers like a case
-    /// with no news (same shape, same work), flags the case and stops replies.
-    public func checkStatus(tokenText: String, reply: String? = nil) throws -> StatusAnswer? {
-        let redactedReply = try reply.map { text -> String in
-            try TextRules.checkMessage(text)
-            // Her answer reaches inspectors, so it passes the same firewall as her complaint.
-            return firewall.redact(text).text
-        }
-        if let (locator, code) = DuressCode.parseEntry(tokenText) {
-            return try checkDuress(locator: locator, code: code)
-        }
-        guard let token = StatusToken.parse(tokenText) else { return nil }
-        guard let stored = try store.token(locator: token.locator) else {
-            return try refused(after: 0)
-        }
-        guard let wrapKey = try tokens.open(token, stored.verifier),
-              let data = try store.reporterCaseData(stored.caseID) else { return try refused(after: 1) }
-        let reporterKey = try stored.reporterKeyWrap.map { try ReporterKeyWrap.unwrap($0, caseID: stored.caseID, under: wrapKey) }
-        let messages = reporterKey.map { Self.openInbox(data, caseID: stored.caseID, with: $0) } ?? []
-        let answers = try redactedReply.map { text in
-            try Dictionary(uniqueKeysWithValues: data.holders.map {
-                ($0.keyID, try ReporterAnswer(caseID: stored.caseID, text: text).seal(to: $0.boxPublicKey))
-            })
-        } ?? [:]
-        let audit = [AuditEvent.tokenSpent.entryData(time: time)]
-        return try withFreshToken(for: stored.caseID, reporterKey: reporterKey) { next, replacement in
-            switch try store.spendToken(stored, replacement: replacement, answers: answers, audit: audit) {
-            case .alreadySpent:
-                return nil
-            case let .spent(state):
-                return StatusAnswer(state: state, messages: messages, nextToken: next.formatted())
-            }
-        }
-    }
-
-    /// The two Argon2id evaluations every status check costs, on a throwaway token: for calibrating
-    /// how long answers are held before any real check has been timed (`StatusTiming`).
-    public func burnStatusCheckWork() throws {
-        _ = try refused(after: 0)
-    }
-
-    /// Every check costs two Argon2id calls whatever its outcome (one to verify, one for the next
-    /// token), so a refusal takes as long as a success: `done` is how many were already spent.
-    private func refused(after done: Int) throws -> StatusAnswer? {
-        for _ in done..<2 { try tokens.burnEquivalentWork(for: StatusToken.generate()) }
-        return nil
-    }
-
-    /// The duress path: the same Argon2id work as a real check, an answer of the same shape with
-    /// no news, and the case flagged. The "next token" shown is random and not stored: tried
-    /// later, it is refused like any expired token.
-    private func checkDuress(locator: String, code: DuressCode) throws -> StatusAnswer? {
-        guard let stored = try store.token(locator: locator),
-              let verifier = try store.reporterCaseData(stored.caseID)?.duressVerifier else { return try refused(after: 0) }
-        guard try tokens.matchesDuress(code, verifier) else { return try refused(after: 1) }
-        let decoy = StatusToken.generate()
-        _ = try tokens.makeSecrets(for: decoy)
-        try store.flagDuress(stored.caseID, audit: [AuditEvent.duressFlagged(caseID: stored.caseID).entryData(time: time)])
-        return StatusAnswer(state: .received, messages: [], nextToken: decoy.formatted())
-    }
-
-    /// The newest `messagesShown` messages that open with the reporter's key and are signed by the
-    /// agency key they name, oldest first. Invalid ones are skipped *before* counting, so junk
-    /// from a holder cannot push real replies out of her view (issue 17 #7); the per-holder cap on
-    /// messages (`CaseWorkService.Limits`) bounds how many are tried.
-    static func openInbox(_ data: ReporterCaseData, caseID: CaseID, with key: BoxKeyPair) -> [ReporterMessage] {
-        var newestFirst: [ReporterMessage] = []
-        for sealed in data.inbox.reversed() where newestFirst.count < messagesShown {
-            guard let message = try? InspectorMessage.open(sealed, caseID: caseID, with: key, signingKey: { data.signingKeys[$0] }) else {
-                continue
-            }
-            newestFirst.append(ReporterMessage(from: "inspector", kind: message.kind, text: message.text))
-        }
-        return newestFirst.reversed()
-    }
-
     /// Draws a token, its verifier and (when the case has one) the reporter key wrapped under it,
     /// and runs `body`; draws again if the random locator collides with a live one
     /// (probability ≈ live tokens / 10^8 per draw).
-    private func withFreshToken<T>(for caseID: CaseID, reporterKey: BoxKeyPair?,
-                                   _ body: (StatusToken, StoredToken) throws -> T) throws -> T {
+    func withFreshToken<T>(for caseID: CaseID, reporterKey: BoxKeyPair?, decoy: Bool = false,
+                           _ body: (StatusToken, StoredToken) throws -> T) throws -> T {
         var attempt = 0
         while true {
             let token = StatusToken.generate()
             let secrets = try tokens.makeSecrets(for: token)
             let wrap = try reporterKey.map { try ReporterKeyWrap.wrap($0, caseID: caseID, under: secrets.wrapKey) }
             do {
-                return try body(token, StoredToken(locator: token.locator, caseID: caseID, verifier: secrets.verifier, reporterKeyWrap: wrap))
+                return try body(token, StoredToken(locator: token.locator, caseID: caseID, verifier: secrets.verifier,
+                                                   reporterKeyWrap: wrap, isDecoy: decoy))
             } catch StoreError.locatorTaken where attempt < 8 {
                 attempt += 1
             }

@@ -34,12 +34,50 @@ public struct StoredToken: Sendable {
     public let caseID: CaseID
     public let verifier: TokenVerifier
     public let reporterKeyWrap: [UInt8]?
+    /// A decoy handed out under duress (Docs/format.md §6.2): it answers "no news" for as long as
+    /// the case lives, and is replaced by another decoy on each use, like a real token.
+    public let isDecoy: Bool
 
-    public init(locator: String, caseID: CaseID, verifier: TokenVerifier, reporterKeyWrap: [UInt8]?) {
+    public init(locator: String, caseID: CaseID, verifier: TokenVerifier, reporterKeyWrap: [UInt8]?, isDecoy: Bool = false) {
         self.locator = locator
         self.caseID = caseID
         self.verifier = verifier
         self.reporterKeyWrap = reporterKeyWrap
+        self.isDecoy = isDecoy
+    }
+}
+
+/// One entry of the reporter's thread as stored: sealed to her key, so the server cannot read it.
+public struct InboxEntry: Sendable, Equatable {
+    /// Position in the case's thread (increasing); what "new since her last visit" is counted by.
+    public let index: Int64
+    public let sealed: [UInt8]
+    /// The day it was stored (`YYYY-MM-DD`); nil for entries stored before days were kept.
+    public let day: String?
+    /// Her own answer, kept for her to read again (a `ReporterAnswer` sealed to her key), rather
+    /// than an agency message.
+    public let fromReporter: Bool
+
+    public init(index: Int64, sealed: [UInt8], day: String?, fromReporter: Bool) {
+        self.index = index
+        self.sealed = sealed
+        self.day = day
+        self.fromReporter = fromReporter
+    }
+}
+
+/// The reporter's answer as the store keeps it: one copy sealed to each key holder, one to her.
+public struct SealedReporterAnswer: Sendable {
+    /// Key id → the answer sealed to that holder.
+    public let toHolders: [String: [UInt8]]
+    /// The answer sealed to her own key, for her thread.
+    public let toReporter: [UInt8]
+    public let day: String
+
+    public init(toHolders: [String: [UInt8]], toReporter: [UInt8], day: String) {
+        self.toHolders = toHolders
+        self.toReporter = toReporter
+        self.day = day
     }
 }
 
@@ -48,17 +86,21 @@ public struct StoredToken: Sendable {
 public struct ReporterCaseData: Sendable {
     public let state: CaseState
     public let duressVerifier: TokenVerifier?
-    /// Messages from inspectors, oldest first, sealed to the reporter (§11.1).
-    public let inbox: [[UInt8]]
+    /// Her thread, oldest first, sealed to her (§11.1): inspectors' messages and her own answers.
+    public let inbox: [InboxEntry]
+    /// The index of the newest thread entry she has been shown (0: none); later ones are new to her.
+    public let seenThrough: Int64
     /// Current key holders, to seal her answer to.
     public let holders: [AgencyPublicKey]
     /// Every registered agency key's signing key by key id, to check who signed a message.
     public let signingKeys: [String: [UInt8]]
 
-    public init(state: CaseState, duressVerifier: TokenVerifier?, inbox: [[UInt8]], holders: [AgencyPublicKey], signingKeys: [String: [UInt8]]) {
+    public init(state: CaseState, duressVerifier: TokenVerifier?, inbox: [InboxEntry], seenThrough: Int64,
+                holders: [AgencyPublicKey], signingKeys: [String: [UInt8]]) {
         self.state = state
         self.duressVerifier = duressVerifier
         self.inbox = inbox
+        self.seenThrough = seenThrough
         self.holders = holders
         self.signingKeys = signingKeys
     }
@@ -199,11 +241,18 @@ public protocol IntakeStore: Sendable {
     func insertCase(_ newCase: NewCase, audit: [[UInt8]]) throws
     func token(locator: String) throws -> StoredToken?
     func reporterCaseData(_ id: CaseID) throws -> ReporterCaseData?
-    /// Deletes the token if it still has exactly this verifier, inserts `replacement`, stores the
-    /// reporter's sealed answers (key id → ciphertext), appends `audit`.
-    func spendToken(_ token: StoredToken, replacement: StoredToken, answers: [String: [UInt8]], audit: [[UInt8]]) throws -> SpendOutcome
-    /// Flags the case: the reporter checked in with her duress code.
-    func flagDuress(_ id: CaseID, audit: [[UInt8]]) throws
+    /// Deletes the token if it still has exactly this verifier and inserts `replacement`; with no
+    /// replacement (a visit going on, Docs/format.md §6.3) the token must still be live and stays.
+    /// Then stores her sealed `answer`, marks the thread read up to `seenThrough` (never lowering
+    /// the mark) and appends `audit`. `alreadySpent`, with nothing changed, when the token is gone.
+    func spendToken(_ token: StoredToken, replacement: StoredToken?, answer: SealedReporterAnswer?, seenThrough: Int64?,
+                    audit: [[UInt8]]) throws -> SpendOutcome
+    /// Flags the case: the reporter checked in with her duress code. `decoy` is the decoy token
+    /// handed to whoever made her check, stored so that it keeps answering "no news".
+    func flagDuress(_ id: CaseID, decoy: StoredToken, audit: [[UInt8]]) throws
+    /// Clears the duress flag (a supervisor's decision) and stores `reason`, a note sealed under
+    /// the case key; `notFound` unless the case is flagged, `notHolder` unless `reason`'s author holds it.
+    func clearDuress(_ id: CaseID, reason: StoredNote, noteLimit: Int, audit: [[UInt8]]) throws
 
     // MARK: agency case work
     func cases(wrappedTo keyID: String) throws -> [CaseSummary]
@@ -225,7 +274,7 @@ public protocol IntakeStore: Sendable {
     func addNote(_ id: CaseID, _ note: StoredNote, limit: Int, audit: [[UInt8]]) throws
     /// Stores a message to the reporter, recorded with its sender, if `by` holds the case, it is
     /// not duress-flagged, and `by` has sent fewer than `limit` messages on it (`limitReached` otherwise).
-    func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, limit: Int, audit: [[UInt8]]) throws
+    func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws
 
     // MARK: retention
     /// Closed cases filed before `day` (YYYY-MM-DD).

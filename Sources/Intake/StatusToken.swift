@@ -4,25 +4,30 @@ import Sodium
 ///
 /// Digits because reporters read them out, type them on feature phones, send them by SMS and save
 /// them as a phone contact. The first 8 digits are a random *locator* that finds the stored
-/// verifier without a scan; the last 16 are the *secret* (log2(10^16) ≈ 53.1 bits).
+/// verifier without a scan; the next 15 are the *secret* (log2(10^15) ≈ 49.8 bits); the last is a
+/// Damm check digit over the other 23, so that a mistyped number can be told apart from an unknown
+/// one without asking the database.
 public struct StatusToken: Sendable {
     public static let locatorDigits = 8
-    public static let secretDigits = 16
-    public static let totalDigits = locatorDigits + secretDigits
+    public static let secretDigits = 15
+    public static let checkDigits = 1
+    public static let totalDigits = locatorDigits + secretDigits + checkDigits
     /// Secret entropy in bits, for the odds computed in Docs.
     public static let secretBits = Double(secretDigits) * 3.321928094887362
 
     /// The locator digits; not secret on their own.
     public let locator: String
-    /// All 24 digits (locator included) in a wiped-on-release buffer.
+    /// All 24 digits (locator and check digit included) in a wiped-on-release buffer.
     public let digits: SecureBytes
 
     /// A fresh random token.
     public static func generate() -> StatusToken {
         let digits = SecureBytes(count: totalDigits) { (out: UnsafeMutableRawBufferPointer) -> Void in
-            for i in 0..<totalDigits {
-                out[i] = UInt8(ascii: "0") + UInt8(Random.uniform(10))
+            for i in 0..<(totalDigits - checkDigits) {
+                out[i] = UInt8(Random.uniform(10))
             }
+            out[totalDigits - 1] = DammCheckDigit.interim(out[..<(totalDigits - 1)])
+            for i in 0..<totalDigits { out[i] += UInt8(ascii: "0") }
         }
         return StatusToken(digits: digits)
     }
@@ -32,40 +37,20 @@ public struct StatusToken: Sendable {
         self.locator = digits.withUnsafeBytes { String(decoding: $0[..<Self.locatorDigits], as: UTF8.self) }
     }
 
-    /// Parses what a reporter typed: 24 digits in any Unicode decimal digit system (phone keyboards
-    /// type "٤٧٤٧", "४७४७", "၄၇၄၇", "៤៧៤៧" or "４７４７" as readily as "4747"), optionally separated
-    /// by dashes or spaces of any kind. Returns nil for anything else; callers answer that exactly
-    /// as they answer an unknown token.
+    /// Parses what a reporter typed: 24 digits in any Unicode decimal digit system
+    /// (`TypedDigits`), optionally separated by dashes or spaces of any kind, whose check digit
+    /// holds. Returns nil for anything else; the JSON API answers that exactly as an unknown token.
     public static func parse(_ text: String) -> StatusToken? {
-        guard text.utf8.count <= 200 else { return nil }
-        var collected = [UInt8]()
-        collected.reserveCapacity(totalDigits)
-        defer { SecureBytes.wipe(&collected) }
-        for scalar in text.unicodeScalars {
-            if let digit = decimalValue(scalar) {
-                guard collected.count < totalDigits else { return nil }
-                collected.append(UInt8(ascii: "0") + digit)
-            } else if !isSeparator(scalar) {
-                return nil
-            }
-        }
-        guard collected.count == totalDigits else { return nil }
-        return StatusToken(digits: SecureBytes(copying: collected))
+        guard let digits = TypedDigits.collect(text, maxCount: totalDigits), digits.count == totalDigits,
+              digits.withUnsafeBytes({ DammCheckDigit.isValid($0.lazy.map { $0 - UInt8(ascii: "0") }) }) else { return nil }
+        return StatusToken(digits: digits)
     }
 
-    /// The value of a decimal digit of any script (Unicode `Numeric_Type=Decimal`), or nil.
-    private static func decimalValue(_ s: Unicode.Scalar) -> UInt8? {
-        if s.isASCII { return s.value >= 0x30 && s.value <= 0x39 ? UInt8(s.value - 0x30) : nil }
-        guard s.properties.numericType == .decimal, let v = s.properties.numericValue, v >= 0, v <= 9 else { return nil }
-        return UInt8(v)
-    }
-
-    /// Dashes and spaces as phones type them: ASCII, no-break and thin spaces, Unicode dashes.
-    private static func isSeparator(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20, 0x2D, 0xA0, 0x2007, 0x2009, 0x200A, 0x202F, 0x3000, 0x2010...0x2015, 0x2212, 0xFE63, 0xFF0D: return true
-        default: return false
-        }
+    /// True when `text` cannot be any token: wrong number of digits, a wrong check digit, or
+    /// something that is not a digit. A property of what was typed, not of the database, so the
+    /// pages may say "check the number you typed" for it (and keep what she typed in the box).
+    public static func isMistyped(_ text: String) -> Bool {
+        parse(text) == nil
     }
 
     /// The token as shown to the reporter: `DDDD-DDDD-DDDD-DDDD-DDDD-DDDD`.

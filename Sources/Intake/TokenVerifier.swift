@@ -33,6 +33,7 @@ public struct TokenHasher: Sendable {
     static let duressLabel = Array("safeintake/duress".utf8) + [0x00]
     static let verifierLabel = Array("safeintake/token-verifier".utf8)
     static let wrapKeyLabel = Array("safeintake/reporter-key-wrap".utf8)
+    static let visitKeyLabel = Array("safeintake/visit-pass-key".utf8)
     public static let hashBytes = 32
 
     private let pepper: SecureBytes
@@ -50,6 +51,12 @@ public struct TokenHasher: Sendable {
         let k = try stretch(token.digits, label: Self.tokenLabel, salt: salt, cost: cost)
         return TokenSecrets(verifier: TokenVerifier(salt: salt, hash: try Self.verifierHash(k), cost: cost),
                             wrapKey: try Self.wrapKey(k))
+    }
+
+    /// The key visit passes are sealed under (`VisitPass`): derived from the pepper, so every
+    /// daemon of a deployment opens the passes of the others, and a database alone opens none.
+    public func visitKey() throws -> SecureBytes {
+        try Self.visitKeyLabel.withUnsafeBytes { try GenericHash.keyedHash($0, key: pepper) }
     }
 
     /// A verifier for a new token (when no reporter key is wrapped under it).

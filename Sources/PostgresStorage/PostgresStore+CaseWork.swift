@@ -110,7 +110,7 @@ extension PostgresStore {
         }
     }
 
-    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, limit: Int, audit: [[UInt8]]) throws {
+    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws {
         try transaction { s in
             // The case row's lock also orders concurrent messages, so the count below cannot be overtaken.
             let flagged = try Self.lockCase(id, in: s).duressFlagged
@@ -118,7 +118,20 @@ extension PostgresStore {
             guard !flagged else { throw StoreError.duressFlagged }
             let sent = try Self.messages(of: id, by: by, in: s)
             guard sent < limit else { throw StoreError.limitReached(CaseWorkLimitText.messages(limit)) }
-            try s.execute("INSERT INTO reporter_inbox (case_id, sealed, author_key_id) VALUES (\(id.rawValue), \(sealed.bytea), \(by))")
+            try s.execute("""
+                INSERT INTO reporter_inbox (case_id, sealed, author_key_id, day) VALUES (\(id.rawValue), \(sealed.bytea), \(by), \(day))
+                """)
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
+    public func clearDuress(_ id: CaseID, reason: StoredNote, noteLimit: Int, audit: [[UInt8]]) throws {
+        try transaction { s in
+            let (epoch, flagged) = try Self.lockCase(id, in: s)
+            try Self.requireHolder(reason.author, of: id, in: s)
+            guard flagged else { throw StoreError.notFound }
+            try s.execute("UPDATE cases SET duress_flagged = FALSE WHERE case_id = \(id.rawValue)")
+            try Self.insertNote(reason, for: id, epoch: epoch, limit: noteLimit, in: s)
             try PostgresAuditAppender.append(audit, in: s)
         }
     }

@@ -28,15 +28,16 @@ extension PostgresStore {
     public func token(locator: String) throws -> StoredToken? {
         try session { s in
             guard let row = try s.rows("""
-                SELECT case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap FROM status_tokens WHERE locator = \(locator)
+                SELECT case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap, decoy FROM status_tokens WHERE locator = \(locator)
                 """).first else { return nil }
-            let (rawCaseID, salt, hash, operations, memory, wrap) = try decodeRow {
-                try row.decode((String, ByteBuffer, ByteBuffer, Int64, Int64, ByteBuffer?).self)
+            let (rawCaseID, salt, hash, operations, memory, wrap, decoy) = try decodeRow {
+                try row.decode((String, ByteBuffer, ByteBuffer, Int64, Int64, ByteBuffer?, Bool).self)
             }
             guard let caseID = CaseID(rawCaseID) else { return nil }
             let verifier = TokenVerifier(salt: [UInt8](bytea: salt), hash: [UInt8](bytea: hash),
                                          cost: PasswordHash.Cost(operations: UInt64(operations), memoryBytes: Int(memory)))
-            return StoredToken(locator: locator, caseID: caseID, verifier: verifier, reporterKeyWrap: wrap.map { [UInt8](bytea: $0) })
+            return StoredToken(locator: locator, caseID: caseID, verifier: verifier, reporterKeyWrap: wrap.map { [UInt8](bytea: $0) },
+                               isDecoy: decoy)
         }
     }
 
@@ -45,19 +46,22 @@ extension PostgresStore {
         // messages (which lock that row for update) can land between these reads.
         try transaction { s in
             guard let row = try s.rows("""
-                SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit
+                SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit, reporter_seen_index
                 FROM cases WHERE case_id = \(id.rawValue) FOR SHARE
                 """).first else { return nil }
-            let (state, salt, hash, operations, memory) = try decodeRow {
-                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?).self)
+            let (state, salt, hash, operations, memory, seen) = try decodeRow {
+                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?, Int64).self)
             }
             var duress: TokenVerifier?
             if let salt, let hash, let operations, let memory {
                 duress = TokenVerifier(salt: [UInt8](bytea: salt), hash: [UInt8](bytea: hash),
                                        cost: PasswordHash.Cost(operations: UInt64(operations), memoryBytes: Int(memory)))
             }
-            let inbox = try s.rows("SELECT sealed FROM reporter_inbox WHERE case_id = \(id.rawValue) ORDER BY message_index").map { row in
-                [UInt8](bytea: try decodeRow { try row.decode(ByteBuffer.self) })
+            let inbox = try s.rows("""
+                SELECT message_index, sealed, day, from_reporter FROM reporter_inbox WHERE case_id = \(id.rawValue) ORDER BY message_index
+                """).map { row in
+                let (index, sealed, day, fromReporter) = try decodeRow { try row.decode((Int64, ByteBuffer, String?, Bool).self) }
+                return InboxEntry(index: index, sealed: [UInt8](bytea: sealed), day: day, fromReporter: fromReporter)
             }
             let holders = try s.rows("""
                 SELECT \(unescaped: Self.keyColumns(of: "k")) FROM agency_keys k WHERE k.revoked_day IS NULL
@@ -70,23 +74,35 @@ extension PostgresStore {
                 signingKeys[keyID] = [UInt8](bytea: sign)
             }
             return ReporterCaseData(state: CaseState(rawValue: state) ?? .received, duressVerifier: duress,
-                                    inbox: inbox, holders: holders, signingKeys: signingKeys)
+                                    inbox: inbox, seenThrough: seen, holders: holders, signingKeys: signingKeys)
         }
     }
 
-    public func spendToken(_ token: StoredToken, replacement: StoredToken, answers: [String: [UInt8]], audit: [[UInt8]]) throws -> SpendOutcome {
+    public func spendToken(_ token: StoredToken, replacement: StoredToken?, answer: SealedReporterAnswer?, seenThrough: Int64?,
+                           audit: [[UInt8]]) throws -> SpendOutcome {
         try mappingLocatorCollision {
             try transaction { s -> SpendOutcome in
                 // Deleting only the row with this exact verifier makes the spend a compare-and-swap:
                 // of two concurrent checks with one token, on one daemon or two, exactly one deletes
-                // it (the other's DELETE waits for the row lock, then finds the row gone).
-                let deleted = try s.execute("""
-                    DELETE FROM status_tokens WHERE locator = \(token.locator) AND verifier = \(token.verifier.hash.bytea)
-                    """)
-                guard deleted == 1 else { return .alreadySpent }
-                try Self.insertToken(replacement, in: s)
-                for (keyID, sealed) in answers.sorted(by: { $0.key < $1.key }) {
-                    try s.execute("INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (\(token.caseID.rawValue), \(keyID), \(sealed.bytea))")
+                // it (the other's DELETE waits for the row lock, then finds the row gone). A visit
+                // going on (no replacement) locks the live row instead, and leaves it.
+                if let replacement {
+                    let deleted = try s.execute("""
+                        DELETE FROM status_tokens WHERE locator = \(token.locator) AND verifier = \(token.verifier.hash.bytea)
+                        """)
+                    guard deleted == 1 else { return .alreadySpent }
+                    try Self.insertToken(replacement, in: s)
+                } else {
+                    let live = try s.rows("""
+                        SELECT 1 FROM status_tokens WHERE locator = \(token.locator) AND verifier = \(token.verifier.hash.bytea) FOR UPDATE
+                        """)
+                    guard !live.isEmpty else { return .alreadySpent }
+                }
+                if let answer { try Self.insert(answer, for: token.caseID, in: s) }
+                if let seenThrough {
+                    try s.execute("""
+                        UPDATE cases SET reporter_seen_index = GREATEST(reporter_seen_index, \(seenThrough)) WHERE case_id = \(token.caseID.rawValue)
+                        """)
                 }
                 try PostgresAuditAppender.append(audit, in: s)
                 let row = try s.rows("SELECT workflow_state FROM cases WHERE case_id = \(token.caseID.rawValue)").first
@@ -96,19 +112,33 @@ extension PostgresStore {
         }
     }
 
-    public func flagDuress(_ id: CaseID, audit: [[UInt8]]) throws {
-        try transaction { s in
-            let flagged = try s.execute("UPDATE cases SET duress_flagged = TRUE WHERE case_id = \(id.rawValue)")
-            guard flagged == 1 else { throw StoreError.notFound }
-            try PostgresAuditAppender.append(audit, in: s)
+    /// Her answer: one copy per key holder, and hers in her thread.
+    private static func insert(_ answer: SealedReporterAnswer, for caseID: CaseID, in s: PostgresSession) throws {
+        for (keyID, sealed) in answer.toHolders.sorted(by: { $0.key < $1.key }) {
+            try s.execute("INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (\(caseID.rawValue), \(keyID), \(sealed.bytea))")
+        }
+        try s.execute("""
+            INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (\(caseID.rawValue), \(answer.toReporter.bytea), \(answer.day), TRUE)
+            """)
+    }
+
+    public func flagDuress(_ id: CaseID, decoy: StoredToken, audit: [[UInt8]]) throws {
+        try mappingLocatorCollision {
+            try transaction { s in
+                let flagged = try s.execute("UPDATE cases SET duress_flagged = TRUE WHERE case_id = \(id.rawValue)")
+                guard flagged == 1 else { throw StoreError.notFound }
+                try Self.insertToken(decoy, in: s)
+                try PostgresAuditAppender.append(audit, in: s)
+            }
         }
     }
 
     static func insertToken(_ token: StoredToken, in s: PostgresSession) throws {
         try s.execute("""
-            INSERT INTO status_tokens (locator, case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap)
+            INSERT INTO status_tokens (locator, case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap, decoy)
             VALUES (\(token.locator), \(token.caseID.rawValue), \(token.verifier.salt.bytea), \(token.verifier.hash.bytea),
-                    \(Int64(token.verifier.cost.operations)), \(Int64(token.verifier.cost.memoryBytes)), \(token.reporterKeyWrap?.bytea))
+                    \(Int64(token.verifier.cost.operations)), \(Int64(token.verifier.cost.memoryBytes)), \(token.reporterKeyWrap?.bytea),
+                    \(token.isDecoy))
             """)
     }
 

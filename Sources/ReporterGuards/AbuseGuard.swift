@@ -153,19 +153,8 @@ public final class AbuseGuard: Sendable {
     /// A full token and a duress entry (locator + duress code) share it, so both count against the
     /// same back-off; fewer than 8 digits, or anything but digits, dashes and spaces, has none.
     static func locator(of text: String) -> UInt32? {
-        guard text.utf8.count <= 64 else { return nil }
-        var value: UInt32 = 0
-        var digits = 0
-        for c in text.utf8 {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if digits < StatusToken.locatorDigits { value = value * 10 + UInt32(c - UInt8(ascii: "0")) }
-                digits += 1
-            case UInt8(ascii: "-"), UInt8(ascii: " "): continue
-            default: return nil
-            }
-        }
-        return digits >= StatusToken.locatorDigits ? value : nil
+        // The same reader as the token's: a locator typed in Arabic-Indic digits meets the same back-off.
+        TypedDigits.leadingValue(text, count: StatusToken.locatorDigits).map { UInt32($0) }
     }
 
     /// Proof-of-work difficulty at intake rate `rate` per minute, or nil when none is needed.

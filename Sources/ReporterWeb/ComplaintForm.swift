@@ -126,6 +126,8 @@ enum PageFields {
     static let formToken = "form_token"
     static let statusToken = "token"
     static let reply = "reply"
+    /// A visit going on (`VisitPass`): read, answer, read again with one number.
+    static let visit = "visit"
     /// The preview's buttons: `ComplaintForm.Step`.
     static let step = "step"
     /// One tick box per sentence of the preview, its value the sentence id.

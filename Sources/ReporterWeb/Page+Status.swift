@@ -1,3 +1,4 @@
+import Envelope
 import Intake
 
 extension Page {
@@ -27,27 +28,31 @@ extension Page {
             """)
     }
 
-    /// A spent token's answer: the case's progress, the inspector's messages, the next token and
-    /// a box to answer, which sends the answer with the next token (spending it in turn).
+    /// One visit's page: the case's progress, the outcome once it is closed, her dated thread, the
+    /// one number she leaves with, and a box to answer. The form carries the visit's pass (never the
+    /// number), so answering or reading again keeps the same number (issue 18 #2).
     func statusPage(_ answer: StatusAnswer, formToken: String, replySent: Bool) -> HTML {
         let (icon, words) = Self.describe(answer.state)
         let sent: HTML = replySent ? "<p class=\"done\" role=\"status\"><span aria-hidden=\"true\">✅</span> \(text(.replySent))</p>\n" : ""
+        let outcome: HTML = answer.outcome.map { text in
+            "<section class=\"outcome\" aria-labelledby=\"outcome-heading\">\n<h2 id=\"outcome-heading\"><span aria-hidden=\"true\">📄</span> \(self.text(.outcomeHeading))</h2>\n<p class=\"text\" dir=\"auto\">\(text)</p>\n</section>\n"
+        } ?? ""
         return document("""
             <h1>\(text(.statusHeading))</h1>
             \(sent)<p class="status"><span aria-hidden="true">\(icon)</span> \(text(words))</p>
-            <section aria-labelledby="messages-heading">
+            \(outcome)<section aria-labelledby="messages-heading">
             <h2 id="messages-heading"><span aria-hidden="true">💬</span> \(text(.messagesHeading))</h2>
             \(messages(answer.messages))
             </section>
             <section class="token-box" aria-labelledby="token-label">
             <h2 id="token-label">\(text(.newTokenLabel))</h2>
             \(token(answer.nextToken, id: "token"))
-            <p>\(text(.newTokenOld))</p>
+            <p>\(text(.newTokenOld)) \(text(.sameTokenNote))</p>
             </section>
             \(tokenAdvice())
             <form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
             \(hiddenFields(formToken: formToken))
-            <input type="hidden" name="\(PageFields.statusToken)" value="\(answer.nextToken)">
+            <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
             <div class="field">
             <label for="f-reply"><span aria-hidden="true">✍️</span> \(text(.replyLabel))</label>
             <p class="hint" id="h-reply">\(text(.replyHint))</p>
@@ -55,13 +60,25 @@ extension Page {
             </div>
             <button type="submit"><span aria-hidden="true">📨</span> \(text(.replySubmit))</button>
             </form>
+            <form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
+            \(hiddenFields(formToken: formToken))
+            <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
+            <button type="submit" class="secondary"><span aria-hidden="true">🔄</span> \(text(.readAgain))</button>
+            </form>
             """)
     }
 
+    /// Her thread, oldest first: each entry with its day, who wrote it, and marks for what is new
+    /// since her last visit and for a question she is asked to answer.
     private func messages(_ messages: [ReporterMessage]) -> HTML {
         guard !messages.isEmpty else { return "<p>\(text(.messagesNone))</p>" }
         let items = messages.map { m -> HTML in
-            "<li class=\"message\"><p class=\"from\">\(text(.messageFromInspector))</p><p class=\"text\" dir=\"auto\">\(m.text)</p></li>\n"
+            let mine = m.from == "reporter"
+            let classes = ["message", mine ? "mine" : nil, m.isNew ? "new" : nil, m.kind == .requestInfo ? "question" : nil].compactMap { $0 }
+            let day: HTML = m.day.map { " <time datetime=\"\($0)\" dir=\"ltr\">\($0)</time>" } ?? ""
+            let new: HTML = m.isNew ? " <strong class=\"badge\">\(text(.messageNew))</strong>" : ""
+            let question: HTML = m.kind == .requestInfo ? "<p class=\"ask\"><span aria-hidden=\"true\">❓</span> \(text(.messageQuestion))</p>" : ""
+            return "<li class=\"\(classes.joined(separator: " "))\"><p class=\"from\">\(text(mine ? .messageFromYou : .messageFromInspector))\(day)\(new)</p>\(question)<p class=\"text\" dir=\"auto\">\(m.text)</p></li>\n"
         }
         return "<ul class=\"messages\">\n\(items)</ul>"
     }

@@ -30,6 +30,12 @@ struct ReporterActions: Sendable {
         try await runner.run { [intake] in try intake.checkStatus(tokenText: token, reply: reply) }
     }
 
+    /// Goes on with a visit: the thread again (with `reply` sent), the same number; nil when the
+    /// visit is over.
+    func continueVisit(pass: String, reply: String?) async throws -> StatusAnswer? {
+        try await runner.run { [intake] in try intake.continueVisit(pass: pass, reply: reply) }
+    }
+
     /// What to tell the reporter when `file` or `check` threw. Synchronous on purpose: typed
     /// `catch` clauses inside async functions have crashed this compiler (../shared notes).
     static func problem(for error: any Error, checking: Bool) -> (HTTPResponse.Status, Problem) {

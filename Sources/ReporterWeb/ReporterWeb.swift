@@ -168,7 +168,9 @@ public struct ReporterWeb: Sendable {
         // Busy: the form, cheap to make (no firewall run while the daemon is at its limits).
         if let busy = busyFiling(form, answers: answers, ticked: choice.remove) { return busy }
         guard form.claim(ledger, currentHour: tokens.currentHour()) else {
-            return HTMLResponse.page(.conflict, form.page.problemPage(Problem(.errorAlreadySent)))
+            // Sent already: someone pressed Back and sent it again. The empty start page, saying
+            // nothing, so a person looking at her phone later learns nothing (issue 18 #13).
+            return HTMLResponse.page(.ok, form.page.menu())
         }
         do {
             let filed = try await actions.file(complaint)
@@ -246,7 +248,8 @@ public struct ReporterWeb: Sendable {
 
     // MARK: - POST /check
 
-    private static let checkNames: Set<String> = [PageFields.language, PageFields.formToken, PageFields.statusToken, PageFields.reply]
+    private static let checkNames: Set<String> = [PageFields.language, PageFields.formToken, PageFields.statusToken, PageFields.reply,
+                                                  PageFields.visit]
 
     private func checkStatus(_ request: Request, logger: Logger) async -> Response {
         let form: SentForm
@@ -260,14 +263,21 @@ public struct ReporterWeb: Sendable {
         case .read(let text): reply = text
         }
         let typed = form.body[PageFields.statusToken]
+        let visit = form.body[PageFields.visit]
+        if visit.isEmpty && DuressCode.parseEntry(typed) == nil && StatusToken.isMistyped(typed) {
+            // A property of what she typed, not of the database: safe to say, and her text stays.
+            return HTMLResponse.page(.badRequest, form.page.checkForm(
+                formToken: tokens.issue(for: .status), typed: typed, reply: form.body[PageFields.reply], problem: Problem(.errorCheckNumber)))
+        }
         // The global cap refuses (the same for every token, so it tells nothing); the locator's
         // back-off only waits, inside `admitStatusCheck`.
-        if case .slowDown(let seconds) = await abuse.admitStatusCheck(tokenText: typed) {
+        if case .slowDown(let seconds) = await abuse.admitStatusCheck(tokenText: visit.isEmpty ? typed : "") {
             return HTMLResponse.busy(retryAfter: seconds, form.page.checkForm(
                 formToken: tokens.issue(for: .status), typed: typed, reply: form.body[PageFields.reply], problem: Problem(.errorBusyChecking)))
         }
         let start = ContinuousClock.now
-        let response = await checkedPage(form, typed: typed, reply: reply, logger: logger, start: start)
+        let response = visit.isEmpty ? await checkedPage(form, typed: typed, reply: reply, logger: logger, start: start)
+                                     : await visitPage(form, pass: visit, reply: reply, logger: logger, start: start)
         // Every outcome leaves at the same time after the start, whatever it was, ready to go.
         await timing.holdUntilTarget(since: start)
         return response
@@ -282,6 +292,22 @@ public struct ReporterWeb: Sendable {
             }
             timing.recordSuccess(since: start)
             abuse.statusCheckSucceeded(tokenText: typed)  // her own check leaves no trace in the back-off
+            return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
+        } catch {
+            return checkFailed(error, form: form, logger: logger)
+        }
+    }
+
+    /// A visit going on (`VisitPass`): the thread again, with her answer if she wrote one, and the
+    /// same number to leave with. A pass that no longer opens asks for the number again; what she
+    /// was writing comes back in the box.
+    private func visitPage(_ form: SentForm, pass: String, reply: String, logger: Logger, start: ContinuousClock.Instant) async -> Response {
+        do {
+            guard let answer = try await actions.continueVisit(pass: pass, reply: reply.isEmpty ? nil : reply) else {
+                return HTMLResponse.paddedPage(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), reply: reply,
+                                                                               problem: Problem(.errorVisitEnded)))
+            }
+            timing.recordSuccess(since: start)
             return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
         } catch {
             return checkFailed(error, form: form, logger: logger)

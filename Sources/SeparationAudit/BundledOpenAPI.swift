@@ -260,48 +260,70 @@ paths:
               schema: {$ref: "#/components/schemas/Error"}
   /v1/status:
     post:
-      summary: Spend a token; get the case status, messages and the next token
+      summary: Spend a token (or go on with a visit); get the case status, her thread and the number she leaves with
+      description: |
+        A visit (Docs/format.md §6.3) begins with `token`, which is spent; the answer's `next_token`
+        is the number she leaves with and `visit` carries the visit on: sent instead of `token`
+        (with or without `message`), it reads and answers again without spending `next_token`,
+        for 20 minutes after its last use. Exactly one of `token` and `visit` is given.
       requestBody:
         required: true
         content:
           application/json:
             schema:
               type: object
-              required: [token]
               additionalProperties: false
+              oneOf:
+                - required: [token]
+                - required: [visit]
               properties:
-                token: {type: string, maxLength: 64, description: "24 digits, optionally grouped with dashes or spaces (Docs/format.md §6)."}
+                token: {type: string, maxLength: 200, description: "24 digits in any Unicode decimal digit system, the last a Damm check digit, optionally grouped with dashes or spaces (Docs/format.md §6)."}
+                visit: {type: string, maxLength: 512, description: "The `visit` of the last answer in this visit."}
                 message:
                   anyOf:
                     - {type: "null"}
                     - {type: string, maxLength: 4096, pattern: '^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$', allOf: [{pattern: '[^\s]'}]}
-                  description: "Optional answer to the inspectors (not only white space): passed through the firewall, sealed to the case's key holders, never stored readable. The whole body is at most 17 KiB."
+                  description: "Optional answer to the inspectors (not only white space): passed through the firewall, sealed to the case's key holders and to her own key (for her thread), never stored readable. The whole body is at most 17 KiB."
       responses:
         "200":
-          description: The token was spent; `next_token` replaces it.
+          description: The token was spent (or the visit goes on); `next_token` is the number she leaves with.
           content:
             application/json:
               schema:
                 type: object
-                required: [status, messages, next_token]
+                required: [status, messages, answers, next_token, visit]
                 properties:
                   status: {$ref: "#/components/schemas/CaseStatus"}
                   messages:
                     type: array
+                    description: "The agency's messages in her thread, oldest first (of the newest 10 entries, hers included)."
                     items:
                       type: object
-                      required: [from, text]
+                      required: [from, text, day, new]
                       properties:
                         from: {type: string, enum: [inspector]}
                         kind: {type: string, enum: [reply, request_info]}
                         text: {type: string}
+                        day: {type: ["string", "null"], description: "YYYY-MM-DD (UTC) the entry was stored; null for entries stored before days were kept."}
+                        new: {type: boolean, description: "Not shown to her on an earlier visit."}
+                  answers:
+                    type: array
+                    description: "Her own answers in her thread (after the firewall), oldest first; the pages show them in one thread with `messages`."
+                    items:
+                      type: object
+                      required: [text, day]
+                      properties:
+                        text: {type: string}
+                        day: {type: ["string", "null"]}
+                  outcome: {type: string, description: "Once the case is closed: the outcome an inspector wrote for her (absent if none was written)."}
                   next_token: {type: string}
+                  visit: {type: string, description: "Carries the visit on (send it as `visit`)."}
         "400": {$ref: "#/components/responses/BadRequest"}
         "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429": {$ref: "#/components/responses/RateLimited"}
         "404":
-          description: Spent, unknown or malformed token; the same bytes whichever it was.
+          description: Spent, unknown or malformed token, or a visit that is over; the same bytes whichever it was.
           content:
             application/json:
               schema:
@@ -513,6 +535,27 @@ paths:
               additionalProperties: false
               properties:
                 message: {type: string, format: byte, description: "Docs/format.md §11.1."}
+      responses: *noteResponses
+  /v1/agency/cases/{case}/clear-duress:
+    post:
+      summary: A supervisor clears the case's duress flag, with the reason as a note sealed under the case key
+      description: >-
+        The public log records `duress_cleared` with the case and the supervisor's key id, never the
+        reason. Refused unless the case is flagged and the caller is a supervisor holding it. Decoy
+        numbers handed out under duress keep answering "no news".
+      security: [{agencyKey: [], agencyChallenge: [], agencySignature: []}]
+      parameters: *caseWorkParameters
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [epoch, record]
+              additionalProperties: false
+              properties:
+                epoch: {type: integer, minimum: 0}
+                record: {type: string, format: byte, description: "A note (Docs/format.md §12) giving the reason."}
       responses: *noteResponses
   /v1/audit/log-key:
     get:

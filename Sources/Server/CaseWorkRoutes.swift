@@ -2,8 +2,8 @@ import Envelope
 import Hummingbird
 import Intake
 
-/// The agency API, write side: assign, unassign (new key epoch), status, notes and messages to the
-/// reporter. Bodies carry only ciphertext, wraps and signatures made on the key holder's machine.
+/// The agency API, write side: assign, unassign (new key epoch), status, notes, messages to the
+/// reporter, clearing a duress flag. Bodies carry only ciphertext, wraps and signatures made on the key holder's machine.
 struct CaseWorkRoutes: Sendable {
     let caseWork: CaseWorkService
     let gate: AgencyGate
@@ -28,6 +28,10 @@ struct CaseWorkRoutes: Sendable {
         }
         post(router, "messages", keys: ["message"]) { id, key, fields in
             try caseWork.sendMessage(id, sealed: try fields.bytes("message"), by: key)
+        }
+        post(router, "clear-duress", keys: ["epoch", "record"]) { id, key, fields in
+            try caseWork.clearDuress(id, reason: StoredNote(epoch: try fields.integer("epoch"), author: key.keyID, record: try fields.bytes("record")),
+                                     by: key)
         }
     }
 

@@ -100,25 +100,27 @@ struct ReporterRoutes: Sendable {
         if let refusal = request.refusalOfJSONPost { return refusal }
         do {
             let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
-            let object = try JSONBody.object(body, allowedKeys: ["token", "message"])
-            guard let tokenValue = object["token"] else {
-                throw IntakeError(.invalidShape, "\"token\" is required")
+            let object = try JSONBody.object(body, allowedKeys: ["token", "message", "visit"])
+            let continuing = object["visit"] != nil
+            guard (object["token"] == nil) == continuing else {
+                throw IntakeError(.invalidShape, "give \"token\" (the number she typed) or \"visit\" (from the last answer), not both")
             }
+            let tokenValue = object["token"] ?? object["visit"]
             let reply = try Self.optionalMessage(object["message"])
             let tokenText = tokenValue as? String ?? ""
-            if case let .slowDown(seconds) = await abuse.admitStatusCheck(tokenText: tokenText) {
+            let admittedAs = continuing ? "" : tokenText
+            if case let .slowDown(seconds) = await abuse.admitStatusCheck(tokenText: admittedAs) {
                 return JSONResponse.rateLimited(retryAfter: seconds)
             }
             let start = ContinuousClock.now
-            let answer = tokenValue is String ? try await work.run({ [intake] in try intake.checkStatus(tokenText: tokenText, reply: reply) }) : nil
+            let answer = tokenValue is String ? try await work.run({ [intake] in
+                continuing ? try intake.continueVisit(pass: tokenText, reply: reply) : try intake.checkStatus(tokenText: tokenText, reply: reply)
+            }) : nil
             if answer != nil {
                 timing.recordSuccess(since: start)
-                abuse.statusCheckSucceeded(tokenText: tokenText)  // her own check leaves no trace in the back-off
+                abuse.statusCheckSucceeded(tokenText: admittedAs)  // her own check leaves no trace in the back-off
             }
-            let response = answer.map { answer in
-                JSONResponse.paddedStatusAnswer(["status": answer.state.rawValue, "next_token": answer.nextToken,
-                                                 "messages": answer.messages.map { ["from": $0.from, "kind": $0.kind.rawValue, "text": $0.text] }])
-            } ?? JSONResponse.notFound()
+            let response = answer.map { JSONResponse.paddedStatusAnswer(Self.statusObject($0)) } ?? JSONResponse.notFound()
             // Every outcome leaves at the same time after the start, whatever it was, ready to go.
             await timing.holdUntilTarget(since: start)
             return response
@@ -131,6 +133,23 @@ struct ReporterRoutes: Sendable {
     }
 
     static let maxStatusBodyBytes = 4 * TextRules.maxMessageCharacters + 1024
+
+    /// The JSON of a status answer (Docs/openapi.yaml): `messages` are the agency's, as
+    /// ../shared/CONTRACT.md has them, each with its `day` (null if stored before days were kept);
+    /// her own answers, which the pages show in one thread with them, come apart as `answers`;
+    /// `outcome` only once the case is closed with one written for her.
+    static func statusObject(_ answer: StatusAnswer) -> [String: Any] {
+        let (hers, agency) = (answer.messages.filter { $0.from == "reporter" }, answer.messages.filter { $0.from != "reporter" })
+        var object: [String: Any] = [
+            "status": answer.state.rawValue, "next_token": answer.nextToken, "visit": answer.visitPass,
+            "messages": agency.map { m -> [String: Any] in
+                ["from": m.from, "kind": m.kind.rawValue, "text": m.text, "day": m.day ?? NSNull(), "new": m.isNew]
+            },
+            "answers": hers.map { m -> [String: Any] in ["text": m.text, "day": m.day ?? NSNull()] },
+        ]
+        if let outcome = answer.outcome { object["outcome"] = outcome }
+        return object
+    }
 
     /// The reporter's optional answer to the inspectors (absent, null or a string).
     static func optionalMessage(_ value: Any?) throws -> String? {

@@ -100,7 +100,7 @@ extension SQLiteStore {
         }
     }
 
-    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, limit: Int, audit: [[UInt8]]) throws {
+    public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws {
         try pool.write { db in
             try Self.requireHolder(by, of: id, in: db)
             let flagged = try Bool.fetchOne(db, sql: "SELECT duress_flagged FROM cases WHERE case_id = ?", arguments: [id.rawValue]) ?? false
@@ -108,8 +108,18 @@ extension SQLiteStore {
             let sent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reporter_inbox WHERE case_id = ? AND author_key_id = ?",
                                         arguments: [id.rawValue, by]) ?? 0
             guard sent < limit else { throw StoreError.limitReached(CaseWorkLimitText.messages(limit)) }
-            try db.execute(sql: "INSERT INTO reporter_inbox (case_id, sealed, author_key_id) VALUES (?, ?, ?)",
-                           arguments: [id.rawValue, Data(sealed), by])
+            try db.execute(sql: "INSERT INTO reporter_inbox (case_id, sealed, author_key_id, day) VALUES (?, ?, ?, ?)",
+                           arguments: [id.rawValue, Data(sealed), by, day])
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
+    public func clearDuress(_ id: CaseID, reason: StoredNote, noteLimit: Int, audit: [[UInt8]]) throws {
+        try pool.write { db in
+            try Self.requireHolder(reason.author, of: id, in: db)
+            try db.execute(sql: "UPDATE cases SET duress_flagged = 0 WHERE case_id = ? AND duress_flagged = 1", arguments: [id.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+            try Self.insertNote(reason, for: id, limit: noteLimit, in: db)
             try AuditAppender.append(audit, in: db)
         }
     }

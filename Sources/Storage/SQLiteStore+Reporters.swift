@@ -55,7 +55,7 @@ extension SQLiteStore {
                     salt: [UInt8](row["salt"] as Data), hash: [UInt8](row["verifier"] as Data),
                     cost: PasswordHash.Cost(operations: UInt64(row["opslimit"] as Int64), memoryBytes: row["memlimit"]))
                 return StoredToken(locator: locator, caseID: caseID, verifier: verifier,
-                                   reporterKeyWrap: (row["reporter_key_wrap"] as Data?).map { [UInt8]($0) })
+                                   reporterKeyWrap: (row["reporter_key_wrap"] as Data?).map { [UInt8]($0) }, isDecoy: row["decoy"])
             }
         }
     }
@@ -68,8 +68,12 @@ extension SQLiteStore {
                 duress = TokenVerifier(salt: [UInt8](salt), hash: [UInt8](hash),
                                        cost: PasswordHash.Cost(operations: UInt64(row["duress_opslimit"] as Int64), memoryBytes: row["duress_memlimit"]))
             }
-            let inbox = try Data.fetchAll(db, sql: "SELECT sealed FROM reporter_inbox WHERE case_id = ? ORDER BY message_index",
-                                          arguments: [id.rawValue]).map { [UInt8]($0) }
+            let inbox = try Row.fetchAll(db, sql: """
+                SELECT message_index, sealed, day, from_reporter FROM reporter_inbox WHERE case_id = ? ORDER BY message_index
+                """, arguments: [id.rawValue]).map { entry in
+                InboxEntry(index: entry["message_index"], sealed: [UInt8](entry["sealed"] as Data), day: entry["day"],
+                           fromReporter: entry["from_reporter"])
+            }
             let holders = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT k.* FROM agency_keys k JOIN case_key_wraps w ON w.key_id = k.key_id
                 WHERE w.case_id = ? AND k.revoked_day IS NULL ORDER BY k.key_id
@@ -79,22 +83,31 @@ extension SQLiteStore {
                 signingKeys[key["key_id"]] = [UInt8](key["sign_public_key"] as Data)
             }
             return ReporterCaseData(state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressVerifier: duress,
-                                    inbox: inbox, holders: holders, signingKeys: signingKeys)
+                                    inbox: inbox, seenThrough: row["reporter_seen_index"], holders: holders, signingKeys: signingKeys)
         }
     }
 
-    public func spendToken(_ token: StoredToken, replacement: StoredToken, answers: [String: [UInt8]], audit: [[UInt8]]) throws -> SpendOutcome {
+    public func spendToken(_ token: StoredToken, replacement: StoredToken?, answer: SealedReporterAnswer?, seenThrough: Int64?,
+                           audit: [[UInt8]]) throws -> SpendOutcome {
         try mappingLocatorCollision {
             try pool.write { db -> SpendOutcome in
                 // Deleting only the row with this exact verifier makes the spend a compare-and-swap:
-                // of two concurrent checks with one token, exactly one deletes it.
-                try db.runCached(sql: "DELETE FROM status_tokens WHERE locator = ? AND verifier = ?",
-                               arguments: [token.locator, Data(token.verifier.hash)])
-                guard db.changesCount == 1 else { return .alreadySpent }
-                try Self.insertToken(replacement, in: db)
-                for (keyID, sealed) in answers.sorted(by: { $0.key < $1.key }) {
-                    try db.runCached(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (?, ?, ?)",
-                                   arguments: [token.caseID.rawValue, keyID, Data(sealed)])
+                // of two concurrent checks with one token, exactly one deletes it. A visit going on
+                // (no replacement) needs the token still live, and leaves it.
+                if let replacement {
+                    try db.runCached(sql: "DELETE FROM status_tokens WHERE locator = ? AND verifier = ?",
+                                     arguments: [token.locator, Data(token.verifier.hash)])
+                    guard db.changesCount == 1 else { return .alreadySpent }
+                    try Self.insertToken(replacement, in: db)
+                } else {
+                    let live = try Bool.fetchOne(db, sql: "SELECT 1 FROM status_tokens WHERE locator = ? AND verifier = ?",
+                                                 arguments: [token.locator, Data(token.verifier.hash)]) ?? false
+                    guard live else { return .alreadySpent }
+                }
+                if let answer { try Self.insert(answer, for: token.caseID, in: db) }
+                if let seenThrough {
+                    try db.runCached(sql: "UPDATE cases SET reporter_seen_index = max(reporter_seen_index, ?) WHERE case_id = ?",
+                                     arguments: [seenThrough, token.caseID.rawValue])
                 }
                 try AuditAppender.append(audit, in: db)
                 let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT workflow_state FROM cases WHERE case_id = ?"),
@@ -104,20 +117,34 @@ extension SQLiteStore {
         }
     }
 
-    public func flagDuress(_ id: CaseID, audit: [[UInt8]]) throws {
-        try pool.write { db in
-            try db.runCached(sql: "UPDATE cases SET duress_flagged = 1 WHERE case_id = ?", arguments: [id.rawValue])
-            guard db.changesCount == 1 else { throw StoreError.notFound }
-            try AuditAppender.append(audit, in: db)
+    /// Her answer: one copy per key holder, and hers in her thread.
+    private static func insert(_ answer: SealedReporterAnswer, for caseID: CaseID, in db: Database) throws {
+        for (keyID, sealed) in answer.toHolders.sorted(by: { $0.key < $1.key }) {
+            try db.runCached(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (?, ?, ?)",
+                             arguments: [caseID.rawValue, keyID, Data(sealed)])
+        }
+        try db.runCached(sql: "INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (?, ?, ?, 1)",
+                         arguments: [caseID.rawValue, Data(answer.toReporter), answer.day])
+    }
+
+    public func flagDuress(_ id: CaseID, decoy: StoredToken, audit: [[UInt8]]) throws {
+        try mappingLocatorCollision {
+            try pool.write { db in
+                try db.runCached(sql: "UPDATE cases SET duress_flagged = 1 WHERE case_id = ?", arguments: [id.rawValue])
+                guard db.changesCount == 1 else { throw StoreError.notFound }
+                try Self.insertToken(decoy, in: db)
+                try AuditAppender.append(audit, in: db)
+            }
         }
     }
 
     static func insertToken(_ token: StoredToken, in db: Database) throws {
         try db.runCached(sql: """
-            INSERT INTO status_tokens (locator, case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO status_tokens (locator, case_id, salt, verifier, opslimit, memlimit, reporter_key_wrap, decoy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [token.locator, token.caseID.rawValue, Data(token.verifier.salt), Data(token.verifier.hash),
                              Int64(token.verifier.cost.operations), token.verifier.cost.memoryBytes,
-                             token.reporterKeyWrap.map { Data($0) }])
+                             token.reporterKeyWrap.map { Data($0) }, token.isDecoy])
     }
 
     /// A primary-key clash on `status_tokens.locator` means the random locator is live already.

@@ -137,6 +137,16 @@ enum Schema {
                 CREATE INDEX reporter_inbox_by_author ON reporter_inbox(case_id, author_key_id);
                 """)
         }
+        // The reporter's thread (issue 18): the day of each entry, her own answers kept for her
+        // (sealed to her key), how far she has read, and decoy tokens handed out under duress.
+        migrator.registerMigration("v9: dated reporter thread, read mark, decoy tokens") { db in
+            try db.execute(sql: """
+                ALTER TABLE reporter_inbox ADD COLUMN day TEXT;
+                ALTER TABLE reporter_inbox ADD COLUMN from_reporter INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN reporter_seen_index INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE status_tokens ADD COLUMN decoy INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -61,18 +61,44 @@ extension InspectorCommand {
             abstract: "Set a case's status: received, assigned, investigating, action_taken or closed (closing needs --outcome).")
         @Argument(help: "The case id.") var caseID: String
         @Argument(help: "The new status.") var status: String
-        @Option(help: "How the case ended (required with closed); sealed here as a note.") var outcome: String?
+        @Option(help: "How the case ended (required with closed); sealed here as an internal note she never sees.") var outcome: String?
+        @Option(name: .customLong("tell-reporter"),
+                help: "The outcome written for her, in plain words: her next status check shows it (needs closed).")
+        var tellReporter: String?
         @OptionGroup var connection: Connection
 
         func validate() throws {
             let states = ["received", "assigned", "investigating", "action_taken", "closed"]
             guard states.contains(status) else { throw ValidationError("status must be one of \(states.joined(separator: ", "))") }
             if status == "closed" && outcome == nil { throw ValidationError("closing a case needs --outcome TEXT") }
+            if tellReporter != nil && status != "closed" {
+                throw ValidationError("--tell-reporter is the outcome written for her: use it when closing (status closed); write to her with `inspector reply` otherwise")
+            }
         }
 
         func run() async throws {
-            try await InspectorCommand.act(connection, caseID) { client, id in try await client.setStatus(id, to: status, outcome: outcome) }
-            print("\(caseID) is now \(status)")
+            try await InspectorCommand.act(connection, caseID) { client, id in
+                try await client.setStatus(id, to: status, outcome: outcome, tellReporter: tellReporter)
+            }
+            print("\(caseID) is now \(status)\(tellReporter == nil ? "" : "; the outcome written for her is on her status page")")
+        }
+    }
+
+    struct ClearDuress: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "clear-duress",
+            abstract: "Clear a case's duress flag (supervisors), with the reason, sealed here as a note; the log records that it was cleared.")
+        @Argument(help: "The case id.") var caseID: String
+        @Option(help: "Why it is safe again (e.g. what her caseworker confirmed).") var reason: String
+        @OptionGroup var connection: Connection
+
+        func validate() throws {
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--reason must say why") }
+        }
+
+        func run() async throws {
+            try await InspectorCommand.act(connection, caseID) { client, id in try await client.clearDuress(id, reason: reason) }
+            print("duress flag cleared on \(caseID); messages to her are allowed again")
         }
     }
 

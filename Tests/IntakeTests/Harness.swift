@@ -53,6 +53,9 @@ struct Harness {
         try database.storedBytes()
     }
 
+    /// Today as the store records it (UTC day).
+    var today: String { CoarseTime().day() }
+
     static func body(_ object: [String: Any]) -> [UInt8] {
         [UInt8](try! JSONSerialization.data(withJSONObject: object))
     }

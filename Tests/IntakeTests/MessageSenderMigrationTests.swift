@@ -37,13 +37,16 @@ struct MessageSenderMigrationTests {
             }
             try queue.close()
 
-            let store = try SQLiteStore(directory: folder)  // migrates to v7
-            #expect(try store.reporterCaseData(caseID)?.inbox == [[1, 0], [1, 1], [1, 2]], "old messages kept, in order")
-            try store.addInboxMessage(caseID, sealed: [1, 9], by: key.keyID, limit: 1, audit: [])
+            let store = try SQLiteStore(directory: folder)  // migrates to the newest version
+            let inbox = try #require(try store.reporterCaseData(caseID)?.inbox)
+            #expect(inbox.map(\.sealed) == [[1, 0], [1, 1], [1, 2]], "old messages kept, in order")
+            #expect(inbox.allSatisfy { $0.day == nil && !$0.fromReporter }, "old messages have no day and are the agency's")
+            try store.addInboxMessage(caseID, sealed: [1, 9], by: key.keyID, day: "2026-12-06", limit: 1, audit: [])
             #expect(throws: StoreError.limitReached(CaseWorkLimitText.messages(1))) {
-                try store.addInboxMessage(caseID, sealed: [1, 10], by: key.keyID, limit: 1, audit: [])
+                try store.addInboxMessage(caseID, sealed: [1, 10], by: key.keyID, day: "2026-12-06", limit: 1, audit: [])
             }
-            #expect(try store.reporterCaseData(caseID)?.inbox.last == [1, 9])
+            #expect(try store.reporterCaseData(caseID)?.inbox.last?.sealed == [1, 9])
+            #expect(try store.reporterCaseData(caseID)?.inbox.last?.day == "2026-12-06")
             try store.addNote(caseID, StoredNote(epoch: 0, author: key.keyID, record: [1, 2, 1]), limit: 2, audit: [])
             #expect(throws: StoreError.limitReached(CaseWorkLimitText.notes(2)), "the old note counts against its author") {
                 try store.addNote(caseID, StoredNote(epoch: 0, author: key.keyID, record: [1, 2, 2]), limit: 2, audit: [])

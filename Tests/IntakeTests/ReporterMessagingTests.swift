@@ -20,7 +20,7 @@ struct ReporterMessagingTests {
         let text = "Thank you. Can you tell us the address where you work? Reply here."
         try h.reply(filed.caseID, text, kind: .requestInfo, by: h.inspector1)
         let answer = try #require(try h.intake.checkStatus(tokenText: filed.token))
-        #expect(answer.messages == [ReporterMessage(from: "inspector", kind: .requestInfo, text: text)])
+        #expect(answer.messages == [ReporterMessage(from: "inspector", kind: .requestInfo, text: text, day: h.today, isNew: true)])
         #expect(try h.intake.checkStatus(tokenText: filed.token) == nil, "the old token is spent")
         // The next token still reads it: the reporter key was re-wrapped under it.
         #expect(try h.intake.checkStatus(tokenText: answer.nextToken)?.messages.map(\.text) == [text])
@@ -63,7 +63,11 @@ struct ReporterMessagingTests {
         let coerced = try #require(try h.intake.checkStatus(tokenText: locator + "-246802"))
         #expect(coerced.state == .received && coerced.messages.isEmpty)
         #expect(coerced.nextToken.wholeMatch(of: /\d{4}(-\d{4}){5}/) != nil)
-        #expect(try h.intake.checkStatus(tokenText: coerced.nextToken) == nil, "the decoy token is not live")
+        // The decoy keeps answering "no news", as a real token would, and hands on another decoy.
+        let again = try #require(try h.intake.checkStatus(tokenText: coerced.nextToken), "a decoy must not give itself away")
+        #expect(again.state == .received && again.messages.isEmpty && again.outcome == nil)
+        #expect(try h.intake.checkStatus(tokenText: coerced.nextToken) == nil, "a decoy is spent like a token")
+        #expect(try h.intake.checkStatus(tokenText: again.nextToken)?.state == .received)
         #expect(try h.intake.checkStatus(tokenText: locator + "-135791") == nil, "a wrong duress code is refused like a bad token")
         #expect(try h.caseWork.cases(for: h.inspector1.publicKey.keyID).first?.duressFlagged == true)
         #expect(throws: CaseWorkError.self) { try h.reply(filed.caseID, "Are you safe?", by: h.inspector1) }

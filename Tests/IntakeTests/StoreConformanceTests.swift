@@ -56,7 +56,7 @@ struct StoreConformanceTests {
         let size = try h.store.auditLogSize()
         let clash = StoredToken(locator: live.locator, caseID: stored.caseID, verifier: stored.verifier, reporterKeyWrap: stored.reporterKeyWrap)
         #expect(throws: StoreError.locatorTaken) {
-            try h.store.spendToken(stored, replacement: clash, answers: [:], audit: [AuditEvent.tokenSpent.entryData(time: CoarseTime())])
+            try h.store.spendToken(stored, replacement: clash, answer: nil, seenThrough: nil, audit: [AuditEvent.tokenSpent.entryData(time: CoarseTime())])
         }
         #expect(try h.store.token(locator: first.locator) != nil, "the failed spend must not have deleted the token")
         #expect(try h.store.auditLogSize() == size)

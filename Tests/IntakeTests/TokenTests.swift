@@ -80,9 +80,47 @@ struct TokenTests {
         #expect(successes == 1)
     }
 
-    @Test("the token secret carries at least 53 bits")
+    /// 15 random secret digits (49.8 bits) behind a peppered Argon2id verifier and the rate caps:
+    /// Docs/abuse-resistance.md works out the odds. The check digit is public structure and adds none.
+    @Test("the token secret carries at least 49 bits; the check digit is not counted")
     func entropy() {
-        #expect(StatusToken.secretBits >= 53)
+        #expect(StatusToken.secretBits >= 49)
+        #expect(StatusToken.locatorDigits + StatusToken.secretDigits + StatusToken.checkDigits == StatusToken.totalDigits)
+    }
+
+    @Test("Damm check digit: the published example, and every single-digit error and neighbour swap is caught")
+    func dammCheckDigit() throws {
+        // The worked example of Damm's algorithm (Wikipedia "Damm algorithm"): 572 → check digit 4.
+        #expect(DammCheckDigit.interim([5, 7, 2]) == 4)
+        #expect(DammCheckDigit.isValid([5, 7, 2, 4]))
+        for _ in 0..<200 {
+            let token = StatusToken.generate()
+            let digits = token.digits.withUnsafeBytes { Array($0) }.map { $0 - UInt8(ascii: "0") }
+            #expect(DammCheckDigit.isValid(digits))
+            for i in digits.indices {
+                for wrong in UInt8(0)...9 where wrong != digits[i] {
+                    var typo = digits
+                    typo[i] = wrong
+                    #expect(!DammCheckDigit.isValid(typo))
+                }
+                if i + 1 < digits.count && digits[i] != digits[i + 1] {
+                    var swapped = digits
+                    swapped.swapAt(i, i + 1)
+                    #expect(!DammCheckDigit.isValid(swapped))
+                }
+            }
+        }
+    }
+
+    @Test("a mistyped or short number is told apart without the database; native digits are read")
+    func mistyped() throws {
+        let token = StatusToken.generate().formatted()
+        #expect(!StatusToken.isMistyped(token))
+        #expect(StatusToken.isMistyped(String(token.dropLast())), "a digit missing")
+        let last = token.last!.wholeNumberValue!
+        #expect(StatusToken.isMistyped(String(token.dropLast()) + String((last + 1) % 10)), "a wrong digit")
+        let arabicIndic = String(token.map { c in c.wholeNumberValue.map { Character(Unicode.Scalar(0x0660 + UInt32($0))!) } ?? c })
+        #expect(StatusToken.parse(arabicIndic)?.formatted() == token)
     }
 
     @Test("verifiers depend on the pepper: a database copied to another pepper verifies nothing")

@@ -101,17 +101,37 @@ struct ReporterWebGuardTests {
             let next = try shownToken(String(buffer: valid.body)).replacingOccurrences(of: " ", with: "-")
             let spent = try await check(token)
             let unknown = try await check("0000-0000-0000-0000-0000-0000")
-            let malformed = try await check("not a number")
             let duress = try await check(String(next.prefix(9)) + "-246813")
             let replied = try await check(next, reply: "Thank you.")
-            #expect([valid.status, duress.status, replied.status] == [.ok, .ok, .ok])
-            #expect([spent.status, unknown.status, malformed.status] == [.notFound, .notFound, .notFound])
-            let responses = [valid, spent, unknown, malformed, duress, replied]
+            let repliedPage = String(buffer: replied.body)
+            let visited = try await client.postForm("/check", [
+                "lang": code, "form_token": try formToken(repliedPage), "visit": try visitPass(repliedPage), "reply": "More.",
+            ])
+            let decoyPage = String(buffer: duress.body)
+            let decoyVisit = try await client.postForm("/check", [
+                "lang": code, "form_token": try formToken(decoyPage), "visit": try visitPass(decoyPage), "reply": "More.",
+            ])
+            #expect([valid.status, duress.status, replied.status, visited.status, decoyVisit.status] == [.ok, .ok, .ok, .ok, .ok])
+            #expect([spent.status, unknown.status] == [.notFound, .notFound])
+            let responses = [valid, spent, unknown, duress, replied, visited, decoyVisit]
             #expect(Set(responses.map(\.body.readableBytes)) == [StatusAnswerPadding.block])
             for response in responses {
                 let html = String(buffer: response.body)
                 #expect(html.hasSuffix(" -->") && html.contains("</html>\n<!--"))
             }
+        }
+    }
+
+    @Test("a mistyped number gets 'check the number you typed' with what she typed kept, in any digits",
+          arguments: ["4821-0937-5512-8840-2675-119", "not a number", "٤٨٢١-٠٩٣٧"])
+    func mistypedNumber(_ typed: String) async throws {
+        try await ServerHarness().test { client in
+            let form = String(buffer: try await client.get("/check?lang=en").body)
+            let response = try await client.postForm("/check", ["lang": "en", "form_token": try formToken(form), "token": typed, "reply": "Hello"])
+            #expect(response.status == .badRequest)
+            let page = String(buffer: response.body)
+            #expect(page.contains(try Self.busyText(.errorCheckNumber, "en")))
+            #expect(page.contains("value=\"\(typed)\"") && page.contains(">Hello</textarea>"))
         }
     }
 

@@ -6,6 +6,7 @@ duress code and a revoked key, from the outside.
 from __future__ import annotations
 
 import json
+import time
 
 import safeintake_py as si
 from safeintake_py import run_cli
@@ -55,7 +56,10 @@ def test_full_round_trip_through_the_cli(daemon, tmp_path):
     # The reporter reads the message with her token and answers.
     answer = check_status(daemon, token, ANSWER)
     assert answer["status"] == "investigating"
-    assert answer["messages"] == [{"from": "inspector", "kind": "request_info", "text": REPLY}]
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    assert answer["messages"] == [{"from": "inspector", "kind": "request_info", "text": REPLY, "day": today, "new": True}]
+    assert [a["day"] for a in answer["answers"]] == [today] and "Monday and Thursday" in answer["answers"][0]["text"]
+    assert "visa expired" not in answer["answers"][0]["text"], "her own copy is the firewalled text the inspectors got"
 
     case = show_full(daemon, "inspector-2", case_id)
     assert case["notes"] == [{"author": case["notes"][0]["author"], "kind": "note", "text": "Payslips requested from employer", "signed": True}]
@@ -66,10 +70,15 @@ def test_full_round_trip_through_the_cli(daemon, tmp_path):
 
     # Closing needs an outcome, then the reporter sees it closed with the next token.
     assert "outcome" in inspector_fails(daemon, "inspector-2", "status", case_id, "closed")
-    inspector(daemon, "inspector-2", "status", case_id, "closed", "--outcome", "Back pay of RM 2700 recovered")
+    assert "when closing" in inspector_fails(daemon, "inspector-2", "status", case_id, "investigating", "--tell-reporter", "x")
+    inspector(daemon, "inspector-2", "status", case_id, "closed", "--outcome", "Back pay of RM 2700 recovered; employer fined",
+              "--tell-reporter", "Your employer paid RM 2700 to the office. Collect it on Monday.")
     final = check_status(daemon, answer["next_token"])
     assert final["status"] == "closed"
     assert [m["text"] for m in final["messages"]] == [REPLY]
+    assert final["messages"][0]["new"] is False, "read on her last check"
+    assert final["outcome"] == "Your employer paid RM 2700 to the office. Collect it on Monday."
+    assert "fined" not in json.dumps(final), "the internal outcome note is never hers to read"
     assert show_full(daemon, "supervisor", case_id)["notes"][-1]["kind"] == "outcome"
 
     # The audit log verifies and records the assignment, the status changes and the message.
@@ -107,7 +116,10 @@ def test_duress_code_shows_no_news_and_stops_replies(daemon):
     inspector(daemon, "inspector-1", "reply", case_id, "We spoke to your employer.")
     duress = check_status(daemon, token[:9] + "-864213")
     assert duress["status"] == "received" and duress["messages"] == []
-    assert sorted(duress) == ["messages", "next_token", "status"]
+    assert sorted(duress) == ["answers", "messages", "next_token", "status", "visit"], "the same keys as any answer with no outcome"
+    # The decoy number keeps answering "no news", as a real one would (issue 18 #5).
+    again = check_status(daemon, duress["next_token"])
+    assert again["status"] == "received" and again["messages"] == []
     assert "duress" in inspector_fails(daemon, "inspector-1", "reply", case_id, "Are you safe?")
     assert show_full(daemon, "inspector-1", case_id)["duress"] is True
     real = check_status(daemon, token)

@@ -291,11 +291,13 @@ MESSAGES = {
     "en": "We will visit this week. Which days is your employer at home?",
     "ar": "نحتاج إلى معرفة الأيام التي تكون فيها صاحبة البيت في المنزل.",
     "tl": "Bibisita kami ngayong linggo. Anong araw nasa bahay ang amo mo?",
+    "ne": "हामी यो हप्ता आउँछौँ। तपाईंको मालिक कुन दिन घरमा हुनुहुन्छ?",
 }
-ANSWERS_TO_INSPECTOR = {"en": "Monday and Thursday.", "ar": "يوم الاثنين والخميس.", "tl": "Lunes at Huwebes po."}
+ANSWERS_TO_INSPECTOR = {"en": "Monday and Thursday.", "ar": "يوم الاثنين والخميس.", "tl": "Lunes at Huwebes po.",
+                        "ne": "सोमबार र बिहीबार।"}
 
 
-@pytest.mark.parametrize("lang", ["en", "ar", "tl"])
+@pytest.mark.parametrize("lang", ["en", "ar", "ne", "tl"])
 def test_file_check_read_and_reply_on_a_phone(web, browser, lang):
     token = file_complaint(browser, web.url, lang, ANSWERS[lang])
 
@@ -316,12 +318,16 @@ def test_file_check_read_and_reply_on_a_phone(web, browser, lang):
     messages = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".message .text")]
     assert messages == [MESSAGES[lang]]
 
-    # She answers from the same page: the answer goes with the next token, which is spent in turn.
+    # She answers from the same page, in the same visit: the number she copied stays the one she
+    # leaves with, and her answer joins her thread (issue 18 #2, #6).
     browser.find_element(By.NAME, "reply").send_keys(ANSWERS_TO_INSPECTOR[lang])
     submit(browser)
     assert browser.find_element(By.CSS_SELECTOR, ".done").text
     third = browser.find_element(By.ID, "token").text
-    assert TOKEN_RE.match(third) and third not in (token, next_token)
+    assert third == next_token
+    mine = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".message.mine .text")]
+    assert mine == [ANSWERS_TO_INSPECTOR[lang]]
+    assert browser.find_elements(By.CSS_SELECTOR, ".message.question time"), "the question is marked and dated"
     visit(browser, web.url, f"replied-{lang}", lang)
     full = json.loads(inspector_cli(web, "show", case, "--full").stdout)
     assert full["answers"] == [ANSWERS_TO_INSPECTOR[lang]]
