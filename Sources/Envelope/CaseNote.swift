@@ -11,6 +11,9 @@ public struct CaseNote: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case note
         case outcome
+        /// The author's copy of a message sent to the reporter (sealed to her key, which no
+        /// inspector holds), so every holder, including one assigned later, reads the whole thread.
+        case messageToReporter = "message_to_reporter"
     }
 
     public var caseID: CaseID

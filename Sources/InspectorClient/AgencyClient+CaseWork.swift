@@ -151,7 +151,17 @@ extension AgencyClient {
         let message = InspectorMessage(caseID: caseID, from: keys.publicKey.keyID, kind: kind, text: text)
         let sealed = try message.seal(signedBy: keys.signing, to: reporterKey)
         try Self.checkSize(sealed, what: "message")
+        let copyText = kind == .reply ? text : "[\(kind.rawValue)] \(text)"
+        let copy = try Self.sealedNote(fetched, author: keys, kind: .messageToReporter, text: copyText)
         try await post(caseID, "messages", ["message": Base64.encode(sealed)])
+        // Her copy is sealed to her key alone: the case file keeps one for every holder. Sent
+        // after the message, so no copy stands for a message the server refused.
+        do {
+            try await post(caseID, "notes", copy)
+        } catch {
+            throw ClientError("the message was sent to the reporter, but its copy for the case file was not stored: \(error)",
+                              hint: "add it as a note (`inspector note`) so other holders see what she was told")
+        }
     }
 
     /// Clears the case's duress flag (supervisors): the reason is sealed here as a note under the
@@ -162,10 +172,13 @@ extension AgencyClient {
 
     /// A note signed with this key (note format 2) and sealed under the case's current key.
     private func sealedNote(_ caseID: CaseID, kind: CaseNote.Kind, text: String) async throws -> [String: Any] {
-        let fetched = try await fetch(caseID)
-        let note = CaseNote(caseID: caseID, author: keys.publicKey.keyID, kind: kind, text: text)
+        try Self.sealedNote(try await fetch(caseID), author: keys, kind: kind, text: text)
+    }
+
+    private static func sealedNote(_ fetched: FetchedCase, author keys: AgencyKeyPair, kind: CaseNote.Kind, text: String) throws -> [String: Any] {
+        let note = CaseNote(caseID: fetched.caseID, author: keys.publicKey.keyID, kind: kind, text: text)
         let record = try note.seal(caseKey: try fetched.currentKey(with: keys), signedBy: keys.signing)
-        try Self.checkSize(record, what: kind == .outcome ? "outcome" : "note")
+        try checkSize(record, what: kind == .outcome ? "outcome" : "note")
         return ["epoch": fetched.epoch, "record": Base64.encode(record)]
     }
 

@@ -42,6 +42,20 @@ public struct AgencyClient: Sendable {
         public let status: String
         /// The reporter checked in with her duress code: do not contact her.
         public let duressFlagged: Bool
+        /// The filing day, and the newest day of a note, message or answer (YYYY-MM-DD).
+        public let day: String
+        public let lastActivity: String
+        /// Answers from the reporter sealed to this key.
+        public let answers: Int
+
+        public init(caseID: CaseID, status: String, duressFlagged: Bool, day: String = "", lastActivity: String = "", answers: Int = 0) {
+            self.caseID = caseID
+            self.status = status
+            self.duressFlagged = duressFlagged
+            self.day = day
+            self.lastActivity = lastActivity
+            self.answers = answers
+        }
     }
 
     /// The cases wrapped to this key.
@@ -52,7 +66,9 @@ public struct AgencyClient: Sendable {
         }
         return list.compactMap { item in
             guard let id = (item["case"] as? String).flatMap(CaseID.init), let status = item["status"] as? String else { return nil }
-            return CaseSummary(caseID: id, status: status, duressFlagged: item["duress"] as? Bool ?? false)
+            let day = item["day"] as? String ?? ""
+            return CaseSummary(caseID: id, status: status, duressFlagged: item["duress"] as? Bool ?? false, day: day,
+                               lastActivity: item["last_activity"] as? String ?? day, answers: item["answers"] as? Int ?? 0)
         }
     }
 

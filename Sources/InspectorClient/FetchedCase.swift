@@ -11,8 +11,10 @@ public struct FetchedCase: Sendable {
     public let epoch: Int
     public let agencyView: [UInt8]
     public let wraps: [Int: [UInt8]]
-    public let notes: [(epoch: Int, author: String, record: [UInt8])]
+    public let notes: [(epoch: Int, author: String, record: [UInt8], day: String?)]
     public let answers: [[UInt8]]
+    /// The day each answer was stored (nil: before days were kept, or an older server).
+    public let answerDays: [String?]
     public let holders: [String]
     public let reporterPublicKey: [UInt8]?
     public let releaseEntry: UInt64?
@@ -36,9 +38,11 @@ public struct FetchedCase: Sendable {
         self.notes = (json["notes"] as? [[String: Any]] ?? []).compactMap { item in
             guard let epoch = item["epoch"] as? Int, let author = item["author"] as? String,
                   let record = (item["record"] as? String).flatMap(Base64.decode) else { return nil }
-            return (epoch, author, record)
+            return (epoch, author, record, item["day"] as? String)
         }
         self.answers = (json["answers"] as? [String] ?? []).compactMap(Base64.decode)
+        let days = (json["answer_days"] as? [Any] ?? []).map { $0 as? String }
+        self.answerDays = days.count == answers.count ? days : answers.map { _ in nil }
         self.holders = json["holders"] as? [String] ?? []
         self.reporterPublicKey = (json["reporter_public_key"] as? String).flatMap(Base64.decode)
         self.releaseEntry = (json["release_entry"] as? NSNumber)?.uint64Value
@@ -83,6 +87,9 @@ public struct OpenedCase: Sendable {
     public let holders: [String]
     /// What this key could not open, in case-file order (notes first, then answers).
     public let unopened: [UnopenedItem]
+    /// Every note, message to the reporter (the copy its author kept in the case file) and answer
+    /// from her that opened, by day, in case-file order within a day (issue 19 #2).
+    public let thread: [ThreadEntry]
 
     /// `signingKey` gives the Ed25519 public key of an agency key id (from the key directory),
     /// to check signed notes; nil for a key it does not know.
@@ -107,6 +114,7 @@ public struct OpenedCase: Sendable {
         }
         var unopened: [UnopenedItem] = []
         var notes: [CaseNote] = []
+        var thread: [ThreadEntry] = []
         for stored in fetched.notes {
             guard let key = caseKeys[stored.epoch] else {
                 let why = badWraps[stored.epoch] ?? "this key holds no case key of epoch \(stored.epoch)"
@@ -121,14 +129,17 @@ public struct OpenedCase: Sendable {
                     continue
                 }
                 notes.append(note)
+                thread.append(ThreadEntry(day: stored.day, author: note.author, kind: note.kind.rawValue, text: note.text))
             } catch {
                 unopened.append(UnopenedItem(kind: .note, sender: stored.author, reason: error.reason))
             }
         }
         var answers: [ReporterAnswer] = []
-        for sealed in fetched.answers {
+        for (sealed, day) in zip(fetched.answers, fetched.answerDays) {
             do {
-                answers.append(try ReporterAnswer.open(sealed, caseID: fetched.caseID, with: keys.box))
+                let answer = try ReporterAnswer.open(sealed, caseID: fetched.caseID, with: keys.box)
+                answers.append(answer)
+                thread.append(ThreadEntry(day: day, author: "reporter", kind: "answer", text: answer.text))
             } catch {
                 unopened.append(UnopenedItem(kind: .answer, sender: nil, reason: error.reason))
             }
@@ -136,10 +147,22 @@ public struct OpenedCase: Sendable {
         self.notes = notes
         self.answers = answers
         self.unopened = unopened
+        // A stable sort: entries without a day (stored before days were kept) come first.
+        self.thread = thread.enumerated().sorted { ($0.element.day ?? "", $0.offset) < ($1.element.day ?? "", $1.offset) }.map(\.element)
         status = fetched.status
         duressFlagged = fetched.duressFlagged
         holders = fetched.holders
     }
+}
+
+/// One entry of a case's thread as a key holder reads it: a note (`note`, `outcome`), a message
+/// to the reporter (`message_to_reporter`, the author's copy) or her answer (`answer`, author
+/// `reporter`).
+public struct ThreadEntry: Sendable, Equatable {
+    public let day: String?
+    public let author: String
+    public let kind: String
+    public let text: String
 }
 
 /// A note or an answer in a case file that this key could not open, shown as such.

@@ -49,7 +49,8 @@ enum CasePage {
     static func notes(_ notes: [CaseSheet.Note]) -> HTML {
         guard !notes.isEmpty else { return #"<p class="hint">No notes yet.</p>"# }
         let items = notes.map { note -> HTML in
-            let kind: HTML = note.isOutcome ? #"<span class="outcome">Outcome</span> · "# : .empty
+            let kind: HTML = note.isOutcome ? #"<span class="outcome">Outcome</span> · "#
+                : note.toReporter ? #"<span class="outcome">To the reporter</span> · "# : .empty
             let unsigned: HTML = note.signed ? .empty
                 : #" · <span class="unsigned">unsigned (written before notes were signed; attributed by the server only)</span>"#
             return """

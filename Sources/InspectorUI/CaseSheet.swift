@@ -18,6 +18,8 @@ struct CaseSheet: Sendable {
         let author: Person
         let isOutcome: Bool
         let text: String
+        /// The author's copy of a message to the reporter (she read the same words).
+        var toReporter = false
         /// Signed by its author and verified (note format 2); false for a format-1 note, from
         /// before notes were signed, attributed only by the server's record of who sent it.
         var signed = true
@@ -60,7 +62,10 @@ struct CaseSheet: Sendable {
         }
         self.init(
             view: opened.view, status: opened.status, duressFlagged: opened.duressFlagged,
-            notes: opened.notes.map { Note(author: person($0.author), isOutcome: $0.kind == .outcome, text: $0.text, signed: $0.isSigned) },
+            notes: opened.notes.map {
+                Note(author: person($0.author), isOutcome: $0.kind == .outcome, text: $0.text, toReporter: $0.kind == .messageToReporter,
+                     signed: $0.isSigned)
+            },
             answers: opened.answers.map(\.text),
             holders: opened.holders.map(person),
             assignable: directory.filter { !$0.revoked && !opened.holders.contains($0.publicKey.keyID) }

@@ -124,7 +124,9 @@ public struct CaseWorkService: Sendable {
         if let outcome { try checkSealed(outcome.record, what: "outcome note") }
         var audit = [AuditEvent.statusChanged(caseID: caseID, state: state, by: holder.keyID).entryData(time: time)]
         if outcome != nil { audit.append(AuditEvent.noteAdded(caseID: caseID, by: holder.keyID).entryData(time: time)) }
-        try mapping { try store.setState(caseID, state, by: holder.keyID, note: outcome, noteLimit: limits.notesPerHolder, audit: audit) }
+        try mapping {
+            try store.setState(caseID, state, by: holder.keyID, note: outcome?.stored(on: time.day()), noteLimit: limits.notesPerHolder, audit: audit)
+        }
     }
 
     /// Stores an internal note sealed under the current epoch's case key on the holder's machine.
@@ -134,7 +136,7 @@ public struct CaseWorkService: Sendable {
         }
         try checkSealed(note.record, what: "note")
         let audit = [AuditEvent.noteAdded(caseID: caseID, by: holder.keyID).entryData(time: time)]
-        try mapping { try store.addNote(caseID, note, limit: limits.notesPerHolder, audit: audit) }
+        try mapping { try store.addNote(caseID, note.stored(on: time.day()), limit: limits.notesPerHolder, audit: audit) }
     }
 
     /// Stores a message to the reporter, signed and sealed to her key on the holder's machine.
@@ -159,7 +161,7 @@ public struct CaseWorkService: Sendable {
         try checkSealed(reason.record, what: "reason note")
         let audit = [AuditEvent.duressCleared(caseID: caseID, by: supervisor.keyID).entryData(time: time),
                      AuditEvent.noteAdded(caseID: caseID, by: supervisor.keyID).entryData(time: time)]
-        try mapping { try store.clearDuress(caseID, reason: reason, noteLimit: limits.notesPerHolder, audit: audit) }
+        try mapping { try store.clearDuress(caseID, reason: reason.stored(on: time.day()), noteLimit: limits.notesPerHolder, audit: audit) }
     }
 
     /// The server cannot read notes or messages; it checks what it can: the version byte and the size.

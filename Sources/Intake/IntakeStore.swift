@@ -112,11 +112,20 @@ public struct CaseSummary: Sendable, Equatable {
     public let state: CaseState
     /// The reporter checked in with her duress code: do not contact her.
     public let duressFlagged: Bool
+    /// The day the complaint was filed (`YYYY-MM-DD`).
+    public let filedDay: String
+    /// The newest day of the filing, a note, a message or an answer on the case.
+    public let lastActivityDay: String
+    /// Answers from the reporter sealed to this holder: the client counts the unread ones.
+    public let answerCount: Int
 
-    public init(id: CaseID, state: CaseState, duressFlagged: Bool) {
+    public init(id: CaseID, state: CaseState, duressFlagged: Bool, filedDay: String = "", lastActivityDay: String = "", answerCount: Int = 0) {
         self.id = id
         self.state = state
         self.duressFlagged = duressFlagged
+        self.filedDay = filedDay
+        self.lastActivityDay = lastActivityDay.isEmpty ? filedDay : lastActivityDay
+        self.answerCount = answerCount
     }
 }
 
@@ -125,11 +134,19 @@ public struct StoredNote: Sendable, Equatable {
     public let epoch: Int
     public let author: String
     public let record: [UInt8]
+    /// The day it was stored; set by the service when storing, nil for notes stored before days were kept.
+    public let day: String?
 
-    public init(epoch: Int, author: String, record: [UInt8]) {
+    public init(epoch: Int, author: String, record: [UInt8], day: String? = nil) {
         self.epoch = epoch
         self.author = author
         self.record = record
+        self.day = day
+    }
+
+    /// The same note, stored on `day`.
+    public func stored(on day: String) -> StoredNote {
+        StoredNote(epoch: epoch, author: author, record: record, day: day)
     }
 }
 
@@ -146,6 +163,8 @@ public struct CaseFile: Sendable {
     public let notes: [StoredNote]
     /// The reporter's answers sealed to this holder, oldest first.
     public let answers: [[UInt8]]
+    /// The day each of `answers` was stored (nil: before days were kept).
+    public let answerDays: [String?]
     /// Key ids of everyone who currently holds the case.
     public let holders: [String]
     public let reporterPublicKey: [UInt8]?
@@ -154,7 +173,8 @@ public struct CaseFile: Sendable {
     public let releaseEntryIndex: UInt64
 
     public init(id: CaseID, state: CaseState, duressFlagged: Bool, epoch: Int, agencyView: [UInt8], wraps: [Int: [UInt8]],
-                notes: [StoredNote], answers: [[UInt8]], holders: [String], reporterPublicKey: [UInt8]?, releaseEntryIndex: UInt64) {
+                notes: [StoredNote], answers: [[UInt8]], answerDays: [String?] = [], holders: [String], reporterPublicKey: [UInt8]?,
+                releaseEntryIndex: UInt64) {
         self.id = id
         self.state = state
         self.duressFlagged = duressFlagged
@@ -163,6 +183,7 @@ public struct CaseFile: Sendable {
         self.wraps = wraps
         self.notes = notes
         self.answers = answers
+        self.answerDays = answerDays.count == answers.count ? answerDays : answers.map { _ in nil }
         self.holders = holders
         self.reporterPublicKey = reporterPublicKey
         self.releaseEntryIndex = releaseEntryIndex

@@ -151,12 +151,14 @@ enum PostgresSchema {
             "CREATE INDEX case_notes_by_author ON case_notes(case_id, author_key_id)",
             "CREATE INDEX reporter_inbox_by_author ON reporter_inbox(case_id, author_key_id)",
         ]),
-        // As the SQLite schema's v9: the reporter's dated thread, her read mark, decoy tokens.
+        // As the SQLite schema's v9: the reporter's dated thread, her read mark, decoy tokens, days of notes and answers.
         PostgresMigration(version: 6, description: "dated reporter thread, read mark, decoy tokens", statements: [
             "ALTER TABLE reporter_inbox ADD COLUMN day TEXT",
             "ALTER TABLE reporter_inbox ADD COLUMN from_reporter BOOLEAN NOT NULL DEFAULT FALSE",
             "ALTER TABLE cases ADD COLUMN reporter_seen_index BIGINT NOT NULL DEFAULT 0",
             "ALTER TABLE status_tokens ADD COLUMN decoy BOOLEAN NOT NULL DEFAULT FALSE",
+            "ALTER TABLE case_notes ADD COLUMN day TEXT",
+            "ALTER TABLE reporter_answers ADD COLUMN day TEXT",
         ]),
     ]
 }

@@ -7,12 +7,21 @@ extension PostgresStore {
     public func cases(wrappedTo keyID: String) throws -> [CaseSummary] {
         try session { s in
             try s.rows("""
-                SELECT c.case_id, c.workflow_state, c.duress_flagged FROM cases c
+                SELECT c.case_id, c.workflow_state, c.duress_flagged, c.filed_day,
+                       (SELECT COUNT(*) FROM reporter_answers a WHERE a.case_id = c.case_id AND a.key_id = \(keyID)) AS answer_count,
+                       GREATEST(c.filed_day, (SELECT max(day) FROM case_notes n WHERE n.case_id = c.case_id),
+                                (SELECT max(day) FROM reporter_inbox i WHERE i.case_id = c.case_id)) AS last_activity
+                FROM cases c
                 WHERE EXISTS (SELECT 1 FROM case_key_wraps w WHERE w.case_id = c.case_id AND w.key_id = \(keyID))
                 ORDER BY c.filed_day, c.case_id
                 """).compactMap { row in
-                let (id, state, flagged) = try decodeRow { try row.decode((String, String, Bool).self) }
-                return CaseID(id).map { CaseSummary(id: $0, state: CaseState(rawValue: state) ?? .received, duressFlagged: flagged) }
+                let (id, state, flagged, filed, answers, last) = try decodeRow {
+                    try row.decode((String, String, Bool, String, Int64, String).self)
+                }
+                return CaseID(id).map {
+                    CaseSummary(id: $0, state: CaseState(rawValue: state) ?? .received, duressFlagged: flagged, filedDay: filed,
+                                lastActivityDay: last, answerCount: Int(answers))
+                }
             }
         }
     }
@@ -35,17 +44,18 @@ extension PostgresStore {
             }
             let firstIndex = try PostgresAuditAppender.append(audit, in: s)
             let notes = try s.rows("""
-                SELECT epoch, author_key_id, record FROM case_notes WHERE case_id = \(id.rawValue) ORDER BY note_index
+                SELECT epoch, author_key_id, record, day FROM case_notes WHERE case_id = \(id.rawValue) ORDER BY note_index
                 """).map { note in
-                let (epoch, author, record) = try decodeRow { try note.decode((Int, String, ByteBuffer).self) }
-                return StoredNote(epoch: epoch, author: author, record: [UInt8](bytea: record))
+                let (epoch, author, record, day) = try decodeRow { try note.decode((Int, String, ByteBuffer, String?).self) }
+                return StoredNote(epoch: epoch, author: author, record: [UInt8](bytea: record), day: day)
             }
-            let answers = try s.rows("""
-                SELECT sealed FROM reporter_answers WHERE case_id = \(id.rawValue) AND key_id = \(keyID) ORDER BY answer_index
-                """).map { answer in [UInt8](bytea: try decodeRow { try answer.decode(ByteBuffer.self) }) }
+            let answerRows = try s.rows("""
+                SELECT sealed, day FROM reporter_answers WHERE case_id = \(id.rawValue) AND key_id = \(keyID) ORDER BY answer_index
+                """).map { answer in try decodeRow { try answer.decode((ByteBuffer, String?).self) } }
+            let answers = answerRows.map { [UInt8](bytea: $0.0) }
             return CaseFile(
                 id: id, state: CaseState(rawValue: state) ?? .received, duressFlagged: flagged, epoch: epoch,
-                agencyView: [UInt8](bytea: view), wraps: wraps, notes: notes, answers: answers,
+                agencyView: [UInt8](bytea: view), wraps: wraps, notes: notes, answers: answers, answerDays: answerRows.map(\.1),
                 holders: try Self.holders(of: id, in: s).sorted(), reporterPublicKey: reporterKey.map { [UInt8](bytea: $0) },
                 releaseEntryIndex: firstIndex)
         }
@@ -142,7 +152,8 @@ extension PostgresStore {
         }
         guard try notes(of: id, by: note.author, in: s) < limit else { throw StoreError.limitReached(CaseWorkLimitText.notes(limit)) }
         try s.execute("""
-            INSERT INTO case_notes (case_id, epoch, author_key_id, record) VALUES (\(id.rawValue), \(note.epoch), \(note.author), \(note.record.bytea))
+            INSERT INTO case_notes (case_id, epoch, author_key_id, record, day)
+            VALUES (\(id.rawValue), \(note.epoch), \(note.author), \(note.record.bytea), \(note.day))
             """)
     }
 

@@ -115,7 +115,9 @@ extension PostgresStore {
     /// Her answer: one copy per key holder, and hers in her thread.
     private static func insert(_ answer: SealedReporterAnswer, for caseID: CaseID, in s: PostgresSession) throws {
         for (keyID, sealed) in answer.toHolders.sorted(by: { $0.key < $1.key }) {
-            try s.execute("INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (\(caseID.rawValue), \(keyID), \(sealed.bytea))")
+            try s.execute("""
+                INSERT INTO reporter_answers (case_id, key_id, sealed, day) VALUES (\(caseID.rawValue), \(keyID), \(sealed.bytea), \(answer.day))
+                """)
         }
         try s.execute("""
             INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (\(caseID.rawValue), \(answer.toReporter.bytea), \(answer.day), TRUE)

@@ -376,10 +376,14 @@ paths:
                     type: array
                     items:
                       type: object
-                      required: [case, status]
+                      required: [case, status, duress, day, last_activity, answers]
                       properties:
                         case: {$ref: "#/components/schemas/CaseID"}
                         status: {$ref: "#/components/schemas/CaseStatus"}
+                        duress: {type: boolean}
+                        day: {type: string, description: "The filing day, YYYY-MM-DD (UTC)."}
+                        last_activity: {type: string, description: "The newest day of the filing, a note, a message to or an answer from the reporter."}
+                        answers: {type: integer, description: "The reporter's answers sealed to the caller: the client counts those it has not read."}
         "401": {$ref: "#/components/responses/Unauthorized"}
   /v1/agency/cases/{case}:
     get:
@@ -778,8 +782,9 @@ components:
           items: {type: object, required: [epoch, wrap], properties: {epoch: {type: integer}, wrap: {type: string, format: byte}}}
         notes:
           type: array
-          items: {type: object, required: [epoch, author, record], properties: {epoch: {type: integer}, author: {type: string}, record: {type: string, format: byte}}}
+          items: {type: object, required: [epoch, author, record, day], properties: {epoch: {type: integer}, author: {type: string}, record: {type: string, format: byte}, day: {type: ["string", "null"], description: "Stored on (YYYY-MM-DD); null before days were kept."}}}
         answers: {type: array, items: {type: string, format: byte}, description: "The reporter's answers sealed to the caller (Docs/format.md §11)."}
+        answer_days: {type: array, items: {type: ["string", "null"]}, description: "The day each of `answers` was stored, in the same order."}
         holders: {type: array, items: {type: string}}
         reporter_public_key: {type: string, format: byte}
         release_entry: {type: integer, description: Index of the key_released audit entry for this fetch.}

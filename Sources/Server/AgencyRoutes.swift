@@ -1,4 +1,5 @@
 import Envelope
+import Foundation
 import Hummingbird
 import Intake
 import ReporterGuards
@@ -29,7 +30,8 @@ struct AgencyRoutes: Sendable {
             await gate.handle(request, logger: context.logger) { key, _ in
                 let cases = try await gate.work.run { [caseWork] in try caseWork.cases(for: key.keyID) }
                 return JSONResponse.make(.ok, ["cases": cases.map {
-                    ["case": $0.id.rawValue, "status": $0.state.rawValue, "duress": $0.duressFlagged] as [String: Any]
+                    ["case": $0.id.rawValue, "status": $0.state.rawValue, "duress": $0.duressFlagged, "day": $0.filedDay,
+                     "last_activity": $0.lastActivityDay, "answers": $0.answerCount] as [String: Any]
                 }])
             }
         }
@@ -93,8 +95,9 @@ struct AgencyRoutes: Sendable {
             "case": file.id.rawValue, "status": file.state.rawValue, "duress": file.duressFlagged, "epoch": file.epoch,
             "agency_view": Base64.encode(file.agencyView),
             "wraps": file.wraps.sorted { $0.key < $1.key }.map { ["epoch": $0.key, "wrap": Base64.encode($0.value)] as [String: Any] },
-            "notes": file.notes.map { ["epoch": $0.epoch, "author": $0.author, "record": Base64.encode($0.record)] as [String: Any] },
+            "notes": file.notes.map { ["epoch": $0.epoch, "author": $0.author, "record": Base64.encode($0.record), "day": $0.day ?? NSNull()] as [String: Any] },
             "answers": file.answers.map(Base64.encode),
+            "answer_days": file.answerDays.map { $0 ?? NSNull() as Any },
             "holders": file.holders,
             "release_entry": file.releaseEntryIndex,
         ]

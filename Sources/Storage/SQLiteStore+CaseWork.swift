@@ -7,13 +7,17 @@ extension SQLiteStore {
     public func cases(wrappedTo keyID: String) throws -> [CaseSummary] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT DISTINCT c.case_id, c.workflow_state, c.duress_flagged, c.filed_day
-                FROM cases c JOIN case_key_wraps w ON w.case_id = c.case_id
-                WHERE w.key_id = ? ORDER BY c.filed_day, c.case_id
+                SELECT c.case_id, c.workflow_state, c.duress_flagged, c.filed_day,
+                       (SELECT COUNT(*) FROM reporter_answers a WHERE a.case_id = c.case_id AND a.key_id = ?1) AS answer_count,
+                       max(c.filed_day, coalesce((SELECT max(day) FROM case_notes n WHERE n.case_id = c.case_id), ''),
+                           coalesce((SELECT max(day) FROM reporter_inbox i WHERE i.case_id = c.case_id), '')) AS last_activity
+                FROM cases c WHERE EXISTS (SELECT 1 FROM case_key_wraps w WHERE w.case_id = c.case_id AND w.key_id = ?1)
+                ORDER BY c.filed_day, c.case_id
                 """, arguments: [keyID]).compactMap { row in
                 guard let id = CaseID(row["case_id"] as String) else { return nil }
                 return CaseSummary(id: id, state: CaseState(rawValue: row["workflow_state"]) ?? .received,
-                                   duressFlagged: row["duress_flagged"])
+                                   duressFlagged: row["duress_flagged"], filedDay: row["filed_day"],
+                                   lastActivityDay: row["last_activity"], answerCount: row["answer_count"])
             }
         }
     }
@@ -29,16 +33,17 @@ extension SQLiteStore {
                   let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE case_id = ?", arguments: [id.rawValue]) else { return nil }
             let firstIndex = try AuditAppender.size(db)
             try AuditAppender.append(audit, in: db)
-            let notes = try Row.fetchAll(db, sql: "SELECT epoch, author_key_id, record FROM case_notes WHERE case_id = ? ORDER BY note_index",
+            let notes = try Row.fetchAll(db, sql: "SELECT epoch, author_key_id, record, day FROM case_notes WHERE case_id = ? ORDER BY note_index",
                                          arguments: [id.rawValue]).map {
-                StoredNote(epoch: $0["epoch"], author: $0["author_key_id"], record: [UInt8]($0["record"] as Data))
+                StoredNote(epoch: $0["epoch"], author: $0["author_key_id"], record: [UInt8]($0["record"] as Data), day: $0["day"])
             }
-            let answers = try Data.fetchAll(db, sql: "SELECT sealed FROM reporter_answers WHERE case_id = ? AND key_id = ? ORDER BY answer_index",
-                                            arguments: [id.rawValue, keyID]).map { [UInt8]($0) }
+            let answerRows = try Row.fetchAll(db, sql: "SELECT sealed, day FROM reporter_answers WHERE case_id = ? AND key_id = ? ORDER BY answer_index",
+                                              arguments: [id.rawValue, keyID])
+            let answers = answerRows.map { [UInt8]($0["sealed"] as Data) }
             return CaseFile(
                 id: id, state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressFlagged: row["duress_flagged"],
                 epoch: row["key_epoch"], agencyView: [UInt8](row["agency_view"] as Data), wraps: wraps, notes: notes,
-                answers: answers, holders: try Self.holders(of: id, in: db).sorted(),
+                answers: answers, answerDays: answerRows.map { $0["day"] }, holders: try Self.holders(of: id, in: db).sorted(),
                 reporterPublicKey: (row["reporter_public_key"] as Data?).map { [UInt8]($0) }, releaseEntryIndex: firstIndex)
         }
     }
@@ -132,8 +137,8 @@ extension SQLiteStore {
         let written = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_notes WHERE case_id = ? AND author_key_id = ?",
                                        arguments: [id.rawValue, note.author]) ?? 0
         guard written < limit else { throw StoreError.limitReached(CaseWorkLimitText.notes(limit)) }
-        try db.execute(sql: "INSERT INTO case_notes (case_id, epoch, author_key_id, record) VALUES (?, ?, ?, ?)",
-                       arguments: [id.rawValue, note.epoch, note.author, Data(note.record)])
+        try db.execute(sql: "INSERT INTO case_notes (case_id, epoch, author_key_id, record, day) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id.rawValue, note.epoch, note.author, Data(note.record), note.day])
     }
 
     private static func epoch(of id: CaseID, in db: Database) throws -> Int {

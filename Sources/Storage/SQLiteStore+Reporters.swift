@@ -120,8 +120,8 @@ extension SQLiteStore {
     /// Her answer: one copy per key holder, and hers in her thread.
     private static func insert(_ answer: SealedReporterAnswer, for caseID: CaseID, in db: Database) throws {
         for (keyID, sealed) in answer.toHolders.sorted(by: { $0.key < $1.key }) {
-            try db.runCached(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed) VALUES (?, ?, ?)",
-                             arguments: [caseID.rawValue, keyID, Data(sealed)])
+            try db.runCached(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed, day) VALUES (?, ?, ?, ?)",
+                             arguments: [caseID.rawValue, keyID, Data(sealed), answer.day])
         }
         try db.runCached(sql: "INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (?, ?, ?, 1)",
                          arguments: [caseID.rawValue, Data(answer.toReporter), answer.day])

@@ -138,13 +138,16 @@ enum Schema {
                 """)
         }
         // The reporter's thread (issue 18): the day of each entry, her own answers kept for her
-        // (sealed to her key), how far she has read, and decoy tokens handed out under duress.
+        // (sealed to her key), how far she has read, and decoy tokens handed out under duress;
+        // the agency's dated thread (issue 19): the day of each note and answer.
         migrator.registerMigration("v9: dated reporter thread, read mark, decoy tokens") { db in
             try db.execute(sql: """
                 ALTER TABLE reporter_inbox ADD COLUMN day TEXT;
                 ALTER TABLE reporter_inbox ADD COLUMN from_reporter INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE cases ADD COLUMN reporter_seen_index INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE status_tokens ADD COLUMN decoy INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE case_notes ADD COLUMN day TEXT;
+                ALTER TABLE reporter_answers ADD COLUMN day TEXT;
                 """)
         }
         return migrator

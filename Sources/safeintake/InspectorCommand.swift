@@ -37,6 +37,16 @@ struct InspectorCommand: AsyncParsableCommand {
                 fallback: URL(fileURLWithPath: key).deletingLastPathComponent().appendingPathComponent("operator.pub").path)
         }
 
+        /// What this machine remembers of the cases it opened (`CaseIndex`): `KEYFILE.cases`.
+        var caseIndexURL: URL { URL(fileURLWithPath: key + ".cases") }
+
+        /// Records an opened case in the case index: its language, and its answers as read.
+        func remember(_ opened: OpenedCase, of id: CaseID, keys: AgencyKeyPair) throws {
+            var index = try CaseIndex.load(caseIndexURL, keys: keys)
+            index.record(id, language: opened.view.language, answersRead: opened.answers.count)
+            try index.save(keys: keys)
+        }
+
         /// The pinned checkpoint: `--state`, or `KEYFILE.checkpoint`.
         var checkpointPin: CheckpointPin {
             CheckpointPin(url: URL(fileURLWithPath: state ?? key + ".checkpoint"))
@@ -107,13 +117,39 @@ struct InspectorCommand: AsyncParsableCommand {
     }
 
     struct Cases: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One JSON line per case your key can open.")
+        static let configuration = CommandConfiguration(
+            abstract: "The cases your key can open, oldest first: filing day, language, last activity, unread answers.",
+            discussion: """
+                The language comes from each case's decrypted agency view: a case this machine has not opened \
+                before is opened once (logged, like any opening) and remembered in KEYFILE.cases, sealed to your key.
+                """)
         @OptionGroup var connection: Connection
+        @Option(help: "json (one JSON object per line) or table. Default: table on a terminal, json otherwise.")
+        var format: ListFormat?
+
+        enum ListFormat: String, ExpressibleByArgument { case json, table }
 
         func run() async throws {
-            let summaries = try await CLIOutput.reporting { try await connection.client().cases() }
-            for summary in summaries {
-                CLIOutput.printJSONLine(["case": summary.caseID.rawValue, "status": summary.status])
+            let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
+            let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
+            var index = try CaseIndex.load(connection.caseIndexURL, keys: keys)
+            let summaries = try await CLIOutput.reporting { try await client.cases() }
+            for summary in summaries where index[summary.caseID] == nil {
+                let view = try await CLIOutput.reporting { try await client.open(summary.caseID) }
+                index.record(summary.caseID, language: view.language, answersRead: 0)
+            }
+            try pinAfterSuccess?()
+            try index.save(keys: keys)
+            let rows = summaries.map { summary -> [String: Any] in
+                let entry = index[summary.caseID]
+                return ["case": summary.caseID.rawValue, "status": summary.status, "day": summary.day,
+                        "language": entry?.language ?? "", "last_activity": summary.lastActivity,
+                        "unread": max(0, summary.answers - (entry?.answersRead ?? 0)), "duress": summary.duressFlagged]
+            }
+            if (format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)) == .json {
+                rows.forEach(CLIOutput.printJSONLine)
+            } else {
+                CaseTable.print(rows)
             }
         }
     }
@@ -126,9 +162,11 @@ struct InspectorCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = try CaseArgument.parse(caseID)
-            let (client, pinAfterSuccess) = try await connection.verifyingClient()
+            let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
+            let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
             let opened = try await CLIOutput.reporting { try await client.openFull(id) }
             try pinAfterSuccess?()
+            try connection.remember(opened, of: id, keys: keys)
             let view = opened.view
             var object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
             if full {
@@ -137,6 +175,9 @@ struct InspectorCommand: AsyncParsableCommand {
                 object["holders"] = opened.holders
                 object["notes"] = opened.notes.map { ["author": $0.author, "kind": $0.kind.rawValue, "text": $0.text, "signed": $0.isSigned] as [String: Any] }
                 object["answers"] = opened.answers.map(\.text)
+                object["thread"] = opened.thread.map { entry -> [String: Any] in
+                    ["day": entry.day ?? NSNull(), "author": entry.author, "kind": entry.kind, "text": entry.text]
+                }
                 // What did not open is skipped, listed and counted, never fatal (issue 17 #7).
                 object["unopened"] = opened.unopened.map { item -> [String: Any] in
                     var entry: [String: Any] = ["kind": item.kind.rawValue, "reason": item.reason]

@@ -47,7 +47,7 @@ def test_full_round_trip_through_the_cli(daemon, tmp_path):
     assert cli_cases(daemon, "inspector-2") == []
     assert "not assigned" in inspector_fails(daemon, "inspector-2", "show", case_id)
     inspector(daemon, "supervisor", "assign", case_id, "--to", "inspector-2")
-    assert cli_cases(daemon, "inspector-2") == [{"case": case_id, "status": "assigned"}]
+    assert [(c["case"], c["status"]) for c in cli_cases(daemon, "inspector-2")] == [(case_id, "assigned")]
 
     inspector(daemon, "inspector-2", "status", case_id, "investigating")
     inspector(daemon, "inspector-2", "note", case_id, "Payslips requested from employer")
@@ -61,8 +61,20 @@ def test_full_round_trip_through_the_cli(daemon, tmp_path):
     assert [a["day"] for a in answer["answers"]] == [today] and "Monday and Thursday" in answer["answers"][0]["text"]
     assert "visa expired" not in answer["answers"][0]["text"], "her own copy is the firewalled text the inspectors got"
 
+    # The list says, without opening anything by hand, that she answered (issue 19 #1).
+    listed = cli_cases(daemon, "inspector-2")[0]
+    assert (listed["day"], listed["language"], listed["last_activity"], listed["unread"]) == (today, "tl", today, 1)
+
     case = show_full(daemon, "inspector-2", case_id)
-    assert case["notes"] == [{"author": case["notes"][0]["author"], "kind": "note", "text": "Payslips requested from employer", "signed": True}]
+    me = case["notes"][0]["author"]
+    assert case["notes"][0] == {"author": me, "kind": "note", "text": "Payslips requested from employer", "signed": True}
+    assert case["notes"][1] == {"author": me, "kind": "message_to_reporter", "text": "[request_info] " + REPLY, "signed": True}
+    # One dated thread: the note, what she was asked (the author's copy) and her answer.
+    assert [(e["day"], e["author"], e["kind"]) for e in case["thread"]] == [
+        (today, me, "note"), (today, me, "message_to_reporter"), (today, "reporter", "answer")]
+    assert cli_cases(daemon, "inspector-2")[0]["unread"] == 0, "shown, so read"
+    # Every holder reads the same thread, not only the one who wrote to her.
+    assert [e["kind"] for e in show_full(daemon, "supervisor", case_id)["thread"]] == ["note", "message_to_reporter", "answer"]
     assert case["unopened"] == []
     assert len(case["answers"]) == 1
     assert "Monday and Thursday" in case["answers"][0] and "payslips from March" in case["answers"][0]

@@ -199,17 +199,18 @@ def test_inspector_works_a_case_in_the_browser_ui(daemon, ui_factory):
 
     full = show_full(daemon, "inspector-1", case_id)
     assert full["status"] == "investigating"
-    assert [n["text"] for n in full["notes"]] == ["Payslips requested from employer"]
+    assert [n["text"] for n in full["notes"] if n["kind"] == "note"] == ["Payslips requested from employer"]
+    assert [n["text"] for n in full["notes"] if n["kind"] == "message_to_reporter"] == ["[request_info] " + question]
 
     # The reporter reads the question with her token and answers; the UI shows her answer.
     seen = check_status(daemon, token, "Monday and Thursday.")
-    assert seen["messages"] == [{"from": "inspector", "kind": "request_info", "text": question}]
+    assert [(m["from"], m["kind"], m["text"]) for m in seen["messages"]] == [("inspector", "request_info", question)]
     assert "Monday and Thursday." in ui.page(ui.at(f"cases/{case_id}"))
 
     # Closing needs an outcome: refused with the reason, then done.
     status, page = ui.post(ui.at(f"cases/{case_id}/status"), {"csrf": csrf(page), "status": "closed", "outcome": ""})
     assert status == 400 and "Closing a case needs an outcome" in page
-    assert cli_cases(daemon, "inspector-1") == [{"case": case_id, "status": "investigating"}]
+    assert [(c["case"], c["status"]) for c in cli_cases(daemon, "inspector-1")] == [(case_id, "investigating")]
 
     # The supervisor's UI assigns the case to inspector-2 from the key directory.
     assert cli_cases(daemon, "inspector-2") == []
@@ -220,7 +221,7 @@ def test_inspector_works_a_case_in_the_browser_ui(daemon, ui_factory):
     assert match, "inspector-2 is offered for assignment"
     status, page = boss.post(boss.at(f"cases/{case_id}/assign"), {"csrf": csrf(page), "to": match.group(1)})
     assert status == 303 and "Case assigned" in page
-    assert cli_cases(daemon, "inspector-2") == [{"case": case_id, "status": "investigating"}]
+    assert [(c["case"], c["status"]) for c in cli_cases(daemon, "inspector-2")] == [(case_id, "investigating")]
     assert "Payslips requested from employer" in inspector(daemon, "inspector-2", "show", case_id, "--full")
 
     # The inspector's UI has no assign form, and the daemon refuses the post if one is forged.
@@ -228,7 +229,7 @@ def test_inspector_works_a_case_in_the_browser_ui(daemon, ui_factory):
     assert f"/cases/{case_id}/assign" not in page
     status, page = ui.post(ui.at(f"cases/{case_id}/unassign"), {"csrf": csrf(page), "remove": match.group(1)})
     assert status == 422 and "only a supervisor" in page
-    assert cli_cases(daemon, "inspector-2") == [{"case": case_id, "status": "investigating"}]
+    assert [(c["case"], c["status"]) for c in cli_cases(daemon, "inspector-2")] == [(case_id, "investigating")]
 
 
 def test_refusals_change_nothing(daemon, ui_factory):

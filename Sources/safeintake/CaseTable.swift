@@ -1,0 +1,31 @@
+/// The case list as a table for a person at a terminal: short case ids (the shortest prefix that is
+/// unique in the list, at least 6 characters), one line per case, the columns an inspector triages by.
+enum CaseTable {
+    static func print(_ rows: [[String: Any]]) {
+        let ids = rows.compactMap { $0["case"] as? String }
+        let width = shortIDLength(ids)
+        Swift.print(["case".padding(width), "filed".padding(10), "lang".padding(5), "status".padding(13), "activity".padding(10), "unread", "duress"]
+            .joined(separator: "  "))
+        for row in rows {
+            let id = String((row["case"] as? String ?? "").prefix(width))
+            let cells = [id.padding(width), (row["day"] as? String ?? "").padding(10), (row["language"] as? String ?? "").padding(5),
+                         (row["status"] as? String ?? "").padding(13), (row["last_activity"] as? String ?? "").padding(10),
+                         String(row["unread"] as? Int ?? 0).padding(6), (row["duress"] as? Bool ?? false) ? "DURESS" : ""]
+            Swift.print(cells.joined(separator: "  "))
+        }
+    }
+
+    /// The shortest prefix length, from 6, at which every id in the list is distinct.
+    static func shortIDLength(_ ids: [String]) -> Int {
+        let longest = ids.map(\.count).max() ?? 6
+        var length = min(6, longest)
+        while length < longest && Set(ids.map { $0.prefix(length) }).count < ids.count { length += 1 }
+        return max(length, 4)
+    }
+}
+
+private extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
