@@ -34,6 +34,18 @@ public struct StatusAnswer: Sendable {
     public let nextToken: String
     /// Carries the visit on (`VisitPass`): read, answer and read again without spending `nextToken`.
     public let visitPass: String
+    /// The day her report was received, and the day she should hear back by (`ResponseDeadlines`).
+    public var receivedOn: String? = nil
+    public var replyBy: String? = nil
+
+    /// The answer with the days she is promised, from the case's filing day and state.
+    func dated(filedDay: String, deadlines: ResponseDeadlines) -> StatusAnswer {
+        guard !filedDay.isEmpty else { return self }
+        var answer = self
+        answer.receivedOn = filedDay
+        answer.replyBy = deadlines.replyBy(filedDay: filedDay, state: state)
+        return answer
+    }
 }
 
 extension IntakeService {
@@ -119,6 +131,7 @@ extension IntakeService {
         }
         return StatusAnswer(state: state, messages: messages, outcome: state == .closed ? thread?.outcome : nil,
                             nextToken: visit.token.formatted(), visitPass: try visit.sealed(key: visitKey))
+            .dated(filedDay: data.filedDay, deadlines: deadlines)
     }
 
     /// Her answer sealed to every key holder, and to her own key for her thread.
@@ -140,8 +153,11 @@ extension IntakeService {
             return nil
         }
         let pass = visit ?? VisitPass(token: token, seenBefore: 0, now: time.now())
+        // The real filing day: whoever holds the phone may know it, and a decoy must not stand out.
+        let filedDay = try store.reporterCaseData(stored.caseID)?.filedDay ?? ""
         return StatusAnswer(state: .received, messages: [], outcome: nil, nextToken: token.formatted(),
                             visitPass: try pass.sealed(key: visitKey))
+            .dated(filedDay: filedDay, deadlines: deadlines)
     }
 
     /// Every check costs two Argon2id calls whatever its outcome (one to verify, one for the next
@@ -159,11 +175,13 @@ extension IntakeService {
         guard let stored = try store.token(locator: locator),
               let verifier = try store.reporterCaseData(stored.caseID)?.duressVerifier else { return try refused(after: 0) }
         guard try tokens.matchesDuress(code, verifier) else { return try refused(after: 1) }
+        let filedDay = try store.reporterCaseData(stored.caseID)?.filedDay ?? ""
         return try withFreshToken(for: stored.caseID, reporterKey: nil, decoy: true) { decoy, decoyToken in
             try store.flagDuress(stored.caseID, decoy: decoyToken,
                                  audit: [AuditEvent.duressFlagged(caseID: stored.caseID).entryData(time: time)])
             return StatusAnswer(state: .received, messages: [], outcome: nil, nextToken: decoy.formatted(),
                                 visitPass: try VisitPass(token: decoy, seenBefore: 0, now: time.now()).sealed(key: visitKey))
+                .dated(filedDay: filedDay, deadlines: deadlines)
         }
     }
 

@@ -35,10 +35,14 @@ public struct IntakeService: Sendable {
     let visitKey: SecureBytes
     /// With an anchor, new cases go only to keys the operator's signed registrations admit.
     let anchor: KeyDirectoryAnchor?
+    /// What the status page promises her: when she will hear back.
+    public let deadlines: ResponseDeadlines
 
     public init(store: any IntakeStore, policy: FirewallPolicy, tokens: TokenHasher, routing: CaseRouting = CaseRouting(),
-                limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil) {
+                limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil,
+                deadlines: ResponseDeadlines = .standard) {
         self.anchor = anchor
+        self.deadlines = deadlines
         self.store = store
         self.firewall = Firewall(policy: policy)
         self.policyHash = Hex.encode(SHA256.hash(policy.bytes))

@@ -95,8 +95,12 @@ public struct ReporterCaseData: Sendable {
     /// Every registered agency key's signing key by key id, to check who signed a message.
     public let signingKeys: [String: [UInt8]]
 
+    /// The day the complaint was filed.
+    public let filedDay: String
+
     public init(state: CaseState, duressVerifier: TokenVerifier?, inbox: [InboxEntry], seenThrough: Int64,
-                holders: [AgencyPublicKey], signingKeys: [String: [UInt8]]) {
+                holders: [AgencyPublicKey], signingKeys: [String: [UInt8]], filedDay: String = "") {
+        self.filedDay = filedDay
         self.state = state
         self.duressVerifier = duressVerifier
         self.inbox = inbox

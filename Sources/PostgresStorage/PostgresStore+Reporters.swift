@@ -46,11 +46,11 @@ extension PostgresStore {
         // messages (which lock that row for update) can land between these reads.
         try transaction { s in
             guard let row = try s.rows("""
-                SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit, reporter_seen_index
+                SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit, reporter_seen_index, filed_day
                 FROM cases WHERE case_id = \(id.rawValue) FOR SHARE
                 """).first else { return nil }
-            let (state, salt, hash, operations, memory, seen) = try decodeRow {
-                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?, Int64).self)
+            let (state, salt, hash, operations, memory, seen, filed) = try decodeRow {
+                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?, Int64, String).self)
             }
             var duress: TokenVerifier?
             if let salt, let hash, let operations, let memory {
@@ -74,7 +74,7 @@ extension PostgresStore {
                 signingKeys[keyID] = [UInt8](bytea: sign)
             }
             return ReporterCaseData(state: CaseState(rawValue: state) ?? .received, duressVerifier: duress,
-                                    inbox: inbox, seenThrough: seen, holders: holders, signingKeys: signingKeys)
+                                    inbox: inbox, seenThrough: seen, holders: holders, signingKeys: signingKeys, filedDay: filed)
         }
     }
 

@@ -40,7 +40,7 @@ extension Page {
         return document("""
             <h1>\(text(.statusHeading))</h1>
             \(sent)<p class="status"><span aria-hidden="true">\(icon)</span> \(text(words))</p>
-            \(outcome)<section aria-labelledby="messages-heading">
+            \(promise(answer))\(outcome)<section aria-labelledby="messages-heading">
             <h2 id="messages-heading"><span aria-hidden="true">💬</span> \(text(.messagesHeading))</h2>
             \(messages(answer.messages))
             </section>
@@ -66,6 +66,18 @@ extension Page {
             <button type="submit" class="secondary"><span aria-hidden="true">🔄</span> \(text(.readAgain))</button>
             </form>
             """)
+    }
+
+    /// "We received your report on DAY" and the day she should hear back by (issue 18 #9).
+    private func promise(_ answer: StatusAnswer) -> HTML {
+        guard let received = answer.receivedOn else { return "" }
+        // Days are ISO digits and dashes; a left-to-right mark keeps them whole in right-to-left text.
+        let day: (String) -> String = { "\u{2066}\($0)\u{2069}" }
+        var lines = [text(.statusReceivedOn, ["day": day(received)])]
+        if let by = answer.replyBy {
+            lines.append(text(answer.state == .received ? .statusReplyBy : .statusFeedbackBy, ["day": day(by)]))
+        }
+        return "<p class=\"promise\"><span aria-hidden=\"true\">📅</span> \(lines.joined(separator: " "))</p>\n"
     }
 
     /// Her thread, oldest first: each entry with its day, who wrote it, and marks for what is new

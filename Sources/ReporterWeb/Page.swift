@@ -1,3 +1,4 @@
+import Intake
 /// The frame every page shares: language and direction, a neutral title, the quick-exit link
 /// first of all, one same-origin stylesheet and one optional same-origin script.
 ///
@@ -7,6 +8,8 @@
 struct Page: Sendable {
     let language: UILanguage
     let exitURL: String
+    var service = ServiceDescription()
+    var deadlines = ResponseDeadlines.standard
 
     func text(_ key: Msg, _ values: [String: String] = [:]) -> String {
         language.text(key, values)

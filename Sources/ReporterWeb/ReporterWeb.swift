@@ -32,6 +32,7 @@ public struct ReporterWeb: Sendable {
     let ledger = NonceLedger()
     let assets: StaticAssets
     let exitURL: String
+    let service: ServiceDescription
     let abuse: AbuseGuard
     let timing: StatusTiming
 
@@ -39,7 +40,8 @@ public struct ReporterWeb: Sendable {
     /// ones: a second guard would be a second budget.
     public init(intake: IntakeService, runner: any BlockingRunner, abuse: AbuseGuard, timing: StatusTiming,
                 limits: ComplaintLimits = ComplaintLimits(), catalog: Catalog = .shipped, tokens: FormTokens = FormTokens(),
-                exitURL: String = ReporterWeb.defaultExitURL) {
+                exitURL: String = ReporterWeb.defaultExitURL, service: ServiceDescription = ServiceDescription()) {
+        self.service = service
         self.actions = ReporterActions(intake: intake, runner: runner)
         self.abuse = abuse
         self.timing = timing
@@ -84,7 +86,7 @@ public struct ReporterWeb: Sendable {
     }
 
     func page(_ language: UILanguage) -> Page {
-        Page(language: language, exitURL: exitURL)
+        Page(language: language, exitURL: exitURL, service: service, deadlines: actions.intake.deadlines)
     }
 
     private var fallbackPage: Page {

@@ -315,6 +315,8 @@ paths:
                       properties:
                         text: {type: string}
                         day: {type: ["string", "null"]}
+                  received: {type: string, description: "The day her report was received (YYYY-MM-DD)."}
+                  reply_by: {type: string, description: "The day she should hear back by: acknowledgement while `received`, feedback on what was done after (serve --acknowledge-days, --feedback-days); absent once closed."}
                   outcome: {type: string, description: "Once the case is closed: the outcome an inspector wrote for her (absent if none was written)."}
                   next_token: {type: string}
                   visit: {type: string, description: "Carries the visit on (send it as `visit`)."}

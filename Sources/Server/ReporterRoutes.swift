@@ -148,6 +148,8 @@ struct ReporterRoutes: Sendable {
             "answers": hers.map { m -> [String: Any] in ["text": m.text, "day": m.day ?? NSNull()] },
         ]
         if let outcome = answer.outcome { object["outcome"] = outcome }
+        if let received = answer.receivedOn { object["received"] = received }
+        if let by = answer.replyBy { object["reply_by"] = by }
         return object
     }
 

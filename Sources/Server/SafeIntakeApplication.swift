@@ -17,6 +17,8 @@ public struct ServerDependencies: Sendable {
     public let limits: ComplaintLimits
     /// Where the reporter pages' quick-exit link goes (a neutral site).
     public let exitURL: String
+    /// Who runs the service, for the reporter's start page.
+    public let service: ServiceDescription
     /// The reporter pages' form tokens. Daemons behind one load balancer must share its key
     /// (`serve` derives it from `DIR/secrets/form-token.key`), or a form served by one is refused by another.
     public let formTokens: FormTokens
@@ -28,7 +30,8 @@ public struct ServerDependencies: Sendable {
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
-                exitURL: String = ReporterWeb.defaultExitURL, formTokens: FormTokens = FormTokens(),
+                exitURL: String = ReporterWeb.defaultExitURL, service: ServiceDescription = ServiceDescription(),
+                formTokens: FormTokens = FormTokens(),
                 connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard(),
                 statusTiming: StatusTiming = StatusTiming()) {
         self.intake = intake
@@ -39,6 +42,7 @@ public struct ServerDependencies: Sendable {
         self.work = work
         self.limits = limits
         self.exitURL = exitURL
+        self.service = service
         self.formTokens = formTokens
         self.connections = connections
         self.abuse = abuse
@@ -52,7 +56,7 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     router.add(middleware: SecurityHeadersMiddleware())
     // The pages and the JSON API share one guard and one timing: one budget per daemon.
     ReporterWeb(intake: deps.intake, runner: deps.work, abuse: deps.abuse, timing: deps.statusTiming,
-                limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL).add(to: router)
+                limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL, service: deps.service).add(to: router)
     ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse, timing: deps.statusTiming).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate, abuse: deps.abuse).add(to: router)

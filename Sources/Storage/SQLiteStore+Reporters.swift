@@ -83,7 +83,8 @@ extension SQLiteStore {
                 signingKeys[key["key_id"]] = [UInt8](key["sign_public_key"] as Data)
             }
             return ReporterCaseData(state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressVerifier: duress,
-                                    inbox: inbox, seenThrough: row["reporter_seen_index"], holders: holders, signingKeys: signingKeys)
+                                    inbox: inbox, seenThrough: row["reporter_seen_index"], holders: holders, signingKeys: signingKeys,
+                                    filedDay: row["filed_day"])
         }
     }
 

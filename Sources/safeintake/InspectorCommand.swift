@@ -144,12 +144,13 @@ struct InspectorCommand: AsyncParsableCommand {
                 let entry = index[summary.caseID]
                 return ["case": summary.caseID.rawValue, "status": summary.status, "day": summary.day,
                         "language": entry?.language ?? "", "last_activity": summary.lastActivity,
-                        "unread": max(0, summary.answers - (entry?.answersRead ?? 0)), "duress": summary.duressFlagged]
+                        "unread": max(0, summary.answers - (entry?.answersRead ?? 0))]
             }
             if (format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)) == .json {
+                // Exactly the members CONTRACT.md lists: tools compare the set.
                 rows.forEach(CLIOutput.printJSONLine)
             } else {
-                CaseTable.print(rows)
+                CaseTable.print(zip(rows, summaries).map { row, summary in row.merging(["duress": summary.duressFlagged]) { $1 } })
             }
         }
     }

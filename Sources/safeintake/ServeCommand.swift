@@ -33,6 +33,14 @@ struct ServeCommand: AsyncParsableCommand {
     var routing: String?
     @Option(help: "Where the reporter pages' quick-exit link goes: an ordinary site that says nothing about this one.")
     var exitURL = ReporterWeb.defaultExitURL
+    @Option(help: ArgumentHelp(
+        "Who runs this service, shown on the reporter's start page: NAME for every language, or CODE=NAME for one (repeat it).",
+        discussion: "e.g. --organisation \"Migrant Workers' Centre\" --organisation \"ar=مركز العمال المهاجرين\""))
+    var organisation: [String] = []
+    @Option(help: "Days within which an inspector acknowledges a report: the start and status pages promise it.")
+    var acknowledgeDays = ResponseDeadlines.standard.acknowledgeDays
+    @Option(help: "Days within which she is told what was done (feedback): the status page promises it.")
+    var feedbackDays = ResponseDeadlines.standard.feedbackDays
     @Option(help: "Seconds a client has to send a whole request; slower ones are disconnected.") var requestTimeout: Int64 = 30
     @Option(help: "Open connections at once; more wait in the listen backlog.") var maxConnections = 1024
     @Option(help: ArgumentHelp(
@@ -44,6 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
             throw ValidationError("--exit-url must be an http(s) address such as https://www.google.com/")
+        }
+        guard (1...365).contains(acknowledgeDays), (acknowledgeDays...730).contains(feedbackDays) else {
+            throw ValidationError("--acknowledge-days must be 1 to 365, and --feedback-days at least that and at most 730")
+        }
+        guard organisation.allSatisfy({ !$0.isEmpty && $0.count <= 200 && TextRules.isAcceptable($0) }) else {
+            throw ValidationError("--organisation must be a name of at most 200 printable characters")
         }
     }
 
@@ -81,7 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
         let policy = try loadPolicy()
         let intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
-                                   routing: try loadRouting(folder: folder), anchor: anchor)
+                                   routing: try loadRouting(folder: folder), anchor: anchor,
+                                   deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays))
         let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
@@ -95,6 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
         let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store, anchor: anchor),
                                       authenticator: AgencyAuthenticator(agency: agency), audit: audit,
                                       work: BlockingWork.start(threads: workers), exitURL: exitURL,
+                                      service: ServiceDescription(organisationValues: organisation),
                                       formTokens: FormTokens(key: try folder.formTokenKey()),
                                       connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
                                       abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming)

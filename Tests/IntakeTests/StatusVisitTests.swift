@@ -62,6 +62,31 @@ struct StatusVisitTests {
         #expect(closed.outcome == "You will be paid MYR 4,800 by 15 January.")
     }
 
+    @Test("she is told the day it was received and the day she will hear back by, from the operator's deadlines", arguments: Backend.available)
+    func promisedDays(_ backend: Backend) throws {
+        let h = try Harness(backend)
+        let filed = try h.intake.file(body: ReporterMessagingTests.complaint())
+        let first = try #require(try h.intake.checkStatus(tokenText: filed.token))
+        #expect(first.receivedOn == h.today)
+        #expect(first.replyBy == CalendarDay.adding(7, to: h.today), "acknowledgement within 7 days while only received")
+        try h.caseWork.setStatus(filed.caseID, to: .investigating, outcome: nil, by: h.inspector1.publicKey)
+        let working = try #require(try h.intake.continueVisit(pass: first.visitPass))
+        #expect(working.replyBy == CalendarDay.adding(90, to: h.today), "feedback within 3 months once someone works on it")
+        try h.caseWork.setStatus(filed.caseID, to: .closed, outcome: try h.note(filed.caseID, "done", kind: .outcome, by: h.inspector1),
+                                 by: h.inspector1.publicKey)
+        #expect(try h.intake.continueVisit(pass: first.visitPass)?.replyBy == nil, "nothing more is promised once closed")
+    }
+
+    @Test("calendar days: month, year and leap-day boundaries; bad days refused")
+    func calendarDays() {
+        #expect(CalendarDay.adding(7, to: "2026-12-30") == "2027-01-06")
+        #expect(CalendarDay.adding(1, to: "2028-02-28") == "2028-02-29")
+        #expect(CalendarDay.adding(1, to: "2027-02-28") == "2027-03-01")
+        #expect(CalendarDay.adding(90, to: "2026-12-06") == "2027-03-06")
+        #expect(CalendarDay.adding(-1, to: "2026-01-01") == "2025-12-31")
+        #expect(CalendarDay.adding(1, to: "2026-13-01") == nil && CalendarDay.adding(1, to: "yesterday") == nil)
+    }
+
     @Test("a decoy keeps answering no news after the case moves on; clearing the flag is a supervisor's, with a reason", arguments: Backend.available)
     func decoyAndClearing(_ backend: Backend) throws {
         let h = try Harness(backend)

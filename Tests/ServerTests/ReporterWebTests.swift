@@ -108,6 +108,24 @@ struct ReporterWebPageTests {
         }
     }
 
+    @Test("the start page says who runs the service (per language, escaped), how soon she hears back, and that nobody comes unasked")
+    func startPageSaysWhoAndWhen() async throws {
+        let deps = try ServerHarness()
+        let service = ServiceDescription(organisationValues: ["Migrant <Workers> Centre", "ar=مركز العمال"])
+        let router = Router()
+        ReporterWeb(intake: deps.deps.intake, runner: deps.deps.work, abuse: deps.deps.abuse, timing: deps.deps.statusTiming,
+                    service: service).add(to: router)
+        try await Application(router: router).test(.router) { client in
+            let en = String(buffer: try await client.get("/?lang=en").body)
+            #expect(en.contains("This service is run by Migrant &lt;Workers&gt; Centre."))
+            #expect(en.contains("within 7 days") && en.contains("Nobody will come to your house"))
+            let ar = String(buffer: try await client.get("/?lang=ar").body)
+            #expect(ar.contains("مركز العمال") && !ar.contains("Migrant"))
+        }
+        let plain = ServiceDescription()
+        #expect(plain.organisation.isEmpty)
+    }
+
     @Test("a form without a valid token, or from another site, is refused and files nothing")
     func csrf() async throws {
         let harness = try ServerHarness()

@@ -87,7 +87,8 @@ def test_inspector1_lists_and_decrypts_with_the_firewall_applied(daemon):
     file_complaint(daemon)
     cases = cli_cases(daemon, "inspector-1")
     assert len(cases) == 1, cases
-    assert set(cases[0]) == {"case", "status"}
+    assert set(cases[0]) == {"case", "status", "day", "language", "last_activity", "unread"}
+    assert cases[0]["language"] == COMPLAINT["language"] and cases[0]["unread"] == 0
     assert re.fullmatch(r"[0-9a-f]{32}", cases[0]["case"])
     assert cases[0]["status"] in STATUSES
 

@@ -128,7 +128,8 @@ def test_duress_code_shows_no_news_and_stops_replies(daemon):
     inspector(daemon, "inspector-1", "reply", case_id, "We spoke to your employer.")
     duress = check_status(daemon, token[:9] + "-864213")
     assert duress["status"] == "received" and duress["messages"] == []
-    assert sorted(duress) == ["answers", "messages", "next_token", "status", "visit"], "the same keys as any answer with no outcome"
+    assert sorted(duress) == ["answers", "messages", "next_token", "received", "reply_by", "status", "visit"], \
+        "the same keys as any answer with no outcome"
     # The decoy number keeps answering "no news", as a real one would (issue 18 #5).
     again = check_status(daemon, duress["next_token"])
     assert again["status"] == "received" and again["messages"] == []

@@ -59,7 +59,7 @@ suppress-health-check = ["large_base_example"]
 enabled = true
 
 [[operations]]
-include-path-regex = "^/v1/agency/cases/.case./(assign|unassign|status|notes|messages)$"
+include-path-regex = "^/v1/agency/cases/.case./(assign|unassign|status|notes|messages|clear-duress)$"
 checks.positive_data_acceptance.enabled = false
 ''')
     seed = os.environ.get("SAFEINTAKE_ST_SEED", "20261124")
