@@ -3,6 +3,7 @@ import AuditLog
 import Envelope
 import Foundation
 import InspectorClient
+import Intake
 import Sodium
 
 /// `safeintake inspector`: an inspector's client. It holds the private key and decrypts locally;
@@ -126,8 +127,17 @@ struct InspectorCommand: AsyncParsableCommand {
         @OptionGroup var connection: Connection
         @Option(help: "json (one JSON object per line) or table. Default: table on a terminal, json otherwise.")
         var format: ListFormat?
+        @Option(help: "Only cases in this status (repeat for several).") var status: [String] = []
+        @Option(help: "Only cases in this language (its code, e.g. tl).") var language: String?
+        @Flag(help: "Only cases past a deadline: not acknowledged (still received) after --acknowledge-days, or no feedback (not closed) after --feedback-days.")
+        var overdue = false
+        @Option(help: "The acknowledgement deadline in days (as the daemon's serve option).") var acknowledgeDays = ResponseDeadlines.standard.acknowledgeDays
+        @Option(help: "The feedback deadline in days (as the daemon's serve option).") var feedbackDays = ResponseDeadlines.standard.feedbackDays
+        @Option(help: "filed (oldest first, the default), activity (most recent first) or unread (most unread answers first).")
+        var sort: ListOrder = .filed
 
         enum ListFormat: String, ExpressibleByArgument { case json, table }
+        enum ListOrder: String, ExpressibleByArgument { case filed, activity, unread }
 
         func run() async throws {
             let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
@@ -140,17 +150,22 @@ struct InspectorCommand: AsyncParsableCommand {
             }
             try pinAfterSuccess?()
             try index.save(keys: keys)
-            let rows = summaries.map { summary -> [String: Any] in
+            let allRows = summaries.map { summary -> [String: Any] in
                 let entry = index[summary.caseID]
                 return ["case": summary.caseID.rawValue, "status": summary.status, "day": summary.day,
                         "language": entry?.language ?? "", "last_activity": summary.lastActivity,
                         "unread": max(0, summary.answers - (entry?.answersRead ?? 0))]
             }
+            let listed = CaseListFilter(statuses: Set(status), language: language, overdue: overdue,
+                                        deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
+                                        today: CoarseTime().day(), order: sort.rawValue)
+                .apply(Array(zip(allRows, summaries)))
+            let rows = listed.map(\.0)
             if (format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)) == .json {
                 // Exactly the members CONTRACT.md lists: tools compare the set.
                 rows.forEach(CLIOutput.printJSONLine)
             } else {
-                CaseTable.print(zip(rows, summaries).map { row, summary in row.merging(["duress": summary.duressFlagged]) { $1 } })
+                CaseTable.print(listed.map { row, summary in row.merging(["duress": summary.duressFlagged]) { $1 } })
             }
         }
     }

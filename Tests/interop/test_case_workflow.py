@@ -73,6 +73,14 @@ def test_full_round_trip_through_the_cli(daemon, tmp_path):
     assert [(e["day"], e["author"], e["kind"]) for e in case["thread"]] == [
         (today, me, "note"), (today, me, "message_to_reporter"), (today, "reporter", "answer")]
     assert cli_cases(daemon, "inspector-2")[0]["unread"] == 0, "shown, so read"
+    # Triage on the inspector's machine: filters and order (issue 19 #1).
+    def listed(*args):
+        return [c["case"] for c in json.loads("[" + ",".join(inspector(daemon, "inspector-2", "cases", *args).splitlines()) + "]")]
+    assert listed("--status", "investigating", "--language", "tl") == [case_id]
+    assert listed("--status", "closed") == [] and listed("--language", "ar") == []
+    assert listed("--overdue") == [], "filed today: no deadline has passed"
+    assert listed("--sort", "unread") == [case_id]
+
     # Every holder reads the same thread, not only the one who wrote to her.
     assert [e["kind"] for e in show_full(daemon, "supervisor", case_id)["thread"]] == ["note", "message_to_reporter", "answer"]
     assert case["unopened"] == []
