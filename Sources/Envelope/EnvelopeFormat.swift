@@ -10,6 +10,8 @@ public enum EnvelopeFormat {
     static let reporterKeyLabel = Array("safeintake/reporter-key".utf8)
     /// Label signed with every message from an inspector to a reporter (§11.1).
     static let inspectorMessageLabel = Array("safeintake/inspector-message/v1".utf8)
+    /// Label signed with every help-directory file (§14).
+    static let helpDirectoryLabel = Array("safeintake/help-directory/v1".utf8)
     /// Label signed with every note of format 2 (§3.1).
     static let caseNoteLabel = Array("safeintake/case-note/v2".utf8)
     /// Messages between reporter and inspectors are padded to a multiple of this before sealing.

@@ -87,6 +87,17 @@ public enum Msg: String, CaseIterable, Sendable {
     case replySubmit = "reply.submit"
     case replySent = "reply.sent"
 
+    case helpHeading = "help.heading"
+    case helpIntro = "help.intro"
+    case helpPointed = "help.pointed"
+    case helpKindShelter = "help.kind.shelter"
+    case helpKindLegalAid = "help.kind.legal_aid"
+    case helpKindUnion = "help.kind.union"
+    case helpKindHotline = "help.kind.hotline"
+    case helpKindEmbassy = "help.kind.embassy"
+    case helpKindLabourAttache = "help.kind.labour_attache"
+    case helpKindOther = "help.kind.other"
+
     case errorHeading = "error.heading"
     case errorNotFound = "error.not_found"
     case errorEmpty = "error.empty"

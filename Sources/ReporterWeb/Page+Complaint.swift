@@ -49,7 +49,7 @@ extension Page {
             \(self.token(token, id: "token"))
             </section>
             \(tokenAdvice())
-            \(duress)<p>\(bigLink(languageQuery("/check"), icon: "🔑", .menuCheck))</p>
+            \(duress)\(helpSection())<p>\(bigLink(languageQuery("/check"), icon: "🔑", .menuCheck))</p>
             """)
     }
 }

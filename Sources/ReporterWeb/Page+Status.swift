@@ -50,7 +50,7 @@ extension Page {
             <p>\(text(.newTokenOld)) \(text(.sameTokenNote))</p>
             </section>
             \(tokenAdvice())
-            <form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
+            \(helpSection())<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
             \(hiddenFields(formToken: formToken))
             <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
             <div class="field">
@@ -90,7 +90,8 @@ extension Page {
             let day: HTML = m.day.map { " <time datetime=\"\($0)\" dir=\"ltr\">\($0)</time>" } ?? ""
             let new: HTML = m.isNew ? " <strong class=\"badge\">\(text(.messageNew))</strong>" : ""
             let question: HTML = m.kind == .requestInfo ? "<p class=\"ask\"><span aria-hidden=\"true\">❓</span> \(text(.messageQuestion))</p>" : ""
-            return "<li class=\"\(classes.joined(separator: " "))\"><p class=\"from\">\(text(mine ? .messageFromYou : .messageFromInspector))\(day)\(new)</p>\(question)<p class=\"text\" dir=\"auto\">\(m.text)</p></li>\n"
+            let pointed: HTML = mine ? "" : pointedHelp(in: m.text)
+            return "<li class=\"\(classes.joined(separator: " "))\"><p class=\"from\">\(text(mine ? .messageFromYou : .messageFromInspector))\(day)\(new)</p>\(question)<p class=\"text\" dir=\"auto\">\(m.text)</p>\(pointed)</li>\n"
         }
         return "<ul class=\"messages\">\n\(items)</ul>"
     }

@@ -10,6 +10,8 @@ struct Page: Sendable {
     let exitURL: String
     var service = ServiceDescription()
     var deadlines = ResponseDeadlines.standard
+    /// The operator's help directory for this page's language, if there is one.
+    var help: HelpDirectory?
 
     func text(_ key: Msg, _ values: [String: String] = [:]) -> String {
         language.text(key, values)

@@ -86,7 +86,8 @@ public struct ReporterWeb: Sendable {
     }
 
     func page(_ language: UILanguage) -> Page {
-        Page(language: language, exitURL: exitURL, service: service, deadlines: actions.intake.deadlines)
+        Page(language: language, exitURL: exitURL, service: service, deadlines: actions.intake.deadlines,
+             help: service.help[language.code])
     }
 
     private var fallbackPage: Page {

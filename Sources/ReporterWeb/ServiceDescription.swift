@@ -4,9 +4,13 @@
 public struct ServiceDescription: Sendable, Equatable {
     /// The organisation's name by page language code; `"*"` for every language without its own.
     public var organisation: [String: String]
+    /// The operator's signed help directories by language code (`HelpDirectory`); verified before
+    /// they get here (`serve` refuses to start on a file the operator key did not sign).
+    public var help: [String: HelpDirectory]
 
-    public init(organisation: [String: String] = [:]) {
+    public init(organisation: [String: String] = [:], help: [String: HelpDirectory] = [:]) {
         self.organisation = organisation
+        self.help = help
     }
 
     /// Reads the operator's `--organisation` values: `NAME` (every language) or `CODE=NAME`
@@ -23,6 +27,11 @@ public struct ServiceDescription: Sendable, Equatable {
             }
         }
         self.init(organisation: names)
+    }
+
+    /// The same, with the help directories.
+    public func with(help: [String: HelpDirectory]) -> ServiceDescription {
+        ServiceDescription(organisation: organisation, help: help)
     }
 
     /// The name to show on a page in `code`, if the operator gave one.

@@ -89,7 +89,9 @@ struct ServeCommand: AsyncParsableCommand {
         // database, started in an empty folder, must not register a second, unknown key set.
         if wasEmpty, try store.agencyKeys().isEmpty { try folder.createDevKeys() }
         // The key directory counts only as the operator signed it (the database alone cannot add a key).
-        let anchor = KeyDirectoryAnchor(store: store, operatorKey: try folder.operatorPublicKey(file: operatorKey))
+        let operatorPublicKey = try folder.operatorPublicKey(file: operatorKey)
+        let anchor = KeyDirectoryAnchor(store: store, operatorKey: operatorPublicKey)
+        let help = try HelpDirectoryFiles.load(folder: folder.url.appendingPathComponent("help"), operatorKey: operatorPublicKey)
         let agency = AgencyService(store: store, anchor: anchor)
         try folder.registerDevKeys(with: agency, logger: logger)
         let policy = try loadPolicy()
@@ -110,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store, anchor: anchor),
                                       authenticator: AgencyAuthenticator(agency: agency), audit: audit,
                                       work: BlockingWork.start(threads: workers), exitURL: exitURL,
-                                      service: ServiceDescription(organisationValues: organisation),
+                                      service: ServiceDescription(organisationValues: organisation).with(help: help),
                                       formTokens: FormTokens(key: try folder.formTokenKey()),
                                       connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
                                       abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming)
