@@ -1,6 +1,7 @@
 import Envelope
 import Firewall
 import Sodium
+import Statistics
 
 /// What a reporter gets back for a complaint: the token, shown once.
 public struct FiledComplaint: Sendable {
@@ -53,10 +54,14 @@ public struct IntakeService: Sendable {
     let time: CoarseTime
     /// With an anchor, new cases go only to keys the operator's signed registrations admit.
     let anchor: KeyDirectoryAnchor?
+    /// Which statistics cells each complaint joins (issue 21).
+    public let statistics: StatisticsTallying
 
     public init(store: any IntakeStore, policy: FirewallPolicy, tokens: TokenHasher, routing: CaseRouting = CaseRouting(),
-                limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil) {
+                limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil,
+                statistics: StatisticsTallying = StatisticsTallying()) {
         self.anchor = anchor
+        self.statistics = statistics
         self.store = store
         self.firewall = Firewall(policy: policy)
         self.policyHash = Hex.encode(SHA256.hash(policy.bytes))
@@ -111,9 +116,11 @@ public struct IntakeService: Sendable {
         }
         var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
+        // Tagged on what inspectors will read: the firewall's output after her own removals.
+        let tallies = statistics.cells(language: screened.language, fields: screened.fields, narrative: narrative, report: screened.report)
         return try drawToken(for: PreparedFiling.Parts(
             caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
-            audit: audit, report: screened.report))
+            audit: audit, report: screened.report, tallies: tallies))
     }
 
     /// Spends `tokenText` and returns the case's state and inspectors' messages with the next
