@@ -47,7 +47,8 @@ struct StatisticsPage {
         var out = """
             <section><\(heading)>Complaints filed in \(HTMLEscaping.escape(release.month))</\(heading)>
             <p class="budget">Noise: \(mechanism), ε = \(Self.number(release.epsilon.doubleValue))\(delta); a figure is typically
-            within ±\(spread) of the true count. Figures below \(release.threshold) are not shown. Published \(HTMLEscaping.escape(release.releasedDay)).</p>
+            within ±\(spread) of the true count, so a value with no complaint at all can show a small figure.
+            Figures below \(release.threshold) are not shown. Published \(HTMLEscaping.escape(release.releasedDay)).</p>
             """
         var dimensions: [String] = []
         for cell in release.cells where !dimensions.contains(cell.dimension) { dimensions.append(cell.dimension) }
