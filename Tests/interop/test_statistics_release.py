@@ -6,6 +6,7 @@
 - The JSON release's signed note verifies with PyNaCl against `GET /v1/audit/log-key` (C2SP signed
   note, parsed here from the spec, not from the Swift code), and the same note is in the public log.
 - A second release of the same month is refused (the budget is spent once per month).
+- `audit verify` and (SQLite) `audit separation` still pass with a release in the log.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import datetime
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import safeintake_py as si
@@ -69,7 +71,7 @@ def verify_release_note(note: str, verifier: str) -> dict:
     return json.loads(body)
 
 
-def test_release_as_csv_and_signed_json(daemon):
+def test_release_as_csv_and_signed_json(daemon, tmp_path):
     file_complaints(daemon, 30)
     made = release(daemon, "--epsilon", "2", "--delta", "1e-6", "--threshold", "5")
     assert made.returncode == 0, made.stderr
@@ -113,3 +115,11 @@ def test_release_as_csv_and_signed_json(daemon):
 
     verified = si.run_cli(["audit", "verify", "--server", daemon.url])
     assert verified.returncode == 0, verified.stderr
+
+    if daemon.backend == "sqlite":
+        # The auditor's six offline checks still pass on a folder with tallies and a release.
+        assert daemon.stop() == 0
+        copy = tmp_path / "copy"
+        shutil.copytree(daemon.data, copy)
+        separation = si.run_cli(["audit", "separation", "--data", copy])
+        assert separation.returncode == 0, separation.stdout + separation.stderr
