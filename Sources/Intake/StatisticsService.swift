@@ -65,7 +65,8 @@ public struct StatisticsService: Sendable {
         let counts = try store.statisticsTallies(month: month)
         var sampler = ExactSampler(source: SodiumRandomSource())
         let release = try ReleaseBuilder.release(month: month, releasedDay: time.day(), counts: counts, domain: tallying.domain,
-                                                 epsilon: budget.epsilon, delta: budget.delta, threshold: budget.threshold, sampler: &sampler)
+                                                 epsilon: budget.epsilon, delta: budget.delta, threshold: budget.threshold,
+                                                 handling: try caseHandling(threeMonthsBefore: month), sampler: &sampler)
         let note = try ReleaseNote.sign(release, with: signer)
         do {
             try store.recordStatisticsRelease(month: month, note: note,
@@ -79,6 +80,21 @@ public struct StatisticsService: Sendable {
     /// Every release, oldest month first, each checked against the log key.
     public func releases() throws -> [(release: StatisticsRelease, note: String)] {
         try store.statisticsReleases().map { (try ReleaseNote.open($0, verifiedWith: signer.verifierKey), $0) }
+    }
+
+    /// The case-handling figures of the complaints filed three months before `month`, read from the
+    /// log in chunks (so that a long log is never all in memory).
+    func caseHandling(threeMonthsBefore month: String) throws -> StatisticsRelease.Handling? {
+        guard let cohort = CaseHandlingTally.cohort(threeMonthsBefore: month) else { return nil }
+        var tally = CaseHandlingTally(cohort: cohort)
+        let size = try store.auditLogSize()
+        var start: UInt64 = 0
+        while start < size {
+            let end = min(size, start + 10_000)
+            for entry in try store.auditEntries(start..<end) { tally.add(entry) }
+            start = end
+        }
+        return StatisticsRelease.Handling(cohort: cohort, figures: tally.figures)
     }
 
     private static func alreadyReleased(_ month: String) -> StatisticsError {

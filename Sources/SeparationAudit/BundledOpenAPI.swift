@@ -651,7 +651,9 @@ paths:
       description: >-
         Columns, in order - month, dimension, cell, value (empty when suppressed), suppressed
         (true or false), mechanism, noise_parameter, epsilon, delta (empty for the discrete
-        Laplace), suppression_threshold, released (the day of publication).
+        Laplace), suppression_threshold, released (the day of publication). Case-handling rows
+        (dimension handling) follow each release's cells, with the month they follow, mechanism
+        none and no budget - exact counts from the public log.
       responses:
         "200":
           description: The CSV.
@@ -776,7 +778,7 @@ components:
     StatisticsRelease:
       type: object
       required: [format, version, month, released, mechanism, noise_parameter, epsilon, epsilon_exact, delta, delta_exact,
-                 l1_sensitivity, l2_sensitivity_squared, suppression_threshold, cells, signed_note]
+                 l1_sensitivity, l2_sensitivity_squared, suppression_threshold, cells, handling, signed_note]
       properties:
         format: {type: string, enum: [safeintake-statistics-release]}
         version: {type: integer, enum: [1]}
@@ -800,6 +802,21 @@ components:
               dimension: {type: string, enum: [total, language, region, indicator, firewall]}
               cell: {type: string}
               value: {type: [integer, "null"], description: "noisy count; null when below the threshold after noise"}
+        handling:
+          description: "exact case-handling figures of the complaints filed three months earlier, from the public log (no noise)"
+          type: [object, "null"]
+          required: [cohort, source, figures]
+          properties:
+            cohort: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$"}
+            source: {type: string, enum: [public_audit_log]}
+            figures:
+              type: array
+              items:
+                type: object
+                required: [cell, value]
+                properties:
+                  cell: {type: string}
+                  value: {type: integer, minimum: 0}
         signed_note: {type: string}
     SealedNote:
       type: object

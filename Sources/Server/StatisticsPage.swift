@@ -63,7 +63,24 @@ struct StatisticsPage {
             }
             out += "</div>"
         }
+        if let handling = release.handling { out += Self.handlingChart(handling) }
         return out + "</section>"
+    }
+
+    /// The case-handling figures: exact, from the public log, as shares of the month's complaints.
+    static func handlingChart(_ handling: StatisticsRelease.Handling) -> String {
+        let value = { (cell: String) in handling.figures.first { $0.cell == cell }?.value ?? 0 }
+        let filed = value("filed")
+        var out = "<div class=\"chart\"><h4>How the complaints filed in \(HTMLEscaping.escape(handling.cohort)) were handled</h4>"
+        guard filed > 0 else { return out + "<p class=\"note\">No complaint was filed in \(HTMLEscaping.escape(handling.cohort)).</p></div>" }
+        let rows = [("Acknowledged within 7 days", "acknowledged_within_7_days"), ("Feedback within 3 months", "feedback_within_3_months"),
+                    ("Action taken (at 3 months)", "outcome_action_taken"), ("Closed (at 3 months)", "outcome_closed"),
+                    ("Still open at 3 months", "outcome_open")].map { label, cell -> (String, Int) in
+            let n = value(cell)
+            return ("\(label): \(Int((100 * Double(n) / Double(filed)).rounded()))%", n)
+        }
+        out += "<p class=\"note\">\(filed) complaints. Exact figures counted from the public audit log, where anyone can count them: no noise is needed.</p>"
+        return out + bars(rows, title: "How complaints were handled") + "</div>"
     }
 
     /// Complaints per month, one column each (a gap where the total was suppressed).

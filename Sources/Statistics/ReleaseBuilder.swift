@@ -7,6 +7,7 @@ public enum ReleaseBuilder {
 
     public static func release<S>(month: String, releasedDay: String, counts: [TallyCell: Int], domain: StatisticsDomain,
                                   epsilon: Rational, delta: Rational?, threshold: Int = defaultThreshold,
+                                  handling: StatisticsRelease.Handling? = nil,
                                   sampler: inout ExactSampler<S>) throws(StatisticsError) -> StatisticsRelease {
         guard threshold >= 0 else { throw StatisticsError(.invalidParameter, "the suppression threshold must be 0 or more") }
         let mechanism = try NoiseMechanism.calibrated(epsilon: epsilon, delta: delta, domain: domain)
@@ -19,6 +20,7 @@ public enum ReleaseBuilder {
         }
         return StatisticsRelease(month: month, releasedDay: releasedDay, mechanism: mechanism.name, noiseParameter: mechanism.parameter,
                                  epsilon: epsilon, delta: delta, l1Sensitivity: domain.l1Sensitivity,
-                                 l2SensitivitySquared: domain.l2SensitivitySquared, threshold: threshold, cells: cells)
+                                 l2SensitivitySquared: domain.l2SensitivitySquared, threshold: threshold, cells: cells,
+                                 handling: handling)
     }
 }

@@ -6,7 +6,8 @@ extension StatisticsRelease {
                                     "epsilon", "delta", "suppression_threshold", "released"]
 
     /// RFC 4180 CSV of `releases`, header first, CRLF line ends (what spreadsheet tools expect). A
-    /// suppressed cell has an empty `value` and `suppressed` = `true`.
+    /// suppressed cell has an empty `value` and `suppressed` = `true`. Case-handling figures follow
+    /// each release's cells, with mechanism `none` (Docs/statistics.md, "Case handling").
     public static func csv(_ releases: [StatisticsRelease]) -> String {
         var lines = [csvColumns.joined(separator: ",")]
         for release in releases {
@@ -14,6 +15,13 @@ extension StatisticsRelease {
                 let row = [release.month, cell.dimension, cell.cell, cell.value.map(String.init) ?? "", cell.value == nil ? "true" : "false",
                            release.mechanism, release.noiseParameter, "\(release.epsilon.doubleValue)",
                            release.delta.map { "\($0.doubleValue)" } ?? "", String(release.threshold), release.releasedDay]
+                lines.append(row.map(Self.csvField).joined(separator: ","))
+            }
+            // Exact figures from the public log: their month is the filing month they follow,
+            // their mechanism `none`, and no budget or threshold applies.
+            for figure in release.handling?.figures ?? [] {
+                let row = [release.handling?.cohort ?? "", figure.dimension, figure.cell, String(figure.value ?? 0), "false",
+                           "none", "", "", "", "", release.releasedDay]
                 lines.append(row.map(Self.csvField).joined(separator: ","))
             }
         }

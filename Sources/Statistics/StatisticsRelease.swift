@@ -36,9 +36,24 @@ public struct StatisticsRelease: Sendable, Equatable {
     public let l2SensitivitySquared: Int
     public let threshold: Int
     public let cells: [Cell]
+    /// How the complaints filed three months earlier were handled (`CaseHandlingTally`): exact,
+    /// from the public log, outside the privacy accounting (they add nothing the log does not show).
+    public let handling: Handling?
+
+    /// Case-handling figures of one filing month (`cohort`), dimension `handling`, values exact.
+    public struct Handling: Sendable, Equatable {
+        public let cohort: String
+        public let figures: [Cell]
+
+        public init(cohort: String, figures: [(cell: String, value: Int)]) {
+            self.cohort = cohort
+            self.figures = figures.map { Cell(dimension: "handling", cell: $0.cell, value: $0.value) }
+        }
+    }
 
     public init(month: String, releasedDay: String, mechanism: String, noiseParameter: String, epsilon: Rational, delta: Rational?,
-                l1Sensitivity: Int, l2SensitivitySquared: Int, threshold: Int, cells: [Cell]) {
+                l1Sensitivity: Int, l2SensitivitySquared: Int, threshold: Int, cells: [Cell], handling: Handling? = nil) {
+        self.handling = handling
         self.month = month
         self.releasedDay = releasedDay
         self.mechanism = mechanism
@@ -61,6 +76,10 @@ public struct StatisticsRelease: Sendable, Equatable {
             "l1_sensitivity": l1Sensitivity, "l2_sensitivity_squared": l2SensitivitySquared,
             "suppression_threshold": threshold,
             "cells": cells.map { ["dimension": $0.dimension, "cell": $0.cell, "value": $0.value.map { $0 as Any } ?? NSNull()] as [String: Any] },
+            "handling": handling.map { h -> Any in
+                ["cohort": h.cohort, "source": "public_audit_log",
+                 "figures": h.figures.map { ["cell": $0.cell, "value": $0.value ?? 0] as [String: Any] }] as [String: Any]
+            } ?? NSNull(),
         ]
     }
 
@@ -87,8 +106,18 @@ public struct StatisticsRelease: Sendable, Equatable {
         }
         var delta: Rational?
         if let text = object["delta_exact"] as? String { delta = try Rational(exact: text) }
+        var handling: Handling?
+        if let raw = object["handling"] as? [String: Any] {
+            guard let cohort = raw["cohort"] as? String, let figures = raw["figures"] as? [[String: Any]] else { throw bad }
+            var parsed: [(cell: String, value: Int)] = []
+            for figure in figures {
+                guard let cell = figure["cell"] as? String, let value = figure["value"] as? Int else { throw bad }
+                parsed.append((cell, value))
+            }
+            handling = Handling(cohort: cohort, figures: parsed)
+        }
         self.init(month: month, releasedDay: released, mechanism: mechanism, noiseParameter: parameter,
                   epsilon: try Rational(exact: epsilon), delta: delta,
-                  l1Sensitivity: l1, l2SensitivitySquared: l2, threshold: threshold, cells: cells)
+                  l1Sensitivity: l1, l2SensitivitySquared: l2, threshold: threshold, cells: cells, handling: handling)
     }
 }

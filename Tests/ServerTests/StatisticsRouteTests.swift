@@ -45,6 +45,8 @@ struct StatisticsRouteTests {
             // 60 complaints plus noise with σ ≈ 12.5 stay above the threshold of 5 but with probability ~10⁻⁵.
             let total = try #require(release.cells.first { $0.dimension == "total" }?.value)
             #expect(html.contains(">\(total)</text>"), "the total is drawn with its figure")
+            let cohort = try #require(release.handling?.cohort)
+            #expect(html.contains("How the complaints filed in \(cohort) were handled"))
             let css = try await client.executeRequest(uri: "/stats/style.css", method: .get, headers: [:], body: nil)
             #expect(css.status == .ok && String(buffer: css.body).contains("@media print"))
 

@@ -89,8 +89,18 @@ def test_release_as_csv_and_signed_json(daemon, tmp_path):
     listing = si.http("GET", daemon.url + "/v1/stats/releases").json()["releases"]
     assert len(listing) == 1
     published = listing[0]
-    assert len(rows) == len(published["cells"]) > 40
+    handling = published["handling"]
+    noisy, exact = rows[:len(published["cells"])], rows[len(published["cells"]):]
+    assert len(published["cells"]) > 40 and len(exact) == len(handling["figures"]) >= 6
     month = published["month"]
+    # The case-handling rows: exact counts from the public log about the month three before.
+    year, mon = map(int, month.split("-"))
+    assert handling["cohort"] == f"{year - (mon <= 3):04d}-{(mon - 4) % 12 + 1:02d}"
+    for row, figure in zip(exact, handling["figures"]):
+        assert (row["month"], row["dimension"], row["cell"]) == (handling["cohort"], "handling", figure["cell"])
+        assert int(row["value"]) == figure["value"] >= 0 and row["suppressed"] == "false" and row["mechanism"] == "none"
+        assert row["epsilon"] == row["delta"] == row["noise_parameter"] == row["suppression_threshold"] == ""
+    rows = noisy
     for row, cell in zip(rows, published["cells"]):
         assert row["month"] == month and row["dimension"] == cell["dimension"] and row["cell"] == cell["cell"]
         assert row["dimension"] in {"total", "language", "region", "indicator", "firewall"}
