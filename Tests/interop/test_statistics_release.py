@@ -18,6 +18,7 @@ import io
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import safeintake_py as si
@@ -133,3 +134,33 @@ def test_release_as_csv_and_signed_json(daemon, tmp_path):
         shutil.copytree(daemon.data, copy)
         separation = si.run_cli(["audit", "separation", "--data", copy])
         assert separation.returncode == 0, separation.stdout + separation.stderr
+
+
+def previous_month() -> str:
+    today = datetime.datetime.now(datetime.timezone.utc)
+    return (today.replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+
+
+def wait_for_releases(daemon, count: int, timeout: float = 30.0) -> list:
+    deadline = time.monotonic() + timeout
+    while True:
+        releases = si.http("GET", daemon.url + "/v1/stats/releases").json()["releases"]
+        if len(releases) >= count or time.monotonic() > deadline:
+            return releases
+        time.sleep(0.2)
+
+
+def test_the_daemon_releases_the_previous_month_once(daemon_factory):
+    """`serve --stats-epsilon`: at start the daemon releases the month that ended; restarted, it
+    finds it released and publishes nothing more; a malformed budget stops it before it serves."""
+    d = daemon_factory(["--stats-epsilon", "1", "--stats-delta", "1e-6"])
+    releases = wait_for_releases(d, 1)
+    assert [r["month"] for r in releases] == [previous_month()]
+    assert releases[0]["mechanism"] == "discrete_gaussian" and releases[0]["epsilon"] == 1
+    assert d.stop() == 0
+    d.start(["--stats-epsilon", "1", "--stats-delta", "1e-6"])
+    time.sleep(2)
+    assert [r["month"] for r in wait_for_releases(d, 2, timeout=3)] == [previous_month()]
+    assert d.stop() == 0
+    refused = si.run_cli(["serve", "--data", str(d.data), "--port", "0", "--stats-epsilon", "50"])
+    assert refused.returncode != 0 and "ε must be between" in refused.stderr
