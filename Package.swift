@@ -6,7 +6,8 @@
 //   Firewall                               pure: policy, field allowlist, narrative redaction
 //   Sodium ← Envelope                      the versioned ciphertext formats and key files
 //   Sodium ← AuditLog                      RFC 9162 Merkle tree, C2SP checkpoints
-//   Firewall, Envelope, AuditLog ← Intake  the domain: complaints, cases, tokens, the storage protocol
+//   Sodium, AuditLog ← Statistics          pure: exact DP noise samplers, releases (signed notes), CSV
+//   Firewall, Envelope, AuditLog, Statistics ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
 //   HTMLEscaping                           pure: the one HTML escaping every rendered page uses
@@ -56,20 +57,22 @@ let package = Package(
         .target(name: "CProcessHardening"),
         .target(name: "Envelope", dependencies: ["Sodium"], swiftSettings: strict),
         .target(name: "AuditLog", dependencies: ["Sodium"], swiftSettings: strict),
+        // Differential privacy for the published statistics (issue 21): exact samplers over libsodium randomness.
+        .target(name: "Statistics", dependencies: ["Sodium", "AuditLog"], swiftSettings: strict),
         .target(
             name: "Intake",
-            dependencies: ["Sodium", "Firewall", "Envelope", "AuditLog"],
+            dependencies: ["Sodium", "Firewall", "Envelope", "AuditLog", "Statistics"],
             swiftSettings: strict
         ),
         .target(
             name: "Storage",
-            dependencies: ["Intake", "Envelope", "AuditLog", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Intake", "Envelope", "AuditLog", "Statistics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "Intake", "Envelope", "AuditLog", "Sodium",
+                "Intake", "Envelope", "AuditLog", "Sodium", "Statistics",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -100,7 +103,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Intake", "AuditLog", "Envelope", "ReporterWeb", "ReporterGuards", "CProcessHardening",
+                "Intake", "AuditLog", "Envelope", "ReporterWeb", "ReporterGuards", "CProcessHardening", "Statistics", "HTMLEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -131,7 +134,7 @@ let package = Package(
             name: "safeintake",
             dependencies: [
                 "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
-                "SeparationAudit", "ReporterWeb", "ReporterGuards",
+                "SeparationAudit", "ReporterWeb", "ReporterGuards", "Statistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -139,6 +142,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "AuditLog", "Sodium"]),
         .testTarget(
             name: "InspectorUITests",
             dependencies: [
@@ -153,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: [
-                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog", "SeparationAudit",
+                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog", "SeparationAudit", "Statistics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -170,7 +174,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb", "ReporterGuards",
+                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb", "ReporterGuards", "Statistics", "AuditLog",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

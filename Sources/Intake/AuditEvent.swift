@@ -44,6 +44,9 @@ public enum AuditEvent: Sendable, Equatable {
     case policyChanged(policyHash: String, policyVersion: Int)
     /// A closed case was deleted under the retention rule, with everything stored about it.
     case caseDeleted(caseID: CaseID)
+    /// The operator published the statistics of `month`: `note` is the whole release, signed by the
+    /// log key (Docs/statistics.md). Noisy figures only; no case, no exact count.
+    case statisticsReleased(month: String, note: String)
 
     /// Every entry is padded with spaces to a multiple of this, so sizes say little.
     public static let entryBlockSize = 256
@@ -65,6 +68,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .duressCleared: "duress_cleared"
         case .policyChanged: "policy_changed"
         case .caseDeleted: "case_deleted"
+        case .statisticsReleased: "statistics_released"
         }
     }
 
@@ -140,6 +144,9 @@ public enum AuditEvent: Sendable, Equatable {
         case let .policyChanged(policyHash, policyVersion):
             object["policy"] = .string(policyHash)
             object["policy_version"] = .int(policyVersion)
+        case let .statisticsReleased(month, note):
+            object["month"] = .string(month)
+            object["note"] = .string(note)
         }
         var bytes = AuditEntryJSON.encode(object)
         let padded = (bytes.count + Self.entryBlockSize - 1) / Self.entryBlockSize * Self.entryBlockSize

@@ -1,6 +1,7 @@
 import Envelope
 import Firewall
 import Sodium
+import Statistics
 
 /// What a reporter gets back for a complaint: the token, shown once.
 public struct FiledComplaint: Sendable {
@@ -37,12 +38,15 @@ public struct IntakeService: Sendable {
     let anchor: KeyDirectoryAnchor?
     /// What the status page promises her: when she will hear back.
     public let deadlines: ResponseDeadlines
+    /// Which statistics cells each complaint joins (issue 21).
+    public let statistics: StatisticsTallying
 
     public init(store: any IntakeStore, policy: FirewallPolicy, tokens: TokenHasher, routing: CaseRouting = CaseRouting(),
                 limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil,
-                deadlines: ResponseDeadlines = .standard) {
+                deadlines: ResponseDeadlines = .standard, statistics: StatisticsTallying = StatisticsTallying()) {
         self.anchor = anchor
         self.deadlines = deadlines
+        self.statistics = statistics
         self.store = store
         self.firewall = Firewall(policy: policy)
         self.policyHash = Hex.encode(SHA256.hash(policy.bytes))
@@ -99,9 +103,11 @@ public struct IntakeService: Sendable {
         }
         var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
+        // Tagged on what inspectors will read: the firewall's output after her own removals.
+        let tallies = statistics.cells(language: screened.language, fields: screened.fields, narrative: narrative, report: screened.report)
         return try drawToken(for: PreparedFiling.Parts(
             caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
-            audit: audit, report: screened.report))
+            audit: audit, report: screened.report, tallies: tallies))
     }
 
     /// Draws a token, its verifier and (when the case has one) the reporter key wrapped under it,

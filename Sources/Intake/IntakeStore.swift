@@ -1,6 +1,7 @@
 import AuditLog
 import Envelope
 import Sodium
+import Statistics
 
 /// A newly filed case, ready to store: only ciphertext, wraps, public keys and verifiers.
 public struct NewCase: Sendable {
@@ -15,9 +16,16 @@ public struct NewCase: Sendable {
     public let reporterPublicKey: [UInt8]
     /// The verifier of the reporter's duress code, when she chose one (§6.2).
     public let duressVerifier: TokenVerifier?
+    /// The statistics cells this complaint adds 1 to in its month (`StatisticsTallying`), sorted.
+    /// Stored only as increments of shared counters, in the filing's transaction; never per case.
+    public let tallies: [TallyCell]
+
+    /// `YYYY-MM` of `day`: the month whose tallies the complaint joins.
+    public var month: String { String(day.prefix(7)) }
 
     public init(id: CaseID, day: String, agencyView: [UInt8], wraps: [String: [UInt8]], token: StoredToken,
-                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?) {
+                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, tallies: [TallyCell] = []) {
+        self.tallies = tallies.sorted()
         self.id = id
         self.day = day
         self.agencyView = agencyView
@@ -306,6 +314,15 @@ public protocol IntakeStore: Sendable {
     func closedCases(filedBefore day: String) throws -> [CaseID]
     /// Deletes a case and everything stored about it (wraps, notes, messages, tokens), appending `audit`.
     func deleteCase(_ id: CaseID, audit: [[UInt8]]) throws
+
+    // MARK: statistics (issue 21; Docs/statistics.md)
+    /// The exact tallies of `month` (`YYYY-MM`): read only to compute a release, never served.
+    func statisticsTallies(month: String) throws -> [TallyCell: Int]
+    /// Stores a signed release of `month` and appends `audit`; `StoreError.conflict` (and nothing
+    /// stored) when the month was released already: each month is released once.
+    func recordStatisticsRelease(month: String, note: String, audit: [[UInt8]]) throws
+    /// Every stored release's signed note, oldest month first.
+    func statisticsReleases() throws -> [String]
 
     // MARK: audit log
     /// The last checkpoint note this log signed (C2SP signed note), if any.

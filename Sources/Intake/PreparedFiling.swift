@@ -1,6 +1,7 @@
 import Envelope
 import Firewall
 import Sodium
+import Statistics
 
 /// A complaint with all its work done — validated, firewalled, sealed, wrapped, its token drawn —
 /// and nothing written yet. Storing it is the last step of `IntakeService.file`.
@@ -19,6 +20,7 @@ public struct PreparedFiling: Sendable {
         let duress: TokenVerifier?
         let audit: [[UInt8]]
         let report: FirewallReport
+        let tallies: [TallyCell]
     }
 
     let parts: Parts
@@ -35,7 +37,7 @@ extension IntakeService {
         let wrap = try ReporterKeyWrap.wrap(parts.reporterKey, caseID: parts.caseID, under: secrets.wrapKey)
         let stored = StoredToken(locator: token.locator, caseID: parts.caseID, verifier: secrets.verifier, reporterKeyWrap: wrap)
         let newCase = NewCase(id: parts.caseID, day: parts.day, agencyView: parts.sealedView, wraps: parts.wraps, token: stored,
-                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress)
+                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress, tallies: parts.tallies)
         return PreparedFiling(parts: parts, newCase: newCase,
                               filed: FiledComplaint(token: token.formatted(), caseID: parts.caseID, firewallReport: parts.report))
     }

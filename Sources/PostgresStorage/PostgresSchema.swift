@@ -151,6 +151,26 @@ enum PostgresSchema {
             "CREATE INDEX case_notes_by_author ON case_notes(case_id, author_key_id)",
             "CREATE INDEX reporter_inbox_by_author ON reporter_inbox(case_id, author_key_id)",
         ]),
+        // As the SQLite schema's v8 (issue 21, Docs/statistics.md): one counter per (month,
+        // dimension, cell), incremented in the filing's transaction; nothing per case. Releases are
+        // stored whole, as the signed notes the log also carries.
+        PostgresMigration(version: 5, description: "statistics tallies and releases", statements: [
+            """
+            CREATE TABLE stat_tallies (
+                month TEXT NOT NULL CHECK (month ~ '^[0-9]{4}-[0-9]{2}$'),
+                dimension TEXT NOT NULL,
+                cell TEXT NOT NULL,
+                amount BIGINT NOT NULL CHECK (amount >= 0),
+                PRIMARY KEY (month, dimension, cell)
+            )
+            """,
+            """
+            CREATE TABLE stat_releases (
+                month TEXT PRIMARY KEY CHECK (month ~ '^[0-9]{4}-[0-9]{2}$'),
+                note TEXT NOT NULL
+            )
+            """,
+        ]),
         // As the SQLite schema's v9: the reporter's dated thread, her read mark, decoy tokens, days of notes and answers.
         PostgresMigration(version: 6, description: "dated reporter thread, read mark, decoy tokens", statements: [
             "ALTER TABLE reporter_inbox ADD COLUMN day TEXT",

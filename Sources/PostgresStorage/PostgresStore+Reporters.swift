@@ -21,6 +21,9 @@ extension PostgresStore {
                 }
                 try Self.insertToken(newCase.token, in: s)
                 try PostgresAuditAppender.append(audit, in: s)
+                // After the log's lock, in sorted order: every filing takes the same locks in the
+                // same order, so concurrent filings queue rather than deadlock.
+                try Self.addTallies(of: newCase, in: s)
             }
         }
     }

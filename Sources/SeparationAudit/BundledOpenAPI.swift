@@ -652,6 +652,64 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "404": {$ref: "#/components/responses/NoSuchProof"}
         "429": {$ref: "#/components/responses/RateLimited"}
+  /stats:
+    get:
+      summary: The public statistics page (HTML, SVG charts drawn on the server, no JavaScript)
+      description: >-
+        Every statistics release (Docs/statistics.md): noisy monthly figures under differential
+        privacy, with the mechanism, ε, δ and suppression threshold of each. Readable on a phone
+        and in print. The statistics routes share the audit routes' cap.
+      responses:
+        "200":
+          description: The page.
+          content:
+            text/html: {schema: {type: string}}
+        "429": {$ref: "#/components/responses/RateLimited"}
+        "500": {$ref: "#/components/responses/StatisticsUnavailable"}
+  /stats/style.css:
+    get:
+      summary: The statistics page's stylesheet (the content-security policy allows no inline style)
+      responses:
+        "200":
+          description: CSS.
+          content:
+            text/css: {schema: {type: string}}
+  /v1/stats/releases:
+    get:
+      summary: Every statistics release, oldest month first, each with its signed note
+      description: >-
+        Each release covers the complaints filed in one UTC month and holds every cell of the fixed
+        domain (suppressed cells with a null value). `signed_note` is the release as a C2SP signed
+        note by the audit log's key (`GET /v1/audit/log-key`): its second line is the release's
+        canonical JSON. The same note is in the log as a `statistics_released` entry.
+      responses:
+        "200":
+          description: The releases.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [releases]
+                properties:
+                  releases: {type: array, items: {$ref: "#/components/schemas/StatisticsRelease"}}
+        "429": {$ref: "#/components/responses/RateLimited"}
+        "500": {$ref: "#/components/responses/StatisticsUnavailable"}
+  /v1/stats/releases.csv:
+    get:
+      summary: Every statistics release as CSV (RFC 4180, header row, one row per cell)
+      description: >-
+        Columns, in order - month, dimension, cell, value (empty when suppressed), suppressed
+        (true or false), mechanism, noise_parameter, epsilon, delta (empty for the discrete
+        Laplace), suppression_threshold, released (the day of publication). Case-handling rows
+        (dimension handling) follow each release's cells, with the month they follow, mechanism
+        none and no budget - exact counts from the public log.
+      responses:
+        "200":
+          description: The CSV.
+          content:
+            text/csv: {schema: {type: string}}
+        "429": {$ref: "#/components/responses/RateLimited"}
+        "500": {$ref: "#/components/responses/StatisticsUnavailable"}
 components:
   securitySchemes:
     # The three headers together make one signed request (Docs/format.md §8): a single-use
@@ -680,6 +738,10 @@ components:
       description: A page language (en, tl, id, ne, hi, bn, ur, si, ta, ar, am, sw, my, km, vi, es). Never case data.
       schema: {type: string}
   responses:
+    StatisticsUnavailable:
+      description: The releases could not be read from the store.
+      content:
+        application/json: {schema: {$ref: "#/components/schemas/Error"}}
     Page:
       description: A reporter page (HTML in the form's language); problems are shown on the page itself.
       content:
@@ -762,6 +824,49 @@ components:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}
   schemas:
+    StatisticsRelease:
+      type: object
+      required: [format, version, month, released, mechanism, noise_parameter, epsilon, epsilon_exact, delta, delta_exact,
+                 l1_sensitivity, l2_sensitivity_squared, suppression_threshold, cells, handling, signed_note]
+      properties:
+        format: {type: string, enum: [safeintake-statistics-release]}
+        version: {type: integer, enum: [1]}
+        month: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$", description: "complaints filed in this UTC month"}
+        released: {type: string, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+        mechanism: {type: string, enum: [discrete_laplace, discrete_gaussian]}
+        noise_parameter: {type: string, description: "exact: scale=t/s (Laplace, P ∝ exp(-|x|·s/t)) or sigma2=a/b (Gaussian)"}
+        epsilon: {type: number}
+        epsilon_exact: {type: string}
+        delta: {type: [number, "null"]}
+        delta_exact: {type: [string, "null"]}
+        l1_sensitivity: {type: integer, description: "cells one complaint can add 1 to, over the whole release"}
+        l2_sensitivity_squared: {type: integer}
+        suppression_threshold: {type: integer}
+        cells:
+          type: array
+          items:
+            type: object
+            required: [dimension, cell, value]
+            properties:
+              dimension: {type: string, enum: [total, language, region, indicator, firewall]}
+              cell: {type: string}
+              value: {type: [integer, "null"], description: "noisy count; null when below the threshold after noise"}
+        handling:
+          description: "exact case-handling figures of the complaints filed three months earlier, from the public log (no noise)"
+          type: [object, "null"]
+          required: [cohort, source, figures]
+          properties:
+            cohort: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$"}
+            source: {type: string, enum: [public_audit_log]}
+            figures:
+              type: array
+              items:
+                type: object
+                required: [cell, value]
+                properties:
+                  cell: {type: string}
+                  value: {type: integer, minimum: 0}
+        signed_note: {type: string}
     SealedNote:
       type: object
       required: [epoch, record]

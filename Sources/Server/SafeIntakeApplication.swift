@@ -62,6 +62,8 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate, abuse: deps.abuse).add(to: router)
     CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work, abuse: deps.abuse).add(to: router)
+    StatisticsRoutes(statistics: StatisticsService(publisher: deps.audit, tallying: deps.intake.statistics),
+                     work: deps.work, abuse: deps.abuse).add(to: router)
     // Last, so that it wraps only requests no route matched.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))
     return router

@@ -44,6 +44,7 @@ extension SQLiteStore {
                            arguments: [newCase.id.rawValue, keyID, Data(wrap)])
         }
         try insertToken(newCase.token, in: db)
+        try addTallies(of: newCase, in: db)
         try AuditAppender.append(audit, in: db)
     }
 

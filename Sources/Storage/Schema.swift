@@ -137,6 +137,24 @@ enum Schema {
                 CREATE INDEX reporter_inbox_by_author ON reporter_inbox(case_id, author_key_id);
                 """)
         }
+        // Statistics (issue 21, Docs/statistics.md): one counter per (month, dimension, cell),
+        // incremented in the filing's transaction; nothing per case. Releases are stored whole, as
+        // the signed notes the log also carries.
+        migrator.registerMigration("v8: statistics tallies and releases") { db in
+            try db.execute(sql: """
+                CREATE TABLE stat_tallies (
+                    month TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    cell TEXT NOT NULL,
+                    amount INTEGER NOT NULL CHECK (amount >= 0),
+                    PRIMARY KEY (month, dimension, cell)
+                ) WITHOUT ROWID;
+                CREATE TABLE stat_releases (
+                    month TEXT PRIMARY KEY NOT NULL,
+                    note TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         // The reporter's thread (issue 18): the day of each entry, her own answers kept for her
         // (sealed to her key), how far she has read, and decoy tokens handed out under duress;
         // the agency's dated thread (issue 19): the day of each note and answer.

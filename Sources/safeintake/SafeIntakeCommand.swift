@@ -8,5 +8,5 @@ struct SafeIntakeCommand: AsyncParsableCommand {
         commandName: "safeintake",
         abstract: "Labour complaints in, immigration status out: the SafeIntake firewall.",
         subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self,
-                      RetentionCommand.self, HelpDirectoryCommand.self, BenchCommand.self, BenchLogCommand.self])
+                      RetentionCommand.self, HelpDirectoryCommand.self, StatsCommand.self, BenchCommand.self, BenchLogCommand.self])
 }

@@ -48,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: "Argon2id memory in use is at most workers × --argon2-mem-kib.")) var workers: Int?
     @OptionGroup var tokenCost: TokenCostOptions
     @OptionGroup var abuse: AbuseOptions
+    @OptionGroup var statistics: StatisticsScheduleOptions
 
     func validate() throws {
         guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
@@ -67,8 +68,13 @@ struct ServeCommand: AsyncParsableCommand {
         try ProcessHardening.apply()
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
         let logger = Logger(label: "safeintake")
+        let statisticsBudget = try statistics.budget()
         let (deps, selection) = try prepare(logger: logger)
         defer { selection.close() }
+        let schedule = statisticsBudget.map { budget in
+            StatisticsSchedule.start(StatisticsService(publisher: deps.audit, tallying: deps.intake.statistics), budget: budget, logger: logger)
+        }
+        defer { schedule?.cancel() }
         try await runDaemon(deps, host: host, port: port, logger: logger)
         logger.info("SafeIntake stopped")
     }
@@ -98,7 +104,8 @@ struct ServeCommand: AsyncParsableCommand {
         let intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
                                    routing: try loadRouting(folder: folder), anchor: anchor,
-                                   deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays))
+                                   deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
+                                   statistics: StatisticsTallying(regions: try folder.statisticsRegions()))
         let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
