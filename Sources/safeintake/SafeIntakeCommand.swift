@@ -9,5 +9,5 @@ struct SafeIntakeCommand: AsyncParsableCommand {
         abstract: "Labour complaints in, immigration status out: the SafeIntake firewall.",
         version: BuildInfo.line,
         subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self,
-                      BackupCommand.self, RestoreCommand.self, RetentionCommand.self, BenchCommand.self, BenchLogCommand.self])
+                      InitCommand.self, BackupCommand.self, RestoreCommand.self, RetentionCommand.self, BenchCommand.self, BenchLogCommand.self])
 }
