@@ -90,7 +90,12 @@ struct RestoreCommand: AsyncParsableCommand {
             }
             // The head is chosen below, against the database; interrupted replaces are skipped.
             for name in names.sorted() where name != SignedHeadFile.fileName && !name.hasSuffix(".new") {
-                var bytes = [UInt8]((try? Data(contentsOf: source.appendingPathComponent(name))) ?? Data())
+                var isFolder: ObjCBool = false
+                let path = source.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                guard var bytes = try? [UInt8](Data(contentsOf: path)) else {
+                    throw CLIFailure("cannot read \(path.path)", hint: "run restore as a user who can read the secrets folder")
+                }
                 defer { SecureBytes.wipe(&bytes) }
                 try FileWriter.writePrivate(Data(bytes), to: folder.appendingPathComponent(name))
             }
