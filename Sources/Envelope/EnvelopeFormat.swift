@@ -10,7 +10,7 @@ public enum EnvelopeFormat {
     static let reporterKeyLabel = Array("safeintake/reporter-key".utf8)
     /// Label signed with every message from an inspector to a reporter (§11.1).
     static let inspectorMessageLabel = Array("safeintake/inspector-message/v1".utf8)
-    /// Label signed with every help-directory file (§14).
+    /// Label signed with every help-directory file (§15).
     static let helpDirectoryLabel = Array("safeintake/help-directory/v1".utf8)
     /// Label signed with every note of format 2 (§3.1).
     static let caseNoteLabel = Array("safeintake/case-note/v2".utf8)

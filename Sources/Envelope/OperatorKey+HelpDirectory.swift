@@ -1,7 +1,7 @@
 import Foundation
 import Sodium
 
-/// The operator signs the help directory the reporter pages show (Docs/format.md §14, issue 18 #10):
+/// The operator signs the help directory the reporter pages show (Docs/format.md §15, issue 18 #10):
 /// whoever can write the data folder cannot swap a shelter's phone number for an employer's.
 extension OperatorKeyPair {
     /// The detached signature of a help-directory file: base64 Ed25519 over

@@ -72,7 +72,10 @@ public struct AuditClient: Sendable {
                 throw ClientError("the checkpoint saved in the state file does not verify with the pinned log key (\(error)): the state file was altered or is not from this log")
             }
             guard let previous = previousCheckpoint else { return "no earlier checkpoint saved: nothing to compare" }
-            let proof = try await proofHashes("/v1/audit/proof/consistency?from=\(previous.size)&to=\(checkpoint.size)")
+            // A smaller log needs no proof to be judged: it is a rollback, and is reported as one
+            // (a restored older backup, a database rolled back), not as a failed proof request.
+            let proof = checkpoint.size > previous.size
+                ? try await proofHashes("/v1/audit/proof/consistency?from=\(previous.size)&to=\(checkpoint.size)") : []
             try auditor.verifyConsistency(of: checkpoint, with: previous, proof: proof)
             return "size \(previous.size) → \(checkpoint.size) is an append-only extension"
         })

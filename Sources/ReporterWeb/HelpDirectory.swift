@@ -1,7 +1,7 @@
 import Foundation
 
 /// Services a reporter can reach now, kept by the operator, one file per page language
-/// (`DIR/help/LANG.json`, signed: Docs/format.md §14, issue 18 #10): shelters, legal aid, unions,
+/// (`DIR/help/LANG.json`, signed: Docs/format.md §15, issue 18 #10): shelters, legal aid, unions,
 /// hotlines, embassies and labour attachés. Shown after filing and on the status page, and an
 /// inspector can point her to an entry by writing `[help:ID]` in a message. Nothing is fetched from
 /// anyone else; the entries are text and `tel:` links, so choosing one tells no third party anything.
@@ -58,7 +58,7 @@ public struct HelpDirectory: Sendable, Equatable, Codable {
         do {
             directory = try JSONDecoder().decode(HelpDirectory.self, from: Data(data))
         } catch {
-            throw HelpDirectoryError("not a help directory (Docs/format.md §14): \(error)")
+            throw HelpDirectoryError("not a help directory (Docs/format.md §15): \(error)")
         }
         var ids = Set<String>()
         for entry in directory.entries {

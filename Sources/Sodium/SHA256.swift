@@ -30,4 +30,25 @@ public enum SHA256 {
         _ = crypto_hash_sha256_final(&state, &out)
         return out
     }
+
+    /// SHA-256 of a message fed in pieces (a database file hashed in chunks for a backup manifest
+    /// or an auditor's report, without reading it into memory at once).
+    public struct Hasher {
+        private var state = crypto_hash_sha256_state()
+
+        public init() {
+            Sodium.ready()
+            _ = crypto_hash_sha256_init(&state)
+        }
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            _ = crypto_hash_sha256_update(&state, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
+        }
+
+        public mutating func finalize() -> [UInt8] {
+            var out = [UInt8](repeating: 0, count: SHA256.byteCount)
+            _ = crypto_hash_sha256_final(&state, &out)
+            return out
+        }
+    }
 }

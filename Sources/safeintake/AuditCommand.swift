@@ -6,7 +6,7 @@ import InspectorClient
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Verify the signed, append-only audit log and the separation it records.",
-        subcommands: [Verify.self, Separation.self])
+        subcommands: [Verify.self, Separation.self, Export.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -5,7 +5,7 @@ import ReporterWeb
 
 /// `safeintake help-directory`: the operator's list of services a reporter can reach now (shelters,
 /// legal aid, unions, hotlines, embassies), one signed file per page language in `DIR/help/`
-/// (Docs/format.md §14, Docs/operations.md).
+/// (Docs/format.md §15, Docs/operations.md).
 struct HelpDirectoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help-directory",

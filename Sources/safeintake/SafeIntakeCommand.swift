@@ -7,6 +7,8 @@ struct SafeIntakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safeintake",
         abstract: "Labour complaints in, immigration status out: the SafeIntake firewall.",
+        version: BuildInfo.line,
         subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self,
-                      RetentionCommand.self, HelpDirectoryCommand.self, StatsCommand.self, BenchCommand.self, BenchLogCommand.self])
+                      InitCommand.self, BackupCommand.self, RestoreCommand.self, RetentionCommand.self, HelpDirectoryCommand.self,
+                      StatsCommand.self, BenchCommand.self, BenchLogCommand.self])
 }

@@ -139,3 +139,22 @@ func bytes(_ hex: String) -> [UInt8] {
     for i in stride(from: 0, to: chars.count, by: 2) { out.append(UInt8(String(chars[i...i + 1]), radix: 16)!) }
     return out
 }
+
+/// SHA-256 fed in pieces (backup manifests, auditors' reports) equals the one-shot hash.
+@Suite("SHA-256 in pieces")
+struct SHA256HasherTests {
+    @Test("chunked and one-shot agree, including the empty message (FIPS 180-2 'abc' vector)")
+    func chunks() {
+        let message = Array((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        var hasher = SHA256.Hasher()
+        for start in stride(from: 0, to: message.count, by: 997) {
+            message[start..<min(start + 997, message.count)].withUnsafeBytes { hasher.update($0) }
+        }
+        #expect(hasher.finalize() == SHA256.hash(message))
+        var abc = SHA256.Hasher()
+        Array("abc".utf8).withUnsafeBytes { abc.update($0) }
+        #expect(abc.finalize().map { String(format: "%02x", $0) }.joined() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        var empty = SHA256.Hasher()
+        #expect(empty.finalize() == SHA256.hash([UInt8]()))
+    }
+}
