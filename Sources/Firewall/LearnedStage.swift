@@ -192,9 +192,14 @@ struct LearnedStage: Sendable {
         var ascii = true
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(s.count)
-        for c in s {
+        for (k, c) in zip(s.indices, s) {
             let v = c.value
-            if v < 0x80 {
+            if v == 0x03A3, k > s.startIndex, s[k - 1].properties.isCased,
+               k + 1 == s.endIndex || !s[k + 1].properties.isCased {
+                // Python's lower case, like Unicode's, has a final form of sigma: "ΟΔΟΣ" → "οδος".
+                ascii = false
+                scalars.append("\u{03C2}")
+            } else if v < 0x80 {
                 if v >= 0x41 && v <= 0x5A {
                     scalars.append(Unicode.Scalar(v + 0x20)!)
                 } else if v >= 0x30 && v <= 0x39 {
@@ -419,7 +424,8 @@ struct LearnedStage: Sendable {
         return out
     }
 
-    /// Currency codes, names and signs' words, and hours, normalised (lower case, no accents).
+    /// Currency codes, names and signs' words, words for earnings, and hours, normalised (lower
+    /// case, no accents).
     static let units: Set<String> = [
         "$", "usd", "dollar", "dollars", "us$", "sgd", "s$", "hkd", "hk$", "myr", "rm", "ringgit", "aed", "dhs", "dh", "dirham",
         "dirhams", "sar", "sr", "riyal", "riyals", "rial", "rials", "qar", "qr", "kwd", "kd", "dinar", "dinars", "bhd", "bd",
@@ -427,6 +433,9 @@ struct LearnedStage: Sendable {
         "rupiah", "thb", "baht", "vnd", "dong", "eur", "euro", "euros", "gbp", "pound", "pounds", "jod", "lbp", "lira",
         "ksh", "kes", "shilling", "shillings", "ugx", "etb", "birr", "yuan", "rmb", "ntd", "nt$", "won", "krw", "yen", "jpy",
         "mop", "cad", "aud", "mxn", "cop", "soles", "reais", "quetzales", "lempiras", "colones", "k", "lakh", "lakhs",
+        // Earnings without a currency ("I earn 2291 a year", "gaji 1500").
+        "earn", "earns", "earned", "earning", "salary", "wage", "wages", "gaji", "sahod", "sueldo", "salario", "salaire",
+        "luong", "tanakha", "talab", "mahina", "راتب", "वेतन", "तलब", "तनखा", "বেতন", "เงินเดือน", "ค่าจ้าง", "工资", "工資", "薪水",
         "hours", "hour", "hrs", "hr", "h", "horas", "hora", "hs", "ore", "heures", "heure", "jam", "oras", "gio", "ghante",
         "ghanta", "ghanta", "ghantey", "saat", "saa", "masaa",
         "ساعة", "ساعات", "ساعه", "घंटे", "घंटा", "घण्टा", "ঘণ্টা", "ชั่วโมง", "ម៉ោង", "နာရီ", "小时", "小時", "시간",

@@ -89,6 +89,12 @@ struct NarrativeRedactor: Sendable {
         var cues = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
         for m in matches where clauseAt[m.start] >= 0 { cues[Int(clauseAt[m.start])].add(m.cue) }
         let words = WordIndex(t)
+        // "she will cancel my visa and deport me": a short clause that continues a threat in the
+        // same sentence is part of it, as the detector reads it.
+        for ci in clauses.indices.dropFirst() where clauses[ci].sentence == clauses[ci - 1].sentence
+            && cues[ci - 1].threat && words.count(clauses[ci].range) <= 4 {
+            mark(clauses[ci - 1].range.upperBound..<clauses[ci].range.upperBound)
+        }
         for m in matches {
             switch m.cue {
             case .nonDocNumber:

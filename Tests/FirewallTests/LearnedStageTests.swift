@@ -107,7 +107,7 @@ struct LearnedStageTests {
         #expect(p2.learnedStage == nil)
         let text = "nobody ever did my papers from the day I landed, I work for madam in the house"
         let rules = Firewall(policy: p2).redact(text)
-        #expect(rules == Firewall(policy: .makeDefault(), learnedModel: nil).redact(text))
+        #expect(rules.text == Firewall(policy: .makeDefault(), learnedModel: nil).redact(text).text)
         #expect(rules.report.counts[.learned] == nil)
         #expect(FirewallPolicy.makeDefault().learnedStage != nil)
     }
