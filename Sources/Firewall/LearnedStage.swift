@@ -41,7 +41,9 @@ struct LearnedStage: Sendable {
     /// One scored word: the two logits (for tests and the conformance vectors).
     struct Scored {
         var token: Token
-        var normalised: [Unicode.Scalar]
+        /// The normalised token, UTF-8.
+        var norm: [UInt8]
+        var normalised: [Unicode.Scalar] { Array(String(decoding: norm, as: UTF8.self).unicodeScalars) }
         var accRemove: [Int] = []
         var accKeep: [Int] = []
         var counts: [Int] = []
@@ -49,15 +51,15 @@ struct LearnedStage: Sendable {
         var logitKeep = 0.0
     }
 
-    /// The ranges of `t` (scalar offsets) to replace by the marker. `protected[i]` marks scalars
-    /// the rules protect; a token touching one is never removed and ends a run.
-    func removals(in t: [Unicode.Scalar], protected: [Bool]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        for piece in Self.pieces(t) {
-            let scored = score(t, piece)
-            out += decide(t, scored, protected: protected)
-        }
-        return out
+    /// The ranges of `t` (scalar offsets) to replace by the marker. `protected()` marks the
+    /// scalars the rules protect; a token touching one is never removed and ends a run. It is
+    /// called only when some run would be removed without it (protection can only take runs
+    /// away), which is the rare case, so most texts pay nothing for it.
+    func removals(in t: [Unicode.Scalar], protected: () -> [Bool]) -> [Range<Int>] {
+        let scored = Self.pieces(t).map { score(t, $0) }
+        guard scored.contains(where: { !decide(t, $0, protected: []).isEmpty }) else { return [] }
+        let shield = protected()
+        return scored.flatMap { decide(t, $0, protected: shield) }
     }
 
     // MARK: pieces and tokens
@@ -189,6 +191,14 @@ struct LearnedStage: Sendable {
     /// digits to `0`, as UTF-8. ASCII is done inline; other scalars through a table generated
     /// from Python's `unicodedata` (`LearnedNormalisation`), then NFC over the token.
     static func normalisedUTF8(_ s: ArraySlice<Unicode.Scalar>) -> [UInt8] {
+        if s.allSatisfy({ $0.value < 0x80 }) {
+            return s.map { c in
+                let v = UInt8(c.value)
+                if v >= 0x41 && v <= 0x5A { return v + 0x20 }
+                if v >= 0x30 && v <= 0x39 { return 0x30 }
+                return v
+            }
+        }
         var ascii = true
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(s.count)
@@ -239,18 +249,25 @@ struct LearnedStage: Sendable {
         var count = 0
     }
 
+    /// Buffers reused from token to token.
+    struct Scratch {
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+    }
+
     /// The n-grams (2…5 scalars of " " + token + " ", and the whole padded token when longer
     /// than 5) hashed for each group and summed.
-    func tokenSums(utf8 norm: [UInt8], word: Bool) -> TokenSums {
-        var bytes: [UInt8] = [0x20]
-        bytes.reserveCapacity(norm.count + 2)
-        bytes.append(contentsOf: norm)
-        bytes.append(0x20)
+    func tokenSums(utf8 norm: [UInt8], word: Bool, scratch: inout Scratch) -> TokenSums {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.bytes.append(0x20)
+        scratch.bytes.append(contentsOf: norm)
+        scratch.bytes.append(0x20)
+        let bytes = scratch.bytes
         // Byte offset of each scalar, plus the end.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(bytes.count + 1)
-        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(i) }
-        offsets.append(bytes.count)
+        scratch.offsets.removeAll(keepingCapacity: true)
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { scratch.offsets.append(i) }
+        scratch.offsets.append(bytes.count)
+        let offsets = scratch.offsets
         let length = offsets.count - 1
         var out = TokenSums()
         let slots = model.slots
@@ -291,15 +308,16 @@ struct LearnedStage: Sendable {
     /// Every token of a piece with the logits of its words.
     func score(_ t: [Unicode.Scalar], _ piece: Range<Int>, trace: Bool = false) -> [Scored] {
         let toks = Self.tokenize(t, piece)
-        guard toks.contains(where: \.isWord) else { return toks.map { Scored(token: $0, normalised: []) } }
+        guard toks.contains(where: \.isWord) else { return toks.map { Scored(token: $0, norm: []) } }
         var sums: [TokenSums] = []
         sums.reserveCapacity(toks.count)
         var scored: [Scored] = []
         scored.reserveCapacity(toks.count)
+        var scratch = Scratch()
         for tok in toks {
             let norm = Self.normalisedUTF8(t[tok.start..<tok.end])
-            sums.append(tokenSums(utf8: norm, word: tok.isWord))
-            scored.append(Scored(token: tok, normalised: Array(String(decoding: norm, as: UTF8.self).unicodeScalars)))
+            sums.append(tokenSums(utf8: norm, word: tok.isWord, scratch: &scratch))
+            scored.append(Scored(token: tok, norm: norm))
         }
         let n = toks.count
         let scaleR = model.scale[0], scaleK = model.scale[1]
@@ -388,16 +406,17 @@ struct LearnedStage: Sendable {
     /// or an hours word ("450 dollars", "$2,400", "RM450", "16 hrs", "12 jam", "50,000 रुपये").
     static func amountsAndHours(_ scored: [Scored]) -> [Bool] {
         var out = [Bool](repeating: false, count: scored.count)
-        func isNumber(_ s: Scored) -> Bool { s.normalised.contains("0") }
+        func isNumber(_ s: Scored) -> Bool { s.token.isWord && s.norm.contains(0x30) }
         func isUnit(_ s: Scored) -> Bool {
-            if s.normalised.count == 1, s.normalised[0].properties.generalCategory == .currencySymbol { return true }
-            guard s.token.isWord else { return false }
+            guard s.token.isWord else {
+                return s.token.end - s.token.start == 1 && s.normalised.first?.properties.generalCategory == .currencySymbol
+            }
             // "rm450", "450sgd", "16hrs": the unit glued to the number.
-            let letters = s.normalised.filter { $0 != "0" && $0 != "." && $0 != "," }
-            return units.contains(String(String.UnicodeScalarView(letters)))
+            let letters = s.norm.filter { $0 != 0x30 && $0 != 0x2E && $0 != 0x2C }
+            return letters.count <= 24 && units.contains(String(decoding: letters, as: UTF8.self))
         }
         func isSeparator(_ s: Scored) -> Bool {
-            s.normalised.count == 1 && [",", ".", "'", "’", " "].contains(s.normalised[0])
+            !s.token.isWord && (s.norm == [0x2C] || s.norm == [0x2E] || s.norm == [0x27] || s.norm == [0xE2, 0x80, 0x99])
         }
         for i in scored.indices where isUnit(scored[i]) {
             if isNumber(scored[i]) { out[i] = true; continue }
@@ -407,7 +426,7 @@ struct LearnedStage: Sendable {
                 var found = false
                 var crossed = false
                 while j >= 0, j < scored.count, abs(j - i) <= 6 {
-                    if isNumber(scored[j]), !crossed || scored[j].normalised.count <= 3 {
+                    if isNumber(scored[j]), !crossed || scored[j].norm.count <= 3 {
                         out[j] = true
                         found = true
                         crossed = false
@@ -435,7 +454,7 @@ struct LearnedStage: Sendable {
         "mop", "cad", "aud", "mxn", "cop", "soles", "reais", "quetzales", "lempiras", "colones", "k", "lakh", "lakhs",
         // Earnings without a currency ("I earn 2291 a year", "gaji 1500").
         "earn", "earns", "earned", "earning", "salary", "wage", "wages", "gaji", "sahod", "sueldo", "salario", "salaire",
-        "luong", "tanakha", "talab", "mahina", "راتب", "वेतन", "तलब", "तनखा", "বেতন", "เงินเดือน", "ค่าจ้าง", "工资", "工資", "薪水",
+        "luong", "tanakha", "talab", "راتب", "वेतन", "तलब", "तनखा", "বেতন", "เงินเดือน", "ค่าจ้าง", "工资", "工資", "薪水",
         "hours", "hour", "hrs", "hr", "h", "horas", "hora", "hs", "ore", "heures", "heure", "jam", "oras", "gio", "ghante",
         "ghanta", "ghanta", "ghantey", "saat", "saa", "masaa",
         "ساعة", "ساعات", "ساعه", "घंटे", "घंटा", "घण्टा", "ঘণ্টা", "ชั่วโมง", "ម៉ោង", "နာရီ", "小时", "小時", "시간",

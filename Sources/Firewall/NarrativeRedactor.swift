@@ -29,7 +29,8 @@ struct NarrativeRedactor: Sendable {
         // The rules and the classifier, in turn, until the classifier finds nothing new.
         for _ in 0...Self.maximumExtraPasses {
             let scalars = Array(result.text.unicodeScalars)
-            let runs = learned.removals(in: scalars, protected: protectedScalars(result.text))
+            let text = result.text
+            let runs = learned.removals(in: scalars, protected: { protectedScalars(text) })
             guard !runs.isEmpty else { break }
             var out = String.UnicodeScalarView()
             var cursor = 0

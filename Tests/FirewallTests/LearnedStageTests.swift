@@ -64,7 +64,7 @@ struct LearnedStageTests {
             // The classifier alone (no protection), as the reference applies it.
             var out = String.UnicodeScalarView()
             var cursor = 0
-            for range in stage.removals(in: t, protected: []) {
+            for range in stage.removals(in: t, protected: { [] }) {
                 out.append(contentsOf: t[cursor..<range.lowerBound])
                 out.append(contentsOf: Firewall.marker.unicodeScalars)
                 cursor = range.upperBound
