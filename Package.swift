@@ -151,7 +151,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "FirewallTests", dependencies: ["Firewall"]),
+        .testTarget(name: "FirewallTests", dependencies: ["Firewall"], exclude: ["Resources"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
         .testTarget(

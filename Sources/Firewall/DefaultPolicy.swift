@@ -1,5 +1,7 @@
 extension FirewallPolicy {
-    /// The shipped policy, version 2 (version 1 plus `unlisted_fields` and stems in more scripts). Its bytes are what the caller hashes and publishes.
+    /// The shipped policy, version 3 (version 2 plus `learned_stage`, the thresholds of the learned
+    /// second stage of the narrative redaction; version 2 was version 1 plus `unlisted_fields` and
+    /// stems in more scripts). Its bytes are what the caller hashes and publishes.
     ///
     /// How names are matched (see `FieldNameNormaliser`): a field name is folded (case, accents,
     /// camelCase, `_ - . /` separators, Arabic article) into space-separated words. A Latin stem
@@ -14,10 +16,11 @@ extension FirewallPolicy {
     public static let defaultJSON: String = #"""
     {
       "format": "safeintake-firewall-policy",
-      "version": 2,
-      "description": "SafeIntake firewall policy v2. Labour facts reach the labour inspectorate; immigration status never does (administrative separation between labour inspection and immigration enforcement). Fields are an allowlist: a field is kept only if its name maps to an agency-visible category; status, immigration documents, entry route, asylum and enforcement history are never visible under any name; unknown names are kept only when neither name nor value discloses status and the value does not look like a document number (unlisted_fields: screen). Values of kept fields are screened by the narrative detector and the whole field is dropped if its value discloses status.",
+      "version": 3,
+      "description": "SafeIntake firewall policy v2. Labour facts reach the labour inspectorate; immigration status never does (administrative separation between labour inspection and immigration enforcement). Fields are an allowlist: a field is kept only if its name maps to an agency-visible category; status, immigration documents, entry route, asylum and enforcement history are never visible under any name; unknown names are kept only when neither name nor value discloses status and the value does not look like a document number (unlisted_fields: screen). Values of kept fields are screened by the narrative detector and the whole field is dropped if its value discloses status. Version 3: in narratives, after the rules, a learned classifier removes further runs of words it reads as status disclosures at the learned_stage thresholds, never words the rules protect (threats, custody of documents, decoys, labour words, amounts, hours).",
       "screen_values": true,
       "unlisted_fields": "screen",
+      "learned_stage": {"remove_at": 0.8, "keep_veto": 0.7, "bridge_words": 1, "min_words": 2},
       "agency_visible": {
         "employer": ["employer*", "employeur", "empleador*", "patron*", "patrono", "datore", "majikan", "amo", "amo ng*", "chu", "ten chu", "chu nha", "boss", "sponsor", "sponsor name", "sponsor phone", "kafeel", "kafil", "household", "household head", "كفيل", "صاحب", "رب العمل", "مخدوم", "मालिक", "रोजगारदाता", "नियोक्ता", "মালিক", "নিয়োগকর্তা", "นายจ้าง", "고용주", "사업주", "chủ"],
         "agency": ["agency", "agencia", "agenzia", "agensi", "agen", "agent", "recruit*", "placement", "manpower", "broker", "pjtki", "p3mi", "office", "maktab", "مكتب", "وكالة", "एजेन्सी", "एजेंसी", "এজেন্সি", "เอเจนซี่", "นายหน้า", "moi gioi", "phi moi gioi"],

@@ -16,6 +16,10 @@ public enum DisclosureCategory: String, Sendable, Codable, CaseIterable, Compara
     case asylum = "asylum"
     /// Deportation, bans, raids, immigration detention.
     case enforcementHistory = "enforcement_history"
+    /// A run of words the learned second stage removed after the rules (`LearnedStage`): no
+    /// lexicon rule fired on it, so its kind is unknown. Counted apart so the audit shows how much
+    /// of the redaction rests on the model rather than on the published word lists.
+    case learned = "learned"
     /// A structured field dropped because its name (or value) discloses status.
     case statusField = "status_field"
     /// A structured field dropped because the policy does not list its name.

@@ -17,9 +17,21 @@ public struct Firewall: Sendable {
     private let redactor: NarrativeRedactor
     private let screener: FieldScreener
 
+    /// The firewall of `policy`, with the shipped learned model when the policy enables the
+    /// learned stage.
     public init(policy: FirewallPolicy) {
+        self.init(policy: policy, learnedModel: policy.learnedStage == nil ? nil : .shipped)
+    }
+
+    /// For development and evaluation: `learnedModel` instead of the shipped one (a fold model of
+    /// the leave-one-set-out evaluation), or nil for the rules alone whatever the policy says.
+    public init(policy: FirewallPolicy, learnedModel: LearnedModel?) {
         self.policy = policy
-        self.redactor = NarrativeRedactor(detector: NarrativeDetector(), policyVersion: policy.version)
+        var redactor = NarrativeRedactor(detector: NarrativeDetector(), policyVersion: policy.version)
+        if let settings = policy.learnedStage, let learnedModel {
+            redactor.learned = LearnedStage(model: learnedModel, settings: settings)
+        }
+        self.redactor = redactor
         self.screener = FieldScreener(policy: policy)
     }
 

@@ -8,7 +8,7 @@
 /// nothing reaches the labour inspectorate unless it is a labour fact.
 public struct FirewallPolicy: Sendable, Equatable {
     /// Policy document versions this build understands. Anything else is refused, never guessed.
-    public static let supportedVersions: [Int] = [1, 2]
+    public static let supportedVersions: [Int] = [1, 2, 3]
 
     /// What happens to a field whose name maps to no category.
     public enum UnlistedFields: String, Sendable, Equatable {
@@ -38,6 +38,32 @@ public struct FirewallPolicy: Sendable, Equatable {
     public let screenValues: Bool
     /// Version 2: what happens to a field no stem names (`unlisted_fields`); version 1 drops it.
     public let unlistedFields: UnlistedFields
+    /// Version 3: the learned second stage of the narrative redaction (`learned_stage`), or nil
+    /// when the policy has none (versions 1 and 2 never have one: they redact as they always did).
+    public let learnedStage: LearnedStageSettings?
+
+    /// The thresholds of the learned second stage (`LearnedStage`, Docs/firewall.md). Probabilities
+    /// are the model's, per word, over a seven-word window.
+    public struct LearnedStageSettings: Sendable, Equatable {
+        /// A word is flagged when P(remove) ≥ `removeAt` (`remove_at`) …
+        public let removeAt: Double
+        /// … and P(keep) < `keepVeto` (`keep_veto`); a word with P(keep) ≥ `keepVeto` also ends a run.
+        public let keepVeto: Double
+        /// … or P(remove) ≥ `sureAt` (`sure_at`, optional; above 1 means never).
+        public let sureAt: Double
+        /// Flagged words merge into a run across at most this many unflagged words (`bridge_words`).
+        public let bridgeWords: Int
+        /// A run of fewer words is left alone unless one of them reaches `sureAt` (`min_words`).
+        public let minWords: Int
+
+        public init(removeAt: Double, keepVeto: Double, sureAt: Double = 1.01, bridgeWords: Int, minWords: Int) {
+            self.removeAt = removeAt
+            self.keepVeto = keepVeto
+            self.sureAt = sureAt
+            self.bridgeWords = bridgeWords
+            self.minWords = minWords
+        }
+    }
 
     /// Parses the shipped policy. It is a compile-time constant proven valid by a test, so a
     /// failure here is a programming error, not a runtime condition.
@@ -61,7 +87,7 @@ public struct FirewallPolicy: Sendable, Equatable {
         guard case .object(let root) = value else { throw .notJSON("top level is not an object") }
         let allowed: Set<String> = [
             "format", "version", "description", "agency_visible", "never_visible",
-            "custody_cues", "threat_cues", "decoy_names", "screen_values", "unlisted_fields",
+            "custody_cues", "threat_cues", "decoy_names", "screen_values", "unlisted_fields", "learned_stage",
         ]
         if let unknown = root.keys.first(where: { !allowed.contains($0) }) {
             throw .badShape("unknown key \"\(unknown)\"")
@@ -98,9 +124,40 @@ public struct FirewallPolicy: Sendable, Equatable {
         default:
             throw .badShape("\"unlisted_fields\" needs \"version\": 2 and must be \"drop\" or \"screen\"")
         }
+        switch root["learned_stage"] {
+        case nil:
+            self.learnedStage = nil
+        case .object(let stage)? where version >= 3:
+            self.learnedStage = try Self.learnedStageSettings(stage)
+        default:
+            throw .badShape("\"learned_stage\" needs \"version\": 3 and must be an object")
+        }
         if agencyVisible.isEmpty { throw .badShape("\"agency_visible\" lists no category") }
         let overlap = Set(agencyVisible.keys).intersection(neverVisible.keys)
         if let c = overlap.first { throw .badShape("category \"\(c)\" is both agency-visible and never-visible") }
+    }
+
+    private static func learnedStageSettings(_ o: [String: JSONValue]) throws(FirewallPolicyError) -> LearnedStageSettings {
+        let allowed: Set<String> = ["remove_at", "keep_veto", "sure_at", "bridge_words", "min_words"]
+        if let unknown = o.keys.first(where: { !allowed.contains($0) }) {
+            throw .badShape("unknown key \"learned_stage.\(unknown)\"")
+        }
+        func probability(_ key: String, default d: Double? = nil) throws(FirewallPolicyError) -> Double {
+            if o[key] == nil, let d { return d }
+            guard case .number(let text)? = o[key], let v = Double(text), v > 0, v <= 1.01 else {
+                throw .badShape("\"learned_stage.\(key)\" must be a number in (0, 1.01]")
+            }
+            return v
+        }
+        func count(_ key: String, _ range: ClosedRange<Int>) throws(FirewallPolicyError) -> Int {
+            guard case .number(let text)? = o[key], let n = Int(text), range.contains(n) else {
+                throw .badShape("\"learned_stage.\(key)\" must be an integer in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return n
+        }
+        return LearnedStageSettings(
+            removeAt: try probability("remove_at"), keepVeto: try probability("keep_veto"), sureAt: try probability("sure_at", default: 1.01),
+            bridgeWords: try count("bridge_words", 0...3), minWords: try count("min_words", 1...5))
     }
 
     private static func stringList(_ v: JSONValue?, key: String) throws(FirewallPolicyError) -> [String] {

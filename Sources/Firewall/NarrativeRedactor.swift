@@ -9,15 +9,47 @@
 /// separated (a span that crossed a full stop makes two sentences one, so a number in the second
 /// now stands in a sentence about a passport), and the fuzzer found such texts; so the redactor
 /// looks again at its own output until it finds nothing new.
+///
+/// Under a policy with a `learned_stage`, the learned classifier (`LearnedStage`) then reads what the
+/// rules left and removes what it takes for a disclosure, except where the rules protect the words
+/// (`protectedScalars`); its removals are counted as `.learned`. The rules then run again on the
+/// joined result, as after any removal.
 struct NarrativeRedactor: Sendable {
     let detector: NarrativeDetector
     let policyVersion: Int
+    var learned: LearnedStage? = nil
 
     /// Looks beyond the first pass at most this many times; each further pass needs a removal
     /// from the one before, and the fuzzer has not needed more than one.
     static let maximumExtraPasses = 3
 
     func redact(_ text: String) -> Redaction {
+        var result = redactByRules(text)
+        guard let learned else { return result }
+        // The rules and the classifier, in turn, until the classifier finds nothing new.
+        for _ in 0...Self.maximumExtraPasses {
+            let scalars = Array(result.text.unicodeScalars)
+            let text = result.text
+            let runs = learned.removals(in: scalars, protected: { protectedScalars(text) })
+            guard !runs.isEmpty else { break }
+            var out = String.UnicodeScalarView()
+            var cursor = 0
+            for r in runs {
+                out.append(contentsOf: scalars[cursor..<r.lowerBound])
+                out.append(contentsOf: Firewall.marker.unicodeScalars)
+                cursor = r.upperBound
+            }
+            out.append(contentsOf: scalars[cursor...])
+            var report = result.report
+            report.record(.learned, count: runs.count)
+            let again = redactByRules(Self.joiningAdjacentMarkers(String(out)))
+            result = Redaction(text: again.text, report: report.merged(with: again.report))
+        }
+        return result
+    }
+
+    /// The rules alone, to their fixed point.
+    func redactByRules(_ text: String) -> Redaction {
         var result = redactOnce(text)
         var passes = 0
         while result.report.total > 0, passes < Self.maximumExtraPasses {
@@ -27,6 +59,89 @@ struct NarrativeRedactor: Sendable {
             passes += 1
         }
         return result
+    }
+
+    /// The scalars of `text` the rules protect from the learned stage: the words the lexicons read
+    /// as a threat, custody, a decoy, a labour noun or a non-document number's label; the number
+    /// such a label names; three words around a decoy; and the whole clause of a threat, or of
+    /// custody next to a document, as these set the rules' verdict on a clause (in a long clause,
+    /// the words within `ScopedRemoval.contextRadius` of them). Amounts and hours are protected by
+    /// the stage itself (`LearnedStage.amountsAndHours`).
+    func protectedScalars(_ text: String) -> [Bool] {
+        let folded = FoldedText(Self.neutralisingMarkers(text))
+        let t = folded.folded
+        var protected = [Bool](repeating: false, count: folded.original.count)
+        guard !t.isEmpty else { return protected }
+        func mark(_ r: Range<Int>) {
+            guard !r.isEmpty else { return }
+            for i in folded.originalRange(r) where i < protected.count { protected[i] = true }
+        }
+        let matches = detector.lexicon.matches(in: t)
+        for m in matches {
+            switch m.cue {
+            case .threat, .custody, .blocker, .labourNoun, .nonDocNumber: mark(m.start..<m.end)
+            default: break
+            }
+        }
+        let clauses = ClauseSegmenter.clauses(t, breaks: matches)
+        guard !clauses.isEmpty else { return protected }
+        var clauseAt = [Int32](repeating: -1, count: t.count)
+        for (ci, c) in clauses.enumerated() { for i in c.range { clauseAt[i] = Int32(ci) } }
+        var cues = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
+        for m in matches where clauseAt[m.start] >= 0 { cues[Int(clauseAt[m.start])].add(m.cue) }
+        let words = WordIndex(t)
+        // "she will cancel my visa and deport me": a short clause that continues a threat in the
+        // same sentence is part of it, as the detector reads it.
+        for ci in clauses.indices.dropFirst() where clauses[ci].sentence == clauses[ci - 1].sentence
+            && cues[ci - 1].threat && words.count(clauses[ci].range) <= 4 {
+            mark(clauses[ci - 1].range.upperBound..<clauses[ci].range.upperBound)
+        }
+        for m in matches {
+            switch m.cue {
+            case .nonDocNumber:
+                // "my case at the labour court is 7730012", "claim no. XY-2025-0017": the
+                // number a case, claim, phone or account word labels, within four words.
+                var i = m.end
+                for _ in 0...4 {
+                    while i < t.count, t[i] == " " { i += 1 }
+                    var j = i
+                    var digit = false
+                    while j < t.count, t[j] != " ", t[j] != "\n" {
+                        if ScalarFolding.isDigit(t[j]) { digit = true }
+                        j += 1
+                    }
+                    if digit { mark(m.start..<j); break }
+                    if j >= t.count || t[j] == "\n" { break }
+                    i = j
+                }
+            case .blocker:
+                // A decoy's neighbours, which the classifier's window reads with it ("she pays the
+                // agent with her Visa card"): three words either side, in its clause.
+                let ci = clauseAt[m.start]
+                guard ci >= 0 else { continue }
+                let a = words.word(at: m.start), b = words.word(at: max(m.end - 1, m.start))
+                let near = clauses[Int(ci)].range.filter { words.word(at: $0) >= a - 3 && words.word(at: $0) <= b + 3 }
+                if let first = near.first, let last = near.last { mark(first..<(last + 1)) }
+            default:
+                break
+            }
+        }
+        for m in matches where m.cue == .threat || m.cue == .custody {
+            let ci = clauseAt[m.start]
+            guard ci >= 0 else { continue }
+            let c = clauses[Int(ci)]
+            let set = cues[Int(ci)]
+            // Custody matters to the rules only next to a document ("took my passport").
+            guard m.cue == .threat || set.passport || set.statusDoc || set.papers else { continue }
+            if words.count(c.range) <= ScopedRemoval.longClauseWords {
+                mark(c.range)
+            } else {
+                let w = words.word(at: m.start)
+                let near = c.range.filter { abs(words.word(at: $0) - w) <= ScopedRemoval.contextRadius }
+                if let a = near.first, let b = near.last { mark(a..<(b + 1)) }
+            }
+        }
+        return protected
     }
 
     /// One pass. Markers already in the text (from an earlier pass, or typed by her) are read with

@@ -13,9 +13,21 @@ struct FirewallCommand: AsyncParsableCommand {
     struct Redact: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "{\"id\", \"text\"} in; {\"id\", \"text\": REDACTED} out.")
         @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
+        @Flag(help: "For evaluation: the rules alone, without the learned stage the policy may enable.") var rulesOnly = false
+        @Option(help: ArgumentHelp("For evaluation: a learned model file (FWLM0002) instead of the built-in one.", visibility: .hidden))
+        var learnedModel: String?
 
         func run() async throws {
-            let firewall = Firewall(policy: try FirewallCommand.loadPolicy(policy))
+            let policy = try FirewallCommand.loadPolicy(policy)
+            var model: LearnedModel? = policy.learnedStage == nil || rulesOnly ? nil : .shipped
+            if let learnedModel, !rulesOnly {
+                do {
+                    model = try LearnedModel(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: learnedModel))))
+                } catch let error as LearnedModel.FormatError {
+                    throw ValidationError("\(learnedModel): \(error)")
+                }
+            }
+            let firewall = Firewall(policy: policy, learnedModel: model)
             try JSONLines.transform { object in
                 guard let text = object["text"] as? String else { throw JSONLines.LineError("\"text\" must be a string") }
                 let language = object["lang"] as? String ?? object["language"] as? String

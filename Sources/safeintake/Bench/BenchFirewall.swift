@@ -13,6 +13,7 @@ struct BenchFirewall: ParsableCommand {
     var files: [String]
     @Option(help: "Passes over all the texts per measurement.") var rounds = 20
     @Option(help: "Measurements.") var repeats = 5
+    @Flag(help: "The rules alone, without the learned stage of the default policy (for comparison).") var rulesOnly = false
 
     func run() throws {
         var texts: [String] = []
@@ -27,11 +28,11 @@ struct BenchFirewall: ParsableCommand {
             }
         }
         guard !texts.isEmpty else { throw ValidationError("no texts in \(files.joined(separator: ", "))") }
-        let firewall = Firewall(policy: .makeDefault())
+        let firewall = rulesOnly ? Firewall(policy: .makeDefault(), learnedModel: nil) : Firewall(policy: .makeDefault())
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         var sink = 0
         for t in texts { sink &+= firewall.redact(t).text.utf8.count }   // warm-up
-        print("firewall: \(texts.count) texts, \(bytes) bytes, \(rounds) rounds per measurement, one thread")
+        print("firewall\(rulesOnly ? " (rules only)" : ""): \(texts.count) texts, \(bytes) bytes, \(rounds) rounds per measurement, one thread")
         for _ in 0..<repeats {
             let seconds = Self.time { for _ in 0..<rounds { for t in texts { sink &+= firewall.redact(t).text.utf8.count } } }
             print(String(format: "  corpus texts: %.2f MB/s", Double(bytes * rounds) / 1e6 / seconds))
