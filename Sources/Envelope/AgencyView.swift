@@ -8,16 +8,30 @@ public struct AgencyView: Sendable, Equatable, Codable {
     public var language: String
     public var fields: [String: String]
     public var narrative: String
+    /// The ILO forced-labour indicators the firewalled complaint shows (issue 21), by name, sorted;
+    /// nil in views sealed before they were tagged. Read from what the inspector reads, never from
+    /// what the firewall removed.
+    public var indicators: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case caseID = "case", language, fields, narrative
+        case caseID = "case", language, fields, narrative, indicators
     }
 
-    public init(caseID: CaseID, language: String, fields: [String: String], narrative: String) {
+    public init(caseID: CaseID, language: String, fields: [String: String], narrative: String, indicators: [String]? = nil) {
         self.caseID = caseID
         self.language = language
         self.fields = fields
         self.narrative = narrative
+        self.indicators = indicators
+    }
+
+    /// Violence, restriction of movement, or retained documents with threats: the mark a supervisor
+    /// triages by (issue 21; the same rule as `Firewall.ForcedLabourIndicator.isUrgent`, which this
+    /// module cannot import).
+    public var isUrgent: Bool {
+        let tags = Set(indicators ?? [])
+        return tags.contains("physical_sexual_violence") || tags.contains("restriction_of_movement")
+            || (tags.contains("retention_of_identity_documents") && tags.contains("intimidation_threats"))
     }
 
     /// The canonical JSON (sorted keys, no extra whitespace) in a wiped-on-release buffer.

@@ -12,6 +12,9 @@ public struct CaseIndex: Sendable {
         public var language: String
         /// Answers from the reporter shown on this machine (`inspector show`, the UI).
         public var answersRead: Int
+        /// Its indicators call for action now (`ForcedLabourIndicator.isUrgent`); nil in indexes
+        /// written before cases were tagged.
+        public var urgent: Bool?
     }
 
     public private(set) var entries: [String: Entry]
@@ -33,9 +36,10 @@ public struct CaseIndex: Sendable {
 
     public subscript(_ caseID: CaseID) -> Entry? { entries[caseID.rawValue] }
 
-    /// Records what opening a case showed: its language and how many answers are now read.
-    public mutating func record(_ caseID: CaseID, language: String, answersRead: Int) {
-        entries[caseID.rawValue] = Entry(language: language, answersRead: answersRead)
+    /// Records what opening a case showed: its language, whether it is urgent, and how many
+    /// answers are now read.
+    public mutating func record(_ caseID: CaseID, view: AgencyView, answersRead: Int) {
+        entries[caseID.rawValue] = Entry(language: view.language, answersRead: answersRead, urgent: view.isUrgent)
     }
 
     /// Writes the index, sealed to `keys`, replacing the old file atomically (owner-only).

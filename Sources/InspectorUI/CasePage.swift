@@ -34,10 +34,17 @@ enum CasePage {
         }
         let fieldList: HTML = fields.isEmpty ? #"<p class="hint">No structured fields passed the firewall.</p>"# : "<dl>\(fields)</dl>"
         return """
-            <section><dl><dt>language</dt><dd>\(view.language)</dd></dl></section>
+            <section><dl><dt>language</dt><dd>\(view.language)</dd>\(indicators(view))</dl></section>
             <section>\(fieldList)</section>
             <section><div class="narrative" dir="auto">\(view.narrative)</div></section>
             """
+    }
+
+    /// The ILO indicators tagged at intake, and the urgent mark a supervisor triages by.
+    static func indicators(_ view: AgencyView) -> HTML {
+        guard let tags = view.indicators, !tags.isEmpty else { return .empty }
+        let urgent: HTML = view.isUrgent ? #"<strong class="urgent">URGENT</strong> · "# : .empty
+        return "<dt>indicators</dt><dd>\(urgent)\(tags.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))</dd>"
     }
 
     static func answers(_ answers: [String]) -> HTML {

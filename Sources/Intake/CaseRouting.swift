@@ -15,15 +15,20 @@ public struct CaseRouting: Sendable, Equatable, Codable {
         public var language: String?
         /// Each named field must be present and equal this value (case- and space-insensitive).
         public var fields: [String: String]?
+        /// Each of these ILO indicators (issue 21) must have been tagged, when set: e.g. cases that
+        /// show violence go to the team that can act that day.
+        public var indicators: [String]?
 
-        public init(team: String, language: String? = nil, fields: [String: String]? = nil) {
+        public init(team: String, language: String? = nil, fields: [String: String]? = nil, indicators: [String]? = nil) {
             self.team = team
             self.language = language
             self.fields = fields
+            self.indicators = indicators
         }
 
-        func matches(language caseLanguage: String, fields caseFields: [String: String]) -> Bool {
+        func matches(language caseLanguage: String, fields caseFields: [String: String], indicators caseIndicators: Set<String>) -> Bool {
             if let language, language.lowercased() != caseLanguage.lowercased() { return false }
+            if let indicators, !Set(indicators).isSubset(of: caseIndicators) { return false }
             for (name, expected) in fields ?? [:] {
                 guard let actual = caseFields.first(where: { $0.key.lowercased() == name.lowercased() })?.value,
                       Self.normalised(actual) == Self.normalised(expected) else { return false }
@@ -54,13 +59,13 @@ public struct CaseRouting: Sendable, Equatable, Codable {
         do {
             self = try JSONDecoder().decode(CaseRouting.self, from: json)
         } catch {
-            throw IntakeError(.invalidShape, "the routing file is not valid: expected {\"default_team\": NAME, \"rules\": [{\"team\": NAME, \"language\"?: TAG, \"fields\"?: {FIELD: VALUE}}]} (\(error))")
+            throw IntakeError(.invalidShape, "the routing file is not valid: expected {\"default_team\": NAME, \"rules\": [{\"team\": NAME, \"language\"?: TAG, \"fields\"?: {FIELD: VALUE}, \"indicators\"?: [NAME]}]} (\(error))")
         }
     }
 
-    /// The team for a firewalled complaint.
-    public func team(language: String, fields: [String: String]) -> String {
-        rules.first { $0.matches(language: language, fields: fields) }?.team ?? defaultTeam
+    /// The team for a firewalled complaint and the indicators tagged on it.
+    public func team(language: String, fields: [String: String], indicators: Set<String> = []) -> String {
+        rules.first { $0.matches(language: language, fields: fields, indicators: indicators) }?.team ?? defaultTeam
     }
 
     /// The keys a new case is wrapped to: the team's unrevoked supervisors and members who receive

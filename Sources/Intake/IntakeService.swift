@@ -87,7 +87,9 @@ public struct IntakeService: Sendable {
         // The sentences she chose on her preview go after the firewall has run again here: a
         // redacted text sent back by a client is never trusted.
         let (_, narrative) = try Self.applyRemovals(complaint, firewallNarrative: screened.narrative)
-        let team = routing.team(language: screened.language, fields: screened.fields)
+        // Tagged on what inspectors will read: the firewall's output after her own removals.
+        let indicators = StatisticsTallying.tagger.indicators(in: narrative).map(\.rawValue).sorted()
+        let team = routing.team(language: screened.language, fields: screened.fields, indicators: Set(indicators))
         let directory = try store.agencyKeys()
         let recipients = routing.recipients(for: team, among: try anchor?.anchored(directory) ?? directory).map(\.publicKey)
         guard !recipients.isEmpty else {
@@ -95,7 +97,8 @@ public struct IntakeService: Sendable {
         }
         let caseID = CaseID.generate()
         let caseKey = AEAD.generateKey()
-        let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: narrative)
+        let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: narrative,
+                              indicators: indicators)
         let sealedView = try view.seal(caseKey: caseKey)
         var wraps: [String: [UInt8]] = [:]
         for recipient in recipients {

@@ -4,13 +4,15 @@ enum CaseTable {
     static func print(_ rows: [[String: Any]]) {
         let ids = rows.compactMap { $0["case"] as? String }
         let width = shortIDLength(ids)
-        Swift.print(["case".padding(width), "filed".padding(10), "lang".padding(5), "status".padding(13), "activity".padding(10), "unread", "duress"]
+        Swift.print(["case".padding(width), "filed".padding(10), "lang".padding(5), "status".padding(13), "activity".padding(10), "unread", "flags"]
             .joined(separator: "  "))
         for row in rows {
             let id = String((row["case"] as? String ?? "").prefix(width))
             let cells = [id.padding(width), (row["day"] as? String ?? "").padding(10), (row["language"] as? String ?? "").padding(5),
                          (row["status"] as? String ?? "").padding(13), (row["last_activity"] as? String ?? "").padding(10),
-                         String(row["unread"] as? Int ?? 0).padding(6), (row["duress"] as? Bool ?? false) ? "DURESS" : ""]
+                         String(row["unread"] as? Int ?? 0).padding(6),
+                         [(row["urgent"] as? Bool ?? false) ? "URGENT" : nil, (row["duress"] as? Bool ?? false) ? "DURESS" : nil]
+                            .compactMap { $0 }.joined(separator: " ")]
             Swift.print(cells.joined(separator: "  "))
         }
     }

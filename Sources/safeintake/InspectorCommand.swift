@@ -44,7 +44,7 @@ struct InspectorCommand: AsyncParsableCommand {
         /// Records an opened case in the case index: its language, and its answers as read.
         func remember(_ opened: OpenedCase, of id: CaseID, keys: AgencyKeyPair) throws {
             var index = try CaseIndex.load(caseIndexURL, keys: keys)
-            index.record(id, language: opened.view.language, answersRead: opened.answers.count)
+            index.record(id, view: opened.view, answersRead: opened.answers.count)
             try index.save(keys: keys)
         }
 
@@ -146,7 +146,7 @@ struct InspectorCommand: AsyncParsableCommand {
             let summaries = try await CLIOutput.reporting { try await client.cases() }
             for summary in summaries where index[summary.caseID] == nil {
                 let view = try await CLIOutput.reporting { try await client.open(summary.caseID) }
-                index.record(summary.caseID, language: view.language, answersRead: 0)
+                index.record(summary.caseID, view: view, answersRead: 0)
             }
             try pinAfterSuccess?()
             try index.save(keys: keys)
@@ -165,7 +165,9 @@ struct InspectorCommand: AsyncParsableCommand {
                 // Exactly the members CONTRACT.md lists: tools compare the set.
                 rows.forEach(CLIOutput.printJSONLine)
             } else {
-                CaseTable.print(listed.map { row, summary in row.merging(["duress": summary.duressFlagged]) { $1 } })
+                CaseTable.print(listed.map { row, summary in
+                    row.merging(["duress": summary.duressFlagged, "urgent": index[summary.caseID]?.urgent ?? false]) { $1 }
+                })
             }
         }
     }
@@ -187,6 +189,8 @@ struct InspectorCommand: AsyncParsableCommand {
             var object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
             if full {
                 object["status"] = opened.status
+                object["indicators"] = view.indicators ?? []
+                object["urgent"] = view.isUrgent
                 object["duress"] = opened.duressFlagged
                 object["holders"] = opened.holders
                 object["notes"] = opened.notes.map { ["author": $0.author, "kind": $0.kind.rawValue, "text": $0.text, "signed": $0.isSigned] as [String: Any] }
