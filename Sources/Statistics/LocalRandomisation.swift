@@ -94,10 +94,25 @@ public struct LocalRandomisation: Sendable, Equatable, CustomStringConvertible {
     /// fine there): `p` that a cell reads 1 when its truth is 1, `q` when its truth is 0.
     public func probabilities(dimension: String, cells k: Int) -> (p: Double, q: Double)? {
         guard let epsilon = epsilons[dimension] else { return nil }
+        return Self.probabilities(dimension: dimension, epsilon: epsilon, cells: k)
+    }
+
+    /// The same for one dimension's ε₀ (as a release records it).
+    public static func probabilities(dimension: String, epsilon: Rational, cells k: Int) -> (p: Double, q: Double)? {
         let odds = exp(epsilon.doubleValue)
         if Self.bitDimensions.contains(dimension) { return (odds / (1 + odds), 1 / (1 + odds)) }
         guard k > 1 else { return nil }
         return (odds / (odds + Double(k - 1)), 1 / (odds + Double(k - 1)))
+    }
+
+    /// The typical error (one standard deviation) of a de-biased figure of `dimension` in a month of
+    /// about `total` complaints, with central noise of standard deviation `centralSD` on each stored
+    /// cell and on the total: √(n·max(p(1 − p), q(1 − q)) + σ²(1 + q²)) / (p − q), an upper bound
+    /// over the cell's true share. Nil for a dimension that is not randomised.
+    public static func standardDeviation(dimension: String, epsilon: Rational, cells k: Int, total: Int, centralSD: Double) -> Double? {
+        guard let (p, q) = probabilities(dimension: dimension, epsilon: epsilon, cells: k) else { return nil }
+        let n = Double(max(0, total)), sigma2 = centralSD * centralSD
+        return (n * max(p * (1 - p), q * (1 - q)) + sigma2 * (1 + q * q)).squareRoot() / (p - q)
     }
 
     /// Randomises one complaint's true cells (`truth`, the exact cells as `StatisticsTallying` finds
