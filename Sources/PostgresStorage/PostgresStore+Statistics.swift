@@ -18,7 +18,8 @@ extension PostgresStore {
             try s.execute("INSERT INTO stat_schemes (month, local_randomisation) VALUES (\(month), \(proposed)) ON CONFLICT (month) DO NOTHING")
             scheme = try recorded()
         }
-        for cell in try contribution.storedCells(monthScheme: try LocalRandomisation(stored: scheme ?? "")) {
+        // An unreadable recorded ε₀ must not refuse the complaint (as in the SQLite store).
+        for cell in try contribution.storedCells(monthScheme: (try? LocalRandomisation(stored: scheme ?? "")) ?? contribution.localRandomisation) {
             try s.execute("""
                 INSERT INTO stat_tallies (month, dimension, cell, amount) VALUES (\(newCase.month), \(cell.dimension), \(cell.cell), 1)
                 ON CONFLICT (month, dimension, cell) DO UPDATE SET amount = stat_tallies.amount + 1

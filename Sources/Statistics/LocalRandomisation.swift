@@ -34,6 +34,11 @@ public struct LocalRandomisation: Sendable, Equatable, CustomStringConvertible {
             guard Self.bitDimensions.contains(dimension) || Self.categoricalDimensions.contains(dimension) else {
                 throw StatisticsError(.invalidParameter, "'\(dimension)' is not a randomised dimension (language, region, indicator, firewall)")
             }
+            // At most six decimal places: the exact sampler's products then stay far inside 128 bits,
+            // so randomising a filing can never fail (and refuse the complaint) on overflow.
+            guard epsilon.denominator <= 1_000_000 else {
+                throw StatisticsError(.invalidParameter, "the local ε₀ of \(dimension) may have at most six decimal places")
+            }
             guard try epsilon.compare(minimum) >= 0, try epsilon.compare(maximum) <= 0 else {
                 throw StatisticsError(.invalidParameter, "the local ε₀ of \(dimension) must be between \(Self.epsilonRange.minimum) and \(Self.epsilonRange.maximum) (got \(epsilon.doubleValue))")
             }

@@ -13,7 +13,10 @@ extension SQLiteStore {
                            arguments: [newCase.month, contribution.localRandomisation.description])
             recorded = contribution.localRandomisation.description
         }
-        let scheme = try LocalRandomisation(stored: recorded ?? "")
+        // A recorded ε₀ this daemon cannot read (edited by hand, or from a newer version) must not
+        // refuse the complaint: it is then randomised under the daemon's own, and the month's
+        // release, which reads the recorded one, fails loudly instead.
+        let scheme = (try? LocalRandomisation(stored: recorded ?? "")) ?? contribution.localRandomisation
         for cell in try contribution.storedCells(monthScheme: scheme) {
             try db.runCached(sql: """
                 INSERT INTO stat_tallies (month, dimension, cell, amount) VALUES (?, ?, ?, 1)

@@ -87,6 +87,7 @@ struct RandomisedResponseTests {
         #expect(try LocalRandomisation(operatorText: "0.7,firewall=2").epsilons["firewall"] == Rational(decimal: "2"))
         #expect(throws: StatisticsError.self) { try LocalRandomisation(operatorText: "0.01") }
         #expect(throws: StatisticsError.self) { try LocalRandomisation(operatorText: "1,nationality=1") }
+        #expect(throws: StatisticsError.self) { try LocalRandomisation(operatorText: "1.0000001") }
     }
 
     @Test("the de-biased estimator is unbiased: its mean over many simulated months is the truth")
