@@ -107,7 +107,7 @@ public struct IntakeService: Sendable {
         var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
         // Tagged on what inspectors will read: the firewall's output after her own removals.
-        let tallies = statistics.cells(language: screened.language, fields: screened.fields, narrative: narrative, report: screened.report)
+        let tallies = statistics.contribution(language: screened.language, fields: screened.fields, narrative: narrative, report: screened.report)
         return try drawToken(for: PreparedFiling.Parts(
             caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
             audit: audit, report: screened.report, tallies: tallies))

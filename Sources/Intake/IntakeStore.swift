@@ -16,16 +16,18 @@ public struct NewCase: Sendable {
     public let reporterPublicKey: [UInt8]
     /// The verifier of the reporter's duress code, when she chose one (§6.2).
     public let duressVerifier: TokenVerifier?
-    /// The statistics cells this complaint adds 1 to in its month (`StatisticsTallying`), sorted.
-    /// Stored only as increments of shared counters, in the filing's transaction; never per case.
-    public let tallies: [TallyCell]
+    /// What this complaint adds to its month's statistics (`StatisticsTallying`): its true cells,
+    /// held in memory only. The store randomises them (`TallyContribution.storedCells`) under the
+    /// month's recorded ε₀ and adds 1 to the randomised cells only, in the filing's transaction; the
+    /// truth is never stored, per case or as a counter.
+    public let statistics: TallyContribution?
 
     /// `YYYY-MM` of `day`: the month whose tallies the complaint joins.
     public var month: String { String(day.prefix(7)) }
 
     public init(id: CaseID, day: String, agencyView: [UInt8], wraps: [String: [UInt8]], token: StoredToken,
-                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, tallies: [TallyCell] = []) {
-        self.tallies = tallies.sorted()
+                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, statistics: TallyContribution? = nil) {
+        self.statistics = statistics
         self.id = id
         self.day = day
         self.agencyView = agencyView
@@ -316,8 +318,10 @@ public protocol IntakeStore: Sendable {
     func deleteCase(_ id: CaseID, audit: [[UInt8]]) throws
 
     // MARK: statistics (issue 21; Docs/statistics.md)
-    /// The exact tallies of `month` (`YYYY-MM`): read only to compute a release, never served.
-    func statisticsTallies(month: String) throws -> [TallyCell: Int]
+    /// The tallies of `month` (`YYYY-MM`): randomised answers under the month's recorded ε₀, or
+    /// exact counts for a month tallied before randomised response at rest (no ε₀ recorded). Read
+    /// only to compute a release, never served.
+    func statisticsTallies(month: String) throws -> StoredTallies
     /// Stores a signed release of `month` and appends `audit`; `StoreError.conflict` (and nothing
     /// stored) when the month was released already: each month is released once.
     func recordStatisticsRelease(month: String, note: String, audit: [[UInt8]]) throws

@@ -20,7 +20,7 @@ public struct PreparedFiling: Sendable {
         let duress: TokenVerifier?
         let audit: [[UInt8]]
         let report: FirewallReport
-        let tallies: [TallyCell]
+        let tallies: TallyContribution
     }
 
     let parts: Parts
@@ -37,7 +37,7 @@ extension IntakeService {
         let wrap = try ReporterKeyWrap.wrap(parts.reporterKey, caseID: parts.caseID, under: secrets.wrapKey)
         let stored = StoredToken(locator: token.locator, caseID: parts.caseID, verifier: secrets.verifier, reporterKeyWrap: wrap)
         let newCase = NewCase(id: parts.caseID, day: parts.day, agencyView: parts.sealedView, wraps: parts.wraps, token: stored,
-                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress, tallies: parts.tallies)
+                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress, statistics: parts.tallies)
         return PreparedFiling(parts: parts, newCase: newCase,
                               filed: FiledComplaint(token: token.formatted(), caseID: parts.caseID, firewallReport: parts.report))
     }

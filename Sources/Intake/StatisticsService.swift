@@ -62,10 +62,11 @@ public struct StatisticsService: Sendable {
         guard !(try store.statisticsReleases().contains { (try? ReleaseNote.open($0, verifiedWith: nil).month) == month }) else {
             throw Self.alreadyReleased(month)
         }
-        let counts = try store.statisticsTallies(month: month)
+        let stored = try store.statisticsTallies(month: month)
         var sampler = ExactSampler(source: SodiumRandomSource())
-        let release = try ReleaseBuilder.release(month: month, releasedDay: time.day(), counts: counts, domain: tallying.domain,
+        let release = try ReleaseBuilder.release(month: month, releasedDay: time.day(), counts: stored.counts, domain: tallying.domain,
                                                  epsilon: budget.epsilon, delta: budget.delta, threshold: budget.threshold,
+                                                 localRandomisation: stored.localRandomisation,
                                                  handling: try caseHandling(threeMonthsBefore: month), sampler: &sampler)
         let note = try ReleaseNote.sign(release, with: signer)
         do {

@@ -37,8 +37,12 @@ public struct StatisticsTallying: Sendable {
     /// The operator's regions, in the order releases list them.
     public let regions: [String]
     private let foldedRegions: [String: String]
+    /// ε₀ per dimension of the randomised response applied before anything is stored
+    /// (`serve --stats-local-epsilon`, default 1.1). A month keeps the ε₀ recorded at its first filing.
+    public let localRandomisation: LocalRandomisation
 
-    public init(regions: [String] = []) {
+    public init(regions: [String] = [], localRandomisation: LocalRandomisation = .standard) {
+        self.localRandomisation = localRandomisation
         var seen = Set<String>()
         self.regions = regions.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert(Self.fold($0)).inserted }
         self.foldedRegions = Dictionary(self.regions.map { (Self.fold($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -55,7 +59,8 @@ public struct StatisticsTallying: Sendable {
         ])
     }
 
-    /// The cells one complaint adds 1 to, sorted (stores update them in this order, so that two
+    /// The cells that are *true* of one complaint, sorted: never stored as such (the store keeps
+    /// only their randomised answer, `TallyContribution`) (stores update them in this order, so that two
     /// filings never lock the same rows in opposite orders).
     public func cells(language: String, fields: [String: String], narrative: String, report: FirewallReport) -> [TallyCell] {
         var cells = [Self.total]
@@ -65,6 +70,12 @@ public struct StatisticsTallying: Sendable {
         cells += Self.tagger.indicators(in: narrative).map { TallyCell("indicator", $0.rawValue) }
         cells += report.counts.filter { $0.value > 0 }.keys.map { TallyCell("firewall", $0.rawValue) }
         return cells.sorted()
+    }
+
+    /// One complaint's true cells with what the store needs to randomise them.
+    public func contribution(language: String, fields: [String: String], narrative: String, report: FirewallReport) -> TallyContribution {
+        TallyContribution(truth: cells(language: language, fields: fields, narrative: narrative, report: report),
+                          domain: domain, localRandomisation: localRandomisation)
     }
 
     private func region(in fields: [String: String]) -> String {
@@ -83,4 +94,28 @@ public struct StatisticsTallying: Sendable {
 
     /// Built once: the tagger compiles its lexicons into automata.
     static let tagger = IndicatorTagger()
+}
+
+/// One complaint's contribution to its month's tallies, in memory only: its true cells, the
+/// domain, and the daemon's ε₀. The store turns it into the cells it adds 1 to with
+/// `storedCells(monthScheme:)`, inside the filing's transaction, under the ε₀ recorded for the
+/// month (the daemon's own when it files the month's first complaint): so that one month's
+/// answers all share one ε₀ and de-bias together, even if the operator changes it mid-month.
+public struct TallyContribution: Sendable {
+    public let truth: [TallyCell]
+    public let domain: StatisticsDomain
+    public let localRandomisation: LocalRandomisation
+
+    public init(truth: [TallyCell], domain: StatisticsDomain, localRandomisation: LocalRandomisation) {
+        self.truth = truth.sorted()
+        self.domain = domain
+        self.localRandomisation = localRandomisation
+    }
+
+    /// The randomised cells to add 1 to, sorted (stores update them in this order, so that two
+    /// filings never lock the same rows in opposite orders). Randomness from libsodium.
+    public func storedCells(monthScheme: LocalRandomisation) throws -> [TallyCell] {
+        var sampler = ExactSampler(source: SodiumRandomSource())
+        return try monthScheme.randomise(truth, domain: domain, sampler: &sampler)
+    }
 }

@@ -180,6 +180,26 @@ enum PostgresSchema {
             "ALTER TABLE case_notes ADD COLUMN day TEXT",
             "ALTER TABLE reporter_answers ADD COLUMN day TEXT",
         ]),
+        // As the SQLite schema's v10: randomised response at rest; the exact tallies move aside.
+        PostgresMigration(version: 7, description: "randomised tallies", statements: [
+            "ALTER TABLE stat_tallies RENAME TO stat_tallies_exact",
+            "ALTER INDEX stat_tallies_pkey RENAME TO stat_tallies_exact_pkey",
+            """
+            CREATE TABLE stat_tallies (
+                month TEXT NOT NULL CHECK (month ~ '^[0-9]{4}-[0-9]{2}$'),
+                dimension TEXT NOT NULL,
+                cell TEXT NOT NULL,
+                amount BIGINT NOT NULL CHECK (amount >= 0),
+                PRIMARY KEY (month, dimension, cell)
+            )
+            """,
+            """
+            CREATE TABLE stat_schemes (
+                month TEXT PRIMARY KEY CHECK (month ~ '^[0-9]{4}-[0-9]{2}$'),
+                local_randomisation TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 }
 

@@ -57,6 +57,10 @@ struct StatisticsPage {
             let shown = cells.compactMap { c in c.value.map { (Self.label(dimension: dimension, cell: c.cell), $0) } }.sorted { $0.1 > $1.1 }
             out += "<div class=\"chart\"><h4>\(HTMLEscaping.escape(Self.title(dimension)))</h4>"
             out += shown.isEmpty ? "<p class=\"note\">Nothing above the threshold.</p>" : Self.bars(shown, title: Self.title(dimension))
+            if let local = release.localEpsilon?[dimension], let spread = Self.localSpread(release, dimension: dimension, cells: cells.count) {
+                out += "<p class=\"note\">Each complaint's \(HTMLEscaping.escape(Self.title(dimension).lowercased())) was randomised before it was stored "
+                    + "(ε₀ = \(Self.number(local.doubleValue))) and the figures corrected for it: typically within ±\(spread).</p>"
+            }
             let hidden = cells.count - shown.count
             if hidden > 0, dimension != "total" {
                 out += "<p class=\"note\">\(hidden) other \(hidden == 1 ? "value" : "values") below \(release.threshold) or none: not shown.</p>"
@@ -126,6 +130,15 @@ struct StatisticsPage {
         guard parts.count == 2, let value = try? Rational(exact: String(parts[1])) else { return 0 }
         let mechanism: NoiseMechanism = parts[0] == "scale" ? .discreteLaplace(scale: value) : .discreteGaussian(sigmaSquared: value)
         return Int(mechanism.standardDeviation.rounded())
+    }
+
+    /// The "±" of a de-biased dimension: the randomised response's spread at the month's (noisy)
+    /// total, and the central noise magnified by the de-biasing.
+    static func localSpread(_ release: StatisticsRelease, dimension: String, cells: Int) -> Int? {
+        guard let epsilon = release.localEpsilon?[dimension] else { return nil }
+        let total = release.cells.first { $0.dimension == "total" }?.value ?? 0
+        return LocalRandomisation.standardDeviation(dimension: dimension, epsilon: epsilon, cells: cells, total: total, centralSD: Double(spread(release)))
+            .map { Int($0.rounded()) }
     }
 
     static func title(_ dimension: String) -> String {

@@ -36,6 +36,10 @@ public struct StatisticsRelease: Sendable, Equatable {
     public let l2SensitivitySquared: Int
     public let threshold: Int
     public let cells: [Cell]
+    /// ε₀ of each dimension whose tallies were stored under randomised response
+    /// (`LocalRandomisation`), its figures then de-biased; nil when the month's tallies were exact
+    /// (stored before randomised response at rest).
+    public let localEpsilon: [String: Rational]?
     /// How the complaints filed three months earlier were handled (`CaseHandlingTally`): exact,
     /// from the public log, outside the privacy accounting (they add nothing the log does not show).
     public let handling: Handling?
@@ -52,8 +56,10 @@ public struct StatisticsRelease: Sendable, Equatable {
     }
 
     public init(month: String, releasedDay: String, mechanism: String, noiseParameter: String, epsilon: Rational, delta: Rational?,
-                l1Sensitivity: Int, l2SensitivitySquared: Int, threshold: Int, cells: [Cell], handling: Handling? = nil) {
+                l1Sensitivity: Int, l2SensitivitySquared: Int, threshold: Int, cells: [Cell], localEpsilon: [String: Rational]? = nil,
+                handling: Handling? = nil) {
         self.handling = handling
+        self.localEpsilon = localEpsilon
         self.month = month
         self.releasedDay = releasedDay
         self.mechanism = mechanism
@@ -75,6 +81,7 @@ public struct StatisticsRelease: Sendable, Equatable {
             "delta": delta.map { $0.doubleValue as Any } ?? NSNull(), "delta_exact": delta.map { $0.description as Any } ?? NSNull(),
             "l1_sensitivity": l1Sensitivity, "l2_sensitivity_squared": l2SensitivitySquared,
             "suppression_threshold": threshold,
+            "local_epsilon": localEpsilon.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key, $0.value.description) }) as Any } ?? NSNull(),
             "cells": cells.map { ["dimension": $0.dimension, "cell": $0.cell, "value": $0.value.map { $0 as Any } ?? NSNull()] as [String: Any] },
             "handling": handling.map { h -> Any in
                 ["cohort": h.cohort, "source": "public_audit_log",
@@ -106,6 +113,12 @@ public struct StatisticsRelease: Sendable, Equatable {
         }
         var delta: Rational?
         if let text = object["delta_exact"] as? String { delta = try Rational(exact: text) }
+        var localEpsilon: [String: Rational]?
+        if let raw = object["local_epsilon"] as? [String: String] {
+            var parsed: [String: Rational] = [:]
+            for (dimension, value) in raw { parsed[dimension] = try Rational(exact: value) }
+            localEpsilon = parsed
+        }
         var handling: Handling?
         if let raw = object["handling"] as? [String: Any] {
             guard let cohort = raw["cohort"] as? String, let figures = raw["figures"] as? [[String: Any]] else { throw bad }
@@ -118,6 +131,7 @@ public struct StatisticsRelease: Sendable, Equatable {
         }
         self.init(month: month, releasedDay: released, mechanism: mechanism, noiseParameter: parameter,
                   epsilon: try Rational(exact: epsilon), delta: delta,
-                  l1Sensitivity: l1, l2SensitivitySquared: l2, threshold: threshold, cells: cells, handling: handling)
+                  l1Sensitivity: l1, l2SensitivitySquared: l2, threshold: threshold, cells: cells, localEpsilon: localEpsilon,
+                  handling: handling)
     }
 }

@@ -168,6 +168,26 @@ enum Schema {
                 ALTER TABLE reporter_answers ADD COLUMN day TEXT;
                 """)
         }
+        // Randomised response at rest (Docs/statistics.md, "Randomised tallies"): the exact
+        // tallies so far move aside (read only to release their months, deleted when released); new
+        // filings add their randomised answers to a fresh `stat_tallies`, under the ε₀ recorded for
+        // their month by its first filing.
+        migrator.registerMigration("v10: randomised tallies") { db in
+            try db.execute(sql: """
+                ALTER TABLE stat_tallies RENAME TO stat_tallies_exact;
+                CREATE TABLE stat_tallies (
+                    month TEXT NOT NULL,
+                    dimension TEXT NOT NULL,
+                    cell TEXT NOT NULL,
+                    amount INTEGER NOT NULL CHECK (amount >= 0),
+                    PRIMARY KEY (month, dimension, cell)
+                ) WITHOUT ROWID;
+                CREATE TABLE stat_schemes (
+                    month TEXT PRIMARY KEY NOT NULL,
+                    local_randomisation TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -105,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
                                    routing: try loadRouting(folder: folder), anchor: anchor,
                                    deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
-                                   statistics: StatisticsTallying(regions: try folder.statisticsRegions()))
+                                   statistics: StatisticsTallying(regions: try folder.statisticsRegions(), localRandomisation: try statistics.localRandomisation()))
         let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint

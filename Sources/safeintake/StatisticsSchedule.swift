@@ -35,6 +35,15 @@ struct StatisticsScheduleOptions: ParsableArguments {
     var statsEpsilon: String?
     @Option(help: "δ for the scheduled releases (discrete Gaussian); without it, the discrete Laplace.") var statsDelta: String?
     @Option(help: "Figures below this after noise are suppressed in scheduled releases.") var statsThreshold = ReleaseBuilder.defaultThreshold
+    @Option(help: ArgumentHelp(
+        "ε₀ of the randomised response applied to each complaint's tallies before they are stored: one value for every dimension, or e.g. '1.1,firewall=0.7' (Docs/statistics.md, \"Randomised tallies\").",
+        discussion: "Default 1.1: a stored firewall or indicator bit is wrong with probability 1/(1+e^1.1) ≈ 0.25. A month keeps the ε₀ recorded by its first filing; every daemon on one database should use the same."))
+    var statsLocalEpsilon = LocalRandomisation.defaultEpsilon
+
+    /// The randomised response at rest; a malformed or out-of-range ε₀ is refused at start.
+    func localRandomisation() throws -> LocalRandomisation {
+        do { return try LocalRandomisation(operatorText: statsLocalEpsilon) } catch { throw ValidationError("--stats-local-epsilon: \(error.reason)") }
+    }
 
     /// The budget, or nil when no release is scheduled; malformed values are refused at start.
     func budget() throws -> StatisticsService.Budget? {

@@ -10,24 +10,62 @@ import Testing
 /// Issue 21: tallies at intake (both backends) and releases from them.
 @Suite("statistics tallies and releases")
 struct StatisticsTallyTests {
-    @Test("a filing adds its cells to its month's tallies: language, indicators on what inspectors read, firewall categories", arguments: Backend.available)
+    @Test("a filing adds its randomised answer to its month's tallies: the exact total, one language, bits for indicators and categories", arguments: Backend.available)
     func filingAddsItsCells(_ backend: Backend) throws {
         let h = try Harness(backend)
-        let filed = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
-        let view = try #require(try h.open(filed.caseID, as: h.inspector1))
+        _ = try h.intake.file(body: Harness.body(IntakePathTests.complaint))
         let month = String(CoarseTime().day().prefix(7))
-        let tallies = try h.store.statisticsTallies(month: month)
-        var expected: [TallyCell: Int] = [StatisticsTallying.total: 1, TallyCell("language", "en"): 1]
-        let indicators = IndicatorTagger().indicators(in: view.narrative)
-        #expect(!indicators.isEmpty, "the test complaint should show indicators (wages, hours)")
-        for indicator in indicators { expected[TallyCell("indicator", indicator.rawValue)] = 1 }
-        #expect(!filed.firewallReport.counts.isEmpty)
-        for category in filed.firewallReport.counts.keys { expected[TallyCell("firewall", category.rawValue)] = 1 }
-        #expect(tallies == expected)
+        let stored = try h.store.statisticsTallies(month: month)
+        #expect(stored.localRandomisation == .standard, "the month records the ε₀ its first filing used")
+        #expect(stored.counts[StatisticsTallying.total] == 1, "the total is exact")
+        #expect(stored.counts.filter { $0.key.dimension == "language" }.values.reduce(0, +) == 1, "one language cell, true or not")
+        #expect(stored.counts.keys.allSatisfy(h.intake.statistics.domain.contains))
+        #expect(stored.counts.values.allSatisfy { $0 == 1 })
         _ = try h.intake.file(body: Harness.body(["language": "tl", "fields": [:] as [String: String], "narrative": "Hindi ako binabayaran."]))
         let after = try h.store.statisticsTallies(month: month)
-        #expect(after[StatisticsTallying.total] == 2 && after[TallyCell("language", "tl")] == 1 && after[TallyCell("language", "en")] == 1)
-        #expect(try h.store.statisticsTallies(month: "1999-01").isEmpty)
+        #expect(after.counts[StatisticsTallying.total] == 2)
+        #expect(after.counts.filter { $0.key.dimension == "language" }.values.reduce(0, +) == 2)
+        #expect(try h.store.statisticsTallies(month: "1999-01").counts.isEmpty)
+    }
+
+    /// The seizure of issue 21's review: two storage states around one filing (a WAL frame, a dead
+    /// row version, two backups) differ by that filing's stored cells. Over many filings whose
+    /// firewall removed status, that difference must say "removed" only at randomised response's
+    /// rate e^ε₀/(1 + e^ε₀) ≈ 0.75, never always; and with status not removed, at ≈ 0.25.
+    @Test("two snapshots around one filing do not determine its firewall bit", arguments: Backend.available)
+    func snapshotsDoNotDetermineTheFirewallBit(_ backend: Backend) throws {
+        let h = try Harness(backend)
+        let tallying = StatisticsTallying()
+        let month = "2026-11"
+        let target = TallyCell("firewall", "explicit_status")
+        let filings = 300
+        var agreeing = [true: 0, false: 0]
+        for i in 0..<filings {
+            let removed = i % 2 == 0
+            var truth = [StatisticsTallying.total, TallyCell("language", "ti"), TallyCell("indicator", "withholding_of_wages")]
+            if removed { truth.append(target) }
+            let caseID = CaseID.generate()
+            let newCase = NewCase(id: caseID, day: "2026-11-20", agencyView: [1, 2, 0], wraps: [:],
+                                  token: StoredToken(locator: String(format: "%08d", 20_000_000 + i), caseID: caseID,
+                                                     verifier: TokenVerifier(salt: [0], hash: [0], cost: .minimum), reporterKeyWrap: nil),
+                                  reporterPublicKey: [0], duressVerifier: nil,
+                                  statistics: TallyContribution(truth: truth, domain: tallying.domain, localRandomisation: tallying.localRandomisation))
+            let before = try h.store.statisticsTallies(month: month).counts
+            try h.store.insertCase(newCase, audit: [])
+            let after = try h.store.statisticsTallies(month: month).counts
+            let difference = Dictionary(uniqueKeysWithValues: after.map { ($0.key, $0.value - (before[$0.key] ?? 0)) }).filter { $0.value != 0 }
+            #expect(difference[StatisticsTallying.total] == 1)
+            #expect(difference.values.allSatisfy { $0 == 1 })
+            #expect(difference.filter { $0.key.dimension == "language" }.count == 1)
+            if (difference[target] == 1) == removed { agreeing[removed, default: 0] += 1 }
+        }
+        // p = e^1.1/(1 + e^1.1) = 0.7503; 150 filings each way: sd 0.035, so ±6 sd is ±0.21.
+        let p = exp(1.1) / (1 + exp(1.1))
+        for removed in [true, false] {
+            let rate = Double(agreeing[removed] ?? 0) / Double(filings / 2)
+            #expect(abs(rate - p) < 0.21, "the stored bit agrees with the truth at \(rate), expected \(p)")
+            #expect(rate < 1, "the storage difference must not determine the truth")
+        }
     }
 
     @Test("a filing that is refused adds nothing: the tallies share its transaction", arguments: Backend.available)
@@ -41,7 +79,8 @@ struct StatisticsTallyTests {
         let clash = NewCase(id: CaseID.generate(), day: CoarseTime().day(), agencyView: Array(repeating: 1, count: 64), wraps: [:],
                             token: StoredToken(locator: live.locator, caseID: live.caseID, verifier: live.verifier, reporterKeyWrap: nil),
                             reporterPublicKey: BoxKeyPair().publicKey, duressVerifier: nil,
-                            tallies: [StatisticsTallying.total, TallyCell("firewall", "explicit_status")])
+                            statistics: TallyContribution(truth: [StatisticsTallying.total, TallyCell("firewall", "explicit_status")],
+                                                          domain: StatisticsTallying().domain, localRandomisation: .standard))
         #expect(throws: StoreError.locatorTaken) { try h.store.insertCase(clash, audit: []) }
         #expect(try h.store.statisticsTallies(month: month) == before)
     }

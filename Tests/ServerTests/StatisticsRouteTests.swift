@@ -42,6 +42,8 @@ struct StatisticsRouteTests {
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(html.contains("<svg") && !html.lowercased().contains("<script") && !html.contains("style=\""))
             #expect(html.contains(release.month) && html.contains("discrete Gaussian"))
+            #expect(release.localEpsilon?["firewall"] == LocalRandomisation.standard.epsilons["firewall"])
+            #expect(html.contains("was randomised before it was stored (ε₀ = 1.1)"), "each randomised dimension states its ε₀ and its ±")
             // 60 complaints plus noise with σ ≈ 12.5 stay above the threshold of 5 but with probability ~10⁻⁵.
             let total = try #require(release.cells.first { $0.dimension == "total" }?.value)
             #expect(html.contains(">\(total)</text>"), "the total is drawn with its figure")

@@ -35,6 +35,29 @@ struct ReleaseTests {
         #expect(release.cells.allSatisfy { $0.value == nil || $0.value! >= 10 })
     }
 
+    @Test("a release of randomised tallies records each ε₀, de-biases the noisy counts, and reads back")
+    func randomisedTallies() throws {
+        var sampler = ExactSampler(source: SodiumRandomSource())
+        let domain = StatisticsDomain(dimensions: [
+            .init(name: "total", cells: ["all"], cellsPerComplaint: 1),
+            .init(name: "firewall", cells: ["explicit_status", "asylum"], cellsPerComplaint: 2),
+        ])
+        // 1000 complaints, 300 with status removed, none asylum: stored answers near their means.
+        let p = exp(1.1) / (1 + exp(1.1)), q = 1 - p
+        let counts = [TallyCell("total", "all"): 1000, TallyCell("firewall", "explicit_status"): Int((300 * p + 700 * q).rounded()),
+                      TallyCell("firewall", "asylum"): Int((1000 * q).rounded())]
+        let release = try ReleaseBuilder.release(month: "2026-11", releasedDay: "2026-12-01", counts: counts, domain: domain,
+                                                 epsilon: try Rational(decimal: "4"), delta: try Rational(decimal: "1e-6"),
+                                                 localRandomisation: .standard, sampler: &sampler)
+        #expect(release.localEpsilon == ["firewall": try Rational(decimal: "1.1")], "only the dimensions of the domain")
+        // σ ≈ 2.4 per cell (Δ₂² = 3 at ε = 4), about 5 after de-biasing: ±60 is over 10 σ.
+        #expect(abs((release.cells[1].value ?? 0) - 300) < 60)
+        #expect(release.cells[2].value == nil || release.cells[2].value! < 60)
+        #expect(release.canonicalJSON.contains("\"local_epsilon\":{\"firewall\":\"11/10\"}"))
+        #expect(try StatisticsRelease(json: release.canonicalJSON) == release)
+        #expect(try Self.release().canonicalJSON.contains("\"local_epsilon\":null"))
+    }
+
     @Test("a δ selects the discrete Gaussian, calibrated so that zCDP gives the requested (ε, δ)")
     func gaussianCalibration() throws {
         let release = try Self.release(delta: "0.000001")
