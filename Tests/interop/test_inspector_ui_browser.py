@@ -95,7 +95,9 @@ def test_an_inspector_works_a_case_in_chromium(daemon, ui_factory, browser):  # 
 
     full = show_full(daemon, "inspector-1", case_id)
     assert full["status"] == "investigating"
-    assert [n["text"] for n in full["notes"]] == ["Visited the estate; payslips requested"]
+    assert [n["text"] for n in full["notes"] if n["kind"] == "note"] == ["Visited the estate; payslips requested"]
+    assert [n["text"] for n in full["notes"] if n["kind"] == "message_to_reporter"] == ["We will visit on Monday."], \
+        "the author's copy of what she was told, for every holder"
 
     screenshot(browser, "inspector-ui-case-phone.png")
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", DESKTOP)
