@@ -59,6 +59,11 @@ def fetch_case(d, key: si.AgencyKey) -> dict:
 
 # ------------------------------------------------------------------------------------------ (a)
 
+ILO_INDICATORS = {"abuse_of_vulnerability", "deception", "restriction_of_movement", "isolation", "physical_sexual_violence",
+                  "intimidation_threats", "retention_of_identity_documents", "withholding_of_wages", "debt_bondage",
+                  "abusive_working_living_conditions", "excessive_overtime"}
+
+
 def test_pynacl_opens_a_case_filed_through_the_daemon(daemon):
     file_complaint(daemon)
     key = load_dev_key(daemon, "inspector-1")  # §5.2 parse + public key / key id checks
@@ -80,7 +85,8 @@ def test_pynacl_opens_a_case_filed_through_the_daemon(daemon):
         si.open_record(case_key, si.new_case_id(), record)
 
     view = json.loads(plaintext.decode("utf-8"))  # §2
-    assert set(view) == {"case", "fields", "language", "narrative"}
+    assert set(view) == {"case", "fields", "language", "narrative", "indicators"}
+    assert view["indicators"] == sorted(view["indicators"]) and set(view["indicators"]) <= ILO_INDICATORS
     assert view["case"] == case_id
     assert view["language"] == "en"
     assert view["fields"] == {k: COMPLAINT["fields"][k]
