@@ -4,9 +4,11 @@ import Server
 import Storage
 
 /// What the metrics listener reads at each scrape besides the request counters: how much work is
-/// queued, how large the database and the audit log are. Sizes only: nothing about any case.
+/// queued, how large the database and the audit log are, how long since a checkpoint was signed.
+/// Sizes and ages only: nothing about any case.
 struct OperationalGauges: Sendable {
     let store: any IntakeStore
+    let audit: AuditPublisher
     let work: BlockingWork
     let folder: URL
     let sqlite: Bool
@@ -18,6 +20,11 @@ struct OperationalGauges: Sendable {
         let store = self.store
         if let size = try? await work.run({ try store.auditLogSize() }) {
             gauges.append(.init(name: "safeintake_audit_log_entries", help: "Entries in the audit log.", value: Double(size)))
+        }
+        if let age = audit.secondsSinceLastSigning {
+            gauges.append(.init(name: "safeintake_checkpoint_age_seconds",
+                                help: "Seconds since this daemon last signed a checkpoint (at start, then for each auditor's or inspector's request).",
+                                value: age))
         }
         if sqlite {
             let base = folder.appendingPathComponent(SQLiteStore.fileName).path

@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         defer { selection.close() }
         var listener: MetricsListener?
         if let metrics, let metricsPort {
-            let gauges = OperationalGauges(store: selection.store, work: deps.work, folder: URL(fileURLWithPath: data), sqlite: selection.isSQLite)
+            let gauges = OperationalGauges(store: selection.store, audit: deps.audit, work: deps.work, folder: URL(fileURLWithPath: data), sqlite: selection.isSQLite)
             listener = MetricsListener(host: metricsHost, port: metricsPort, metrics: metrics, gauges: { await gauges.read() })
         }
         try await runDaemon(deps, host: host, port: port, logger: logger, metrics: listener)

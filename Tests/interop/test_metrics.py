@@ -55,6 +55,8 @@ def test_metrics_count_by_route_and_status_and_carry_nothing_a_reporter_sent(dae
     entries = re.search(r"^safeintake_audit_log_entries (\d+(\.\d+)?)$", text, re.M)
     assert entries and float(entries.group(1)) > 0
     assert re.search(r"^safeintake_work_queue_depth \d", text, re.M)
+    age = re.search(r"^safeintake_checkpoint_age_seconds (\S+)$", text, re.M)  # signed at start
+    assert age and 0 <= float(age.group(1)) < 600, text
     if d.backend == "sqlite":
         assert re.search(r"^safeintake_database_bytes [1-9]", text, re.M)
 
