@@ -59,15 +59,21 @@ struct ReleaseProof {
             throw ClientError("refusing to decrypt case \(caseID): the checkpoint pinned in \(pin.url.path) does not verify with the trusted log key (\(error.reason))",
                               hint: "the pin file was altered or belongs to another log; check with the operator before removing it")
         }
-        let proof: [[UInt8]]
-        if pinned.size < checkpoint.size {
-            let listed = try await json("/v1/audit/proof/consistency?from=\(pinned.size)&to=\(checkpoint.size)")["proof"] as? [String] ?? []
-            proof = listed.compactMap(Base64.decode)
-        } else {
-            proof = []
+        // When another run of this client on the same key file pinned a newer checkpoint after this
+        // one fetched its own (parallel runs take turns pinning, not fetching), the pinned one must
+        // be proven to extend the one fetched here: then both are one history, no rollback, and a
+        // release in the smaller checkpoint is in the larger.
+        // A server that really rolled back cannot give that proof (it no longer has the larger tree):
+        // the fetch failing leaves no proof, and the check below fails with the rollback.
+        let (older, newer) = pinned.size > checkpoint.size ? (checkpoint, pinned) : (pinned, checkpoint)
+        var proof: [[UInt8]] = []
+        if older.size < newer.size {
+            let path = "/v1/audit/proof/consistency?from=\(older.size)&to=\(newer.size)"
+            let listed = newer == pinned ? (try? await json(path))?["proof"] : try await json(path)["proof"]
+            proof = (listed as? [String] ?? []).compactMap(Base64.decode)
         }
         do {
-            try LogAuditor(verifierKey: logKey).verifyConsistency(of: checkpoint, with: pinned, proof: proof)
+            try LogAuditor(verifierKey: logKey).verifyConsistency(of: newer, with: older, proof: proof)
         } catch {
             throw ClientError("refusing to decrypt case \(caseID): the server's log is not an append-only extension of the checkpoint pinned in \(pin.url.path) (\(error.reason))",
                               hint: "the server rolled its audit log back or forked it: report this to the auditors and the operator")

@@ -1,5 +1,6 @@
 import AuditLog
 import Envelope
+import Synchronization
 
 /// Serves the audit log to auditors: the verifier key, signed checkpoints, entries and proofs
 /// (../shared/CONTRACT.md, RFC 9162 §2.1, C2SP tlog-checkpoint and signed-note).
@@ -21,6 +22,7 @@ public struct AuditPublisher: Sendable {
     let store: any IntakeStore
     let signer: NoteSigner
     let memory: (any SignedHeadMemory)?
+    let lastSigning = LastSigning()
 
     public init(store: any IntakeStore, signer: NoteSigner, memory: (any SignedHeadMemory)? = nil) {
         self.store = store
@@ -62,7 +64,16 @@ public struct AuditPublisher: Sendable {
         if size > last?.size ?? 0 || last == nil {
             try store.recordSignedCheckpoint(size: size, note: note)
         }
+        lastSigning.instant.withLock { $0 = .now }
         return note
+    }
+
+    /// Seconds since this process last signed a checkpoint (at start, then for each auditor's or
+    /// inspector's request): the metrics' checkpoint age. Nil before the first.
+    public var secondsSinceLastSigning: Double? {
+        lastSigning.instant.withLock { instant in
+            instant.map { let elapsed = ContinuousClock.now - $0; return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
+        }
     }
 
     /// Records the firewall policy in force at start-up; a change is a `policy_changed` entry.
@@ -96,4 +107,10 @@ public struct AuditPublisher: Sendable {
             throw AuditLogError(.outOfRange, "the log has \(current) entries; size \(size) is beyond it")
         }
     }
+}
+
+/// When the publisher last signed, shared by every copy of the `AuditPublisher` value (memory only:
+/// a monotonic instant, never written anywhere).
+final class LastSigning: Sendable {
+    let instant = Mutex<ContinuousClock.Instant?>(nil)
 }

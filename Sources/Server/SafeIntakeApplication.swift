@@ -27,13 +27,15 @@ public struct ServerDependencies: Sendable {
     public let abuse: AbuseGuard
     /// Holds status answers to the time a success takes; shared with any other route that checks tokens.
     public let statusTiming: StatusTiming
+    /// Request counters and latencies for the metrics listener; nil when it is off.
+    public let metrics: DaemonMetrics?
 
     public init(intake: IntakeService, agency: AgencyService, caseWork: CaseWorkService, authenticator: AgencyAuthenticator,
                 audit: AuditPublisher, work: BlockingWork, limits: ComplaintLimits = ComplaintLimits(),
                 exitURL: String = ReporterWeb.defaultExitURL, service: ServiceDescription = ServiceDescription(),
                 formTokens: FormTokens = FormTokens(),
                 connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard(),
-                statusTiming: StatusTiming = StatusTiming()) {
+                statusTiming: StatusTiming = StatusTiming(), metrics: DaemonMetrics? = nil) {
         self.intake = intake
         self.agency = agency
         self.caseWork = caseWork
@@ -47,6 +49,7 @@ public struct ServerDependencies: Sendable {
         self.connections = connections
         self.abuse = abuse
         self.statusTiming = statusTiming
+        self.metrics = metrics
     }
 }
 
@@ -54,6 +57,7 @@ public struct ServerDependencies: Sendable {
 public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
+    if let metrics = deps.metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     // The pages and the JSON API share one guard and one timing: one budget per daemon.
     ReporterWeb(intake: deps.intake, runner: deps.work, abuse: deps.abuse, timing: deps.statusTiming,
                 limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL, service: deps.service).add(to: router)
@@ -84,11 +88,30 @@ public func buildApplication(_ deps: ServerDependencies, host: String, port: Int
 }
 
 /// Runs the daemon until SIGTERM or SIGINT, then drains in-flight requests and stops the worker pool.
-public func runDaemon(_ deps: ServerDependencies, host: String, port: Int, logger: Logger) async throws {
+/// With `metrics`, the metrics listener runs beside it and stops with it.
+public func runDaemon(_ deps: ServerDependencies, host: String, port: Int, logger: Logger, metrics: MetricsListener? = nil) async throws {
     let app = buildApplication(deps, host: host, port: port, logger: logger) { actualPort in
         logger.info("SafeIntake ready", metadata: ["listening": "\(host):\(actualPort)"])
     }
-    try await app.runService()
+    if let metrics {
+        let metricsApp = metrics.application(logger: logger) { actualPort in
+            logger.info("metrics ready", metadata: ["listening": "\(metrics.host):\(actualPort)"])
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await metricsApp.runService(gracefulShutdownSignals: [])
+                } catch is CancellationError {
+                } catch {
+                    logger.error("the metrics listener stopped; the daemon keeps serving", metadata: ["error": "\(error)"])
+                }
+            }
+            try await app.runService()
+            group.cancelAll()
+        }
+    } else {
+        try await app.runService()
+    }
     // Sign the final state, so that nothing appended since the last request for a checkpoint can be
     // dropped from the stored log without the separation audit noticing.
     let audit = deps.audit

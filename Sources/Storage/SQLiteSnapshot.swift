@@ -1,6 +1,7 @@
 import AuditLog
 import Foundation
 import GRDB
+import Intake
 
 /// A consistent copy of the SQLite store, taken while the daemon keeps filing: what `backup` and
 /// `audit export` put in their files, and what `restore` checks before it hands a folder back.
@@ -42,6 +43,48 @@ public struct SQLiteSnapshot {
         return try SQLiteSnapshot(file: file)
     }
 
+    /// Writes tables copied from another store (`PostgresStore.copyForAudit`) into the new SQLite
+    /// file `file`, with the same table and column names, so that the auditor's checks read a
+    /// PostgreSQL deployment's data exactly as they read a SQLite one. The one difference of shape
+    /// is bridged here: PostgreSQL keys its single signed checkpoint by `singleton`, SQLite by
+    /// `id = 1`.
+    public static func write(_ tables: [TableCopy], to file: URL) throws -> SQLiteSnapshot {
+        guard !FileManager.default.fileExists(atPath: file.path) else {
+            throw SnapshotError("\(file.path) exists already: the copy is written only to a new file")
+        }
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SnapshotError("cannot create \(file.path): \(String(cString: strerror(errno)))") }
+        close(fd)
+        var configuration = Configuration()
+        configuration.publicStatementArguments = false
+        let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        try queue.write { db in
+            for table in tables {
+                let bridged = table.name == "signed_checkpoint" && !table.columns.contains("id")
+                let columns = (bridged ? ["id"] : []) + table.columns
+                try db.execute(sql: "CREATE TABLE \(quoted(table.name)) (\(columns.map(quoted).joined(separator: ", ")))")
+                let insert = try db.makeStatement(sql: "INSERT INTO \(quoted(table.name)) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
+                for row in table.rows {
+                    let values: [DatabaseValue] = (bridged ? [1.databaseValue] : []) + row.map(databaseValue)
+                    try insert.execute(arguments: StatementArguments(values))
+                }
+            }
+        }
+        try queue.close()
+        return try SQLiteSnapshot(file: file)
+    }
+
+    private static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    private static func databaseValue(_ value: TableCopy.Value) -> DatabaseValue {
+        switch value {
+        case .null: .null
+        case .integer(let number): number.databaseValue
+        case .text(let text): text.databaseValue
+        case .blob(let bytes): Data(bytes).databaseValue
+        }
+    }
+
     /// Opens a snapshot file (from `take`, or unpacked from a backup) to read its log.
     public init(file: URL) throws {
         var configuration = Configuration()
@@ -58,7 +101,13 @@ public struct SQLiteSnapshot {
         guard size <= logSize else {
             throw SnapshotError("the copy's log holds \(logSize) entries, fewer than the \(size) asked for")
         }
-        return try queue.read { db in try MerkleTree.root(size: size, reader: DatabaseNodeReader(db: db)) }
+        return try queue.read { db in
+            // A copy of a PostgreSQL deployment keeps its nodes by (level, node_index).
+            guard try db.columns(in: "audit_nodes").contains(where: { $0.name == "position" }) else {
+                return try MerkleTree.root(size: size, reader: LevelIndexNodeReader(db: db))
+            }
+            return try MerkleTree.root(size: size, reader: DatabaseNodeReader(db: db))
+        }
     }
 
     /// SQLite's own check of the copy's pages and indexes; nil when it is sound.
@@ -77,4 +126,17 @@ public struct SQLiteSnapshot {
 public struct SnapshotError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Merkle nodes stored by (level, node_index), as PostgreSQL keeps them.
+struct LevelIndexNodeReader: MerkleNodeReader {
+    let db: Database
+
+    func node(level: Int, index: UInt64) throws -> [UInt8] {
+        guard let hash = try Data.fetchOne(db, sql: "SELECT hash FROM audit_nodes WHERE level = ? AND node_index = ?",
+                                           arguments: [level, Int64(index)]) else {
+            throw MissingNode(level: level, index: index)
+        }
+        return [UInt8](hash)
+    }
 }

@@ -4,6 +4,8 @@ import Envelope
 import Firewall
 import Foundation
 import Intake
+import Logging
+import PostgresStorage
 import SeparationAudit
 import Sodium
 import Storage
@@ -24,14 +26,11 @@ extension AuditCommand {
         @Option(help: "The bundle file to write (must not exist).") var out: String
         @Option(help: "The firewall policy file the daemon runs with (serve --policy). Default: the built-in one.") var policy: String?
         @Option(help: "The operator's public key file. Default: DIR/secrets/operator.pub.") var operatorKey: String?
-        @Option(help: "PostgreSQL deployments: not supported by this version (Docs/operations.md).") var database: String?
+        @Option(help: "A PostgreSQL deployment's database (postgres://...) instead of DIR's SQLite store. Default: $SAFEINTAKE_DATABASE.")
+        var database: String?
 
         func run() async throws {
             umask(0o077)
-            guard StoreSelection.databaseURL(option: database) == nil else {
-                throw CLIFailure("audit export reads the SQLite store; this version cannot export a PostgreSQL deployment",
-                                 hint: "give the auditor a pg_dump restored into a scratch database and the public keys by hand (Docs/operations.md)")
-            }
             let folder = URL(fileURLWithPath: data)
             guard let logKey = try LogVerifierKeyFile.load(folder: folder) else {
                 throw CLIFailure("\(folder.path) has no secrets/log-signing.key: it is not a daemon's data folder", hint: "pass the folder given to serve --data")
@@ -47,7 +46,7 @@ extension AuditCommand {
             let outURL = URL(fileURLWithPath: out)
             let work = try PrivateTemporaryFolder(in: outURL.deletingLastPathComponent())
             defer { work.remove() }
-            let snapshot = try SQLiteSnapshot.take(of: folder, to: work.url.appendingPathComponent(AuditBundleManifest.databaseEntry))
+            let snapshot = try copyStore(folder: folder, to: work.url.appendingPathComponent(AuditBundleManifest.databaseEntry))
             defer { try? snapshot.closeDatabase() }
             var checkpointSize: UInt64?
             if let note = snapshot.signedCheckpoint {
@@ -76,7 +75,19 @@ extension AuditCommand {
                 unlink(outURL.path)
                 throw error
             }
-            print("audit bundle: \(out): deployment \(manifest.deployment), \(snapshot.logSize) audit entries, checkpoint at \(checkpointSize.map(String.init) ?? "none"), database sha256 \(manifest.database_sha256)")
+            print("audit bundle: \(out)\(StoreSelection.databaseURL(option: database) == nil ? "" : " (from PostgreSQL)"): deployment \(manifest.deployment), \(snapshot.logSize) audit entries, checkpoint at \(checkpointSize.map(String.init) ?? "none"), database sha256 \(manifest.database_sha256)")
+        }
+
+        /// The database copy: `VACUUM INTO` of the SQLite store, or with `--database` (or
+        /// `SAFEINTAKE_DATABASE`) every table of the PostgreSQL deployment but its secrets'
+        /// fingerprints, read in one consistent transaction and written into a SQLite file the checks
+        /// read the same way.
+        private func copyStore(folder: URL, to file: URL) throws -> SQLiteSnapshot {
+            // The SQLite store is copied without opening it as a store: that would run migrations.
+            guard let url = StoreSelection.databaseURL(option: database) else { return try SQLiteSnapshot.take(of: folder, to: file) }
+            let store = try PostgresStore(location: try PostgresLocation(url: url), maxConnections: 1, logger: Logger(label: "safeintake"))
+            defer { store.shutdown() }
+            return try SQLiteSnapshot.write(try store.copyForAudit(), to: file)
         }
     }
 }

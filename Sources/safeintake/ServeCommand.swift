@@ -46,6 +46,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(
         "Worker threads for Argon2id, sealing and database writes (default: 2 per core, at least 4).",
         discussion: "Argon2id memory in use is at most workers × --argon2-mem-kib.")) var workers: Int?
+    @Option(help: ArgumentHelp(
+        "Serve Prometheus metrics (GET /metrics) on this port, on a listener of its own. Default: off.",
+        discussion: "Counts and latencies by route pattern and status, queue depth, database and log size; nothing a reporter sent."))
+    var metricsPort: Int?
+    @Option(help: "Address of the metrics listener. Keep it on loopback or a management network.") var metricsHost = "127.0.0.1"
     @OptionGroup var tokenCost: TokenCostOptions
     @OptionGroup var abuse: AbuseOptions
     @OptionGroup var statistics: StatisticsScheduleOptions
@@ -69,18 +74,24 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { PrivacyLogHandler(label: $0) }
         let logger = Logger(label: "safeintake")
         let statisticsBudget = try statistics.budget()
-        let (deps, selection) = try prepare(logger: logger)
+        let metrics = metricsPort.map { _ in DaemonMetrics() }
+        let (deps, selection) = try prepare(logger: logger, metrics: metrics)
         defer { selection.close() }
         let schedule = statisticsBudget.map { budget in
             StatisticsSchedule.start(StatisticsService(publisher: deps.audit, tallying: deps.intake.statistics), budget: budget, logger: logger)
         }
         defer { schedule?.cancel() }
-        try await runDaemon(deps, host: host, port: port, logger: logger)
+        var listener: MetricsListener?
+        if let metrics, let metricsPort {
+            let gauges = OperationalGauges(store: selection.store, audit: deps.audit, work: deps.work, folder: URL(fileURLWithPath: data), sqlite: selection.isSQLite)
+            listener = MetricsListener(host: metricsHost, port: metricsPort, metrics: metrics, gauges: { await gauges.read() })
+        }
+        try await runDaemon(deps, host: host, port: port, logger: logger, metrics: listener)
         logger.info("SafeIntake stopped")
     }
 
     /// Opens the data folder and store, creating dev keys on a first start, and wires the services.
-    private func prepare(logger: Logger) throws -> (ServerDependencies, StoreSelection) {
+    private func prepare(logger: Logger, metrics: DaemonMetrics?) throws -> (ServerDependencies, StoreSelection) {
         let (folder, wasEmpty) = try DataFolder.prepare(at: URL(fileURLWithPath: data))
         // Workers wait on fsync'd commits as well as compute, so there are more than cores; 4, 8
         // and 16 on 2 cores measured within noise of each other, 16 a little worse (Docs/benchmarks.md).
@@ -122,7 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
                                       service: ServiceDescription(organisationValues: organisation).with(help: help),
                                       formTokens: FormTokens(key: try folder.formTokenKey()),
                                       connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
-                                      abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming)
+                                      abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming, metrics: metrics)
         return (deps, selection)
     }
 

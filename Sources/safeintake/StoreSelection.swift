@@ -36,6 +36,11 @@ enum StoreSelection {
         }
     }
 
+    var isSQLite: Bool {
+        if case .sqlite = self { return true }
+        return false
+    }
+
     /// Where the data is, for the start-up log line (never a password).
     var place: String {
         switch self {
