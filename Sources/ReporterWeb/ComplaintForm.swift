@@ -25,6 +25,32 @@ enum ComplaintForm {
         Question(name: "rest_days", icon: "🛌", label: .restLabel, hint: .restHint),
     ]
 
+    /// What she would like (issue 18 #12, gender-sensitive as the UN texts ask): the form's
+    /// names, and the complaint fields they become, in words an inspector reads whatever the page's
+    /// language. The field names fall under the policy's `preferred*` names, so the firewall keeps
+    /// them (and screens their values like every field); routing rules can match them.
+    enum Preference {
+        static let womanInspector = "prefer_woman_inspector"
+        static let interpreter = "needs_interpreter"
+        static let contact = "contact_by"
+        static let contactThisPage = "this_page"
+        static let contactCaseworker = "caseworker"
+        static let names = [womanInspector, interpreter, contact]
+
+        /// The complaint fields for her choices on a page in `language`.
+        static func fields(_ answers: [String: String], language: String) -> [String: String] {
+            var fields: [String: String] = [:]
+            if answers[womanInspector] == "yes" { fields["preferred_inspector"] = "a woman inspector" }
+            if answers[interpreter] == "yes" { fields["preferred_interpreter"] = "an interpreter in \(language)" }
+            switch answers[contact] {
+            case contactThisPage: fields["preferred_contact"] = "only through the status page"
+            case contactCaseworker: fields["preferred_contact"] = "through her caseworker or an organisation helping her"
+            default: break
+            }
+            return fields
+        }
+    }
+
     static let narrative = "narrative"
     static let duressCode = "safety_code"
     static let duressDigits = DuressCode.digitRange
@@ -35,7 +61,8 @@ enum ComplaintForm {
 
     /// Every name the form and its preview post (the preview's tick boxes: `repeatableNames`).
     static var acceptedNames: Set<String> {
-        Set(questions.map(\.name) + [narrative, duressCode, PageFields.language, PageFields.formToken, PageFields.step, PageFields.digest])
+        Set(questions.map(\.name) + Preference.names + [narrative, duressCode, PageFields.language, PageFields.formToken, PageFields.step,
+                                                         PageFields.digest])
     }
 
     static let repeatableNames: Set<String> = [PageFields.remove]
@@ -74,6 +101,7 @@ enum ComplaintForm {
 
         init(_ body: FormBody) {
             for q in ComplaintForm.questions { fields[q.name] = body[q.name] }
+            for name in Preference.names where !body[name].isEmpty { fields[name] = body[name] }
             narrative = body[ComplaintForm.narrative]
             duressCode = body[ComplaintForm.duressCode]
         }
@@ -90,6 +118,8 @@ enum ComplaintForm {
         let code = answers.duressCode.trimmingWhitespace()
         let texts = Array(fields.values) + [narrative]
         guard !texts.allSatisfy(\.isEmpty) else { return .failure(Problem(.errorEmpty)) }
+        // Preferences alone are no complaint: they join one.
+        fields.merge(Preference.fields(answers.fields, language: language)) { typed, _ in typed }
         guard fields.values.allSatisfy({ $0.unicodeScalars.count <= limits.maxFieldValueCharacters }),
               narrative.unicodeScalars.count <= limits.maxNarrativeCharacters else { return .failure(Problem(.errorTooLong)) }
         guard texts.allSatisfy(TextRules.isAcceptable) else { return .failure(Problem(.errorInvalidText)) }

@@ -29,7 +29,7 @@ extension Page {
             <p class="hint" id="h-narrative">\(text(.narrativeHint))</p>
             <textarea id="f-narrative" name="\(ComplaintForm.narrative)" rows="8" aria-describedby="notice h-narrative" maxlength="\(ComplaintForm.narrativeMaxLength)" autocomplete="off" spellcheck="false">\(answers.narrative)</textarea>
             </div>
-            <div class="field">
+            \(preferences(answers))<div class="field">
             <label for="f-safety"><span aria-hidden="true">🔒</span> \(text(.duressLabel))</label>
             <p class="hint" id="h-safety">\(text(.duressHint, ComplaintForm.duressRange))</p>
             <input type="text" id="f-safety" name="\(ComplaintForm.duressCode)" aria-describedby="h-safety" inputmode="numeric" maxlength="\(ComplaintForm.duressDigits.upperBound)" autocomplete="off" value="\(answers.duressCode)">
@@ -37,6 +37,23 @@ extension Page {
             <button type="submit"><span aria-hidden="true">👀</span> \(text(.formNext))</button>
             </form>
             """)
+    }
+
+    /// What she would like, all optional: a woman inspector, an interpreter, how she may be contacted.
+    private func preferences(_ answers: ComplaintForm.Answers) -> HTML {
+        typealias P = ComplaintForm.Preference
+        let checked = { (name: String, value: String) -> HTML in answers.fields[name] == value ? " checked" : "" }
+        return """
+            <fieldset class="field prefs">
+            <legend><span aria-hidden="true">🙋</span> \(text(.prefHeading))</legend>
+            <p><input type="checkbox" id="p-woman" name="\(P.womanInspector)" value="yes"\(checked(P.womanInspector, "yes"))> <label for="p-woman">\(text(.prefWoman))</label></p>
+            <p><input type="checkbox" id="p-interp" name="\(P.interpreter)" value="yes"\(checked(P.interpreter, "yes"))> <label for="p-interp">\(text(.prefInterpreter))</label></p>
+            <p class="hint">\(text(.prefContact))</p>
+            <p><input type="radio" id="p-page" name="\(P.contact)" value="\(P.contactThisPage)"\(checked(P.contact, P.contactThisPage))> <label for="p-page">\(text(.prefContactPage))</label></p>
+            <p><input type="radio" id="p-worker" name="\(P.contact)" value="\(P.contactCaseworker)"\(checked(P.contact, P.contactCaseworker))> <label for="p-worker">\(text(.prefContactCaseworker))</label></p>
+            </fieldset>
+
+            """
     }
 
     /// The answer to a stored complaint: the token, big, and how to keep it.

@@ -33,6 +33,9 @@ extension Page {
         var out: [HTML] = ComplaintForm.questions.map { q in
             "<input type=\"hidden\" name=\"\(q.name)\" value=\"\(answers.fields[q.name] ?? "")\">\n"
         }
+        for name in ComplaintForm.Preference.names where !(answers.fields[name] ?? "").isEmpty {
+            out.append("<input type=\"hidden\" name=\"\(name)\" value=\"\(answers.fields[name] ?? "")\">\n")
+        }
         out.append("<input type=\"hidden\" name=\"\(ComplaintForm.narrative)\" value=\"\(answers.narrative)\">\n")
         out.append("<input type=\"hidden\" name=\"\(ComplaintForm.duressCode)\" value=\"\(answers.duressCode)\">\n")
         out.append("<input type=\"hidden\" name=\"\(PageFields.digest)\" value=\"\(digest)\">")

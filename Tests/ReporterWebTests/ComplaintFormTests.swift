@@ -17,9 +17,15 @@ struct ComplaintFormTests {
     @Test("the firewall keeps every field the rendered form sends", arguments: CatalogTests.required)
     func firewallKeepsEveryField(_ code: String) throws {
         let names = try Self.renderedNames(code)
-        let fieldNames = names.filter { !Self.controls.contains($0) }
+        let preferences = Set(ComplaintForm.Preference.names)
+        let fieldNames = Array(Set(names.filter { !Self.controls.contains($0) && !preferences.contains($0) }))
         #expect(fieldNames.sorted() == ComplaintForm.questions.map(\.name).sorted())
-        let values = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0, "Mrs Lim, 14 hours a day, 300 dollars, no day off") })
+        #expect(preferences.isSubset(of: Set(names)), "the preferences are on the form")
+        var values = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0, "Mrs Lim, 14 hours a day, 300 dollars, no day off") })
+        // Her preferences become fields of their own: the firewall keeps them too.
+        let chosen = [ComplaintForm.Preference.womanInspector: "yes", ComplaintForm.Preference.interpreter: "yes",
+                      ComplaintForm.Preference.contact: ComplaintForm.Preference.contactCaseworker]
+        values.merge(ComplaintForm.Preference.fields(chosen, language: code)) { $1 }
         let screened = Firewall(policy: .makeDefault()).screenFields(values)
         #expect(screened.kept == values, "the firewall would strip \(Set(values.keys).subtracting(screened.kept.keys))")
     }
@@ -48,6 +54,17 @@ struct ComplaintFormTests {
         #expect(complaint.language == "tl")
         #expect(complaint.fields == ["employer": "Mrs Lim"])
         #expect(complaint.narrative == "No pay.")
+    }
+
+    @Test("her preferences join the complaint in words an inspector reads; alone they are no complaint")
+    func preferences() throws {
+        typealias P = ComplaintForm.Preference
+        let picked = [P.womanInspector: "yes", P.interpreter: "yes", P.contact: P.contactThisPage]
+        let complaint = try ComplaintForm.complaint(from: answers(picked, narrative: "No pay."), language: "ne", limits: ComplaintLimits()).get()
+        #expect(complaint.fields == ["preferred_inspector": "a woman inspector", "preferred_interpreter": "an interpreter in ne",
+                                     "preferred_contact": "only through the status page"])
+        #expect(throws: Problem.self) { try ComplaintForm.complaint(from: answers(picked), language: "ne", limits: ComplaintLimits()).get() }
+        #expect(P.fields([P.womanInspector: "no", P.contact: "elsewhere"], language: "en").isEmpty, "only the form's own values count")
     }
 
     @Test("problems the reporter can fix are named", arguments: [
