@@ -172,10 +172,10 @@ extension IntakeService {
     /// "no news" (and is replaced by another decoy on each use) for as long as the case lives, so
     /// whoever made her check cannot tell it from a real one.
     private func checkDuress(locator: String, code: DuressCode) throws -> StatusAnswer? {
-        guard let stored = try store.token(locator: locator),
-              let verifier = try store.reporterCaseData(stored.caseID)?.duressVerifier else { return try refused(after: 0) }
+        guard let stored = try store.token(locator: locator), let data = try store.reporterCaseData(stored.caseID),
+              let verifier = data.duressVerifier else { return try refused(after: 0) }
         guard try tokens.matchesDuress(code, verifier) else { return try refused(after: 1) }
-        let filedDay = try store.reporterCaseData(stored.caseID)?.filedDay ?? ""
+        let filedDay = data.filedDay
         return try withFreshToken(for: stored.caseID, reporterKey: nil, decoy: true) { decoy, decoyToken in
             try store.flagDuress(stored.caseID, decoy: decoyToken,
                                  audit: [AuditEvent.duressFlagged(caseID: stored.caseID).entryData(time: time)])

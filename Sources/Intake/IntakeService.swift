@@ -88,7 +88,9 @@ public struct IntakeService: Sendable {
         // redacted text sent back by a client is never trusted.
         let (_, narrative) = try Self.applyRemovals(complaint, firewallNarrative: screened.narrative)
         // Tagged on what inspectors will read: the firewall's output after her own removals.
-        let indicators = StatisticsTallying.tagger.indicators(in: narrative).map(\.rawValue).sorted()
+        // Once: the sealed view, routing and the statistics all use these.
+        let tags = StatisticsTallying.tagger.indicators(in: narrative)
+        let indicators = tags.map(\.rawValue).sorted()
         let team = routing.team(language: screened.language, fields: screened.fields, indicators: Set(indicators))
         let directory = try store.agencyKeys()
         let recipients = routing.recipients(for: team, among: try anchor?.anchored(directory) ?? directory).map(\.publicKey)
@@ -106,8 +108,7 @@ public struct IntakeService: Sendable {
         }
         var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
-        // Tagged on what inspectors will read: the firewall's output after her own removals.
-        let tallies = statistics.contribution(language: screened.language, fields: screened.fields, narrative: narrative, report: screened.report)
+        let tallies = statistics.contribution(language: screened.language, fields: screened.fields, indicators: tags, report: screened.report)
         return try drawToken(for: PreparedFiling.Parts(
             caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
             audit: audit, report: screened.report, tallies: tallies))

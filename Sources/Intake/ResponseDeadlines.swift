@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// How soon a reporter hears back, which the status page promises her (issue 18 #9) and the
 /// agency is measured against (issue 19 #3): acknowledgement within 7 days of filing, feedback on
@@ -30,20 +31,7 @@ public struct ResponseDeadlines: Sendable, Equatable {
 public enum CalendarDay {
     /// `day` plus `count` days, or nil when `day` is not a valid `YYYY-MM-DD`.
     public static func adding(_ count: Int, to day: String) -> String? {
-        let parts = day.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d), parts[0].count == 4 else { return nil }
-        let days = daysFromCivil(year: y, month: m, day: d) + count
-        return CoarseTime(now: { Date(timeIntervalSince1970: TimeInterval(days) * 86_400) }).day()
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`, the inverse of `CoarseTime.civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        guard let days = CaseHandlingTally.dayNumber(day) else { return nil }
+        return CoarseTime(now: { Date(timeIntervalSince1970: TimeInterval(days + count) * 86_400) }).day()
     }
 }

@@ -62,19 +62,21 @@ public struct StatisticsTallying: Sendable {
     /// The cells that are *true* of one complaint, sorted: never stored as such (the store keeps
     /// only their randomised answer, `TallyContribution`) (stores update them in this order, so that two
     /// filings never lock the same rows in opposite orders).
-    public func cells(language: String, fields: [String: String], narrative: String, report: FirewallReport) -> [TallyCell] {
+    /// `indicators`: the tags on the firewalled narrative, computed once at intake for the view too.
+    public func cells(language: String, fields: [String: String], indicators: [ForcedLabourIndicator], report: FirewallReport) -> [TallyCell] {
         var cells = [Self.total]
         let primary = language.lowercased().split(separator: "-").first.map(String.init) ?? ""
         if LanguageTag.languages.contains(primary) { cells.append(TallyCell("language", primary)) }
         if !regions.isEmpty { cells.append(TallyCell("region", region(in: fields))) }
-        cells += Self.tagger.indicators(in: narrative).map { TallyCell("indicator", $0.rawValue) }
+        cells += indicators.map { TallyCell("indicator", $0.rawValue) }
         cells += report.counts.filter { $0.value > 0 }.keys.map { TallyCell("firewall", $0.rawValue) }
         return cells.sorted()
     }
 
     /// One complaint's true cells with what the store needs to randomise them.
-    public func contribution(language: String, fields: [String: String], narrative: String, report: FirewallReport) -> TallyContribution {
-        TallyContribution(truth: cells(language: language, fields: fields, narrative: narrative, report: report),
+    public func contribution(language: String, fields: [String: String], indicators: [ForcedLabourIndicator],
+                             report: FirewallReport) -> TallyContribution {
+        TallyContribution(truth: cells(language: language, fields: fields, indicators: indicators, report: report),
                           domain: domain, localRandomisation: localRandomisation)
     }
 

@@ -41,8 +41,15 @@ public struct StatusToken: Sendable {
     /// (`TypedDigits`), optionally separated by dashes or spaces of any kind, whose check digit
     /// holds. Returns nil for anything else; the JSON API answers that exactly as an unknown token.
     public static func parse(_ text: String) -> StatusToken? {
-        guard let digits = TypedDigits.collect(text, maxCount: totalDigits), digits.count == totalDigits,
-              digits.withUnsafeBytes({ DammCheckDigit.isValid($0.lazy.map { $0 - UInt8(ascii: "0") }) }) else { return nil }
+        TypedDigits.collect(text, maxCount: totalDigits).flatMap(checked)
+    }
+
+    /// A token from its 24 ASCII digits in a wiped buffer (a visit pass's plaintext), or nil when
+    /// they are not 24 digits whose check digit holds. The digits never pass through a `String`.
+    static func checked(_ digits: SecureBytes) -> StatusToken? {
+        guard digits.count == totalDigits,
+              digits.withUnsafeBytes({ bytes in bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                  && DammCheckDigit.isValid(bytes.lazy.map { $0 - UInt8(ascii: "0") }) }) else { return nil }
         return StatusToken(digits: digits)
     }
 

@@ -47,10 +47,10 @@ public struct VisitPass: Sendable {
               let plaintext = try? AEAD.open(bytes, associatedData: associatedData, key: key),
               plaintext.count == plaintextBytes else { return nil }
         let (digits, expires, seen) = plaintext.withUnsafeBytes { raw in
-            (String(decoding: raw[..<StatusToken.totalDigits], as: UTF8.self),
+            (SecureBytes(copying: raw[..<StatusToken.totalDigits]),
              load(at: StatusToken.totalDigits, in: raw), load(at: StatusToken.totalDigits + 8, in: raw))
         }
-        guard Int64(now.timeIntervalSince1970) <= expires, let token = StatusToken.parse(digits) else { return nil }
+        guard Int64(now.timeIntervalSince1970) <= expires, let token = StatusToken.checked(digits) else { return nil }
         return VisitPass(token: token, seenBefore: seen, expires: expires)
     }
 

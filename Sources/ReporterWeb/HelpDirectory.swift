@@ -5,9 +5,9 @@ import Foundation
 /// hotlines, embassies and labour attachés. Shown after filing and on the status page, and an
 /// inspector can point her to an entry by writing `[help:ID]` in a message. Nothing is fetched from
 /// anyone else; the entries are text and `tel:` links, so choosing one tells no third party anything.
-public struct HelpDirectory: Sendable, Equatable, Codable {
-    public struct Entry: Sendable, Equatable, Codable {
-        public enum Kind: String, Sendable, Codable, CaseIterable {
+public struct HelpDirectory: Sendable, Equatable, Decodable {
+    public struct Entry: Sendable, Equatable, Decodable {
+        public enum Kind: String, Sendable, Decodable, CaseIterable {
             case shelter, legalAid = "legal_aid", union, hotline, embassy, labourAttache = "labour_attache", other
         }
 
@@ -42,14 +42,6 @@ public struct HelpDirectory: Sendable, Equatable, Codable {
         language = try c.decode(String.self, forKey: .language)
         country = try c.decodeIfPresent(String.self, forKey: .country)
         entries = try c.decode([Entry].self, forKey: .entries)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(1, forKey: .version)
-        try c.encode(language, forKey: .language)
-        try c.encodeIfPresent(country, forKey: .country)
-        try c.encode(entries, forKey: .entries)
     }
 
     /// Parses a directory file; the message says what to fix.

@@ -72,10 +72,11 @@ public struct CaseHandlingTally: Sendable {
         return String(format: "%04d-%02d", index / 12, index % 12 + 1)
     }
 
-    /// Days since 1970-01-01 of a `YYYY-MM-DD` date (Howard Hinnant's `days_from_civil`).
-    static func dayNumber(_ text: String) -> Int? {
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` date (Howard Hinnant's `days_from_civil`); nil for
+    /// anything else. The one day arithmetic of the project (`Intake.CalendarDay` uses it too).
+    public static func dayNumber(_ text: String) -> Int? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, text.count == 10 else { return nil }
+        guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
         let (y0, m, d) = (parts[0], parts[1], parts[2])
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400

@@ -121,7 +121,7 @@ struct StatisticsTallyTests {
         #expect(tallying.regions == ["Bishan", "Jurong West"])
         let report = FirewallReport(policyVersion: 2)
         func region(_ fields: [String: String]) -> String? {
-            tallying.cells(language: "en", fields: fields, narrative: "", report: report).first { $0.dimension == "region" }?.cell
+            tallying.cells(language: "en", fields: fields, indicators: [], report: report).first { $0.dimension == "region" }?.cell
         }
         #expect(region(["district": "  BISHAN "]) == "Bishan")
         #expect(region(["Emp-City": "jurong  west"]) == "unstated", "emp city is not one of the region-like names")
@@ -130,7 +130,7 @@ struct StatisticsTallyTests {
         #expect(region(["address": "Bishan"]) == "unstated")
         #expect(region(["country": "Bishan"]) == "unstated", "country of origin stands in for nationality")
         #expect(region([:]) == "unstated")
-        #expect(StatisticsTallying().cells(language: "en", fields: ["district": "Bishan"], narrative: "", report: report)
+        #expect(StatisticsTallying().cells(language: "en", fields: ["district": "Bishan"], indicators: [], report: report)
             .allSatisfy { $0.dimension != "region" })
         #expect(tallying.domain.dimensions.first { $0.name == "region" }?.cells == ["Bishan", "Jurong West", "other", "unstated"])
     }
@@ -142,7 +142,7 @@ struct StatisticsTallyTests {
         // No complaint touches more cells than that.
         let report = FirewallReport(policyVersion: 2, counts: Dictionary(uniqueKeysWithValues: DisclosureCategory.allCases.map { ($0, 3) }))
         let cells = StatisticsTallying(regions: ["North"]).cells(language: "en", fields: ["region": "North"],
-                                                                 narrative: IntakePathTests.complaint["narrative"] as? String ?? "", report: report)
+                                                                 indicators: ForcedLabourIndicator.allCases, report: report)
         #expect(cells.count <= domain.l1Sensitivity && Set(cells).count == cells.count)
         #expect(cells.allSatisfy(domain.contains))
     }

@@ -122,8 +122,7 @@ struct ReporterWebPageTests {
             let ar = String(buffer: try await client.get("/?lang=ar").body)
             #expect(ar.contains("مركز العمال") && !ar.contains("Migrant"))
         }
-        let plain = ServiceDescription()
-        #expect(plain.organisation.isEmpty)
+        #expect(ServiceDescription(organisationValues: ["tl=Kanlungan", "x=y=z"]).organisation == ["tl": "Kanlungan", "x": "y=z"])
     }
 
     @Test("a form without a valid token, or from another site, is refused and files nothing")
