@@ -12,17 +12,27 @@ public struct AgencyView: Sendable, Equatable, Codable {
     /// nil in views sealed before they were tagged. Read from what the inspector reads, never from
     /// what the firewall removed.
     public var indicators: [String]?
+    /// The evidence that passed the document firewall (issue 20), in the order she attached it;
+    /// nil when she attached none.
+    public var attachments: [AttachmentEntry]?
+    /// How many attachments the document firewall held back. Only the count: a reason would tell
+    /// the inspector what kind of document she holds.
+    public var withheldAttachments: Int?
 
     enum CodingKeys: String, CodingKey {
-        case caseID = "case", language, fields, narrative, indicators
+        case caseID = "case", language, fields, narrative, indicators, attachments
+        case withheldAttachments = "attachments_withheld"
     }
 
-    public init(caseID: CaseID, language: String, fields: [String: String], narrative: String, indicators: [String]? = nil) {
+    public init(caseID: CaseID, language: String, fields: [String: String], narrative: String, indicators: [String]? = nil,
+                attachments: [AttachmentEntry]? = nil, withheldAttachments: Int? = nil) {
         self.caseID = caseID
         self.language = language
         self.fields = fields
         self.narrative = narrative
         self.indicators = indicators
+        self.attachments = attachments
+        self.withheldAttachments = withheldAttachments
     }
 
     /// Violence, restriction of movement, or retained documents with threats: the mark a supervisor

@@ -18,6 +18,8 @@ public enum EnvelopeFormat {
     public static let messagePaddingBlockSize = 256
     /// Largest sealed note or message to the reporter the server stores (Docs/format.md §8).
     public static let maxCaseWorkRecordBytes = 8 * 1024
+    /// Label for the associated data of an attachment's secretstream (§16).
+    static let attachmentLabel = Array("safeintake/attachment".utf8)
     /// Label for key ids.
     static let keyIDLabel = Array("safeintake/key-id".utf8)
     /// Label for operator key ids (§5.3).

@@ -4,4 +4,7 @@ public enum RecordType: UInt8, Sendable, CaseIterable {
     case agencyView = 0x01
     /// An inspector's or supervisor's internal note on the case (`CaseNote`), never shown to the reporter.
     case note = 0x02
+    /// Evidence she attached (`SealedAttachment`): a secretstream under its own key, which the
+    /// agency view carries. The type byte heads the stored bytes and is bound into the stream.
+    case attachment = 0x03
 }

@@ -140,8 +140,29 @@ public struct AgencyClient: Sendable {
         }
     }
 
+    /// Fetches one of the case's attachments and opens it here with the key from the agency view
+    /// (`view` must be the case's opened view: the key never leaves this machine).
+    public func attachment(_ entry: AttachmentEntry, of view: AgencyView) async throws -> SecureBytes {
+        let sealed = try await signedRequest("GET", "/v1/agency/cases/\(view.caseID.rawValue)/attachments/\(entry.id.rawValue)")
+        do {
+            return try SealedAttachment.open([UInt8](sealed), caseID: view.caseID, attachmentID: entry.id, key: entry.secretKey())
+        } catch {
+            throw ClientError("attachment \(entry.id) of case \(view.caseID) does not open: \(error.reason)",
+                              hint: "the server's copy may be damaged or not this case's; tell the operator")
+        }
+    }
+
     /// Gets a fresh challenge, signs the request over it and sends it.
     func signedJSON(_ method: String, _ pathAndQuery: String, body: [UInt8] = []) async throws -> [String: Any] {
+        let reply = try await signedRequest(method, pathAndQuery, body: body)
+        guard let json = try? JSONSerialization.jsonObject(with: reply) as? [String: Any] else {
+            throw ClientError("the server's answer is not JSON")
+        }
+        return json
+    }
+
+    /// Gets a fresh challenge, signs the request over it and sends it; the body of a 200 answer.
+    func signedRequest(_ method: String, _ pathAndQuery: String, body: [UInt8] = []) async throws -> Data {
         let challengeBody = try JSONSerialization.data(withJSONObject: ["key_id": keys.publicKey.keyID])
         let challengeReply = try await transport.send("POST", "/v1/agency/challenge", body: challengeBody)
         guard challengeReply.status == 200,
@@ -162,10 +183,7 @@ public struct AgencyClient: Sendable {
             }
             throw HTTPStatusError(status: reply.status, body: reply.body)
         }
-        guard let json = try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any] else {
-            throw ClientError("the server's answer is not JSON")
-        }
-        return json
+        return reply.body
     }
 }
 

@@ -44,6 +44,10 @@ public enum AuditEvent: Sendable, Equatable {
     case policyChanged(policyHash: String, policyVersion: Int)
     /// A closed case was deleted under the retention rule, with everything stored about it.
     case caseDeleted(caseID: CaseID)
+    /// The complaint's evidence was sealed: how many attachments reached the agency, never their
+    /// names, types or sizes, and never how many the document firewall held back (that count next
+    /// to a case id would say what the firewall found, as firewall counts would: F2).
+    case attachmentsSealed(caseID: CaseID, count: Int)
     /// The operator published the statistics of `month`: `note` is the whole release, signed by the
     /// log key (Docs/statistics.md). Noisy figures only; no case, no exact count.
     case statisticsReleased(month: String, note: String)
@@ -69,6 +73,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .policyChanged: "policy_changed"
         case .caseDeleted: "case_deleted"
         case .statisticsReleased: "statistics_released"
+        case .attachmentsSealed: "attachments_sealed"
         }
     }
 
@@ -78,7 +83,7 @@ public enum AuditEvent: Sendable, Equatable {
     /// every filing would stand next to its case id in the public log (security review 2026-12, F3).
     var isReporterAction: Bool {
         switch self {
-        case .complaintAccepted, .caseKeyWrapped, .tokenSpent, .duressFlagged, .caseDeleted: true
+        case .complaintAccepted, .caseKeyWrapped, .tokenSpent, .duressFlagged, .caseDeleted, .attachmentsSealed: true
         default: false
         }
     }
@@ -144,6 +149,9 @@ public enum AuditEvent: Sendable, Equatable {
         case let .policyChanged(policyHash, policyVersion):
             object["policy"] = .string(policyHash)
             object["policy_version"] = .int(policyVersion)
+        case let .attachmentsSealed(caseID, count):
+            object["case"] = .string(caseID.rawValue)
+            object["count"] = .int(count)
         case let .statisticsReleased(month, note):
             object["month"] = .string(month)
             object["note"] = .string(note)

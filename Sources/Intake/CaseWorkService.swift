@@ -182,3 +182,12 @@ public struct CaseWorkService: Sendable {
         }
     }
 }
+
+extension CaseWorkService {
+    /// The sealed bytes of an attachment of a case `keyID` holds; nil for anyone else or an unknown
+    /// id, alike. Not logged: the bytes open only with the key inside the agency view, whose
+    /// release is logged (`key_released`).
+    public func attachment(_ id: AttachmentID, of caseID: CaseID, for keyID: String) throws -> [UInt8]? {
+        try store.attachment(id, of: caseID, for: keyID)
+    }
+}

@@ -12,9 +12,13 @@ public struct Complaint: Sendable, Equatable {
     /// The preview's `ComplaintPreview.digest` when she chose `removeSentences` from one: filing
     /// refuses (`previewChanged`) if the firewall's narrative is no longer the one she saw.
     public var previewDigest: String?
+    /// Files she attached (issue 20), unread: `IntakeService.screenEvidence` reads them in the
+    /// sandbox before the complaint is prepared.
+    public var evidence: [UploadedEvidence]
 
     public init(language: String, fields: [String: String], narrative: String, duressCode: String? = nil,
-                removeSentences: Set<Int> = [], previewDigest: String? = nil) {
+                removeSentences: Set<Int> = [], previewDigest: String? = nil, evidence: [UploadedEvidence] = []) {
+        self.evidence = evidence
         self.language = language
         self.fields = fields
         self.narrative = narrative

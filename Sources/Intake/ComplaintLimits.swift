@@ -12,6 +12,16 @@ public struct ComplaintLimits: Sendable {
     public var maxFieldNameCharacters = 128
     /// A field value, in characters.
     public var maxFieldValueCharacters = 2 * 1024
+    /// Attachments per complaint (issue 20).
+    public var maxAttachments = 5
+    /// One attachment, in bytes as uploaded.
+    public var maxAttachmentBytes = 10 * 1024 * 1024
+
+    /// The largest JSON body that can carry the most attachments: each is base64 (4 bytes for 3)
+    /// inside the text limits.
+    public var maxBodyBytesWithAttachments: Int {
+        maxBodyBytes + maxAttachments * ((maxAttachmentBytes + 2) / 3 * 4 + 64)
+    }
 
     public init() {}
 }

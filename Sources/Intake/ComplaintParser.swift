@@ -1,3 +1,4 @@
+import Envelope
 import Foundation
 
 /// Turns a request body into a `Complaint`, or a precise `IntakeError`.
@@ -14,10 +15,15 @@ public struct ComplaintParser: Sendable {
     }
 
     public func parse(_ body: [UInt8]) throws(IntakeError) -> Complaint {
-        guard body.count <= limits.maxBodyBytes else {
+        guard body.count <= limits.maxBodyBytesWithAttachments else {
+            throw IntakeError(.tooLarge, "the request body is larger than \(limits.maxBodyBytesWithAttachments) bytes")
+        }
+        let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative", "duress_code", "remove_sentences", "preview_digest", "attachments"])
+        let evidence = try parseAttachments(object["attachments"])
+        // Without attachments the text limit holds as before: the allowance is for their bytes only.
+        guard body.count <= limits.maxBodyBytes || !evidence.isEmpty else {
             throw IntakeError(.tooLarge, "the request body is larger than \(limits.maxBodyBytes) bytes")
         }
-        let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative", "duress_code", "remove_sentences", "preview_digest"])
         let language = try parseLanguage(object["language"])
         let fields = try parseFields(object["fields"])
         let narrative = try parseNarrative(object["narrative"])
@@ -25,7 +31,36 @@ public struct ComplaintParser: Sendable {
             throw IntakeError(.invalidValue, "a complaint needs a narrative or at least one field")
         }
         return Complaint(language: language, fields: fields, narrative: narrative, duressCode: try parseDuressCode(object["duress_code"]),
-                         removeSentences: try parseSentenceIDs(object["remove_sentences"]), previewDigest: try parseDigest(object["preview_digest"]))
+                         removeSentences: try parseSentenceIDs(object["remove_sentences"]), previewDigest: try parseDigest(object["preview_digest"]),
+                         evidence: evidence)
+    }
+
+    /// `attachments`: absent, null, or an array of at most `maxAttachments` objects `{"data": BASE64}`
+    /// (standard base64 of the file; a `media_type` may be sent and is ignored: the type is read
+    /// from the bytes).
+    private func parseAttachments(_ value: Any?) throws(IntakeError) -> [UploadedEvidence] {
+        guard let value, !(value is NSNull) else { return [] }
+        guard let items = value as? [Any] else {
+            throw IntakeError(.invalidShape, "\"attachments\" must be an array of objects {\"data\": BASE64}")
+        }
+        guard items.count <= limits.maxAttachments else {
+            throw IntakeError(.attachmentTooLarge, "at most \(limits.maxAttachments) attachments are accepted, got \(items.count)")
+        }
+        var uploads: [UploadedEvidence] = []
+        for (index, item) in items.enumerated() {
+            guard let object = item as? [String: Any], Set(object.keys).isSubset(of: ["data", "media_type"]),
+                  let text = object["data"] as? String else {
+                throw IntakeError(.invalidShape, "attachment \(index + 1) must be an object {\"data\": BASE64}")
+            }
+            guard text.utf8.count <= (limits.maxAttachmentBytes + 2) / 3 * 4 else {
+                throw IntakeError(.attachmentTooLarge, "attachment \(index + 1) is larger than \(limits.maxAttachmentBytes) bytes")
+            }
+            guard let bytes = Base64.decode(text), !bytes.isEmpty else {
+                throw IntakeError(.invalidValue, "attachment \(index + 1)'s \"data\" is not standard base64 of a file")
+            }
+            uploads.append(UploadedEvidence(bytes: bytes))
+        }
+        return uploads
     }
 
     /// `remove_sentences`: absent, null, or an array of sentence ids (whole numbers from 1) of the

@@ -15,6 +15,15 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The firewall's narrative is no longer the one the preview showed (`preview_digest`):
         /// nothing was stored; preview again before choosing sentences to remove.
         case previewChanged = "preview_changed"
+        /// An attachment is not a JPEG, PNG, HEIC, WebP or PDF (by its bytes).
+        case unsupportedAttachment = "unsupported_attachment"
+        /// An attachment could not be decoded: truncated, damaged, or not what its bytes claim.
+        case malformedAttachment = "malformed_attachment"
+        /// Too many attachments, or one over the byte, pixel or page limits.
+        case attachmentTooLarge = "attachment_too_large"
+        /// This server cannot read attachments now (its sandbox or tools are missing, or it is busy):
+        /// send the complaint without them, or try later.
+        case attachmentsUnavailable = "attachments_unavailable"
     }
 
     public let code: Code

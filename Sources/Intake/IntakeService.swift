@@ -12,6 +12,9 @@ public struct FiledComplaint: Sendable {
     /// in sums: per-batch sums in the public log could be narrowed to one case by whoever files the
     /// rest of the batch (security review 2026-12, F2; Docs/audit-log.md, "Why no firewall counts").
     public let firewallReport: FirewallReport
+    /// What happened to each attachment, in the order she attached them: she is told, in her
+    /// language, which were held back and why.
+    public let evidence: [EvidenceOutcome]
 }
 
 /// The reporter-facing side of the domain: file a complaint, check its status, read inspectors'
@@ -40,6 +43,8 @@ public struct IntakeService: Sendable {
     public let deadlines: ResponseDeadlines
     /// Which statistics cells each complaint joins (issue 21).
     public let statistics: StatisticsTallying
+    /// How attachments are read (issue 20); without a reader they are refused.
+    public var evidence = EvidenceSettings()
 
     public init(store: any IntakeStore, policy: FirewallPolicy, tokens: TokenHasher, routing: CaseRouting = CaseRouting(),
                 limits: ComplaintLimits = ComplaintLimits(), time: CoarseTime = CoarseTime(), anchor: KeyDirectoryAnchor? = nil,
@@ -58,25 +63,37 @@ public struct IntakeService: Sendable {
         self.time = time
     }
 
+    /// Parses a raw request body into a complaint (its attachments still unread), or says exactly
+    /// what is wrong with it.
+    public func parse(body: [UInt8]) throws(IntakeError) -> Complaint {
+        try parser.parse(body)
+    }
+
     /// Validates, firewalls, seals and stores a complaint from a raw request body.
     public func file(body: [UInt8]) throws -> FiledComplaint {
         try storeFiling(prepareFiling(body: body))
     }
 
-    /// Firewalls, seals and stores a validated complaint. The reporter's token is returned only
-    /// after the case is durably committed.
+    /// Firewalls, seals and stores a validated complaint, reading its attachments first. The
+    /// reporter's token is returned only after the case is durably committed.
     public func file(_ complaint: Complaint) throws -> FiledComplaint {
-        try storeFiling(prepareFiling(complaint))
+        let evidence = try screenEvidence(complaint.evidence, language: complaint.language)
+        return try storeFiling(prepareFiling(complaint, evidence: evidence))
     }
 
     /// Validates, firewalls and seals a complaint from a raw request body, and draws its token;
     /// stores nothing (`storeFiling(_:)`, `storeFilingAwaitingCommit(_:)`).
     public func prepareFiling(body: [UInt8]) throws -> PreparedFiling {
-        try prepareFiling(parser.parse(body))
+        let complaint = try parser.parse(body)
+        return try prepareFiling(complaint, evidence: screenEvidence(complaint.evidence, language: complaint.language))
     }
 
-    /// Firewalls and seals a validated complaint and draws its token; stores nothing.
-    public func prepareFiling(_ complaint: Complaint) throws -> PreparedFiling {
+    /// Firewalls and seals a validated complaint with its screened attachments
+    /// (`screenEvidence`), and draws its token; stores nothing.
+    public func prepareFiling(_ complaint: Complaint, evidence: [ScreenedEvidence] = []) throws -> PreparedFiling {
+        guard evidence.count == complaint.evidence.count else {
+            throw IntakeError(.invalidShape, "every attachment must be screened before the complaint is prepared")
+        }
         let duress = try complaint.duressCode.map { text -> TokenVerifier in
             guard let code = DuressCode.parse(text) else {
                 throw IntakeError(.invalidValue, "a duress code must be 6 to 8 digits")
@@ -99,8 +116,9 @@ public struct IntakeService: Sendable {
         }
         let caseID = CaseID.generate()
         let caseKey = AEAD.generateKey()
+        let attachments = try Self.seal(evidence, caseID: caseID)
         let view = AgencyView(caseID: caseID, language: screened.language, fields: screened.fields, narrative: narrative,
-                              indicators: indicators)
+                              indicators: indicators, attachments: attachments.entries, withheldAttachments: attachments.withheld)
         let sealedView = try view.seal(caseKey: caseKey)
         var wraps: [String: [UInt8]] = [:]
         for recipient in recipients {
@@ -108,10 +126,14 @@ public struct IntakeService: Sendable {
         }
         var audit = [AuditEvent.complaintAccepted(caseID: caseID, policyHash: policyHash, policyVersion: screened.report.policyVersion).entryData(time: time)]
         audit += wraps.keys.sorted().map { AuditEvent.caseKeyWrapped(caseID: caseID, recipientKeyID: $0).entryData(time: time) }
+        if !attachments.stored.isEmpty {
+            audit.append(AuditEvent.attachmentsSealed(caseID: caseID, count: attachments.stored.count).entryData(time: time))
+        }
         let tallies = statistics.contribution(language: screened.language, fields: screened.fields, indicators: tags, report: screened.report)
         return try drawToken(for: PreparedFiling.Parts(
             caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
-            audit: audit, report: screened.report, tallies: tallies))
+            audit: audit, report: screened.report, tallies: tallies, attachments: attachments.stored,
+            evidence: evidence.map(\.outcome)))
     }
 
     /// Draws a token, its verifier and (when the case has one) the reporter key wrapped under it,

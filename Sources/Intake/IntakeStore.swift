@@ -21,13 +21,18 @@ public struct NewCase: Sendable {
     /// month's recorded ε₀ and adds 1 to the randomised cells only, in the filing's transaction; the
     /// truth is never stored, per case or as a counter.
     public let statistics: TallyContribution?
+    /// The sealed evidence that passed the document firewall (`SealedAttachment`), stored in the
+    /// filing's transaction.
+    public let attachments: [StoredAttachment]
 
     /// `YYYY-MM` of `day`: the month whose tallies the complaint joins.
     public var month: String { String(day.prefix(7)) }
 
     public init(id: CaseID, day: String, agencyView: [UInt8], wraps: [String: [UInt8]], token: StoredToken,
-                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, statistics: TallyContribution? = nil) {
+                reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, statistics: TallyContribution? = nil,
+                attachments: [StoredAttachment] = []) {
         self.statistics = statistics
+        self.attachments = attachments
         self.id = id
         self.day = day
         self.agencyView = agencyView
@@ -35,6 +40,16 @@ public struct NewCase: Sendable {
         self.token = token
         self.reporterPublicKey = reporterPublicKey
         self.duressVerifier = duressVerifier
+    }
+}
+
+/// One sealed attachment as stored: ciphertext only; its key is inside the sealed agency view.
+public struct StoredAttachment: Sendable, Equatable {
+    public let id: AttachmentID
+    public let sealed: [UInt8]
+    public init(id: AttachmentID, sealed: [UInt8]) {
+        self.id = id
+        self.sealed = sealed
     }
 }
 
@@ -316,6 +331,9 @@ public protocol IntakeStore: Sendable {
     func closedCases(filedBefore day: String) throws -> [CaseID]
     /// Deletes a case and everything stored about it (wraps, notes, messages, tokens), appending `audit`.
     func deleteCase(_ id: CaseID, audit: [[UInt8]]) throws
+    /// The sealed bytes of one of the case's attachments, for a key that holds the case (a wrap in
+    /// any epoch); nil for anyone else or an unknown id, alike.
+    func attachment(_ id: AttachmentID, of caseID: CaseID, for keyID: String) throws -> [UInt8]?
 
     // MARK: statistics (issue 21; Docs/statistics.md)
     /// The tallies of `month` (`YYYY-MM`): randomised answers under the month's recorded ε₀, or

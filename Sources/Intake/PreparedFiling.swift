@@ -21,6 +21,8 @@ public struct PreparedFiling: Sendable {
         let audit: [[UInt8]]
         let report: FirewallReport
         let tallies: TallyContribution
+        let attachments: [StoredAttachment]
+        let evidence: [EvidenceOutcome]
     }
 
     let parts: Parts
@@ -37,9 +39,11 @@ extension IntakeService {
         let wrap = try ReporterKeyWrap.wrap(parts.reporterKey, caseID: parts.caseID, under: secrets.wrapKey)
         let stored = StoredToken(locator: token.locator, caseID: parts.caseID, verifier: secrets.verifier, reporterKeyWrap: wrap)
         let newCase = NewCase(id: parts.caseID, day: parts.day, agencyView: parts.sealedView, wraps: parts.wraps, token: stored,
-                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress, statistics: parts.tallies)
+                              reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress, statistics: parts.tallies,
+                              attachments: parts.attachments)
         return PreparedFiling(parts: parts, newCase: newCase,
-                              filed: FiledComplaint(token: token.formatted(), caseID: parts.caseID, firewallReport: parts.report))
+                              filed: FiledComplaint(token: token.formatted(), caseID: parts.caseID, firewallReport: parts.report,
+                                                    evidence: parts.evidence))
     }
 
     /// Stores a prepared complaint, blocking until it is committed; draws a new token if its random

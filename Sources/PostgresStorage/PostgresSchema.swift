@@ -200,6 +200,17 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Evidence (issue 20): ciphertext only; each key is inside the sealed agency view.
+        PostgresMigration(version: 8, description: "sealed attachments", statements: [
+            """
+            CREATE TABLE case_attachments (
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                attachment_id TEXT NOT NULL,
+                sealed BYTEA NOT NULL,
+                PRIMARY KEY (case_id, attachment_id)
+            )
+            """,
+        ]),
     ]
 }
 

@@ -19,6 +19,12 @@ extension PostgresStore {
                 for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
                     try s.execute("INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (\(newCase.id.rawValue), \(keyID), 0, \(wrap.bytea))")
                 }
+                for attachment in newCase.attachments {
+                    try s.execute("""
+                        INSERT INTO case_attachments (case_id, attachment_id, sealed)
+                        VALUES (\(newCase.id.rawValue), \(attachment.id.rawValue), \(attachment.sealed.bytea))
+                        """)
+                }
                 try Self.insertToken(newCase.token, in: s)
                 try PostgresAuditAppender.append(audit, in: s)
                 // After the log's lock, in sorted order: every filing takes the same locks in the

@@ -121,4 +121,8 @@ public enum Msg: String, CaseIterable, Sendable {
     case errorBusyFiling = "error.busy_filing"
     case errorBusyChecking = "error.busy_checking"
     case errorPreviewChanged = "error.preview_changed"
+    case errorAttachmentTooLarge = "error.attachment_too_large"
+    case errorAttachmentType = "error.attachment_type"
+    case errorAttachmentDamaged = "error.attachment_damaged"
+    case errorAttachmentsUnavailable = "error.attachments_unavailable"
 }

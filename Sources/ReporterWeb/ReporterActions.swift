@@ -5,16 +5,11 @@ import Intake
 struct ReporterActions: Sendable {
     let intake: IntakeService
     let runner: any BlockingRunner
+    let filing: FilingPipeline
 
-    /// Firewalls, seals and stores the complaint; the token comes back only once it is durable.
-    /// The CPU work runs on a worker; when the store can wait for the commit without holding a
-    /// thread (SQLite's group commit), that worker is free meanwhile.
+    /// Reads, firewalls, seals and stores the complaint (`FilingPipeline`).
     func file(_ complaint: Complaint) async throws -> FiledComplaint {
-        guard intake.commitsWithoutHoldingThread else {
-            return try await runner.run { [intake] in try intake.file(complaint) }
-        }
-        let prepared = try await runner.run { [intake] in try intake.prepareFiling(complaint) }
-        return try await intake.storeFilingAwaitingCommit(prepared)
+        try await filing.file(complaint)
     }
 
     /// What an inspector would read if `complaint` were filed now; stores nothing. The firewall's
@@ -44,6 +39,10 @@ struct ReporterActions: Sendable {
             case .noRecipients: return (.serviceUnavailable, Problem(.errorUnavailable))
             case .previewChanged: return (.conflict, Problem(.errorPreviewChanged))
             case .tooLarge: return (.contentTooLarge, Problem(.errorTooLong))
+            case .attachmentTooLarge: return (.contentTooLarge, Problem(.errorAttachmentTooLarge))
+            case .unsupportedAttachment: return (.unsupportedMediaType, Problem(.errorAttachmentType))
+            case .malformedAttachment: return (.unprocessableContent, Problem(.errorAttachmentDamaged))
+            case .attachmentsUnavailable: return (.serviceUnavailable, Problem(.errorAttachmentsUnavailable))
             default: return (.badRequest, Problem(.errorInvalidText))
             }
         }

@@ -40,9 +40,11 @@ public struct ReporterWeb: Sendable {
     /// ones: a second guard would be a second budget.
     public init(intake: IntakeService, runner: any BlockingRunner, abuse: AbuseGuard, timing: StatusTiming,
                 limits: ComplaintLimits = ComplaintLimits(), catalog: Catalog = .shipped, tokens: FormTokens = FormTokens(),
-                exitURL: String = ReporterWeb.defaultExitURL, service: ServiceDescription = ServiceDescription()) {
+                exitURL: String = ReporterWeb.defaultExitURL, service: ServiceDescription = ServiceDescription(),
+                evidenceRunner: (any BlockingRunner)? = nil) {
         self.service = service
-        self.actions = ReporterActions(intake: intake, runner: runner)
+        self.actions = ReporterActions(intake: intake, runner: runner,
+                                       filing: FilingPipeline(intake: intake, runner: runner, evidenceRunner: evidenceRunner))
         self.abuse = abuse
         self.timing = timing
         self.limits = limits

@@ -35,6 +35,9 @@ struct AgencyRoutes: Sendable {
                 }])
             }
         }
+        router.get("/v1/agency/cases/{case}/attachments/{attachment}") { request, context in
+            await attachment(request, context: context)
+        }
         router.get("/v1/agency/cases/{case}") { request, context in
             await gate.handle(request, logger: context.logger) { key, _ in
                 let caseID = try CaseRequest.caseID(context)
@@ -46,6 +49,22 @@ struct AgencyRoutes: Sendable {
                 }
                 return JSONResponse.make(.ok, Self.describe(file))
             }
+        }
+    }
+
+    /// `GET /v1/agency/cases/{case}/attachments/{attachment}`: the sealed bytes, for a holder of
+    /// the case; decrypted only on the inspector's machine with the key from the agency view.
+    private func attachment(_ request: Request, context: BasicRequestContext) async -> Response {
+        await gate.handle(request, logger: context.logger) { key, _ in
+            let caseID = try CaseRequest.caseID(context)
+            guard let id = context.parameters.get("attachment").flatMap(AttachmentID.init) else {
+                throw CaseWorkError(.notFound, "no such attachment for this key")
+            }
+            guard let sealed = try await gate.work.run({ [caseWork] in try caseWork.attachment(id, of: caseID, for: key.keyID) }) else {
+                throw CaseWorkError(.notFound, "no such attachment for this key")
+            }
+            return Response(status: .ok, headers: [.contentType: "application/octet-stream", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: sealed)))
         }
     }
 

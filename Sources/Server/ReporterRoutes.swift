@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Intake
 import ReporterGuards
+import ReporterWeb
 import Logging
 
 /// `POST /v1/complaints` and `POST /v1/status` (../shared/CONTRACT.md). Nothing about the request —
@@ -10,6 +11,7 @@ import Logging
 struct ReporterRoutes: Sendable {
     let intake: IntakeService
     let work: BlockingWork
+    let filing: FilingPipeline
     let limits: ComplaintLimits
     let abuse: AbuseGuard
     let timing: StatusTiming
@@ -30,15 +32,29 @@ struct ReporterRoutes: Sendable {
         if let refusal = request.refusalOfJSONPost { return refusal }
         if let refusal = admit(request) { return refusal }
         do {
-            let body = try await request.collectBody(limit: limits.maxBodyBytes)
-            let filed = try await file(body)
+            let body = try await request.collectBody(limit: limits.maxBodyBytesWithAttachments)
+            let complaint = try await work.run { [intake] in try intake.parse(body: body) }
+            let filed = try await filing.file(complaint)
             abuse.complaintFiled()
-            return JSONResponse.make(.created, ["token": filed.token])
+            var answer: [String: Any] = ["token": filed.token]
+            // Only when she sent any, so the contract's answer stays exactly `{"token"}` otherwise.
+            if !filed.evidence.isEmpty {
+                answer["attachments"] = filed.evidence.enumerated().map { ["index": $0.offset, "outcome": $0.element.name] as [String: Any] }
+            }
+            return JSONResponse.make(.created, answer)
         } catch let error as IntakeError where error.code == .noRecipients {
             logger.error("complaint refused: no recipients registered for new cases")
             return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError where error.code == .previewChanged {
             return JSONResponse.error(.conflict, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError where error.code == .attachmentsUnavailable {
+            return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError where [.attachmentTooLarge, .tooLarge].contains(error.code) {
+            return JSONResponse.error(.contentTooLarge, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError where error.code == .unsupportedAttachment {
+            return JSONResponse.error(.unsupportedMediaType, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError where error.code == .malformedAttachment {
+            return JSONResponse.error(.unprocessableContent, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
         } catch {
@@ -84,16 +100,6 @@ struct ReporterRoutes: Sendable {
             "sentences": preview.sentences.sentences.map { ["id": $0.id, "text": $0.text, "removed": $0.removedWhole] as [String: Any] },
             "removed_parts": preview.removedParts, "dropped_fields": preview.droppedFields, "digest": preview.digest,
         ]
-    }
-
-    /// The complaint's CPU work runs on a worker thread; when the store can wait for its commit
-    /// without holding a thread (SQLite's group commit), that worker is free meanwhile.
-    private func file(_ body: [UInt8]) async throws -> FiledComplaint {
-        guard intake.commitsWithoutHoldingThread else {
-            return try await work.run { [intake] in try intake.file(body: body) }
-        }
-        let prepared = try await work.run { [intake] in try intake.prepareFiling(body: body) }
-        return try await intake.storeFilingAwaitingCommit(prepared)
     }
 
     func checkStatus(_ request: Request, logger: Logger) async -> Response {

@@ -14,6 +14,9 @@ public struct ServerDependencies: Sendable {
     public let authenticator: AgencyAuthenticator
     public let audit: AuditPublisher
     public let work: BlockingWork
+    /// Reads attachments (the sandbox, OCR): a pool of its own, so a photo never delays a status
+    /// check (`FilingPipeline`); nil runs them on `work` (tests).
+    public let evidenceWork: BlockingWork?
     public let limits: ComplaintLimits
     /// Where the reporter pages' quick-exit link goes (a neutral site).
     public let exitURL: String
@@ -35,7 +38,8 @@ public struct ServerDependencies: Sendable {
                 exitURL: String = ReporterWeb.defaultExitURL, service: ServiceDescription = ServiceDescription(),
                 formTokens: FormTokens = FormTokens(),
                 connections: ConnectionLimits = ConnectionLimits(), abuse: AbuseGuard = AbuseGuard(),
-                statusTiming: StatusTiming = StatusTiming(), metrics: DaemonMetrics? = nil) {
+                statusTiming: StatusTiming = StatusTiming(), metrics: DaemonMetrics? = nil, evidenceWork: BlockingWork? = nil) {
+        self.evidenceWork = evidenceWork
         self.intake = intake
         self.agency = agency
         self.caseWork = caseWork
@@ -60,8 +64,11 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     if let metrics = deps.metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     // The pages and the JSON API share one guard and one timing: one budget per daemon.
     ReporterWeb(intake: deps.intake, runner: deps.work, abuse: deps.abuse, timing: deps.statusTiming,
-                limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL, service: deps.service).add(to: router)
-    ReporterRoutes(intake: deps.intake, work: deps.work, limits: deps.limits, abuse: deps.abuse, timing: deps.statusTiming).add(to: router)
+                limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL, service: deps.service,
+                evidenceRunner: deps.evidenceWork).add(to: router)
+    let filing = FilingPipeline(intake: deps.intake, runner: deps.work, evidenceRunner: deps.evidenceWork)
+    ReporterRoutes(intake: deps.intake, work: deps.work, filing: filing, limits: deps.limits, abuse: deps.abuse,
+                   timing: deps.statusTiming).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate, abuse: deps.abuse).add(to: router)
     CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)

@@ -43,6 +43,10 @@ extension SQLiteStore {
             try db.runCached(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, 0, ?)",
                            arguments: [newCase.id.rawValue, keyID, Data(wrap)])
         }
+        for attachment in newCase.attachments {
+            try db.runCached(sql: "INSERT INTO case_attachments (case_id, attachment_id, sealed) VALUES (?, ?, ?)",
+                             arguments: [newCase.id.rawValue, attachment.id.rawValue, Data(attachment.sealed)])
+        }
         try insertToken(newCase.token, in: db)
         try addTallies(of: newCase, in: db)
         try AuditAppender.append(audit, in: db)

@@ -188,6 +188,18 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Evidence (issue 20): each attachment sealed under its own key (Docs/format.md §16);
+        // the key is inside the case's sealed agency view, so the server holds ciphertext only.
+        migrator.registerMigration("v11: sealed attachments") { db in
+            try db.execute(sql: """
+                CREATE TABLE case_attachments (
+                    case_id TEXT NOT NULL REFERENCES cases(case_id),
+                    attachment_id TEXT NOT NULL,
+                    sealed BLOB NOT NULL,
+                    PRIMARY KEY (case_id, attachment_id)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -11,7 +11,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, Note.self, Reply.self, UI.self, Decrypt.self])
+        subcommands: [Cases.self, Show.self, Attachment.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, Note.self, Reply.self, UI.self, Decrypt.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String
@@ -187,6 +187,13 @@ struct InspectorCommand: AsyncParsableCommand {
             try connection.remember(opened, of: id, keys: keys)
             let view = opened.view
             var object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
+            if let attachments = view.attachments {
+                // Everything but each key: the key stays inside this process (`inspector attachment`).
+                object["attachments"] = attachments.enumerated().map { index, entry -> [String: Any] in
+                    ["number": index + 1, "id": entry.id.rawValue, "media_type": entry.mediaType, "pages": entry.pages, "text": entry.text]
+                }
+            }
+            if let withheld = view.withheldAttachments, withheld > 0 { object["attachments_withheld"] = withheld }
             if full {
                 object["status"] = opened.status
                 object["indicators"] = view.indicators ?? []
