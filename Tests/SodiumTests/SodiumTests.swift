@@ -158,3 +158,41 @@ struct SHA256HasherTests {
         #expect(empty.finalize() == SHA256.hash([UInt8]()))
     }
 }
+
+@Suite("secretstream")
+struct SecretStreamTests {
+    static let ad = Array("context".utf8)
+
+    @Test("streams of every chunk boundary round-trip", arguments: [0, 1, SecretStream.chunkBytes - 1, SecretStream.chunkBytes,
+                                                                     SecretStream.chunkBytes + 1, 3 * SecretStream.chunkBytes + 7])
+    func roundTrip(_ count: Int) throws {
+        let key = SecretStream.generateKey()
+        let message = SecureBytes(randomCount: count)
+        let sealed = try SecretStream.seal(message, associatedData: Self.ad, key: key)
+        let chunks = max(1, (count + SecretStream.chunkBytes - 1) / SecretStream.chunkBytes)
+        #expect(sealed.count == SecretStream.headerBytes + count + chunks * SecretStream.chunkOverhead)
+        #expect(try SecretStream.open(sealed, associatedData: Self.ad, key: key).copyBytes() == message.copyBytes())
+    }
+
+    @Test("a truncated, reordered, altered or re-contexted stream does not open")
+    func tamper() throws {
+        let key = SecretStream.generateKey()
+        let sealed = try SecretStream.seal(SecureBytes(randomCount: 2 * SecretStream.chunkBytes + 10), associatedData: Self.ad, key: key)
+        let full = SecretStream.chunkBytes + SecretStream.chunkOverhead
+        let header = Array(sealed[..<SecretStream.headerBytes])
+        let first = Array(sealed[SecretStream.headerBytes..<(SecretStream.headerBytes + full)])
+        let second = Array(sealed[(SecretStream.headerBytes + full)..<(SecretStream.headerBytes + 2 * full)])
+        let last = Array(sealed[(SecretStream.headerBytes + 2 * full)...])
+        let variants: [[UInt8]] = [
+            header + first + second,          // the FINAL chunk dropped: ends on a full chunk
+            header + second + first + last,   // reordered
+            Array(sealed.dropLast()),         // cut short
+            { var b = sealed; b[SecretStream.headerBytes + 5] ^= 1; return b }(),
+        ]
+        for variant in variants {
+            #expect(throws: SodiumError.self) { try SecretStream.open(variant, associatedData: Self.ad, key: key) }
+        }
+        #expect(throws: SodiumError.self) { try SecretStream.open(sealed, associatedData: Array("other".utf8), key: key) }
+        #expect(throws: SodiumError.self) { try SecretStream.open(sealed, associatedData: Self.ad, key: SecretStream.generateKey()) }
+    }
+}
