@@ -20,7 +20,7 @@ enum CasePage {
             <p><a href="\(paths.home)">All cases</a></p>
             <h1>Case <span class="id">\(id)</span></h1>\(duress)
             <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
-            <h2>Complaint</h2>\(complaint(sheet.view))
+            <h2>Complaint</h2>\(complaint(sheet.view))\(attachments(sheet.view, paths: paths))
             <h2>The reporter's answers</h2>\(answers(sheet.answers))\(unopened(sheet.unopened, .answer))
             <h2>Notes</h2>\(notes(sheet.notes))\(unopened(sheet.unopened, .note))
             <h2>Key holders</h2>\(holders(sheet.holders))
@@ -38,6 +38,28 @@ enum CasePage {
             <section>\(fieldList)</section>
             <section><div class="narrative" dir="auto">\(view.narrative)</div></section>
             """
+    }
+
+    /// Her evidence, each with the text read from it (after the firewall) beside it, and how many
+    /// the document firewall held back (never why: the reason would hint at her status).
+    static func attachments(_ view: AgencyView, paths: UIPaths) -> HTML {
+        let entries = view.attachments ?? []
+        let withheld = view.withheldAttachments ?? 0
+        guard !entries.isEmpty || withheld > 0 else { return .empty }
+        let base = paths.casePage(view.caseID.rawValue)
+        let items = entries.enumerated().map { index, entry -> HTML in
+            let link = "\(base)/attachments/\(index + 1)"
+            let preview: HTML = entry.mediaType.hasPrefix("image/")
+                ? "<a href=\"\(link)\"><img class=\"evidence\" src=\"\(link)\" alt=\"Attachment \(index + 1)\"></a>" : .empty
+            let pages: HTML = entry.pages > 1 ? " · \(entry.pages) pages" : .empty
+            let text: HTML = entry.text.isEmpty ? #"<p class="hint">No text was read from it.</p>"#
+                : "<div class=\"narrative\" dir=\"auto\">\(entry.text)</div>"
+            return """
+                <li><p>Attachment \(index + 1) (\(entry.mediaType)\(pages)) · <a href="\(link)?download=1">Download</a></p>\(preview)\(text)</li>
+                """
+        }
+        let held: HTML = withheld > 0 ? "<p class=\"hint\">\(withheld) attachment(s) were held back by the firewall and are not part of this case.</p>" : .empty
+        return "<h2>Attachments</h2><section><ol class=\"evidence\">\(items)</ol>\(held)</section>"
     }
 
     /// The ILO indicators tagged at intake, and the urgent mark a supervisor triages by.

@@ -2,6 +2,7 @@ import Envelope
 import HTTPTypes
 import Hummingbird
 import InspectorClient
+import Sodium
 
 /// The case list, the case page and the case-work actions. Every read and every change goes
 /// through `AgencyClient`: it proves each release against the signed log before decrypting, and
@@ -20,6 +21,11 @@ struct CaseRoutes: Sendable {
         router.get("/s/:session/cases/:id") { _, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init) else { throw HTTPError(.notFound) }
             return await casePage(id, notice: session.takeNotice())
+        }
+        router.get("/s/:session/cases/:id/attachments/:number") { request, context in
+            guard let id = context.parameters.get("id").flatMap(CaseID.init),
+                  let number = context.parameters.get("number").flatMap(Int.init) else { throw HTTPError(.notFound) }
+            return await attachment(number, of: id, download: request.uri.queryParameters["download"] != nil)
         }
         router.post("/s/:session/cases/:id/:action") { request, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init),
@@ -62,6 +68,28 @@ struct CaseRoutes: Sendable {
                 """))
         }
         return HTMLResponse.make(status, CasePage.render(sheet, signer: signer, paths: paths, csrf: session.csrfToken, notice: notice, draft: draft))
+    }
+
+    /// One attachment, decrypted here: images inline (for the case page's `<img>`), PDFs and any
+    /// `?download` as a file named by its id. Opening the case again logs the release, like any
+    /// opening.
+    private func attachment(_ number: Int, of id: CaseID, download: Bool) async -> Response {
+        do {
+            let view = try await client.open(id)
+            let entries = view.attachments ?? []
+            guard number >= 1, number <= entries.count else {
+                return Refusal.response(.notFound, "This case has no attachment \(number).")
+            }
+            let entry = entries[number - 1]
+            let bytes = try await client.attachment(entry, of: view)
+            let inline = !download && entry.mediaType.hasPrefix("image/")
+            let disposition = inline ? "inline" : "attachment; filename=\"\(entry.fileName)\""
+            return Response(status: .ok, headers: [.contentType: entry.mediaType, .contentDisposition: disposition],
+                            body: .init(byteBuffer: bytes.withUnsafeBytes { ByteBuffer(bytes: $0) }))
+        } catch {
+            let failure = Failure.notice(error)
+            return Refusal.response(.badGateway, failure.text)
+        }
     }
 
     /// Carries out an action; on success back to the case page (post/redirect/get), on failure the

@@ -24,6 +24,8 @@ enum Stylesheet {
         dt { color: var(--muted); }
         dd { margin: 0; overflow-wrap: anywhere; }
         .narrative, .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+        img.evidence { max-width: 100%; max-height: 24rem; border: 1px solid #ccc; }
+        ol.evidence > li { margin-bottom: 1rem; }
         .status { display: inline-block; padding: 0 .5rem; border-radius: 1rem; background: #ddf4ff; color: #0a3069; font-size: .9rem; }
         .duress { background: var(--alert); color: #fff; font-weight: 700; padding: .1rem .5rem; border-radius: 3px; }
         .alarm { background: #ffebe9; border: 2px solid var(--alert); color: var(--alert); border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; font-weight: 600; }

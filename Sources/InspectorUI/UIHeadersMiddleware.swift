@@ -4,11 +4,12 @@ import Hummingbird
 /// Headers on every answer of the UI, refusals and errors included: nothing cached (decrypted
 /// cases must not land in the browser's disk cache), no referrer to other origins, no framing, no
 /// sniffing, and a
-/// content-security policy that allows this origin's stylesheet and nothing else — no script at
-/// all, no inline style, no third-party resource, forms only to this origin.
+/// content-security policy that allows this origin's stylesheet and images (the case's own
+/// attachments, decrypted here) and nothing else — no script at all, no inline style, no
+/// third-party resource, forms only to this origin.
 struct UIHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
-        "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
 
     static var referrerPolicy: String { "same-origin" }

@@ -175,6 +175,19 @@ paths:
                 required: [token]
                 properties:
                   token: {type: string, pattern: "^[0-9]{4}(-[0-9]{4}){4,}$"}
+                  attachments:
+                    type: array
+                    description: |
+                      Only when the complaint carried attachments: what happened to each, in the order
+                      sent. `delivered`: it reached the inspector, cleaned of metadata, with the text read
+                      from it. Otherwise it was held back by the document firewall and not stored, and the
+                      value says why (Docs/firewall.md, "Attachments"). Tell her; never log it.
+                    items:
+                      type: object
+                      required: [index, outcome]
+                      properties:
+                        index: {type: integer, minimum: 0}
+                        outcome: {type: string, enum: [delivered, immigration_document, status_disclosed, unreadable]}
         "400": {$ref: "#/components/responses/BadRequest"}
         "403": {$ref: "#/components/responses/CrossSite"}
         "409":
@@ -182,7 +195,21 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
-        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "413":
+          description: "`too_large` or `attachment_too_large`: the body, an attachment, or their number is over the limits. Nothing was stored."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "415":
+          description: "The body is not JSON (`unsupported_media_type`), or an attachment is not a JPEG, PNG, HEIC, WebP or PDF by its bytes (`unsupported_attachment`). Nothing was stored."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "422":
+          description: "`malformed_attachment`: an attachment could not be decoded (damaged, cut short, or hostile). Nothing was stored."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
         "429":
           description: |
             Either `proof_of_work_required` (intake is above its threshold: solve `challenge` to
@@ -201,7 +228,7 @@ paths:
                   challenge: {type: string, description: "B64(version 1, difficulty, expiry, random id, MAC): 56 characters."}
                   difficulty: {type: integer, minimum: 1, maximum: 64}
         "503":
-          description: Nobody is registered to receive new cases; nothing was stored.
+          description: "Nobody is registered to receive new cases (`no_recipients`), or this server cannot read attachments now (`attachments_unavailable`: send without them). Nothing was stored."
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
@@ -408,6 +435,29 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "404":
           description: No wrap exists for the caller's key.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+  /v1/agency/cases/{case}/attachments/{attachment}:
+    get:
+      summary: One attachment's sealed bytes, for a key that holds the case
+      description: |
+        `version || 0x03 || secretstream` (Docs/format.md §16); it opens only with the key inside
+        the case's agency view, on the inspector's machine. Not logged: the view's release is.
+      security: [{agencyKey: [], agencyChallenge: [], agencySignature: []}]
+      parameters:
+        - {name: case, in: path, required: true, schema: {$ref: "#/components/schemas/CaseID"}}
+        - {name: attachment, in: path, required: true, schema: {type: string, pattern: "^[0-9a-f]{32}$"}}
+      responses:
+        "200":
+          description: Ciphertext only.
+          content:
+            application/octet-stream:
+              schema: {type: string, format: binary}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "404":
+          description: No such attachment, or the caller's key does not hold the case (the same answer).
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
@@ -900,7 +950,10 @@ components:
     CaseStatus: {type: string, enum: [received, assigned, investigating, action_taken, closed]}
     Complaint:
       type: object
-      description: A narrative, at least one field, or both. The whole body is at most 64 KiB.
+      description: |
+        A narrative, at least one field, or both. Without attachments the whole body is at most 64
+        KiB; each attachment may add its base64 (the operator's limits: by default 5 files of at most
+        10 MiB each).
       required: [language]
       additionalProperties: false
       properties:
@@ -932,6 +985,21 @@ components:
             too. The daemon runs the firewall again on `narrative`, cuts its output into sentences
             the same way, and puts the removal marker `[removed]` in place of each one named. An id
             that names no sentence is `400 invalid_value`, and nothing is stored.
+        attachments:
+          type: [array, "null"]
+          maxItems: 5
+          description: |
+            Optional evidence (issue 20): photos (JPEG, PNG, HEIC, WebP) and PDFs, each as standard
+            base64. The type is read from the bytes. Each is read in a sandbox, re-encoded without
+            metadata, and its text read and firewalled; one that shows an immigration document or
+            discloses status is held back (the answer's `attachments` says which).
+          items:
+            type: object
+            required: [data]
+            additionalProperties: false
+            properties:
+              data: {type: string, minLength: 4, contentEncoding: base64}
+              media_type: {type: string, description: Ignored; the type is read from the bytes.}
         preview_digest:
           type: [string, "null"]
           pattern: "^[0-9a-f]{64}$"
