@@ -11,10 +11,11 @@
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
 //   HTMLEscaping                           pure: the one HTML escaping every rendered page uses
+//   CSVText                                pure: the one CSV writer (formula guard) for releases and exports
 //   Intake ← ReporterGuards                rate limits, back-off, proof of work, uniform status answers
 //   Intake, ReporterGuards ← ReporterWeb   the reporter's HTML pages (no JavaScript needed), PO catalogs
 //   Intake, ReporterGuards, ReporterWeb ← Server  Hummingbird routes (CProcessHardening: no core dumps)
-//   Envelope ← InspectorClient             an inspector's own machine: fetch, verify, decrypt
+//   Envelope, CSVText, HTMLEscaping ← InspectorClient  an inspector's own machine: fetch, verify, decrypt, export
 //   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
 //   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
 //   all ← safeintake                       the command-line executable
@@ -53,12 +54,13 @@ let package = Package(
         .target(name: "Sodium", dependencies: ["CSodium"], swiftSettings: strict),
         .target(name: "Firewall", swiftSettings: strict),
         .target(name: "HTMLEscaping", swiftSettings: strict),
+        .target(name: "CSVText", swiftSettings: strict),
         // prctl is variadic, which Swift cannot call: two small C functions (no core dumps).
         .target(name: "CProcessHardening"),
         .target(name: "Envelope", dependencies: ["Sodium"], swiftSettings: strict),
         .target(name: "AuditLog", dependencies: ["Sodium"], swiftSettings: strict),
         // Differential privacy for the published statistics (issue 21): exact samplers over libsodium randomness.
-        .target(name: "Statistics", dependencies: ["Sodium", "AuditLog"], swiftSettings: strict),
+        .target(name: "Statistics", dependencies: ["Sodium", "AuditLog", "CSVText"], swiftSettings: strict),
         .target(
             name: "Intake",
             dependencies: ["Sodium", "Firewall", "Envelope", "AuditLog", "Statistics"],
@@ -114,7 +116,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium"], swiftSettings: strict),
+        .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium", "CSVText", "HTMLEscaping"], swiftSettings: strict),
         .target(
             name: "InspectorUI",
             dependencies: [

@@ -166,6 +166,12 @@ extension AgencyClient {
 
     /// Clears the case's duress flag (supervisors): the reason is sealed here as a note under the
     /// case key; the public log records only that the flag was cleared, by whom.
+    /// Logs on the server that this key exported the case in `format` (the content stays here).
+    /// Called before the export is written, so no export exists that the log does not show.
+    public func recordExport(_ caseID: CaseID, format: CaseExport.Format) async throws {
+        try await post(caseID, "exported", ["format": format.rawValue])
+    }
+
     public func clearDuress(_ caseID: CaseID, reason: String) async throws {
         try await post(caseID, "clear-duress", try await sealedNote(caseID, kind: .note, text: "Duress flag cleared: \(reason)"))
     }

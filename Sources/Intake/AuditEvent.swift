@@ -48,6 +48,9 @@ public enum AuditEvent: Sendable, Equatable {
     /// names, types or sizes, and never how many the document firewall held back (that count next
     /// to a case id would say what the firewall found, as firewall counts would: F2).
     case attachmentsSealed(caseID: CaseID, count: Int)
+    /// A holder exported the case on their own machine (issue 19 #4): which case, who, in which
+    /// format, on which day; never what was exported.
+    case caseExported(caseID: CaseID, by: String, format: String)
     /// The operator published the statistics of `month`: `note` is the whole release, signed by the
     /// log key (Docs/statistics.md). Noisy figures only; no case, no exact count.
     case statisticsReleased(month: String, note: String)
@@ -74,6 +77,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .caseDeleted: "case_deleted"
         case .statisticsReleased: "statistics_released"
         case .attachmentsSealed: "attachments_sealed"
+        case .caseExported: "case_exported"
         }
     }
 
@@ -83,7 +87,9 @@ public enum AuditEvent: Sendable, Equatable {
     /// every filing would stand next to its case id in the public log (security review 2026-12, F3).
     var isReporterAction: Bool {
         switch self {
-        case .complaintAccepted, .caseKeyWrapped, .tokenSpent, .duressFlagged, .caseDeleted, .attachmentsSealed: true
+        // `case_exported` is an agency action but is logged by the day, as issue 19 asks: the
+        // export's hour says nothing an auditor needs.
+        case .complaintAccepted, .caseKeyWrapped, .tokenSpent, .duressFlagged, .caseDeleted, .attachmentsSealed, .caseExported: true
         default: false
         }
     }
@@ -152,6 +158,10 @@ public enum AuditEvent: Sendable, Equatable {
         case let .attachmentsSealed(caseID, count):
             object["case"] = .string(caseID.rawValue)
             object["count"] = .int(count)
+        case let .caseExported(caseID, by, format):
+            object["case"] = .string(caseID.rawValue)
+            object["by"] = .string(by)
+            object["format"] = .string(format)
         case let .statisticsReleased(month, note):
             object["month"] = .string(month)
             object["note"] = .string(note)

@@ -174,7 +174,7 @@ public struct CaseWorkService: Sendable {
         }
     }
 
-    private func mapping(_ body: () throws -> Void) throws {
+    func mapping(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as StoreError {
@@ -184,6 +184,18 @@ public struct CaseWorkService: Sendable {
 }
 
 extension CaseWorkService {
+    /// The export formats a holder may report (`CaseExport.Format` on the inspector's machine).
+    public static let exportFormats: Set<String> = ["json", "csv", "print"]
+
+    /// Logs that `holder` exported the case in `format` on their own machine (issue 19 #4).
+    public func recordExport(_ caseID: CaseID, format: String, by holder: AgencyPublicKey) throws {
+        guard Self.exportFormats.contains(format) else {
+            throw CaseWorkError(.invalidValue, "\"format\" must be one of \(Self.exportFormats.sorted().joined(separator: ", "))")
+        }
+        let audit = [AuditEvent.caseExported(caseID: caseID, by: holder.keyID, format: format).entryData(time: time)]
+        try mapping { try store.recordHolderEvent(caseID, holder: holder.keyID, audit: audit) }
+    }
+
     /// The sealed bytes of an attachment of a case `keyID` holds; nil for anyone else or an unknown
     /// id, alike. Not logged: the bytes open only with the key inside the agency view, whose
     /// release is logged (`key_released`).

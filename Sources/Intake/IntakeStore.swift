@@ -322,6 +322,9 @@ public protocol IntakeStore: Sendable {
     /// Stores a note sealed under the current epoch's key if its author holds the case and has
     /// written fewer than `limit` notes on it (`limitReached` otherwise).
     func addNote(_ id: CaseID, _ note: StoredNote, limit: Int, audit: [[UInt8]]) throws
+    /// Appends `audit` about the case, only if `holder` holds it (`StoreError.notHolder`
+    /// otherwise): an event the holder reports from their own machine, such as an export.
+    func recordHolderEvent(_ id: CaseID, holder: String, audit: [[UInt8]]) throws
     /// Stores a message to the reporter, recorded with its sender, if `by` holds the case, it is
     /// not duress-flagged, and `by` has sent fewer than `limit` messages on it (`limitReached` otherwise).
     func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws

@@ -120,6 +120,14 @@ extension PostgresStore {
         }
     }
 
+    public func recordHolderEvent(_ id: CaseID, holder: String, audit: [[UInt8]]) throws {
+        try transaction { s in
+            _ = try Self.lockCase(id, in: s)
+            try Self.requireHolder(holder, of: id, in: s)
+            try PostgresAuditAppender.append(audit, in: s)
+        }
+    }
+
     public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws {
         try transaction { s in
             // The case row's lock also orders concurrent messages, so the count below cannot be overtaken.

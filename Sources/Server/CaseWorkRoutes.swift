@@ -29,6 +29,9 @@ struct CaseWorkRoutes: Sendable {
         post(router, "messages", keys: ["message"]) { id, key, fields in
             try caseWork.sendMessage(id, sealed: try fields.bytes("message"), by: key)
         }
+        post(router, "exported", keys: ["format"]) { id, key, fields in
+            try caseWork.recordExport(id, format: try fields.string("format"), by: key)
+        }
         post(router, "clear-duress", keys: ["epoch", "record"]) { id, key, fields in
             try caseWork.clearDuress(id, reason: StoredNote(epoch: try fields.integer("epoch"), author: key.keyID, record: try fields.bytes("record")),
                                      by: key)

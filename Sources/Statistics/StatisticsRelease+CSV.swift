@@ -1,3 +1,4 @@
+import CSVText
 import Foundation
 
 extension StatisticsRelease {
@@ -9,31 +10,22 @@ extension StatisticsRelease {
     /// suppressed cell has an empty `value` and `suppressed` = `true`. Case-handling figures follow
     /// each release's cells, with mechanism `none` (Docs/statistics.md, "Case handling").
     public static func csv(_ releases: [StatisticsRelease]) -> String {
-        var lines = [csvColumns.joined(separator: ",")]
+        var rows = [csvColumns]
         for release in releases {
             for cell in release.cells {
                 let row = [release.month, cell.dimension, cell.cell, cell.value.map(String.init) ?? "", cell.value == nil ? "true" : "false",
                            release.mechanism, release.noiseParameter, "\(release.epsilon.doubleValue)",
                            release.delta.map { "\($0.doubleValue)" } ?? "", String(release.threshold), release.releasedDay]
-                lines.append(row.map(Self.csvField).joined(separator: ","))
+                rows.append(row)
             }
             // Exact figures from the public log: their month is the filing month they follow,
             // their mechanism `none`, and no budget or threshold applies.
             for figure in release.handling?.figures ?? [] {
                 let row = [release.handling?.cohort ?? "", figure.dimension, figure.cell, String(figure.value ?? 0), "false",
                            "none", "", "", "", "", release.releasedDay]
-                lines.append(row.map(Self.csvField).joined(separator: ","))
+                rows.append(row)
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// A field quoted when it holds a comma, a quote or a line break (operator-chosen region names may).
-    /// A leading `=`, `+`, `-` or `@` is prefixed with `'` so that no spreadsheet runs it as a formula.
-    static func csvField(_ text: String) -> String {
-        var field = text
-        if let first = field.first, "=+@".contains(first) || (first == "-" && Int(field) == nil) { field = "'" + field }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVText.document(rows)
     }
 }

@@ -105,6 +105,13 @@ extension SQLiteStore {
         }
     }
 
+    public func recordHolderEvent(_ id: CaseID, holder: String, audit: [[UInt8]]) throws {
+        try pool.write { db in
+            try Self.requireHolder(holder, of: id, in: db)
+            try AuditAppender.append(audit, in: db)
+        }
+    }
+
     public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws {
         try pool.write { db in
             try Self.requireHolder(by, of: id, in: db)
