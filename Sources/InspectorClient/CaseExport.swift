@@ -18,6 +18,26 @@ public enum CaseExport {
     public static let csvColumns = ["case", "status", "day", "language", "urgent", "duress", "indicators", "fields", "narrative",
                                     "attachments", "attachments_withheld", "thread"]
 
+    /// Today as exports name it, `YYYY-MM-DD` in UTC (the day the log records too).
+    public static func today() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// What each format is served as.
+    public static func mediaType(_ format: Format) -> String {
+        switch format {
+        case .json: "application/x-ndjson; charset=utf-8"
+        case .csv: "text/csv; charset=utf-8"
+        case .print: "text/html; charset=utf-8"
+        }
+    }
+
+    /// The print view's own content-security policy: its inline stylesheet and nothing else.
+    public static let printPolicy = "default-src 'none'; style-src 'unsafe-inline'"
+
     /// One case as a JSON object (the `json` format writes one per line).
     public static func object(_ opened: OpenedCase, filedDay: String) -> [String: Any] {
         let view = opened.view

@@ -21,7 +21,7 @@ struct CaseForms {
 
     var all: HTML {
         let supervisor: HTML = signer.role == .supervisor ? "\(assign)\(unassign)" : .empty
-        return "\(status)\(note)\(reply)\(supervisor)"
+        return "\(status)\(note)\(reply)\(supervisor)\(export)"
     }
 
     private func form(_ action: String, _ fields: HTML) -> HTML {
@@ -42,6 +42,18 @@ struct CaseForms {
             <label for="outcome">Outcome <span class="hint">(required to close: how the case ended; sealed as a note)</span></label>
             <textarea id="outcome" name="outcome" dir="auto">\(draft.outcome)</textarea>
             <button type="submit">Set status</button>
+            """)
+    }
+
+    /// Export on this machine (logged on the server: case, key, format, day).
+    var export: HTML {
+        let button = { (format: String, label: String) -> HTML in
+            let target = paths.action(caseID, "export/" + format)
+            return #"<button type="submit" class="secondary" formaction="\#(target)">\#(label)</button>"#
+        }
+        return form("export/json", """
+            <p>Export this case <span class="hint">(the agency view and the thread only; each export is logged)</span></p>
+            \(button("json", "JSON"))\(button("csv", "CSV"))\(button("print", "Print view"))
             """)
     }
 

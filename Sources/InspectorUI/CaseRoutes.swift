@@ -27,6 +27,11 @@ struct CaseRoutes: Sendable {
                   let number = context.parameters.get("number").flatMap(Int.init) else { throw HTTPError(.notFound) }
             return await attachment(number, of: id, download: request.uri.queryParameters["download"] != nil)
         }
+        router.post("/s/:session/cases/:id/export/:format") { _, context in
+            guard let id = context.parameters.get("id").flatMap(CaseID.init),
+                  let format = context.parameters.get("format").flatMap(CaseExport.Format.init) else { throw HTTPError(.notFound) }
+            return await export(id, as: format)
+        }
         router.post("/s/:session/cases/:id/:action") { request, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init),
                   let name = context.parameters.get("action"), CaseAction.names.contains(name) else { throw HTTPError(.notFound) }
@@ -89,6 +94,27 @@ struct CaseRoutes: Sendable {
         } catch {
             let failure = Failure.notice(error)
             return Refusal.response(.badGateway, failure.text)
+        }
+    }
+
+    /// The case exported here (issue 19 #4), logged on the server first: JSON and CSV as files,
+    /// the print view as a page to print.
+    private func export(_ id: CaseID, as format: CaseExport.Format) async -> Response {
+        do {
+            let filedDay = try await client.cases().first { $0.caseID == id }?.day ?? ""
+            let opened = try await client.openFull(id)
+            try await client.recordExport(id, format: format)
+            let text = CaseExport.render([(opened, filedDay)], as: format, exportedDay: CaseExport.today())
+            var headers: HTTPFields = [.contentType: CaseExport.mediaType(format)]
+            if format == .print {
+                headers[.contentSecurityPolicy] = CaseExport.printPolicy
+            } else {
+                headers[.contentDisposition] = "attachment; filename=\"case-\(id.rawValue.prefix(8)).\(format == .csv ? "csv" : "jsonl")\""
+            }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        } catch {
+            session.post(Notice(.failed, "The case was not exported: \(Failure.notice(error).text)"))
+            return HTMLResponse.redirect(to: paths.casePage(id.rawValue))
         }
     }
 

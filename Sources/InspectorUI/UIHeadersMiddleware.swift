@@ -22,7 +22,9 @@ struct UIHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             response = Self.errorResponse(error)
         }
         response.headers[.cacheControl] = "no-store"
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        // A page with a stricter policy of its own keeps it (the export's print view: inline
+        // style, nothing else).
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
         // `same-origin`, not `no-referrer`: under `no-referrer` browsers send `Origin: null` with
         // same-origin form posts, which the request guard (rightly) refuses.
         response.headers[.init("Referrer-Policy")!] = Self.referrerPolicy

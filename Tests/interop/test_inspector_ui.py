@@ -8,6 +8,7 @@ the session cookie; need the CSRF token on every form; and change nothing when i
 
 from __future__ import annotations
 
+import json
 import html
 import http.client
 import os
@@ -24,7 +25,7 @@ import pytest
 
 import safeintake_py as si
 from safeintake_py import BINARY
-from test_acceptance import COMPLAINT, cli_cases, file_complaint
+from test_acceptance import COMPLAINT, cli_cases, file_complaint, get_entries
 from test_case_workflow import check_status, inspector, show_full
 
 START_TIMEOUT = 30.0
@@ -314,3 +315,33 @@ def test_duress_flag_is_prominent_and_replies_are_disabled(daemon, ui_factory):
     assert status == 422 and "duress" in text
     assert check_status(daemon, token)["messages"] == []
     assert si.http("GET", daemon.url + "/").status == 200
+
+
+def test_export_from_the_case_page_is_logged_and_holds_the_agency_view_only(daemon, ui_factory):
+    """Issue 19 #4 in the UI: JSON and CSV come as files, the print view as a page with its own
+    policy (inline style only, no script); each export is a case_exported entry first."""
+    file_complaint(daemon, HOSTILE)
+    case_id = cli_cases(daemon, "inspector-1")[0]["case"]
+    ui = ui_factory(daemon, "inspector-1")
+    ui.log_in()
+    page = ui.page(ui.at(f"cases/{case_id}"))
+    assert f'formaction="{ui.at(f"cases/{case_id}/export/print")}"' in page
+    token = csrf(page)
+
+    status, headers, body = ui.request("POST", ui.at(f"cases/{case_id}/export/csv"), {"csrf": token})
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    assert headers["content-disposition"].startswith("attachment;")
+    assert "Golden Harvest Plantation Sdn Bhd" in body and "P7319024" not in body
+
+    status, headers, body = ui.request("POST", ui.at(f"cases/{case_id}/export/print"), {"csrf": token})
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert headers["content-security-policy"] == "default-src 'none'; style-src 'unsafe-inline'"
+    assert "<script" not in body.lower() and "&lt;script&gt;" in body
+    assert "visa expired" not in body
+
+    # A forged export (no CSRF token) is refused and not logged.
+    status, _, _ = ui.request("POST", ui.at(f"cases/{case_id}/export/json"), {"csrf": "0" * 64})
+    assert status == 403
+    size = int(si.http("GET", daemon.url + "/v1/audit/checkpoint").body.decode().split("\n")[1])
+    entries = [json.loads(e) for e in get_entries(daemon, size)]
+    assert sorted(e["format"] for e in entries if e["type"] == "case_exported") == ["csv", "print"]
