@@ -576,6 +576,25 @@ paths:
           application/json:
             schema: {$ref: "#/components/schemas/SealedNote"}
       responses: *noteResponses
+  /v1/agency/cases/{case}/exported:
+    post:
+      summary: A holder reports that they exported the case on their own machine (logged as case_exported)
+      description: |
+        The export itself never reaches the server (issue 19 #4): the client logs it here first, then
+        writes it. The entry names the case, the key, the format and the day.
+      security: [{agencyKey: [], agencyChallenge: [], agencySignature: []}]
+      parameters: *caseWorkParameters
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [format]
+              additionalProperties: false
+              properties:
+                format: {type: string, enum: [json, csv, print]}
+      responses: *caseWorkResponses
   /v1/agency/cases/{case}/messages:
     post:
       summary: A holder sends the reporter a message, signed and sealed to her key on the holder's machine
