@@ -37,6 +37,9 @@ public struct StatusAnswer: Sendable {
     /// The day her report was received, and the day she should hear back by (`ResponseDeadlines`).
     public var receivedOn: String? = nil
     public var replyBy: String? = nil
+    /// What a receipt may say (issue 18 #11), read with her key; the server signs one only when she
+    /// asks. A decoy's has the real filing day and no employer.
+    public var receipt: ReceiptFacts? = nil
 
     /// The answer with the days she is promised, from the case's filing day and state.
     func dated(filedDay: String, deadlines: ResponseDeadlines) -> StatusAnswer {
@@ -44,6 +47,7 @@ public struct StatusAnswer: Sendable {
         var answer = self
         answer.receivedOn = filedDay
         answer.replyBy = deadlines.replyBy(filedDay: filedDay, state: state)
+        if answer.receipt == nil { answer.receipt = ReceiptFacts(filedDay: filedDay, employer: nil) }
         return answer
     }
 }
@@ -129,9 +133,10 @@ extension IntakeService {
             messages.append(ReporterMessage(from: "reporter", kind: .reply, text: reply, day: time.day()))
             messages = Array(messages.suffix(Self.messagesShown))
         }
-        return StatusAnswer(state: state, messages: messages, outcome: state == .closed ? thread?.outcome : nil,
-                            nextToken: visit.token.formatted(), visitPass: try visit.sealed(key: visitKey))
-            .dated(filedDay: data.filedDay, deadlines: deadlines)
+        var answer = StatusAnswer(state: state, messages: messages, outcome: state == .closed ? thread?.outcome : nil,
+                                  nextToken: visit.token.formatted(), visitPass: try visit.sealed(key: visitKey))
+        if let reporterKey, let sealed = data.receiptFacts { answer.receipt = ReceiptFacts.open(sealed, with: reporterKey) }
+        return answer.dated(filedDay: data.filedDay, deadlines: deadlines)
     }
 
     /// Her answer sealed to every key holder, and to her own key for her thread.

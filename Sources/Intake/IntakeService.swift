@@ -133,7 +133,8 @@ public struct IntakeService: Sendable {
         return try drawToken(for: PreparedFiling.Parts(
             caseID: caseID, day: time.day(), sealedView: sealedView, wraps: wraps, reporterKey: BoxKeyPair(), duress: duress,
             audit: audit, report: screened.report, tallies: tallies, attachments: attachments.stored,
-            evidence: evidence.map(\.outcome)))
+            evidence: evidence.map(\.outcome),
+            receiptFacts: ReceiptFacts(filedDay: time.day(), employer: ReceiptFacts.employer(in: screened.fields))))
     }
 
     /// Draws a token, its verifier and (when the case has one) the reporter key wrapped under it,

@@ -24,13 +24,16 @@ public struct NewCase: Sendable {
     /// The sealed evidence that passed the document firewall (`SealedAttachment`), stored in the
     /// filing's transaction.
     public let attachments: [StoredAttachment]
+    /// `ReceiptFacts` sealed to the reporter's key: what a receipt may say (issue 18 #11).
+    public let receiptFacts: [UInt8]?
 
     /// `YYYY-MM` of `day`: the month whose tallies the complaint joins.
     public var month: String { String(day.prefix(7)) }
 
     public init(id: CaseID, day: String, agencyView: [UInt8], wraps: [String: [UInt8]], token: StoredToken,
                 reporterPublicKey: [UInt8], duressVerifier: TokenVerifier?, statistics: TallyContribution? = nil,
-                attachments: [StoredAttachment] = []) {
+                attachments: [StoredAttachment] = [], receiptFacts: [UInt8]? = nil) {
+        self.receiptFacts = receiptFacts
         self.statistics = statistics
         self.attachments = attachments
         self.id = id
@@ -122,9 +125,12 @@ public struct ReporterCaseData: Sendable {
 
     /// The day the complaint was filed.
     public let filedDay: String
+    /// `ReceiptFacts` sealed to her key; nil for cases filed before receipts existed.
+    public let receiptFacts: [UInt8]?
 
     public init(state: CaseState, duressVerifier: TokenVerifier?, inbox: [InboxEntry], seenThrough: Int64,
-                holders: [AgencyPublicKey], signingKeys: [String: [UInt8]], filedDay: String = "") {
+                holders: [AgencyPublicKey], signingKeys: [String: [UInt8]], filedDay: String = "", receiptFacts: [UInt8]? = nil) {
+        self.receiptFacts = receiptFacts
         self.filedDay = filedDay
         self.state = state
         self.duressVerifier = duressVerifier

@@ -23,6 +23,7 @@ public struct PreparedFiling: Sendable {
         let tallies: TallyContribution
         let attachments: [StoredAttachment]
         let evidence: [EvidenceOutcome]
+        let receiptFacts: ReceiptFacts
     }
 
     let parts: Parts
@@ -40,7 +41,8 @@ extension IntakeService {
         let stored = StoredToken(locator: token.locator, caseID: parts.caseID, verifier: secrets.verifier, reporterKeyWrap: wrap)
         let newCase = NewCase(id: parts.caseID, day: parts.day, agencyView: parts.sealedView, wraps: parts.wraps, token: stored,
                               reporterPublicKey: parts.reporterKey.publicKey, duressVerifier: parts.duress, statistics: parts.tallies,
-                              attachments: parts.attachments)
+                              attachments: parts.attachments,
+                              receiptFacts: try parts.receiptFacts.sealed(to: parts.reporterKey.publicKey))
         return PreparedFiling(parts: parts, newCase: newCase,
                               filed: FiledComplaint(token: token.formatted(), caseID: parts.caseID, firewallReport: parts.report,
                                                     evidence: parts.evidence))

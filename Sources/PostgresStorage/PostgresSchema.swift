@@ -201,7 +201,8 @@ enum PostgresSchema {
             """,
         ]),
         // Evidence (issue 20): ciphertext only; each key is inside the sealed agency view.
-        PostgresMigration(version: 8, description: "sealed attachments", statements: [
+        PostgresMigration(version: 8, description: "sealed attachments, receipt facts", statements: [
+            "ALTER TABLE cases ADD COLUMN receipt_facts BYTEA",
             """
             CREATE TABLE case_attachments (
                 case_id TEXT NOT NULL REFERENCES cases(case_id),

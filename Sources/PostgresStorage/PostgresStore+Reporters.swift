@@ -11,10 +11,11 @@ extension PostgresStore {
                 let duress = newCase.duressVerifier
                 try s.execute("""
                     INSERT INTO cases (case_id, filed_day, agency_view, reporter_public_key,
-                                       duress_salt, duress_verifier, duress_opslimit, duress_memlimit)
+                                       duress_salt, duress_verifier, duress_opslimit, duress_memlimit, receipt_facts)
                     VALUES (\(newCase.id.rawValue), \(newCase.day), \(newCase.agencyView.bytea), \(newCase.reporterPublicKey.bytea),
                             \(duress?.salt.bytea), \(duress?.hash.bytea),
-                            \(duress.map { Int64($0.cost.operations) }), \(duress.map { Int64($0.cost.memoryBytes) }))
+                            \(duress.map { Int64($0.cost.operations) }), \(duress.map { Int64($0.cost.memoryBytes) }),
+                            \(newCase.receiptFacts?.bytea))
                     """)
                 for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
                     try s.execute("INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (\(newCase.id.rawValue), \(keyID), 0, \(wrap.bytea))")
@@ -55,11 +56,12 @@ extension PostgresStore {
         // messages (which lock that row for update) can land between these reads.
         try transaction { s in
             guard let row = try s.rows("""
-                SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit, reporter_seen_index, filed_day
+                SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit, reporter_seen_index, filed_day,
+                       receipt_facts
                 FROM cases WHERE case_id = \(id.rawValue) FOR SHARE
                 """).first else { return nil }
-            let (state, salt, hash, operations, memory, seen, filed) = try decodeRow {
-                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?, Int64, String).self)
+            let (state, salt, hash, operations, memory, seen, filed, facts) = try decodeRow {
+                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?, Int64, String, ByteBuffer?).self)
             }
             var duress: TokenVerifier?
             if let salt, let hash, let operations, let memory {
@@ -83,7 +85,8 @@ extension PostgresStore {
                 signingKeys[keyID] = [UInt8](bytea: sign)
             }
             return ReporterCaseData(state: CaseState(rawValue: state) ?? .received, duressVerifier: duress,
-                                    inbox: inbox, seenThrough: seen, holders: holders, signingKeys: signingKeys, filedDay: filed)
+                                    inbox: inbox, seenThrough: seen, holders: holders, signingKeys: signingKeys, filedDay: filed,
+                                    receiptFacts: facts.map { [UInt8](bytea: $0) })
         }
     }
 

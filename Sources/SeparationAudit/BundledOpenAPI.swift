@@ -311,6 +311,10 @@ paths:
                     - {type: "null"}
                     - {type: string, maxLength: 4096, pattern: '^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$', allOf: [{pattern: '[^\s]'}]}
                   description: "Optional answer to the inspectors (not only white space): passed through the firewall, sealed to the case's key holders and to her own key (for her thread), never stored readable. The whole body is at most 17 KiB."
+                receipt:
+                  type: [string, "null"]
+                  enum: [day, employer, null]
+                  description: "Optional: ask for a receipt (issue 18 #11): `day` says a complaint was filed on the filing day; `employer` also names the employer she named (the `employer` or `employer_name` field, as the firewall let it through)."
       responses:
         "200":
           description: The token was spent (or the visit goes on); `next_token` is the number she leaves with.
@@ -347,6 +351,13 @@ paths:
                   outcome: {type: string, description: "Once the case is closed: the outcome an inspector wrote for her (absent if none was written)."}
                   next_token: {type: string}
                   visit: {type: string, description: "Carries the visit on (send it as `visit`)."}
+                  receipt:
+                    type: string
+                    description: |
+                      Only when asked for: a C2SP signed note by the log key, verifiable offline with
+                      `GET /v1/audit/log-key` (`safeintake receipt verify`). Its text is
+                      `SafeIntake complaint receipt v1`, `deployment: ORIGIN`, `filed: YYYY-MM-DD` and, if
+                      asked, `employer: NAME`, one per line. Made on demand; neither stored nor logged.
         "400": {$ref: "#/components/responses/BadRequest"}
         "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}

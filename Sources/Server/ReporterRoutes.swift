@@ -12,6 +12,8 @@ struct ReporterRoutes: Sendable {
     let intake: IntakeService
     let work: BlockingWork
     let filing: FilingPipeline
+    /// Signs receipts with the log key (issue 18 #11).
+    let receipts: AuditPublisher
     let limits: ComplaintLimits
     let abuse: AbuseGuard
     let timing: StatusTiming
@@ -106,7 +108,8 @@ struct ReporterRoutes: Sendable {
         if let refusal = request.refusalOfJSONPost { return refusal }
         do {
             let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
-            let object = try JSONBody.object(body, allowedKeys: ["token", "message", "visit"])
+            let object = try JSONBody.object(body, allowedKeys: ["token", "message", "visit", "receipt"])
+            let receipt = try Self.receiptRequest(object["receipt"])
             let continuing = object["visit"] != nil
             guard (object["token"] == nil) == continuing else {
                 throw IntakeError(.invalidShape, "give \"token\" (the number she typed) or \"visit\" (from the last answer), not both")
@@ -126,7 +129,7 @@ struct ReporterRoutes: Sendable {
                 timing.recordSuccess(since: start)
                 abuse.statusCheckSucceeded(tokenText: admittedAs)  // her own check leaves no trace in the back-off
             }
-            let response = answer.map { JSONResponse.paddedStatusAnswer(Self.statusObject($0)) } ?? JSONResponse.notFound()
+            let response = try answer.map { JSONResponse.paddedStatusAnswer(try statusObject($0, receipt: receipt)) } ?? JSONResponse.notFound()
             // Every outcome leaves at the same time after the start, whatever it was, ready to go.
             await timing.holdUntilTarget(since: start)
             return response
@@ -157,6 +160,26 @@ struct ReporterRoutes: Sendable {
         if let received = answer.receivedOn { object["received"] = received }
         if let by = answer.replyBy { object["reply_by"] = by }
         return object
+    }
+
+    /// The status answer, with a receipt signed now when she asked for one (never stored or logged).
+    func statusObject(_ answer: StatusAnswer, receipt: ReceiptRequest?) throws -> [String: Any] {
+        var object = Self.statusObject(answer)
+        if let receipt, let facts = answer.receipt {
+            object["receipt"] = try receipts.receipt(facts, namingEmployer: receipt == .namingEmployer)
+        }
+        return object
+    }
+
+    enum ReceiptRequest: String { case day, namingEmployer = "employer" }
+
+    /// `receipt`: absent, null, `"day"` (the filing day only) or `"employer"` (and the employer she named).
+    static func receiptRequest(_ value: Any?) throws -> ReceiptRequest? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let text = value as? String, let request = ReceiptRequest(rawValue: text) else {
+            throw IntakeError(.invalidValue, "\"receipt\" must be \"day\" (the filing day only) or \"employer\" (also the employer you named)")
+        }
+        return request
     }
 
     /// The reporter's optional answer to the inspectors (absent, null or a string).

@@ -67,7 +67,7 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
                 limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL, service: deps.service,
                 evidenceRunner: deps.evidenceWork).add(to: router)
     let filing = FilingPipeline(intake: deps.intake, runner: deps.work, evidenceRunner: deps.evidenceWork)
-    ReporterRoutes(intake: deps.intake, work: deps.work, filing: filing, limits: deps.limits, abuse: deps.abuse,
+    ReporterRoutes(intake: deps.intake, work: deps.work, filing: filing, receipts: deps.audit, limits: deps.limits, abuse: deps.abuse,
                    timing: deps.statusTiming).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate, abuse: deps.abuse).add(to: router)

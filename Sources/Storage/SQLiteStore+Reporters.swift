@@ -34,11 +34,11 @@ extension SQLiteStore {
         let duress = newCase.duressVerifier
         try db.runCached(sql: """
             INSERT INTO cases (case_id, filed_day, agency_view, reporter_public_key,
-                               duress_salt, duress_verifier, duress_opslimit, duress_memlimit)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                               duress_salt, duress_verifier, duress_opslimit, duress_memlimit, receipt_facts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [newCase.id.rawValue, newCase.day, Data(newCase.agencyView), Data(newCase.reporterPublicKey),
                              duress.map { Data($0.salt) }, duress.map { Data($0.hash) },
-                             duress.map { Int64($0.cost.operations) }, duress?.cost.memoryBytes])
+                             duress.map { Int64($0.cost.operations) }, duress?.cost.memoryBytes, newCase.receiptFacts.map { Data($0) }])
         for (keyID, wrap) in newCase.wraps.sorted(by: { $0.key < $1.key }) {
             try db.runCached(sql: "INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (?, ?, 0, ?)",
                            arguments: [newCase.id.rawValue, keyID, Data(wrap)])
@@ -89,7 +89,7 @@ extension SQLiteStore {
             }
             return ReporterCaseData(state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressVerifier: duress,
                                     inbox: inbox, seenThrough: row["reporter_seen_index"], holders: holders, signingKeys: signingKeys,
-                                    filedDay: row["filed_day"])
+                                    filedDay: row["filed_day"], receiptFacts: (row["receipt_facts"] as Data?).map { [UInt8]($0) })
         }
     }
 

@@ -190,8 +190,10 @@ enum Schema {
         }
         // Evidence (issue 20): each attachment sealed under its own key (Docs/format.md §16);
         // the key is inside the case's sealed agency view, so the server holds ciphertext only.
-        migrator.registerMigration("v11: sealed attachments") { db in
+        // And what a receipt may say (issue 18 #11), sealed to the reporter's key.
+        migrator.registerMigration("v11: sealed attachments, receipt facts") { db in
             try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN receipt_facts BLOB;
                 CREATE TABLE case_attachments (
                     case_id TEXT NOT NULL REFERENCES cases(case_id),
                     attachment_id TEXT NOT NULL,

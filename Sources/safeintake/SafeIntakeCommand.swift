@@ -8,7 +8,7 @@ struct SafeIntakeCommand: AsyncParsableCommand {
         commandName: "safeintake",
         abstract: "Labour complaints in, immigration status out: the SafeIntake firewall.",
         version: BuildInfo.line,
-        subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self,
+        subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self, ReceiptCommand.self,
                       InitCommand.self, BackupCommand.self, RestoreCommand.self, RetentionCommand.self, HelpDirectoryCommand.self,
                       StatsCommand.self, BenchCommand.self, BenchLogCommand.self])
 }
