@@ -166,6 +166,14 @@ extension AgencyClient {
 
     /// Clears the case's duress flag (supervisors): the reason is sealed here as a note under the
     /// case key; the public log records only that the flag was cleared, by whom.
+    /// Issues the case's reporter a new number (supervisors only; issue 18 #4): every earlier number
+    /// stops working. The number comes back once, for her caseworker to hand on.
+    public func reissueNumber(_ caseID: CaseID) async throws -> String {
+        let json = try await signedJSON("POST", "/v1/agency/cases/\(caseID.rawValue)/reissue-number", body: Array("{}".utf8))
+        guard let token = json["token"] as? String else { throw ClientError("the server's answer has no new number") }
+        return token
+    }
+
     /// Logs on the server that this key exported the case in `format` (the content stays here).
     /// Called before the export is written, so no export exists that the log does not show.
     public func recordExport(_ caseID: CaseID, format: CaseExport.Format) async throws {

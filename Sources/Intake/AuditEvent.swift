@@ -51,6 +51,9 @@ public enum AuditEvent: Sendable, Equatable {
     /// A holder exported the case on their own machine (issue 19 #4): which case, who, in which
     /// format, on which day; never what was exported.
     case caseExported(caseID: CaseID, by: String, format: String)
+    /// A supervisor issued the reporter a new number after she lost hers (issue 18 #4): every
+    /// earlier number of the case stopped working.
+    case tokenReissued(caseID: CaseID, by: String)
     /// The operator published the statistics of `month`: `note` is the whole release, signed by the
     /// log key (Docs/statistics.md). Noisy figures only; no case, no exact count.
     case statisticsReleased(month: String, note: String)
@@ -78,6 +81,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .statisticsReleased: "statistics_released"
         case .attachmentsSealed: "attachments_sealed"
         case .caseExported: "case_exported"
+        case .tokenReissued: "token_reissued"
         }
     }
 
@@ -147,7 +151,7 @@ public enum AuditEvent: Sendable, Equatable {
             object["case"] = .string(caseID.rawValue)
             object["state"] = .string(state.rawValue)
             object["by"] = .string(by)
-        case let .noteAdded(caseID, by), let .messageSent(caseID, by), let .duressCleared(caseID, by):
+        case let .noteAdded(caseID, by), let .messageSent(caseID, by), let .duressCleared(caseID, by), let .tokenReissued(caseID, by):
             object["case"] = .string(caseID.rawValue)
             object["by"] = .string(by)
         case let .duressFlagged(caseID), let .caseDeleted(caseID):

@@ -331,6 +331,10 @@ public protocol IntakeStore: Sendable {
     /// Appends `audit` about the case, only if `holder` holds it (`StoreError.notHolder`
     /// otherwise): an event the holder reports from their own machine, such as an export.
     func recordHolderEvent(_ id: CaseID, holder: String, audit: [[UInt8]]) throws
+    /// Replaces every live (non-decoy) token of the case with `token` and the case's reporter
+    /// public key with `reporterPublicKey`, for `by` who must hold the case; refused
+    /// (`StoreError.duressFlagged`) while the case is flagged (issue 18 #4).
+    func reissueToken(_ id: CaseID, token: StoredToken, reporterPublicKey: [UInt8], by: String, audit: [[UInt8]]) throws
     /// Stores a message to the reporter, recorded with its sender, if `by` holds the case, it is
     /// not duress-flagged, and `by` has sent fewer than `limit` messages on it (`limitReached` otherwise).
     func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws

@@ -128,6 +128,24 @@ extension PostgresStore {
         }
     }
 
+    public func reissueToken(_ id: CaseID, token: StoredToken, reporterPublicKey: [UInt8], by: String, audit: [[UInt8]]) throws {
+        try mappingLocatorCollision {
+            try transaction { s in
+                let flagged = try Self.lockCase(id, in: s).duressFlagged
+                try Self.requireHolder(by, of: id, in: s)
+                guard !flagged else { throw StoreError.duressFlagged }
+                try s.execute("DELETE FROM status_tokens WHERE case_id = \(id.rawValue) AND decoy = false")
+                try Self.insertToken(token, in: s)
+                let newest = try s.rows("SELECT coalesce(max(message_index), 0) FROM reporter_inbox WHERE case_id = \(id.rawValue)").first
+                    .map { row in try decodeRow { try row.decode(Int64.self) } } ?? 0
+                try s.execute("""
+                    UPDATE cases SET reporter_public_key = \(reporterPublicKey.bytea), reporter_seen_index = \(newest) WHERE case_id = \(id.rawValue)
+                    """)
+                try PostgresAuditAppender.append(audit, in: s)
+            }
+        }
+    }
+
     public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws {
         try transaction { s in
             // The case row's lock also orders concurrent messages, so the count below cannot be overtaken.

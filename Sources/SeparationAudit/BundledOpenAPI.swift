@@ -587,6 +587,32 @@ paths:
           application/json:
             schema: {$ref: "#/components/schemas/SealedNote"}
       responses: *noteResponses
+  /v1/agency/cases/{case}/reissue-number:
+    post:
+      summary: A supervisor issues the reporter a new number after she lost hers; every earlier number stops working
+      description: Logged as token_reissued (Docs/format.md §6.6). Refused (409) while the case is flagged under duress.
+      security: [{agencyKey: [], agencyChallenge: [], agencySignature: []}]
+      parameters: *caseWorkParameters
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {type: object, additionalProperties: false}
+      responses:
+        "200":
+          description: The new number, shown once.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [token]
+                properties:
+                  token: {type: string, pattern: "^[0-9]{4}(-[0-9]{4}){4,}$"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/CaseNotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
   /v1/agency/cases/{case}/exported:
     post:
       summary: A holder reports that they exported the case on their own machine (logged as case_exported)

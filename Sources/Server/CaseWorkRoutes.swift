@@ -7,6 +7,8 @@ import Intake
 struct CaseWorkRoutes: Sendable {
     let caseWork: CaseWorkService
     let gate: AgencyGate
+    /// Issues new reporter numbers (issue 18 #4).
+    let intake: IntakeService
 
     func add(to router: Router<BasicRequestContext>) {
         post(router, "assign", keys: ["assignee", "wraps", "signature"]) { id, key, fields in
@@ -31,6 +33,16 @@ struct CaseWorkRoutes: Sendable {
         }
         post(router, "exported", keys: ["format"]) { id, key, fields in
             try caseWork.recordExport(id, format: try fields.string("format"), by: key)
+        }
+        // A supervisor issues her a new number after she lost hers: the answer carries it, for her
+        // caseworker to hand on; it is shown once and stored only as a verifier.
+        router.post("/v1/agency/cases/{case}/reissue-number") { request, context in
+            await gate.handle(request, logger: context.logger) { key, body in
+                let caseID = try CaseRequest.caseID(context)
+                _ = try AgencyRequestFields(body, allowedKeys: [])
+                let token = try await gate.work.run { [intake] in try intake.reissueNumber(caseID, by: key) }
+                return JSONResponse.make(.ok, ["token": token])
+            }
         }
         post(router, "clear-duress", keys: ["epoch", "record"]) { id, key, fields in
             try caseWork.clearDuress(id, reason: StoredNote(epoch: try fields.integer("epoch"), author: key.keyID, record: try fields.bytes("record")),

@@ -71,7 +71,7 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
                    timing: deps.statusTiming).add(to: router)
     let gate = AgencyGate(authenticator: deps.authenticator, work: deps.work)
     AgencyRoutes(agency: deps.agency, caseWork: deps.caseWork, gate: gate, abuse: deps.abuse).add(to: router)
-    CaseWorkRoutes(caseWork: deps.caseWork, gate: gate).add(to: router)
+    CaseWorkRoutes(caseWork: deps.caseWork, gate: gate, intake: deps.intake).add(to: router)
     AuditRoutes(audit: deps.audit, work: deps.work, abuse: deps.abuse).add(to: router)
     StatisticsRoutes(statistics: StatisticsService(publisher: deps.audit, tallying: deps.intake.statistics),
                      work: deps.work, abuse: deps.abuse).add(to: router)

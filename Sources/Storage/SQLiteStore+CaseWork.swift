@@ -112,6 +112,22 @@ extension SQLiteStore {
         }
     }
 
+    public func reissueToken(_ id: CaseID, token: StoredToken, reporterPublicKey: [UInt8], by: String, audit: [[UInt8]]) throws {
+        try mappingLocatorCollision {
+            try pool.write { db in
+                try Self.requireHolder(by, of: id, in: db)
+                let flagged = try Bool.fetchOne(db, sql: "SELECT duress_flagged FROM cases WHERE case_id = ?", arguments: [id.rawValue]) ?? false
+                guard !flagged else { throw StoreError.duressFlagged }
+                try db.execute(sql: "DELETE FROM status_tokens WHERE case_id = ? AND decoy = 0", arguments: [id.rawValue])
+                try Self.insertToken(token, in: db)
+                let newest = try Int64.fetchOne(db, sql: "SELECT max(message_index) FROM reporter_inbox WHERE case_id = ?", arguments: [id.rawValue]) ?? 0
+                try db.execute(sql: "UPDATE cases SET reporter_public_key = ?, reporter_seen_index = ? WHERE case_id = ?",
+                               arguments: [Data(reporterPublicKey), newest, id.rawValue])
+                try AuditAppender.append(audit, in: db)
+            }
+        }
+    }
+
     public func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws {
         try pool.write { db in
             try Self.requireHolder(by, of: id, in: db)

@@ -102,6 +102,27 @@ extension InspectorCommand {
         }
     }
 
+    struct ReissueNumber: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reissue-number",
+            abstract: "Issue the reporter a new number after she lost hers (supervisors); every earlier number stops working.",
+            discussion: """
+                Only after her caseworker's organisation has confirmed who is asking: whoever holds the new \
+                number reads the case's status and new messages. Messages sent before stay sealed to her old \
+                key. Refused while the case is flagged under duress. The log records the reissue (case, your \
+                key, hour). The number is printed once, for her caseworker to hand on; it is stored only as a \
+                verifier.
+                """)
+        @Argument(help: "The case id.") var caseID: String
+        @OptionGroup var connection: Connection
+
+        func run() async throws {
+            var token = ""
+            try await InspectorCommand.act(connection, caseID) { client, id in token = try await client.reissueNumber(id) }
+            CLIOutput.printJSONLine(["case": caseID, "token": token])
+        }
+    }
+
     struct Note: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an internal note, encrypted here to the case key.")
         @Argument(help: "The case id.") var caseID: String
