@@ -85,8 +85,16 @@ extension AgencyClient {
             wraps.append(try KeyWrap.wrap(key, caseID: caseID, to: target.boxPublicKey))
         }
         let statement = CaseAssignment(caseID: caseID, assignee: target.keyID, assigner: keys.publicKey.keyID, wraps: wraps)
+        // Her answers so far, opened here and sealed again to the assignee, so that they read what
+        // she said before they were given the case (issue 19 #2); one entry per answer held.
+        let forwarded = fetched.answers.map { sealed -> String in
+            guard let answer = try? ReporterAnswer.open(sealed, caseID: caseID, with: keys.box),
+                  let again = try? answer.seal(to: target.boxPublicKey) else { return "" }
+            return Base64.encode(again)
+        }
         try await post(caseID, "assign", [
             "assignee": target.keyID, "wraps": wraps.map(Base64.encode), "signature": Base64.encode(statement.sign(with: keys.signing)),
+            "answers": forwarded,
         ])
         return target
     }

@@ -7,6 +7,8 @@ import Sodium
 public struct CaseWorkService: Sendable {
     /// Longest sealed message to the reporter or note accepted, in bytes.
     public static let maxSealedBytes = EnvelopeFormat.maxCaseWorkRecordBytes
+    /// Longest answer of hers forwarded at an assignment: her longest message, sealed.
+    public static let maxForwardedAnswerBytes = 4 * TextRules.maxMessageCharacters + 1024
 
     /// How much one key holder may write on one case. Per holder, so that no holder can use up
     /// a case's room for everyone else; with the size limit they bound what a case file and a
@@ -70,7 +72,11 @@ public struct CaseWorkService: Sendable {
 
     /// Gives the case to `assignee`: `wraps` are the case keys of every epoch wrapped to them by the
     /// supervisor's client, `signature` the supervisor's signature over the `CaseAssignment`.
-    public func assign(_ caseID: CaseID, to assigneeID: String, wraps: [[UInt8]], signature: [UInt8], by supervisor: AgencyPublicKey) throws {
+    /// `forwarded` are her answers the supervisor holds, opened and sealed again to the assignee on
+    /// the supervisor's machine (issue 19 #2), one per answer held, in order, an empty entry for one
+    /// that did not open: so that a holder assigned later reads what she said before.
+    public func assign(_ caseID: CaseID, to assigneeID: String, wraps: [[UInt8]], signature: [UInt8], forwarded: [[UInt8]] = [],
+                       by supervisor: AgencyPublicKey) throws {
         guard supervisor.role == .supervisor else {
             throw CaseWorkError(.forbidden, "only a supervisor can assign cases; \(supervisor.name) is an \(supervisor.role.rawValue)")
         }
@@ -86,7 +92,10 @@ public struct CaseWorkService: Sendable {
             throw CaseWorkError(.badSignature, "the assignment signature does not verify with \(supervisor.name)'s key for these wraps")
         }
         let audit = [AuditEvent.caseAssigned(statement, signature: signature).entryData(time: time)]
-        try mapping { try store.assign(caseID, to: assigneeID, by: supervisor.keyID, wraps: wraps, audit: audit) }
+        guard forwarded.allSatisfy({ $0.isEmpty || $0.count <= Self.maxForwardedAnswerBytes }) else {
+            throw CaseWorkError(.invalidValue, "a forwarded answer is at most \(Self.maxForwardedAnswerBytes) bytes")
+        }
+        try mapping { try store.assign(caseID, to: assigneeID, by: supervisor.keyID, wraps: wraps, forwarded: forwarded, audit: audit) }
     }
 
     /// Removes `removedID` from the case and starts key epoch `epoch`: `wraps` hold the new epoch's

@@ -270,6 +270,11 @@ public enum StoreError: Error, Sendable, Equatable {
 
 /// The words of `StoreError.limitReached`, the same from every store.
 public enum CaseWorkLimitText {
+    /// An assignment forwarding her answers must forward each one the assigner holds, in order.
+    public static func forwardedAnswers(_ held: Int) -> String {
+        "the assignment must forward each of the \(held) answers the assigner holds, in order (an empty entry for one that did not open); the case changed meanwhile, try again"
+    }
+
     public static func notes(_ limit: Int) -> String {
         "your key has written \(limit) notes on this case, as many as one key may; nothing was stored (a supervisor can pass on more in a note of their own)"
     }
@@ -317,7 +322,7 @@ public protocol IntakeStore: Sendable {
     func releaseCase(_ id: CaseID, to keyID: String, audit: [[UInt8]]) throws -> CaseFile?
     /// Stores `wraps` (one per epoch, oldest first) for `assignee`. Requires `by` to hold the case,
     /// `assignee` not to, and one wrap per epoch so far.
-    func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], audit: [[UInt8]]) throws
+    func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], forwarded: [[UInt8]], audit: [[UInt8]]) throws
     /// Deletes every wrap of `removed` and starts `epoch` with `wraps` for the remaining holders.
     /// Requires `by` and `removed` to hold the case, `epoch` to be the next one, and `wraps` to
     /// cover exactly the remaining holders.

@@ -61,7 +61,7 @@ extension PostgresStore {
         }
     }
 
-    public func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], audit: [[UInt8]]) throws {
+    public func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], forwarded: [[UInt8]], audit: [[UInt8]]) throws {
         try transaction { s in
             let epoch = try Self.lockCase(id, in: s).epoch
             let holders = try Self.holders(of: id, in: s)
@@ -77,6 +77,14 @@ extension PostgresStore {
                 try s.execute("INSERT INTO case_key_wraps (case_id, key_id, epoch, wrap) VALUES (\(id.rawValue), \(assignee), \(index), \(wrap.bytea))")
             }
             try s.execute("UPDATE cases SET workflow_state = 'assigned' WHERE case_id = \(id.rawValue) AND workflow_state = 'received'")
+            if !forwarded.isEmpty {
+                let days = try s.rows("SELECT day FROM reporter_answers WHERE case_id = \(id.rawValue) AND key_id = \(by) ORDER BY answer_index")
+                    .map { row in try decodeRow { try row.decode(String?.self) } }
+                guard days.count == forwarded.count else { throw StoreError.conflict(CaseWorkLimitText.forwardedAnswers(days.count)) }
+                for (sealed, day) in zip(forwarded, days) where !sealed.isEmpty {
+                    try s.execute("INSERT INTO reporter_answers (case_id, key_id, sealed, day) VALUES (\(id.rawValue), \(assignee), \(sealed.bytea), \(day))")
+                }
+            }
             try PostgresAuditAppender.append(audit, in: s)
         }
     }

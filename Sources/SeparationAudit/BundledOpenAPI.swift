@@ -526,6 +526,14 @@ paths:
                 assignee: {type: string, description: Key id of the new holder.}
                 wraps: {type: array, items: {type: string, format: byte}, description: "One wrap per key epoch, oldest first."}
                 signature: {type: string, format: byte, description: "Ed25519 over the CaseAssignment statement (Docs/format.md §12)."}
+                answers:
+                  type: array
+                  items: {type: string, format: byte}
+                  description: |
+                    Optional: her answers the supervisor holds, opened on the supervisor's machine and
+                    sealed again to the assignee (§11.2), one per answer held, oldest first, an empty
+                    string for one that did not open; stored for the assignee with each answer's day.
+                    A count other than the answers held is 409 (one arrived meanwhile: try again).
       responses: &caseWorkResponses
         "200": {$ref: "#/components/responses/Done"}
         "400": {$ref: "#/components/responses/BadRequest"}

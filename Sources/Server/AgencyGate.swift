@@ -89,6 +89,8 @@ struct AgencyRequestFields: @unchecked Sendable {
         return value
     }
 
+    func has(_ name: String) -> Bool { object[name] != nil }
+
     func byteList(_ name: String) throws -> [[UInt8]] {
         guard let list = object[name] as? [String], list.count <= 1024 else {
             throw CaseWorkError(.invalidValue, "\"\(name)\" must be a list of base64 strings")

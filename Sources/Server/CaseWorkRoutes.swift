@@ -11,9 +11,10 @@ struct CaseWorkRoutes: Sendable {
     let intake: IntakeService
 
     func add(to router: Router<BasicRequestContext>) {
-        post(router, "assign", keys: ["assignee", "wraps", "signature"]) { id, key, fields in
+        post(router, "assign", keys: ["assignee", "wraps", "signature", "answers"]) { id, key, fields in
             try caseWork.assign(id, to: try fields.string("assignee"), wraps: try fields.byteList("wraps"),
-                                signature: try fields.bytes("signature"), by: key)
+                                signature: try fields.bytes("signature"), forwarded: fields.has("answers") ? try fields.byteList("answers") : [],
+                                by: key)
         }
         post(router, "unassign", keys: ["removed", "epoch", "wraps", "signature"]) { id, key, fields in
             try caseWork.unassign(id, removing: try fields.string("removed"), epoch: try fields.integer("epoch"),

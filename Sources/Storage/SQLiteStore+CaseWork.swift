@@ -48,7 +48,7 @@ extension SQLiteStore {
         }
     }
 
-    public func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], audit: [[UInt8]]) throws {
+    public func assign(_ id: CaseID, to assignee: String, by: String, wraps: [[UInt8]], forwarded: [[UInt8]], audit: [[UInt8]]) throws {
         try pool.write { db in
             let epoch = try Self.epoch(of: id, in: db)
             let holders = try Self.holders(of: id, in: db)
@@ -63,6 +63,15 @@ extension SQLiteStore {
             }
             try db.execute(sql: "UPDATE cases SET workflow_state = 'assigned' WHERE case_id = ? AND workflow_state = 'received'",
                            arguments: [id.rawValue])
+            if !forwarded.isEmpty {
+                let days = try String?.fetchAll(db, sql: "SELECT day FROM reporter_answers WHERE case_id = ? AND key_id = ? ORDER BY answer_index",
+                                                arguments: [id.rawValue, by])
+                guard days.count == forwarded.count else { throw StoreError.conflict(CaseWorkLimitText.forwardedAnswers(days.count)) }
+                for (sealed, day) in zip(forwarded, days) where !sealed.isEmpty {
+                    try db.execute(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed, day) VALUES (?, ?, ?, ?)",
+                                   arguments: [id.rawValue, assignee, Data(sealed), day])
+                }
+            }
             try AuditAppender.append(audit, in: db)
         }
     }
