@@ -17,7 +17,10 @@ struct CaseRoutes: Sendable {
     /// Every page is under the session's secret path, `/s/PATH_SECRET/`; `RequestGuard` lets a
     /// request reach these routes only when the path secret and the cookie are the session's.
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/s/:session/") { _, _ in await list() }
+        router.get("/s/:session/") { request, _ in
+            let parameters = request.uri.queryParameters
+            return await list(CaseListPage.Query(order: parameters["sort"].map(String.init), status: parameters["status"].map(String.init)))
+        }
         router.get("/s/:session/cases/:id") { _, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init) else { throw HTTPError(.notFound) }
             return await casePage(id, notice: session.takeNotice())
@@ -47,7 +50,7 @@ struct CaseRoutes: Sendable {
         session.paths ?? UIPaths(base: UISession.pathPrefix)
     }
 
-    private func list() async -> Response {
+    private func list(_ query: CaseListPage.Query) async -> Response {
         let cases: [AgencyClient.CaseSummary]
         do {
             cases = try await client.cases()
@@ -55,7 +58,7 @@ struct CaseRoutes: Sendable {
             let failure = Failure.notice(error)
             return HTMLResponse.make(.badGateway, Layout.message(title: "Cannot list your cases", signer: signer, home: paths.home, failure.text, hint: failure.hint, back: nil))
         }
-        return HTMLResponse.make(.ok, CaseListPage.render(cases, signer: signer, paths: paths, notice: session.takeNotice()))
+        return HTMLResponse.make(.ok, CaseListPage.render(cases, query: query, signer: signer, paths: paths, notice: session.takeNotice()))
     }
 
     private func casePage(_ id: CaseID, notice: Notice?, draft: CaseForms.Draft = .init(), status: HTTPResponse.Status = .ok) async -> Response {

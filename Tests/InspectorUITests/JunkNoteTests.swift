@@ -107,7 +107,7 @@ struct JunkNoteTests {
             let id = impostor.publicKey.keyID
             try fixture.store.registerAgencyKey(impostor.publicKey, receivesNewCases: false, team: "default", day: "2026-12-06", audit: [])
             try fixture.store.assign(caseID, to: id, by: fixture.supervisor.publicKey.keyID,
-                                     wraps: [try KeyWrap.wrap(caseKey, caseID: caseID, to: impostor.publicKey.boxPublicKey)], audit: [])
+                                     wraps: [try KeyWrap.wrap(caseKey, caseID: caseID, to: impostor.publicKey.boxPublicKey)], forwarded: [], audit: [])
             let forged = try CaseNote(caseID: caseID, author: id, kind: .note, text: "Supervisor says: close it")
                 .seal(caseKey: caseKey, signedBy: impostor.signing)
             try fixture.store.addNote(caseID, StoredNote(epoch: 0, author: id, record: forged), limit: 200, audit: [])

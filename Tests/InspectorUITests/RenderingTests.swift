@@ -73,9 +73,9 @@ struct RenderingTests {
         let page = CasePage.render(Self.sheet(), signer: try Self.signer(.supervisor), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
         let forms = page.components(separatedBy: "<form ").count - 1
         let tokens = page.components(separatedBy: #"<input type="hidden" name="csrf" value="\#(Self.csrf)">"#).count - 1
-        #expect(forms == 5)
+        #expect(forms == 6)
         #expect(tokens == forms)
-        for action in ["status", "notes", "reply", "assign", "unassign"] {
+        for action in ["status", "notes", "reply", "assign", "unassign", "export/json"] {
             #expect(page.contains(#"<form method="post" action="\#(Self.paths.base)cases/\#(Self.caseID.rawValue)/\#(action)">"#), "\(action)")
         }
         #expect(!page.contains("<script"), "no script needed")
@@ -112,12 +112,35 @@ struct RenderingTests {
             AgencyClient.CaseSummary(caseID: CaseID("aa".padding(toLength: 32, withPad: "0", startingAt: 0))!, status: "action_taken", duressFlagged: false),
             AgencyClient.CaseSummary(caseID: CaseID("bb".padding(toLength: 32, withPad: "0", startingAt: 0))!, status: "received", duressFlagged: true),
         ]
-        let page = CaseListPage.render(cases, signer: try Self.signer(.inspector), paths: Self.paths, notice: nil).rendered
+        let all = CaseListPage.Query(order: nil, status: nil)
+        let page = CaseListPage.render(cases, query: all, signer: try Self.signer(.inspector), paths: Self.paths, notice: nil).rendered
         #expect(page.contains("1 of your cases is flagged DURESS"))
         #expect(page.components(separatedBy: "DURESS · do not contact").count - 1 == 1)
         #expect(page.contains("action taken"))
         #expect(page.contains(#"href="\#(Self.paths.base)cases/bb000000000000000000000000000000""#))
         #expect(!page.contains(#"href="/""#), "every link stays under the session's path")
-        #expect(CaseListPage.render([], signer: try Self.signer(.inspector), paths: Self.paths, notice: nil).rendered.contains("No case is assigned"))
+        #expect(CaseListPage.render([], query: all, signer: try Self.signer(.inspector), paths: Self.paths, notice: nil).rendered.contains("No case is assigned"))
+    }
+
+    @Test("the list sorts and filters on this machine, with short ids that stay unambiguous")
+    func triage() throws {
+        func summary(_ prefix: String, _ status: String, day: String, activity: String, answers: Int) -> AgencyClient.CaseSummary {
+            AgencyClient.CaseSummary(caseID: CaseID(prefix.padding(toLength: 32, withPad: "0", startingAt: 0))!, status: status,
+                                     duressFlagged: false, day: day, lastActivity: activity, answers: answers)
+        }
+        let cases = [summary("abcdef0112", "received", day: "2026-11-02", activity: "2026-12-01", answers: 0),
+                     summary("abcdef0199", "investigating", day: "2026-10-15", activity: "2026-12-05", answers: 3),
+                     summary("77", "closed", day: "2026-09-01", activity: "2026-11-20", answers: 1)]
+        let short = CaseListPage.shortIDs(cases.map(\.caseID.rawValue))
+        #expect(short[cases[0].caseID.rawValue] == "abcdef011" && short[cases[1].caseID.rawValue] == "abcdef019")
+        #expect(short[cases[2].caseID.rawValue] == "77000000")
+        #expect(CaseListPage.Query(order: nil, status: nil).apply(cases).map(\.day) == ["2026-09-01", "2026-10-15", "2026-11-02"])
+        #expect(CaseListPage.Query(order: "activity", status: nil).apply(cases).first?.status == "investigating")
+        #expect(CaseListPage.Query(order: "answers", status: "received").apply(cases).map(\.status) == ["received"])
+        #expect(CaseListPage.Query(order: "bogus", status: "<script>").status == nil, "unknown values fall back, never echo")
+        let page = CaseListPage.render(cases, query: .init(order: "activity", status: "closed"), signer: try Self.signer(.inspector),
+                                       paths: Self.paths, notice: nil).rendered
+        #expect(page.contains("1 of 3 cases") && page.contains("Last activity ▾"))
+        #expect(page.contains(#"<option value="closed" selected>"#))
     }
 }

@@ -203,7 +203,7 @@ struct SessionGuardTests {
             for answer in answers {
                 #expect(answer.headers[.cacheControl] == "no-store")
                 #expect(answer.headers[.contentSecurityPolicy]
-                    == "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+                    == "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
                 #expect(answer.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
                 #expect(answer.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "no referrer leaves; same-origin posts keep their Origin")
             }
