@@ -46,10 +46,18 @@ def cli(binary: Path, *args: str) -> str:
 
 def work_cases(binary: Path, d: Daemon, out: Path, backend: str) -> dict:
     key = lambda name: str(d.key(name))  # noqa: E731
-    tokens = [si.post_json(d.url + "/v1/complaints", c).json()["token"] for c in COMPLAINTS]
-    cases = [json.loads(line)["case"] for line in cli(binary, "inspector", "cases", "--server", d.url, "--key", key("supervisor"),
-                                                     "--format", "json").splitlines() if line.strip()]
-    first, second, *_ = cases
+
+    def listed() -> set[str]:
+        text = cli(binary, "inspector", "cases", "--server", d.url, "--key", key("supervisor"), "--format", "json")
+        return {json.loads(line)["case"] for line in text.splitlines() if line.strip()}
+
+    tokens, cases = [], []
+    for complaint in COMPLAINTS:  # one at a time, so each number is paired with its case
+        before = listed()
+        tokens.append(si.post_json(d.url + "/v1/complaints", complaint).json()["token"])
+        (new,) = listed() - before
+        cases.append(new)
+    first, second = cases[0], cases[1]
     cli(binary, "inspector", "assign", first, "--to", "inspector-2", "--server", d.url, "--key", key("supervisor"))
     cli(binary, "inspector", "reply", first, "Salamat. Kailan ka puwedeng kausapin?", "--server", d.url, "--key", key("inspector-2"))
     cli(binary, "inspector", "note", second, "Passport held by employer: ask for it back.", "--server", d.url, "--key", key("inspector-1"))
@@ -62,13 +70,14 @@ def work_cases(binary: Path, d: Daemon, out: Path, backend: str) -> dict:
         tokens[i] = r.json()["next_token"]
     state = out / f"{backend}-auditor.json"
     cli(binary, "audit", "verify", "--server", d.url, "--state", str(state))
+    # Pairs: tokens[i] is the number of cases[i]; cases[0] was assigned and answered, cases[1] closed.
     return {"tokens": tokens, "cases": cases, "assigned": first, "closed": second}
 
 
-def make(binary: Path, out: Path) -> None:
+def make(binary: Path, out: Path, commit: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     version = cli(binary, "--version").strip()
-    fixture = {"release": version, "made": time.strftime("%Y-%m-%d", time.gmtime()), "backends": {}}
+    fixture = {"release": version, "commit": commit, "made": time.strftime("%Y-%m-%d", time.gmtime()), "backends": {}}
     for backend in ["sqlite", "postgres"]:
         workdir = Path(tempfile.mkdtemp(prefix="safeintake-upgrade-fixture-"))
         database = pg_support.create_database() if backend == "postgres" else None
@@ -91,4 +100,5 @@ def make(binary: Path, out: Path) -> None:
 
 if __name__ == "__main__":
     pg_support.require()
-    make(Path(si.BINARY), Path(sys.argv[1]))
+    # The folder's name is the release's commit (or tag).
+    make(Path(si.BINARY), Path(sys.argv[1]), Path(sys.argv[1]).name)
