@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -91,11 +92,12 @@ let package = Package(
         .target(
             name: "ReporterWeb",
             dependencies: [
-                "Intake", "Sodium", "Envelope", "HTMLEscaping", "ReporterGuards",
+                "Intake", "Firewall", "Sodium", "Envelope", "HTMLEscaping", "ReporterGuards",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Locales"), .copy("Assets")],
             swiftSettings: strict
