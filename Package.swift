@@ -10,6 +10,7 @@
 //   Firewall, Envelope, AuditLog, Statistics ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
+//   Intake, Firewall ← EvidenceSandbox     attachments: decoders and OCR in a bubblewrap sandbox, clean bytes out
 //   HTMLEscaping                           pure: the one HTML escaping every rendered page uses
 //   Intake ← ReporterGuards                rate limits, back-off, proof of work, uniform status answers
 //   Intake, ReporterGuards ← ReporterWeb   the reporter's HTML pages (no JavaScript needed), PO catalogs
@@ -31,7 +32,7 @@ let package = Package(
     products: [
         .executable(name: "safeintake", targets: ["safeintake"]),
         // For packages outside this one that test the domain directly: the fuzzers in Fuzz/.
-        .library(name: "SafeIntakeDomain", targets: ["Sodium", "Firewall", "Envelope", "AuditLog", "Intake"]),
+        .library(name: "SafeIntakeDomain", targets: ["Sodium", "Firewall", "Envelope", "AuditLog", "Intake", "EvidenceSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
@@ -56,6 +57,8 @@ let package = Package(
         .target(name: "HTMLEscaping", swiftSettings: strict),
         // prctl is variadic, which Swift cannot call: two small C functions (no core dumps).
         .target(name: "CProcessHardening"),
+        // posix_spawn with every descriptor but 0, 1, 2 closed (addclosefrom_np does not import).
+        .target(name: "CEvidenceSpawn"),
         .target(name: "Envelope", dependencies: ["Sodium"], swiftSettings: strict),
         .target(name: "AuditLog", dependencies: ["Sodium"], swiftSettings: strict),
         // Differential privacy for the published statistics (issue 21): exact samplers over libsodium randomness.
@@ -80,6 +83,13 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        .target(
+            // Attachments (issue 20): libvips, poppler and Tesseract run in a bubblewrap sandbox
+            // (Debian packages in scripts/install-deps); this module only sniffs, frames and builds.
+            name: "EvidenceSandbox",
+            dependencies: ["Intake", "Firewall", "Sodium", "CEvidenceSpawn"],
             swiftSettings: strict
         ),
         .target(
@@ -154,6 +164,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"], exclude: ["Resources"]),
+        .testTarget(name: "EvidenceSandboxTests", dependencies: ["EvidenceSandbox", "Intake", "Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
         .testTarget(
