@@ -146,7 +146,7 @@ let package = Package(
             name: "safeintake",
             dependencies: [
                 "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
-                "SeparationAudit", "ReporterWeb", "ReporterGuards", "Statistics",
+                "SeparationAudit", "ReporterWeb", "ReporterGuards", "Statistics", "EvidenceSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,13 +5,12 @@ to left): she fills the form, previews it, chooses a photo in the preview's file
 The photo is made here with vips and given GPS coordinates with exiftool, as a phone camera does.
 
 READER_WIRED says which daemon this is:
-- False (now): `safeintake serve` has no evidence reader yet, so attachments are answered
+- True (now: wip-evidence merged, `serve` wired to `SandboxedEvidenceReader`): the filing
+  succeeds, the token page says the file reached the inspector, and the inspector's copy,
+  decrypted with `safeintake inspector attachment`, has no GPS left (exiftool).
+- False (a daemon without a reader, as before that merge): attachments are answered
   `attachments_unavailable`: the preview comes back (503) in her language with her words, and
   sending again without the photo files the complaint.
-- True (after wip-evidence is merged and `serve` is wired to `SandboxedEvidenceReader`): the
-  filing succeeds, the token page says the file reached the inspector, and the inspector's copy,
-  decrypted with `safeintake inspector attachment`, has no GPS left (exiftool).
-Flip it at that merge; the True test has NOT YET RUN against a real reader.
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ from test_reporter_web import (  # noqa: F401 (fixtures are used by name)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
-READER_WIRED = False
+READER_WIRED = True
 
 LANGUAGES = {
     "tl": {"employer": "Ginang Santos", "narrative": "Tatlong buwan na akong hindi binabayaran. Labing-anim na oras akong nagtatrabaho araw-araw."},
@@ -105,8 +104,7 @@ def only_case(web) -> str:
     return case
 
 
-NOT_WIRED = "NOT YET RUN: needs `safeintake serve` wired to the sandboxed evidence reader (wip-evidence); " \
-            "set READER_WIRED = True at that merge"
+NOT_WIRED = "needs `safeintake serve` wired to the sandboxed evidence reader (wip-evidence)"
 
 
 @pytest.mark.skipif(not READER_WIRED, reason=NOT_WIRED)
