@@ -10,6 +10,7 @@
 //   Firewall, Envelope, AuditLog, Statistics ← Intake  the domain: complaints, cases, tokens, the storage protocol
 //   Intake ← Storage                       SQLite (GRDB) implementation of the storage protocol
 //   Intake ← PostgresStorage               PostgreSQL (postgres-nio) implementation, for several daemons
+//   Intake, Firewall ← EvidenceSandbox     attachments: decoders and OCR in a bubblewrap sandbox, clean bytes out
 //   HTMLEscaping                           pure: the one HTML escaping every rendered page uses
 //   CSVText                                pure: the one CSV writer (formula guard) for releases and exports
 //   Intake ← ReporterGuards                rate limits, back-off, proof of work, uniform status answers
@@ -32,7 +33,7 @@ let package = Package(
     products: [
         .executable(name: "safeintake", targets: ["safeintake"]),
         // For packages outside this one that test the domain directly: the fuzzers in Fuzz/.
-        .library(name: "SafeIntakeDomain", targets: ["Sodium", "Firewall", "Envelope", "AuditLog", "Intake"]),
+        .library(name: "SafeIntakeDomain", targets: ["Sodium", "Firewall", "Envelope", "AuditLog", "Intake", "EvidenceSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
@@ -44,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -57,6 +59,8 @@ let package = Package(
         .target(name: "CSVText", swiftSettings: strict),
         // prctl is variadic, which Swift cannot call: two small C functions (no core dumps).
         .target(name: "CProcessHardening"),
+        // posix_spawn with every descriptor but 0, 1, 2 closed (addclosefrom_np does not import).
+        .target(name: "CEvidenceSpawn"),
         .target(name: "Envelope", dependencies: ["Sodium"], swiftSettings: strict),
         .target(name: "AuditLog", dependencies: ["Sodium"], swiftSettings: strict),
         // Differential privacy for the published statistics (issue 21): exact samplers over libsodium randomness.
@@ -84,6 +88,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            // Attachments (issue 20): libvips, poppler and Tesseract run in a bubblewrap sandbox
+            // (Debian packages in scripts/install-deps); this module only sniffs, frames and builds.
+            name: "EvidenceSandbox",
+            dependencies: ["Intake", "Firewall", "Sodium", "CEvidenceSpawn"],
+            swiftSettings: strict
+        ),
+        .target(
             // What guards the reporter-facing endpoints, shared by the JSON API (Server) and the
             // reporter's pages (ReporterWeb): rate limits, back-off, proof of work, uniform status answers.
             name: "ReporterGuards",
@@ -93,11 +104,12 @@ let package = Package(
         .target(
             name: "ReporterWeb",
             dependencies: [
-                "Intake", "Sodium", "Envelope", "HTMLEscaping", "ReporterGuards",
+                "Intake", "Firewall", "Sodium", "Envelope", "HTMLEscaping", "ReporterGuards",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Locales"), .copy("Assets")],
             swiftSettings: strict
@@ -136,7 +148,7 @@ let package = Package(
             name: "safeintake",
             dependencies: [
                 "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
-                "SeparationAudit", "ReporterWeb", "ReporterGuards", "Statistics",
+                "SeparationAudit", "ReporterWeb", "ReporterGuards", "Statistics", "EvidenceSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,6 +166,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"], exclude: ["Resources"]),
+        .testTarget(name: "EvidenceSandboxTests", dependencies: ["EvidenceSandbox", "Intake", "Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
         .testTarget(

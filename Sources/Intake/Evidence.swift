@@ -54,13 +54,3 @@ public enum EvidenceError: Error, Sendable, Equatable {
 public protocol EvidenceReader: Sendable {
     func read(_ upload: UploadedEvidence, language: String) throws(EvidenceError) -> SanitisedEvidence
 }
-
-extension EvidenceType {
-    /// PLACEHOLDER until the evidence branch lands.
-    public static func sniff(_ bytes: [UInt8]) -> EvidenceType? {
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .png }
-        if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
-        return nil
-    }
-}

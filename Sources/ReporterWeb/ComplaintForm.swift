@@ -52,6 +52,10 @@ enum ComplaintForm {
     }
 
     static let narrative = "narrative"
+    /// The preview's file input (issue 20): photos and PDFs, sent once, with Send.
+    static let evidence = "evidence"
+    /// What the file input offers; the type is read from the bytes all the same (`EvidenceType`).
+    static let evidenceAccept = "image/jpeg,image/png,image/heic,image/webp,application/pdf"
     static let duressCode = "safety_code"
     static let duressDigits = DuressCode.digitRange
     /// Characters per short answer; at most 3 UTF-8 bytes per UTF-16 unit keeps it under the

@@ -26,26 +26,48 @@ struct FormBody: Sendable, Equatable {
 
     /// Decodes `body`, keeping only `accepted` names; each of `repeatable` may come many times.
     init(decoding body: [UInt8], accepted: Set<String>, repeatable: Set<String> = []) throws(Failure) {
-        var values: [String: String] = [:]
-        var lists: [String: [String]] = [:]
-        var pairs = 0
-        var repeated = 0
+        var builder = Builder(accepted: accepted, repeatable: repeatable)
         for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let equals = pair.firstIndex(of: UInt8(ascii: "="))
-            let name = try Self.decode(pair[..<(equals ?? pair.endIndex)])
-            if repeatable.contains(name) { repeated += 1 } else { pairs += 1 }
-            guard pairs <= Self.maxPairs, repeated <= Self.maxRepeatedPairs else { throw .malformed }
-            let value = try equals.map { i throws(Failure) in try Self.decode(pair[(i + 1)...]) } ?? ""
-            if repeatable.contains(name) {
-                lists[name, default: []].append(value)
-                continue
+            try builder.add(name: Self.decode(pair[..<(equals ?? pair.endIndex)])) { () throws(Failure) in
+                try equals.map { i throws(Failure) in try Self.decode(pair[(i + 1)...]) } ?? ""
             }
-            guard accepted.contains(name) else { continue }
-            guard values[name] == nil else { throw .malformed }
-            values[name] = value
         }
-        self.values = values
-        self.lists = lists
+        self = builder.body
+    }
+
+    /// The one set of rules for name/value pairs, whatever encoding carried them (urlencoded here,
+    /// multipart in `MultipartForm`): at most `maxPairs` (plus `maxRepeatedPairs` under repeatable
+    /// names), each accepted name once, other names ignored.
+    struct Builder {
+        let accepted: Set<String>
+        let repeatable: Set<String>
+        private var values: [String: String] = [:]
+        private var lists: [String: [String]] = [:]
+        private var pairs = 0
+        private var repeated = 0
+
+        init(accepted: Set<String>, repeatable: Set<String>) {
+            self.accepted = accepted
+            self.repeatable = repeatable
+        }
+
+        /// Counts the pair, then decodes its value (a value that does not decode is refused even
+        /// under a name that is ignored).
+        mutating func add(name: String, value: () throws(Failure) -> String) throws(Failure) {
+            if repeatable.contains(name) { repeated += 1 } else { pairs += 1 }
+            guard pairs <= FormBody.maxPairs, repeated <= FormBody.maxRepeatedPairs else { throw .malformed }
+            let decoded = try value()
+            if repeatable.contains(name) {
+                lists[name, default: []].append(decoded)
+                return
+            }
+            guard accepted.contains(name) else { return }
+            guard values[name] == nil else { throw .malformed }
+            values[name] = decoded
+        }
+
+        var body: FormBody { FormBody(values: values, lists: lists) }
     }
 
     /// Every value sent under a repeatable `name`, in order.
@@ -77,7 +99,12 @@ struct FormBody: Sendable, Equatable {
             }
             i += 1
         }
-        guard let text = String(validating: out, as: UTF8.self) else { throw .malformed }
+        return try text(out)
+    }
+
+    /// Strict UTF-8, line breaks as she typed them (a multipart value is raw text, not escaped).
+    static func text(_ bytes: some Collection<UInt8>) throws(Failure) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .malformed }
         return text.replacingCRLF()
     }
 

@@ -1,3 +1,6 @@
+import Firewall
+import Intake
+
 extension Page {
     /// `GET /new` and a form sent back with a problem: every question optional, the reporter's
     /// earlier answers filled in again, nothing remembered by the browser (`autocomplete="off"`,
@@ -57,7 +60,11 @@ extension Page {
     }
 
     /// The answer to a stored complaint: the token, big, and how to keep it.
-    func tokenPage(token: String, duressSet: Bool) -> HTML {
+    ///
+    /// With files (issue 20), what became of each: how many reach the inspector, and for each held
+    /// back, that it was and why, in words that do not blame her, and that she can describe it in a
+    /// message instead. Only here, once, to her: never on the status page, never in a log.
+    func tokenPage(token: String, duressSet: Bool, evidence: [EvidenceOutcome] = []) -> HTML {
         let duress: HTML = duressSet ? "<p class=\"note\"><span aria-hidden=\"true\">🔒</span> \(text(.tokenDuressSet))</p>\n" : ""
         return document("""
             <h1><span aria-hidden="true">✅</span> \(text(.tokenHeading))</h1>
@@ -66,7 +73,41 @@ extension Page {
             \(self.token(token, id: "token"))
             </section>
             \(tokenAdvice())
-            \(duress)\(helpSection())<p>\(bigLink(languageQuery("/check"), icon: "🔑", .menuCheck))</p>
+            \(evidenceOutcomes(evidence))\(duress)\(helpSection())<p>\(bigLink(languageQuery("/check"), icon: "🔑", .menuCheck))</p>
             """)
+    }
+
+    /// What became of her files, in the order she chose them.
+    private func evidenceOutcomes(_ evidence: [EvidenceOutcome]) -> HTML {
+        guard !evidence.isEmpty else { return "" }
+        let delivered = evidence.filter { $0 == .delivered }.count
+        let withheld = evidence.enumerated().compactMap { index, outcome -> HTML? in
+            guard case .withheld(let reason) = outcome else { return nil }
+            return """
+                <li data-file="\(index + 1)" data-reason="\(reason.rawValue)">\(text(.fileWithheld, ["number": String(index + 1)])) \(text(Self.reasonMessage(reason)))</li>
+
+                """
+        }
+        let held: HTML = withheld.isEmpty ? "" : """
+            <ul class="withheld" id="files-withheld">
+            \(withheld)</ul>
+            <p class="hint" id="files-words">\(text(.fileWithheldWords))</p>
+
+            """
+        return """
+            <section class="note" id="files" aria-labelledby="files-heading">
+            <h2 id="files-heading"><span aria-hidden="true">📎</span> \(text(.filesHeading))</h2>
+            <p id="files-delivered">\(text(.filesDelivered, ["delivered": String(delivered), "total": String(evidence.count)]))</p>
+            \(held)</section>
+
+            """
+    }
+
+    static func reasonMessage(_ reason: WithholdingReason) -> Msg {
+        switch reason {
+        case .immigrationDocument: .fileWithheldDocument
+        case .statusDisclosed: .fileWithheldStatus
+        case .unreadable: .fileWithheldUnreadable
+        }
     }
 }

@@ -8,6 +8,12 @@ extension Page {
     /// more, and two buttons: send, or go back and change it. Her own words travel in hidden fields
     /// of this form (never in the address, never in a cookie), so nothing is stored until she sends
     /// and going back gives them all back; the server runs the firewall again on them when she sends.
+    ///
+    /// Files (issue 20) are chosen here, on the step that sends, so they are uploaded once and
+    /// nothing is kept between steps: the form is `multipart/form-data`, the file input comes after
+    /// her words (a body cut at the limit still gives them back), and "go back" sends urlencoded
+    /// (`formenctype`), so the files stay on her phone. A browser without `formenctype` sends them
+    /// anyway, and the edit step ignores them.
     func previewPage(_ preview: ComplaintPreview, answers: ComplaintForm.Answers, choice: ComplaintForm.Choice,
                      formToken: String, problem: Problem? = nil) -> HTML {
         let note: HTML = preview.removedParts > 0 ? "<p class=\"note\" id=\"removed-note\">\(removedNote())</p>\n" : ""
@@ -16,16 +22,32 @@ extension Page {
         return document("""
             <h1><span aria-hidden="true">👀</span> \(text(.previewHeading))</h1>
             \(self.problem(problem))<p>\(text(.previewIntro))</p>
-            \(note)<form method="post" action="/new" accept-charset="UTF-8" autocomplete="off">
+            \(note)<form method="post" action="/new" accept-charset="UTF-8" autocomplete="off" enctype="multipart/form-data">
             \(hiddenFields(formToken: formToken))
             \(carried(answers, digest: preview.digest))
             \(answerList(preview, answers: answers))<section aria-labelledby="story-heading">
             <h2 id="story-heading"><span aria-hidden="true">📝</span> \(text(.narrativeLabel))</h2>
             \(sentenceList(preview, choice: choice))</section>
-            \(duress)<button type="submit" name="\(PageFields.step)" value="\(ComplaintForm.Step.send.rawValue)"><span aria-hidden="true">📨</span> \(text(.formSubmit))</button>
-            <button type="submit" class="secondary" name="\(PageFields.step)" value="\(ComplaintForm.Step.edit.rawValue)"><span aria-hidden="true">✏️</span> \(text(.previewBack))</button>
+            \(evidenceField())\(duress)<button type="submit" name="\(PageFields.step)" value="\(ComplaintForm.Step.send.rawValue)"><span aria-hidden="true">📨</span> \(text(.formSubmit))</button>
+            <button type="submit" class="secondary" name="\(PageFields.step)" value="\(ComplaintForm.Step.edit.rawValue)" formenctype="application/x-www-form-urlencoded"><span aria-hidden="true">✏️</span> \(text(.previewBack))</button>
             </form>
             """)
+    }
+
+    /// The file input and what she should know before choosing: what helps, that photos are
+    /// cleaned, that a photo of her papers is held back to protect her, the limits.
+    private func evidenceField() -> HTML {
+        """
+        <section class="field" aria-labelledby="files-label">
+        <h2><label id="files-label" for="f-evidence"><span aria-hidden="true">📎</span> \(text(.filesLabel))</label></h2>
+        <p class="hint" id="h-files">\(text(.filesHint))</p>
+        <p class="hint" id="h-files-clean">\(text(.filesCleaned))</p>
+        <p class="notice" id="h-files-papers"><span aria-hidden="true">🛡️</span> \(text(.filesPapers))</p>
+        <p class="hint" id="h-files-limits">\(text(.filesLimits, ["count": String(limits.maxAttachments), "megabytes": String(limits.maxAttachmentBytes / (1024 * 1024))]))</p>
+        <input type="file" id="f-evidence" name="\(ComplaintForm.evidence)" accept="\(ComplaintForm.evidenceAccept)" multiple aria-describedby="h-files h-files-clean h-files-papers h-files-limits">
+        </section>
+
+        """
     }
 
     /// Her words exactly as she typed them, to send again or to put back in the form.

@@ -12,6 +12,8 @@ struct Page: Sendable {
     var deadlines = ResponseDeadlines.standard
     /// The operator's help directory for this page's language, if there is one.
     var help: HelpDirectory?
+    /// How many files, how large, for the preview's file input.
+    var limits = ComplaintLimits()
 
     func text(_ key: Msg, _ values: [String: String] = [:]) -> String {
         language.text(key, values)

@@ -31,6 +31,9 @@ struct ReporterActions: Sendable {
         try await runner.run { [intake] in try intake.continueVisit(pass: pass, reply: reply) }
     }
 
+    /// A file too many or too large, whether the page's reader or intake found it.
+    static let attachmentTooLarge: (HTTPResponse.Status, Problem) = (.contentTooLarge, Problem(.errorAttachmentTooLarge))
+
     /// What to tell the reporter when `file` or `check` threw. Synchronous on purpose: typed
     /// `catch` clauses inside async functions have crashed this compiler (../shared notes).
     static func problem(for error: any Error, checking: Bool) -> (HTTPResponse.Status, Problem) {
@@ -39,7 +42,7 @@ struct ReporterActions: Sendable {
             case .noRecipients: return (.serviceUnavailable, Problem(.errorUnavailable))
             case .previewChanged: return (.conflict, Problem(.errorPreviewChanged))
             case .tooLarge: return (.contentTooLarge, Problem(.errorTooLong))
-            case .attachmentTooLarge: return (.contentTooLarge, Problem(.errorAttachmentTooLarge))
+            case .attachmentTooLarge: return attachmentTooLarge
             case .unsupportedAttachment: return (.unsupportedMediaType, Problem(.errorAttachmentType))
             case .malformedAttachment: return (.unprocessableContent, Problem(.errorAttachmentDamaged))
             case .attachmentsUnavailable: return (.serviceUnavailable, Problem(.errorAttachmentsUnavailable))

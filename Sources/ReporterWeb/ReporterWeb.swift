@@ -89,7 +89,7 @@ public struct ReporterWeb: Sendable {
 
     func page(_ language: UILanguage) -> Page {
         Page(language: language, exitURL: exitURL, service: service, deadlines: actions.intake.deadlines,
-             help: service.help[language.code])
+             help: service.help[language.code], limits: limits)
     }
 
     private var fallbackPage: Page {
@@ -106,7 +106,8 @@ public struct ReporterWeb: Sendable {
     /// with `step`: `edit` for the form again with her words, `send` to file it.
     private func fileComplaint(_ request: Request, logger: Logger) async -> Response {
         let form: SentForm
-        switch await readForm(request, accepted: ComplaintForm.acceptedNames, repeatable: ComplaintForm.repeatableNames, purpose: .complaint) {
+        switch await readForm(request, accepted: ComplaintForm.acceptedNames, repeatable: ComplaintForm.repeatableNames, purpose: .complaint,
+                              files: ComplaintForm.evidence) {
         case .refused(let response): return response
         case .read(let sent): form = sent
         }
@@ -141,8 +142,11 @@ public struct ReporterWeb: Sendable {
             do {
                 let preview = try await actions.preview(complaint)
                 abuse.complaintPreviewed()
-                return HTMLResponse.page(.ok, form.page.previewPage(preview, answers: answers, choice: ComplaintForm.Choice(form.body),
-                                                                    formToken: form.body[PageFields.formToken]))
+                // Files too many or too large on a body cut before its button: she hears of it here.
+                let tooLarge = form.evidenceTooLarge ? ReporterActions.attachmentTooLarge : nil
+                return HTMLResponse.page(tooLarge?.0 ?? .ok, form.page.previewPage(
+                    preview, answers: answers, choice: ComplaintForm.Choice(form.body), formToken: form.body[PageFields.formToken],
+                    problem: tooLarge?.1))
             } catch {
                 return complaintFailed(error, form: form, logger: logger)
             }
@@ -168,10 +172,16 @@ public struct ReporterWeb: Sendable {
                 formToken: form.body[PageFields.formToken], answers: answers, problem: problem))
         case .success(let checked): complaint = checked
         }
+        let unchosen = complaint
         complaint.removeSentences = choice.remove
         complaint.previewDigest = choice.digest.isEmpty ? nil : choice.digest
+        complaint.evidence = form.evidence
         // Busy: the form, cheap to make (no firewall run while the daemon is at its limits).
         if let busy = busyFiling(form, answers: answers, ticked: choice.remove) { return busy }
+        if form.evidenceTooLarge {
+            let (status, problem) = ReporterActions.attachmentTooLarge
+            return await previewAgain(form, complaint: unchosen, status: status, problem: problem, logger: logger)
+        }
         guard form.claim(ledger, currentHour: tokens.currentHour()) else {
             // Sent already: someone pressed Back and sent it again. The empty start page, saying
             // nothing, so a person looking at her phone later learns nothing (issue 18 #13).
@@ -180,14 +190,17 @@ public struct ReporterWeb: Sendable {
         do {
             let filed = try await actions.file(complaint)
             abuse.complaintFiled()
-            return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: complaint.duressCode != nil))
+            return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: complaint.duressCode != nil,
+                                                              evidence: filed.evidence))
         } catch {
             form.release(ledger)
             if Self.isStalePreview(error, choice: choice) {
-                var unchosen = complaint
-                unchosen.removeSentences = []
-                unchosen.previewDigest = nil
                 return await previewAgain(form, complaint: unchosen, status: .conflict, problem: Problem(.errorPreviewChanged), logger: logger)
+            }
+            if Self.isAttachmentProblem(error) {
+                // Her words stay; the files she must choose again (or send without).
+                let (status, problem) = ReporterActions.problem(for: error, checking: false)
+                return await previewAgain(form, complaint: unchosen, status: status, problem: problem, logger: logger)
             }
             return complaintFailed(error, form: form, logger: logger)
         }
@@ -198,6 +211,12 @@ public struct ReporterWeb: Sendable {
     private static func isStalePreview(_ error: any Error, choice: ComplaintForm.Choice) -> Bool {
         guard let error = error as? IntakeError else { return false }
         return error.code == .previewChanged || (error.code == .invalidValue && !choice.remove.isEmpty)
+    }
+
+    /// An attachment the reader refused or could not read: nothing stored, the preview again.
+    private static func isAttachmentProblem(_ error: any Error) -> Bool {
+        guard let error = error as? IntakeError else { return false }
+        return [.attachmentTooLarge, .unsupportedAttachment, .malformedAttachment, .attachmentsUnavailable].contains(error.code)
     }
 
     /// The preview again (after the guard admitted the send), from her words in the form, with her
@@ -355,6 +374,10 @@ public struct ReporterWeb: Sendable {
         let body: FormBody
         let page: Page
         let verdict: FormTokens.Verdict
+        /// The files sent with the preview's Send (multipart only; none from any other form).
+        var evidence: [UploadedEvidence] = []
+        /// A file too many or too large: she is told on the preview, with her words, and nothing is filed.
+        var evidenceTooLarge = false
 
         var tokenValid: Bool {
             if case .valid = verdict { return true }
@@ -371,9 +394,14 @@ public struct ReporterWeb: Sendable {
         }
     }
 
-    /// Reads the body within limits, decodes it, and refuses requests from other sites.
+    /// Reads the body within limits, decodes it, and refuses requests from other sites. With
+    /// `files`, a `multipart/form-data` body is read too (the preview's form, `MultipartForm`).
     private func readForm(_ request: Request, accepted: Set<String>, repeatable: Set<String> = [],
-                          purpose: FormTokens.Purpose) async -> Outcome<SentForm> {
+                          purpose: FormTokens.Purpose, files: String? = nil) async -> Outcome<SentForm> {
+        if let files, let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
+            return await readMultipart(request, boundary: boundary, fileName: files, accepted: accepted, repeatable: repeatable,
+                                       purpose: purpose)
+        }
         let bytes: [UInt8]
         do {
             // Percent-encoding can triple every byte; the decoded text is checked against the
@@ -387,12 +415,50 @@ public struct ReporterWeb: Sendable {
                           repeatable: repeatable, purpose: purpose)
     }
 
+    /// A multipart body, read as it arrives: her words by `FormBody`'s rules, the files kept within
+    /// `ComplaintLimits` (past them dropped and remembered as a problem to tell her).
+    private func readMultipart(_ request: Request, boundary: String, fileName: String, accepted: Set<String>,
+                               repeatable: Set<String>, purpose: FormTokens.Purpose) async -> Outcome<SentForm> {
+        let reader = MultipartForm.Reader(boundary: boundary, fileName: fileName, accepted: accepted, repeatable: repeatable,
+                                          limits: MultipartForm.Limits(limits))
+        let form: MultipartForm
+        do {
+            for try await buffer in request.body {
+                guard try reader.feed(buffer) else { break }
+            }
+            form = try reader.finish()
+        } catch {
+            return .refused(multipartRefused(error))
+        }
+        switch checkedForm(form.body, headers: request.headers, authority: request.head.authority, purpose: purpose) {
+        case .refused(let response): return .refused(response)
+        case .read(var sent):
+            sent.evidence = form.files
+            sent.evidenceTooLarge = form.tooLarge
+            return .read(sent)
+        }
+    }
+
+    /// A body that is not multipart a browser sends (400), or words over the text limit (413).
+    /// Synchronous on purpose: typed `catch` clauses in async functions have crashed this compiler.
+    private func multipartRefused(_ error: any Error) -> Response {
+        if let failure = error as? MultipartForm.Failure, failure == .textTooLarge {
+            return HTMLResponse.page(.contentTooLarge, fallbackPage.problemPage(Problem(.errorTooLong)))
+        }
+        return HTMLResponse.page(.badRequest, fallbackPage.problemPage(Problem(.errorBadRequest)))
+    }
+
     private func decodeForm(_ bytes: [UInt8], headers: HTTPFields, authority: String?, accepted: Set<String>,
                             repeatable: Set<String>, purpose: FormTokens.Purpose) -> Outcome<SentForm> {
         let isForm = headers[.contentType].map { $0.lowercased().hasPrefix("application/x-www-form-urlencoded") } ?? false
         guard isForm, let body = try? FormBody(decoding: bytes, accepted: accepted, repeatable: repeatable) else {
             return .refused(HTMLResponse.page(.badRequest, fallbackPage.problemPage(Problem(.errorBadRequest))))
         }
+        return checkedForm(body, headers: headers, authority: authority, purpose: purpose)
+    }
+
+    /// The page in the form's language, the origin checked, the form token read.
+    private func checkedForm(_ body: FormBody, headers: HTTPFields, authority: String?, purpose: FormTokens.Purpose) -> Outcome<SentForm> {
         let page = catalog.language(body[PageFields.language]).map(page) ?? fallbackPage
         guard RequestOrigin.isSameSite(headers, authority: authority) else {
             return .refused(HTMLResponse.page(.forbidden, page.problemPage(Problem(.errorRefused))))

@@ -58,10 +58,27 @@ paths:
         her words carried in hidden fields and nothing stored (the form token is not used up).
         `step=edit`: the form again with every word. `step=send`: the firewall runs again on the
         words sent, the sentences named in `remove` are taken out too, the case is filed and the
-        token page answers. Docs/reporter-ui.md.
+        token page answers (with what became of each file sent). The preview's form is
+        `multipart/form-data` (the same fields plus `evidence` files, at most 5 of 10 MB); an
+        attachment problem answers the preview again with her words: 413 too many or too large,
+        415 not a photo or PDF, 422 damaged, 503 attachments cannot be read now. Docs/reporter-ui.md.
       requestBody:
         required: true
         content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [lang, form_token]
+              description: "The fields of application/x-www-form-urlencoded below, under the same names and rules, plus the files."
+              properties:
+                lang: {type: string}
+                form_token: {type: string}
+                evidence:
+                  type: array
+                  maxItems: 5
+                  description: "Photos (JPEG, PNG, HEIC, WebP) or PDFs, 10 MB each; the type is read from the bytes; an empty part is no file."
+                  items: {type: string, format: binary}
+              additionalProperties: true
           application/x-www-form-urlencoded:
             schema:
               type: object
@@ -86,6 +103,8 @@ paths:
         "403": {$ref: "#/components/responses/Page"}
         "409": {$ref: "#/components/responses/Page"}
         "413": {$ref: "#/components/responses/Page"}
+        "415": {$ref: "#/components/responses/Page"}
+        "422": {$ref: "#/components/responses/Page"}
         "500": {$ref: "#/components/responses/Page"}
         "503": {$ref: "#/components/responses/Busy"}
   /check:
@@ -865,7 +884,8 @@ components:
         The daemon is at its global cap, or intake asks for a proof of work (which a page cannot
         do): the form again, with what the reporter typed and a "busy, please try again in a minute"
         notice in her language. Nothing was stored and no token was spent. (On `POST /new` a 503
-        without `Retry-After` means instead that no inspector receives new cases yet.)
+        without `Retry-After` means instead that no inspector receives new cases yet, or that
+        attachments cannot be read now: the preview again, with her words.)
       headers:
         Retry-After: {schema: {type: integer, minimum: 1}, description: When busy.}
       content:

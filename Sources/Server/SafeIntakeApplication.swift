@@ -124,4 +124,5 @@ public func runDaemon(_ deps: ServerDependencies, host: String, port: Int, logge
     let audit = deps.audit
     _ = try await deps.work.run { try audit.signedCheckpoint() }
     try await deps.work.shutdown()
+    try await deps.evidenceWork?.shutdown()
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditLog
 import Envelope
+import EvidenceSandbox
 import Firewall
 import Foundation
 import Hummingbird
@@ -112,11 +113,13 @@ struct ServeCommand: AsyncParsableCommand {
         let agency = AgencyService(store: store, anchor: anchor)
         try folder.registerDevKeys(with: agency, logger: logger)
         let policy = try loadPolicy()
-        let intake = IntakeService(store: store, policy: policy,
+        var intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
                                    routing: try loadRouting(folder: folder), anchor: anchor,
                                    deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
                                    statistics: StatisticsTallying(regions: try folder.statisticsRegions(), localRandomisation: try statistics.localRandomisation()))
+        // Attachments (issue 20) are read in the bubblewrap sandbox (scripts/install-deps installs its tools).
+        intake.evidence = EvidenceSettings(reader: SandboxedEvidenceReader())
         let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
@@ -133,7 +136,9 @@ struct ServeCommand: AsyncParsableCommand {
                                       service: ServiceDescription(organisationValues: organisation).with(help: help),
                                       formTokens: FormTokens(key: try folder.formTokenKey()),
                                       connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
-                                      abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming, metrics: metrics)
+                                      abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming, metrics: metrics,
+                                      // One thread: a photo's seconds of OCR never delay a status check, and one sandbox runs at a time.
+                                      evidenceWork: BlockingWork.start(threads: 1))
         return (deps, selection)
     }
 

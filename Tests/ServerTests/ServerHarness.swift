@@ -20,7 +20,8 @@ struct ServerHarness {
     let inspector2: AgencyKeyPair
     let logKey: SigningKeyPair
 
-    init(abuse: AbusePolicy = AbusePolicy()) throws {
+    /// `evidence`: the reader attachments go through (none: they are refused as unavailable).
+    init(abuse: AbusePolicy = AbusePolicy(), evidence: (any EvidenceReader)? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore(directory: folder)
@@ -30,8 +31,9 @@ struct ServerHarness {
         try agency.register(inspector1.publicKey, receivesNewCases: true)
         try agency.register(inspector2.publicKey, receivesNewCases: false)
         logKey = SigningKeyPair()
-        let intake = IntakeService(store: store, policy: .makeDefault(),
+        var intake = IntakeService(store: store, policy: .makeDefault(),
                                    tokens: TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum))
+        intake.evidence = EvidenceSettings(reader: evidence)
         deps = ServerDependencies(
             intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency),
             audit: AuditPublisher(store: store, signer: try NoteSigner(name: "test.invalid/log", keyPair: logKey)),
