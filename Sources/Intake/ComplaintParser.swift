@@ -18,6 +18,11 @@ public struct ComplaintParser: Sendable {
         guard body.count <= limits.maxBodyBytesWithAttachments else {
             throw IntakeError(.tooLarge, "the request body is larger than \(limits.maxBodyBytesWithAttachments) bytes")
         }
+        // Over the text limit, only a body carrying attachments is read at all: anything else is
+        // refused before any parsing work, as before attachments existed.
+        guard body.count <= limits.maxBodyBytes || Self.mentionsAttachments(body) else {
+            throw IntakeError(.tooLarge, "the request body is larger than \(limits.maxBodyBytes) bytes")
+        }
         let object = try JSONBody.object(body, allowedKeys: ["language", "fields", "narrative", "duress_code", "remove_sentences", "preview_digest", "attachments"])
         let evidence = try parseAttachments(object["attachments"])
         // Without attachments the text limit holds as before: the allowance is for their bytes only.
@@ -33,6 +38,13 @@ public struct ComplaintParser: Sendable {
         return Complaint(language: language, fields: fields, narrative: narrative, duressCode: try parseDuressCode(object["duress_code"]),
                          removeSentences: try parseSentenceIDs(object["remove_sentences"]), previewDigest: try parseDigest(object["preview_digest"]),
                          evidence: evidence)
+    }
+
+    /// Whether the body holds the member name `"attachments"` (unescaped, as every client writes it).
+    static func mentionsAttachments(_ body: [UInt8]) -> Bool {
+        let key = Array("\"attachments\"".utf8)
+        guard body.count >= key.count else { return false }
+        return (0...(body.count - key.count)).contains { start in body[start] == key[0] && body[start..<(start + key.count)].elementsEqual(key) }
     }
 
     /// `attachments`: absent, null, or an array of at most `maxAttachments` objects `{"data": BASE64}`
