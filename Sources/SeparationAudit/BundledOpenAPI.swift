@@ -214,11 +214,6 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
-        "413":
-          description: "`too_large` or `attachment_too_large`: the body, an attachment, or their number is over the limits. Nothing was stored."
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
         "415":
           description: "The body is not JSON (`unsupported_media_type`), or an attachment is not a JPEG, PNG, HEIC, WebP or PDF by its bytes (`unsupported_attachment`). Nothing was stored."
           content:

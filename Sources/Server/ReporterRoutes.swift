@@ -51,8 +51,6 @@ struct ReporterRoutes: Sendable {
             return JSONResponse.error(.conflict, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError where error.code == .attachmentsUnavailable {
             return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
-        } catch let error as IntakeError where error.code == .attachmentTooLarge {
-            return JSONResponse.error(.contentTooLarge, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError where error.code == .unsupportedAttachment {
             return JSONResponse.error(.unsupportedMediaType, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError where error.code == .malformedAttachment {

@@ -11,6 +11,10 @@ import NIOHTTPTypes
 /// Time the server spends answering is not counted, and an idle keep-alive connection is closed
 /// after `limit` as well. Nothing about the client is recorded.
 ///
+/// A body earns time as it arrives: one second per `minimumRate` bytes, up to `cap` from the start of
+/// the request (mod_reqtimeout's `MinRate`), so that a 10 MB photo on a slow phone network arrives
+/// while a trickle does not: a byte a second earns half a millisecond a second.
+///
 /// A response sent before its request has fully arrived (a body over the limit gets its 400 after
 /// 64 KiB) leaves the rest of the body unread; it is then read and thrown away here, within the same
 /// deadline, so a client that writes its whole body before reading (urllib, many scripts) is not
@@ -22,7 +26,14 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPResponsePart
 
     private let limit: TimeAmount
+    private let minimumRate: Int
+    private let cap: TimeAmount
     private var deadline: Scheduled<Void>?
+    /// When the armed deadline falls, and when the request it guards began waiting.
+    private var deadlineAt = NIODeadline.now()
+    private var startedAt = NIODeadline.now()
+    /// Body bytes received and not yet turned into time.
+    private var credit = 0
     /// A request head has arrived and its end has not.
     private var reading = false
     /// A request has arrived in full and its response has not ended yet.
@@ -30,8 +41,10 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// The response to the request being read has already ended: discard the rest of its body.
     private var answeredEarly = false
 
-    init(limit: TimeAmount) {
+    init(limit: TimeAmount, minimumRate: Int = 2048, cap: TimeAmount = .seconds(900)) {
         self.limit = limit
+        self.minimumRate = max(1, minimumRate)
+        self.cap = max(cap, limit)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -56,8 +69,9 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         switch unwrapInboundIn(data) {
         case .head:
             reading = true
-        case .body:
+        case .body(let buffer):
             if answeredEarly { return }  // nobody will read it: drop it and keep the socket flowing
+            earn(buffer.readableBytes, context)
         case .end:
             reading = false
             if answeredEarly {
@@ -92,9 +106,29 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private func arm(_ context: ChannelHandlerContext) {
         guard deadline == nil else { return }
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: limit) {
+        startedAt = .now()
+        credit = 0
+        schedule(at: startedAt + limit, context)
+    }
+
+    private func schedule(at when: NIODeadline, _ context: ChannelHandlerContext) {
+        deadlineAt = when
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(deadline: when) {
             context.close(promise: nil)
         }
+    }
+
+    /// Moves the deadline later by a second for every `minimumRate` body bytes, never past `cap`.
+    private func earn(_ bytes: Int, _ context: ChannelHandlerContext) {
+        guard deadline != nil else { return }
+        credit += bytes
+        let seconds = credit / minimumRate
+        guard seconds > 0 else { return }
+        credit -= seconds * minimumRate
+        let later = min(deadlineAt + .seconds(Int64(seconds)), startedAt + cap)
+        guard later > deadlineAt else { return }
+        deadline?.cancel()
+        schedule(at: later, context)
     }
 
     private func disarm() {

@@ -87,7 +87,10 @@ public func buildApplication(_ deps: ServerDependencies, host: String, port: Int
     let deadline = TimeAmount.seconds(deps.connections.requestDeadlineSeconds)
     return Application(
         router: buildRouter(deps),
-        server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlineHandler(limit: deadline)])),
+        server: .http1(configuration: .init(additionalChannelHandlers: [
+            RequestDeadlineHandler(limit: deadline, minimumRate: deps.connections.uploadMinimumBytesPerSecond,
+                                   cap: .seconds(deps.connections.uploadDeadlineCapSeconds)),
+        ])),
         configuration: .init(address: .hostname(host, port: port), serverName: nil,
                              availableConnectionsDelegate: MaximumAvailableConnections(deps.connections.maxConnections)),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

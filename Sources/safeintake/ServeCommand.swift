@@ -55,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var tokenCost: TokenCostOptions
     @OptionGroup var abuse: AbuseOptions
     @OptionGroup var statistics: StatisticsScheduleOptions
+    @OptionGroup var evidence: EvidenceOptions
 
     func validate() throws {
         guard exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://"), !exitURL.contains("\""), !exitURL.contains(" ") else {
@@ -115,11 +116,11 @@ struct ServeCommand: AsyncParsableCommand {
         let policy = try loadPolicy()
         var intake = IntakeService(store: store, policy: policy,
                                    tokens: TokenHasher(pepper: try folder.tokenPepper(), cost: tokenCost.cost),
-                                   routing: try loadRouting(folder: folder), anchor: anchor,
+                                   routing: try loadRouting(folder: folder), limits: evidence.complaintLimits, anchor: anchor,
                                    deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
                                    statistics: StatisticsTallying(regions: try folder.statisticsRegions(), localRandomisation: try statistics.localRandomisation()))
         // Attachments (issue 20) are read in the bubblewrap sandbox (scripts/install-deps installs its tools).
-        intake.evidence = EvidenceSettings(reader: SandboxedEvidenceReader())
+        intake.evidence = evidence.settings
         let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
@@ -132,10 +133,12 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("status answers held", metadata: ["floor.ms": "\(statusTiming.floor.components.seconds * 1000 + statusTiming.floor.components.attoseconds / 1_000_000_000_000_000)"])
         let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store, anchor: anchor),
                                       authenticator: AgencyAuthenticator(agency: agency), audit: audit,
-                                      work: BlockingWork.start(threads: workers), exitURL: exitURL,
+                                      work: BlockingWork.start(threads: workers), limits: evidence.complaintLimits, exitURL: exitURL,
                                       service: ServiceDescription(organisationValues: organisation).with(help: help),
                                       formTokens: FormTokens(key: try folder.formTokenKey()),
-                                      connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections),
+                                      connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections,
+                                                                    uploadMinimumBytesPerSecond: evidence.uploadMinRate,
+                                                                    uploadDeadlineCapSeconds: evidence.uploadTimeoutCap),
                                       abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming, metrics: metrics,
                                       // One thread: a photo's seconds of OCR never delay a status check, and one sandbox runs at a time.
                                       evidenceWork: BlockingWork.start(threads: 1))
