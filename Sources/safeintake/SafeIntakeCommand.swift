@@ -11,4 +11,16 @@ struct SafeIntakeCommand: AsyncParsableCommand {
         subcommands: [ServeCommand.self, KeysCommand.self, InspectorCommand.self, FirewallCommand.self, AuditCommand.self, ReceiptCommand.self,
                       InitCommand.self, BackupCommand.self, RestoreCommand.self, RetentionCommand.self, HelpDirectoryCommand.self,
                       StatsCommand.self, BenchCommand.self, BenchLogCommand.self])
+
+    /// `serve --config FILE` adds the file's options before the command line is parsed
+    /// (`ServeConfigFile`), so that the command line's own parsing checks them.
+    static func main() async {
+        let arguments: [String]
+        do {
+            arguments = try await ServeConfigFile.expand(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            exit(withError: CLIFailure("\(error)"))
+        }
+        await main(arguments)
+    }
 }

@@ -18,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the intake daemon (embedded SQLite or PostgreSQL; dev keys created on first start).")
 
+    @Option(help: "A JSON file of serve's options, keyed by their names without dashes (Docs/operations.md, \"The config file\"); options given here win.")
+    var config: String?
     @Option(help: "Data folder: SQLite database, secrets, dev keys. With --database, secrets and dev keys only.") var data = "./data"
     @Option(help: ArgumentHelp(
         "PostgreSQL instead of SQLite: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...]. Default: $SAFEINTAKE_DATABASE.",
