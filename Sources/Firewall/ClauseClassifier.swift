@@ -30,11 +30,25 @@ struct ClauseClassifier {
         var renew = false
         var nothing = false
         var weak: DisclosureCategory? = nil
+        var avoidance = false
+        var consequence = false
+        var threatener = false
+        var demand = false
+        var idCard = false
+        var hide = false
+        var authority = false
+        var grace = false
+        /// Set by the detector from the sentence: she cannot or dare not go, in this clause or the
+        /// one before it (or a consequence before it continues one).
+        var fearContext = false
+        /// Set by the detector: the police or officers in this clause or a neighbouring one of the
+        /// same sentence.
+        var authorityNear = false
 
         /// Whether any cue other than negation or movement has been added.
         var hasStatusCue: Bool {
             strong != nil || enforcement || statusDoc || passport || papers || explicitState || validState
-                || statusAdjective || route || renew || weak != nil || nothing
+                || statusAdjective || route || renew || weak != nil || nothing || consequence || demand || hide || grace
         }
 
         mutating func add(_ cue: Cue) {
@@ -55,6 +69,14 @@ struct ClauseClassifier {
             case .renew: renew = true
             case .nothing: nothing = true
             case .weak(let c): weak = weak ?? c
+            case .avoidance: avoidance = true
+            case .consequence: consequence = true
+            case .threatener: threatener = true
+            case .demand: demand = true
+            case .idCard: idCard = true
+            case .hide: hide = true
+            case .authority: authority = true
+            case .grace: grace = true
             case .idKeyword, .idLabel, .nonDocNumber, .clauseBreak, .clauseStart, .blocker, .indicator: break
             }
         }
@@ -79,6 +101,19 @@ struct ClauseClassifier {
         if c.passport && c.negation && !c.custody { return .entryRoute }
         if c.statusAdjective && !c.labourNoun { return .explicitStatus }
         if c.route && c.movement { return .entryRoute }
+        // Indirect: what her status does to her life, told without a status word.
+        // "I cannot go to the police because they will send me home": she fears the outcome,
+        // nobody threatens her with it, so the future tense is no threat here. It is her status,
+        // not an event, so a long clause loses no circumstances with it.
+        if c.consequence && c.fearContext && !c.threatener && !c.custody { return .explicitStatus }
+        // "I cannot go to the hospital because they ask for the ID".
+        if c.demand && (c.idCard || c.papers || c.statusDoc || c.passport) && c.fearContext && !c.custody {
+            return .explicitStatus
+        }
+        // "when the police come madam hides me in the store room".
+        if c.hide && (c.authority || c.authorityNear) { return .explicitStatus }
+        // "my 14 days after termination already finished", "o meu tempo de ficar acabou".
+        if c.grace && c.explicitState && !c.threat { return .explicitStatus }
         return nil
     }
 
