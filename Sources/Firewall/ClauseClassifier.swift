@@ -38,6 +38,8 @@ struct ClauseClassifier {
         var hide = false
         var authority = false
         var grace = false
+        var report = false
+        var abscond = false
         /// Set by the detector from the sentence: she cannot or dare not go, in this clause or the
         /// one before it (or a consequence before it continues one).
         var fearContext = false
@@ -48,7 +50,7 @@ struct ClauseClassifier {
         /// Whether any cue other than negation or movement has been added.
         var hasStatusCue: Bool {
             strong != nil || enforcement || statusDoc || passport || papers || explicitState || validState
-                || statusAdjective || route || renew || weak != nil || nothing || consequence || demand || hide || grace
+                || statusAdjective || route || renew || weak != nil || nothing || consequence || demand || hide || grace || abscond
         }
 
         mutating func add(_ cue: Cue) {
@@ -77,6 +79,8 @@ struct ClauseClassifier {
             case .hide: hide = true
             case .authority: authority = true
             case .grace: grace = true
+            case .report: report = true
+            case .abscond: abscond = true
             case .idKeyword, .idLabel, .nonDocNumber, .clauseBreak, .clauseStart, .blocker, .indicator: break
             }
         }
@@ -106,6 +110,8 @@ struct ClauseClassifier {
         // nobody threatens her with it, so the future tense is no threat here. It is her status,
         // not an event, so a long clause loses no circumstances with it.
         if c.consequence && c.fearContext && !c.threatener && !c.custody { return .explicitStatus }
+        // "police le samatyo bhane ta nepal pathai dinchha": the police themselves, no threatener.
+        if c.consequence && c.authority && !c.threatener && !c.custody { return .explicitStatus }
         // "I cannot go to the hospital because they ask for the ID".
         if c.demand && (c.idCard || c.papers || c.statusDoc || c.passport) && c.fearContext && !c.custody {
             return .explicitStatus
@@ -113,7 +119,12 @@ struct ClauseClassifier {
         // "when the police come madam hides me in the store room".
         if c.hide && (c.authority || c.authorityNear) { return .explicitStatus }
         // "my 14 days after termination already finished", "o meu tempo de ficar acabou".
-        if c.grace && c.explicitState && !c.threat { return .explicitStatus }
+        if c.grace && (c.explicitState || c.weak == .explicitStatus) && !c.threat { return .explicitStatus }
+        // "Majikan melaporkan S 'kabur' ke imigrasi", "الكفيل بلّغ عني هروب": a filed report; a
+        // threat to file one stays a threat.
+        if c.report && c.abscond && !c.threat {
+            return .enforcementHistory
+        }
         return nil
     }
 

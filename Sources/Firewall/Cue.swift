@@ -68,8 +68,13 @@ enum Cue: Sendable, Equatable, Hashable {
     /// not among them.
     case authority
     /// The time she was allowed to stay ("14 days after termination", "grace period", "tempo de
-    /// ficar"): status when it ran out.
+    /// ficar"): status when it ran out, or when she stayed after it.
     case grace
+    /// Someone reported or filed something ("reported", "melaporkan", "báo", "بلّغ", "報").
+    case report
+    /// Leaving as a report names it ("absconding", "'kabur'", "bỏ trốn", "هروب", "逃跑"): with a
+    /// report in the same clause, a filed absconding report. Leaving alone is no disclosure.
+    case abscond
     /// A phrase that shows one of the ILO forced-labour indicators ("they lock me in", "owe me 5
     /// months"). Only the indicator lexicon uses it; the firewall's rules ignore it.
     case indicator(ForcedLabourIndicator)

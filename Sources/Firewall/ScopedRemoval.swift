@@ -31,7 +31,7 @@ enum ScopedRemoval {
     static func isStatusCue(_ cue: Cue) -> Bool {
         switch cue {
         case .strong, .enforcement, .statusDoc, .passport, .papers, .state, .negation, .statusAdjective, .route,
-             .movement, .renew, .weak, .nothing, .consequence, .demand, .idCard, .hide, .authority, .grace:
+             .movement, .renew, .weak, .nothing, .consequence, .demand, .idCard, .hide, .authority, .grace, .report, .abscond:
             return true
         default:
             return false
@@ -88,7 +88,7 @@ enum ScopedRemoval {
                         matches: [Lexicon.Match]) -> Range<Int> {
         // What the authorities would do to her has not happened: a number after it ("… send me
         // back 8 months' wages unpaid") is no time of hers.
-        if g.cues.consequence && g.cues.fearContext { return g.range }
+        if g.cues.consequence && (g.cues.fearContext || g.cues.authority) { return g.range }
         let timed = withTimePhrase(g.range, in: t, limit: clause.upperBound)
         switch category {
         case .enforcementHistory, .entryRoute, .asylum: break
