@@ -46,6 +46,9 @@ struct ClauseClassifier {
         /// Set by the detector: the police or officers in this clause or a neighbouring one of the
         /// same sentence.
         var authorityNear = false
+        /// Set by the detector: someone holds a document in a neighbouring clause of the same
+        /// sentence ("they ask for my ID at the gate and madam keeps it" is confinement).
+        var custodyNear = false
 
         /// Whether any cue other than negation or movement has been added.
         var hasStatusCue: Bool {
@@ -113,7 +116,8 @@ struct ClauseClassifier {
         // "police le samatyo bhane ta nepal pathai dinchha": the police themselves, no threatener.
         if c.consequence && c.authority && !c.threatener && !c.custody { return .explicitStatus }
         // "I cannot go to the hospital because they ask for the ID".
-        if c.demand && (c.idCard || c.papers || c.statusDoc || c.passport) && c.fearContext && !c.custody {
+        if c.demand && (c.idCard || c.papers || c.statusDoc || c.passport) && c.fearContext && !c.custody
+            && !c.custodyNear {
             return .explicitStatus
         }
         // "when the police come madam hides me in the store room".

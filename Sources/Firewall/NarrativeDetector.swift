@@ -60,6 +60,7 @@ struct NarrativeDetector: Sendable {
             for gi in groups[ci].indices {
                 groups[ci][gi].cues.fearContext = cues[ci].fearContext
                 groups[ci][gi].cues.authorityNear = cues[ci].authorityNear
+                groups[ci][gi].cues.custodyNear = cues[ci].custodyNear
             }
         }
 
@@ -122,6 +123,7 @@ extension NarrativeDetector {
                 || (afterSame && (cues[ci - 1].avoidance || (cues[ci - 1].fearContext && cues[ci - 1].consequence)))
             cues[ci].authorityNear = cues[ci].authority || (afterSame && cues[ci - 1].authority)
                 || (beforeSame && cues[ci + 1].authority)
+            cues[ci].custodyNear = (afterSame && cues[ci - 1].custody) || (beforeSame && cues[ci + 1].custody)
         }
     }
 
