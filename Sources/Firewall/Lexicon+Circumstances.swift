@@ -143,6 +143,11 @@ extension Lexicon {
         L(.strong(.explicitStatus), "लुकेर काम", "lukera kaam", "lukera kam", "nagtatago na lang", "nagtatago na ako",
           "hindi na nila ni-extend", "hindi nila ni-extend", "hindi ni-extend", "hindi na ni-extend", "hindi nila nirenew",
           "hindi na nila nirenew", "hindi nila na-renew", "wala na ako papel", "wala akong papel", "wala na akong papel"),
+        L(.strong(.explicitStatus), "أخاف من التفتيش", "اخاف من التفتيش", "خايفة من التفتيش", "خايفه من التفتيش",
+          "afraid of the inspection in the street", "afraid of street checks"),
+        // Sent home before: history only in a sentence that already discloses ("I use my cousin's
+        // name since they sent me home in 2021"); the agency sending her home is a labour fact.
+        L(.weak(.enforcementHistory), "sent me home", "sent me back home", "they sent me back"),
         L(.negation, "እንደሌለኝ", "ma 3andich", "ma 3andish"),
         L(.papers, "les papiers", "ወረቀት"),
         L(.strong(.explicitStatus), "so bi hoi the", "so bi hoi giay", "bi hoi the", "so bi kiem tra"),

@@ -86,6 +86,13 @@ struct NarrativeDetector: Sendable {
                 removed[ci] = true
                 disclosingSentences.insert(c.sentence)
                 out.append(Finding(range: c.range, category: category))
+            } else if ci > 0, removed[ci - 1], clauses[ci - 1].sentence == c.sentence, cues[ci].validState,
+                      !cues[ci].custody, !cues[ci].labourNoun, !cues[ci].threat,
+                      words.count(c.range) <= NarrativeDetector.continuationWords {
+                // "my residence permit, valid until 2027": a short clause that only says until
+                // when the status just removed holds goes with it.
+                removed[ci] = true
+                out.append(Finding(range: c.range, category: .validStatus))
             }
         }
         if !disclosingSentences.isEmpty {
@@ -110,6 +117,10 @@ struct NarrativeDetector: Sendable {
 }
 
 extension NarrativeDetector {
+    /// A clause of at most this many words that says only until when a status just removed in
+    /// the same sentence holds ("… valid until 2027") goes with it.
+    static let continuationWords = 5
+
     /// The context an indirect disclosure needs from its sentence: "I cannot go to the police
     /// because they will send me home" is two clauses, and neither says it alone. A clause is in
     /// fear when it, or the clause before it in the same sentence, says she cannot or dare not go
