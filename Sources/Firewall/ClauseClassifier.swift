@@ -43,7 +43,7 @@ struct ClauseClassifier {
         /// Set by the detector from the sentence: she cannot or dare not go, in this clause or the
         /// one before it (or a consequence before it continues one).
         var fearContext = false
-        /// Set by the detector: the police or officers in this clause or a neighbouring one of the
+        /// Set by the detector: the police or officers in this clause or the one before it in the
         /// same sentence.
         var authorityNear = false
         /// Set by the detector: someone holds a document in a neighbouring clause of the same

@@ -125,15 +125,16 @@ extension NarrativeDetector {
     /// because they will send me home" is two clauses, and neither says it alone. A clause is in
     /// fear when it, or the clause before it in the same sentence, says she cannot or dare not go
     /// (a consequence continuing one carries it on: "… because they will jail me and send me
-    /// home"); it is near the police when it or a neighbouring clause of the sentence names them.
+    /// home"); it is near the police when it or the clause before it in the sentence names them.
     static func addSentenceContext(_ cues: inout [ClauseClassifier.CueSet], clauses: [Clause]) {
         for ci in clauses.indices {
             let afterSame = ci > 0 && clauses[ci].sentence == clauses[ci - 1].sentence
             let beforeSame = ci + 1 < clauses.count && clauses[ci].sentence == clauses[ci + 1].sentence
             cues[ci].fearContext = cues[ci].avoidance
                 || (afterSame && (cues[ci - 1].avoidance || (cues[ci - 1].fearContext && cues[ci - 1].consequence)))
+            // Hiding after the police come ("when the police come, she hides me"), not before
+            // calling them ("I hid in the bathroom and called the police").
             cues[ci].authorityNear = cues[ci].authority || (afterSame && cues[ci - 1].authority)
-                || (beforeSame && cues[ci + 1].authority)
             cues[ci].custodyNear = (afterSame && cues[ci - 1].custody) || (beforeSame && cues[ci + 1].custody)
         }
     }
