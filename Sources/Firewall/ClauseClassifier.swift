@@ -30,11 +30,30 @@ struct ClauseClassifier {
         var renew = false
         var nothing = false
         var weak: DisclosureCategory? = nil
+        var avoidance = false
+        var consequence = false
+        var threatener = false
+        var demand = false
+        var idCard = false
+        var hide = false
+        var authority = false
+        var grace = false
+        var report = false
+        var abscond = false
+        /// Set by the detector from the sentence: she cannot or dare not go, in this clause or the
+        /// one before it (or a consequence before it continues one).
+        var fearContext = false
+        /// Set by the detector: the police or officers in this clause or the one before it in the
+        /// same sentence.
+        var authorityNear = false
+        /// Set by the detector: someone holds a document in a neighbouring clause of the same
+        /// sentence ("they ask for my ID at the gate and madam keeps it" is confinement).
+        var custodyNear = false
 
         /// Whether any cue other than negation or movement has been added.
         var hasStatusCue: Bool {
             strong != nil || enforcement || statusDoc || passport || papers || explicitState || validState
-                || statusAdjective || route || renew || weak != nil || nothing
+                || statusAdjective || route || renew || weak != nil || nothing || consequence || demand || hide || grace || abscond
         }
 
         mutating func add(_ cue: Cue) {
@@ -55,6 +74,16 @@ struct ClauseClassifier {
             case .renew: renew = true
             case .nothing: nothing = true
             case .weak(let c): weak = weak ?? c
+            case .avoidance: avoidance = true
+            case .consequence: consequence = true
+            case .threatener: threatener = true
+            case .demand: demand = true
+            case .idCard: idCard = true
+            case .hide: hide = true
+            case .authority: authority = true
+            case .grace: grace = true
+            case .report: report = true
+            case .abscond: abscond = true
             case .idKeyword, .idLabel, .nonDocNumber, .clauseBreak, .clauseStart, .blocker, .indicator: break
             }
         }
@@ -79,6 +108,27 @@ struct ClauseClassifier {
         if c.passport && c.negation && !c.custody { return .entryRoute }
         if c.statusAdjective && !c.labourNoun { return .explicitStatus }
         if c.route && c.movement { return .entryRoute }
+        // Indirect: what her status does to her life, told without a status word.
+        // "I cannot go to the police because they will send me home": she fears the outcome,
+        // nobody threatens her with it, so the future tense is no threat here. It is her status,
+        // not an event, so a long clause loses no circumstances with it.
+        if c.consequence && c.fearContext && !c.threatener && !c.custody { return .explicitStatus }
+        // "police le samatyo bhane ta nepal pathai dinchha": the police themselves, no threatener.
+        if c.consequence && c.authority && !c.threatener && !c.custody { return .explicitStatus }
+        // "I cannot go to the hospital because they ask for the ID".
+        if c.demand && (c.idCard || c.papers || c.statusDoc || c.passport) && c.fearContext && !c.custody
+            && !c.custodyNear {
+            return .explicitStatus
+        }
+        // "when the police come madam hides me in the store room".
+        if c.hide && (c.authority || c.authorityNear) { return .explicitStatus }
+        // "my 14 days after termination already finished", "o meu tempo de ficar acabou".
+        if c.grace && (c.explicitState || c.weak == .explicitStatus) && !c.threat { return .explicitStatus }
+        // "Majikan melaporkan S 'kabur' ke imigrasi", "الكفيل بلّغ عني هروب": a filed report; a
+        // threat to file one stays a threat.
+        if c.report && c.abscond && !c.threat {
+            return .enforcementHistory
+        }
         return nil
     }
 

@@ -46,6 +46,35 @@ enum Cue: Sendable, Equatable, Hashable {
     /// document in the same clause or the one before it ("they ask for papers, I have nothing"),
     /// a disclosure that no status word makes.
     case nothing
+    /// She cannot, or dare not, go to the police, a clinic or the airport ("I cannot go to the
+    /// police", "no me atrevo a ir", "siwezi kwenda", "ไปแจ้งความไม่ได้"). Not a disclosure: the
+    /// context in which what the authorities would do to her, or a demand for her card, is one.
+    case avoidance
+    /// What the authorities would do to her: jail her, send her home, stop her ("they will put me
+    /// in jail and send me home", "watanifunga na kunirudisha"). After an avoidance in the same
+    /// sentence it is her status, however it is worded; otherwise it is a threat's outcome.
+    case consequence
+    /// A person who threatens ("she will", "madam will", "call the police", "report me"): a
+    /// consequence in the same clause is her threat, never the worker's status.
+    case threatener
+    /// Someone asks for or checks a document ("they ask for", "piden", "wanaomba", "ඉල්ලනවා").
+    case demand
+    /// A bare identity card ("the ID", "kadi", "kartu", "البطاقة", "ကတ်"): status only when it is
+    /// demanded where she cannot go ("I cannot go to the hospital because they ask for the ID").
+    case idCard
+    /// Hiding ("madam hides me", "chhupa deti hai", "ஒளிந்து"): status next to the police.
+    case hide
+    /// Police or officers who check ("police", "polisi", "ตำรวจ", "پولیس"); labour inspectors are
+    /// not among them.
+    case authority
+    /// The time she was allowed to stay ("14 days after termination", "grace period", "tempo de
+    /// ficar"): status when it ran out, or when she stayed after it.
+    case grace
+    /// Someone reported or filed something ("reported", "melaporkan", "báo", "بلّغ", "報").
+    case report
+    /// Leaving as a report names it ("absconding", "'kabur'", "bỏ trốn", "هروب", "逃跑"): with a
+    /// report in the same clause, a filed absconding report. Leaving alone is no disclosure.
+    case abscond
     /// A phrase that shows one of the ILO forced-labour indicators ("they lock me in", "owe me 5
     /// months"). Only the indicator lexicon uses it; the firewall's rules ignore it.
     case indicator(ForcedLabourIndicator)

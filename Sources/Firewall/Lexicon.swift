@@ -16,7 +16,7 @@ struct Lexicon: Sendable {
     static let all: [LexiconEntry] =
         english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian + eastAfrican + shared
         + documentNumbers + chinese + swahili + romanised + nativeScripts + indirect
-        + possession
+        + possession + circumstances
 
     init(_ source: [LexiconEntry] = Lexicon.all) {
         var compiled: [Compiled] = []

@@ -45,6 +45,7 @@ struct NarrativeDetector: Sendable {
             cues[ci].papers = true
             cues[ci - 1].nothing = true
         }
+        NarrativeDetector.addSentenceContext(&cues, clauses: clauses)
         let words = WordIndex(t)
         // "she will cancel my visa and deport me": a short clause that continues a threat in the
         // same sentence is part of the threat.
@@ -56,6 +57,11 @@ struct NarrativeDetector: Sendable {
         var groups = [[ScopedRemoval.Group]](repeating: [], count: clauses.count)
         for ci in clauses.indices where long[ci] {
             groups[ci] = ScopedRemoval.groups(clauseMatches[ci].sorted { $0.start < $1.start }, words: words)
+            for gi in groups[ci].indices {
+                groups[ci][gi].cues.fearContext = cues[ci].fearContext
+                groups[ci][gi].cues.authorityNear = cues[ci].authorityNear
+                groups[ci][gi].cues.custodyNear = cues[ci].custodyNear
+            }
         }
 
         var out: [Finding] = []
@@ -80,6 +86,13 @@ struct NarrativeDetector: Sendable {
                 removed[ci] = true
                 disclosingSentences.insert(c.sentence)
                 out.append(Finding(range: c.range, category: category))
+            } else if ci > 0, removed[ci - 1], clauses[ci - 1].sentence == c.sentence, cues[ci].validState,
+                      !cues[ci].custody, !cues[ci].labourNoun, !cues[ci].threat,
+                      words.count(c.range) <= NarrativeDetector.continuationWords {
+                // "my residence permit, valid until 2027": a short clause that only says until
+                // when the status just removed holds goes with it.
+                removed[ci] = true
+                out.append(Finding(range: c.range, category: .validStatus))
             }
         }
         if !disclosingSentences.isEmpty {
@@ -104,6 +117,28 @@ struct NarrativeDetector: Sendable {
 }
 
 extension NarrativeDetector {
+    /// A clause of at most this many words that says only until when a status just removed in
+    /// the same sentence holds ("… valid until 2027") goes with it.
+    static let continuationWords = 5
+
+    /// The context an indirect disclosure needs from its sentence: "I cannot go to the police
+    /// because they will send me home" is two clauses, and neither says it alone. A clause is in
+    /// fear when it, or the clause before it in the same sentence, says she cannot or dare not go
+    /// (a consequence continuing one carries it on: "… because they will jail me and send me
+    /// home"); it is near the police when it or the clause before it in the sentence names them.
+    static func addSentenceContext(_ cues: inout [ClauseClassifier.CueSet], clauses: [Clause]) {
+        for ci in clauses.indices {
+            let afterSame = ci > 0 && clauses[ci].sentence == clauses[ci - 1].sentence
+            let beforeSame = ci + 1 < clauses.count && clauses[ci].sentence == clauses[ci + 1].sentence
+            cues[ci].fearContext = cues[ci].avoidance
+                || (afterSame && (cues[ci - 1].avoidance || (cues[ci - 1].fearContext && cues[ci - 1].consequence)))
+            // Hiding after the police come ("when the police come, she hides me"), not before
+            // calling them ("I hid in the bathroom and called the police").
+            cues[ci].authorityNear = cues[ci].authority || (afterSame && cues[ci - 1].authority)
+            cues[ci].custodyNear = (afterSame && cues[ci - 1].custody) || (beforeSame && cues[ci + 1].custody)
+        }
+    }
+
     /// Whether `text` says someone holds, took or keeps something ("kinuha ni amo", "chu giu").
     func mentionsCustody(_ text: String) -> Bool {
         lexicon.matches(in: FoldedText(text).folded).contains { $0.cue == .custody }
@@ -114,10 +149,13 @@ extension NarrativeDetector {
     func explain(_ text: String) -> [String] {
         let t = FoldedText(text).folded
         let matches = lexicon.matches(in: t)
-        return ClauseSegmenter.clauses(t, breaks: matches).map { c in
-            var set = ClauseClassifier.CueSet()
+        let clauses = ClauseSegmenter.clauses(t, breaks: matches)
+        var sets = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
+        for (ci, c) in clauses.enumerated() { matches.filter { c.range.contains($0.start) }.forEach { sets[ci].add($0.cue) } }
+        NarrativeDetector.addSentenceContext(&sets, clauses: clauses)
+        return clauses.enumerated().map { ci, c in
+            let set = sets[ci]
             let cues = matches.filter { c.range.contains($0.start) }
-            cues.forEach { set.add($0.cue) }
             let words = cues.map { "\(String(String.UnicodeScalarView(t[$0.start..<$0.end])))=\($0.cue)" }
             let s = ClauseClassifier.strongCategory(set).map { "STRONG \($0)" } ?? ClauseClassifier.weakCategory(set).map { "weak \($0)" } ?? "-"
             return "s\(c.sentence) [\(String(String.UnicodeScalarView(t[c.range])))] \(s) :: \(words.joined(separator: ", "))"

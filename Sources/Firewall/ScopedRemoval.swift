@@ -31,7 +31,7 @@ enum ScopedRemoval {
     static func isStatusCue(_ cue: Cue) -> Bool {
         switch cue {
         case .strong, .enforcement, .statusDoc, .passport, .papers, .state, .negation, .statusAdjective, .route,
-             .movement, .renew, .weak, .nothing:
+             .movement, .renew, .weak, .nothing, .consequence, .demand, .idCard, .hide, .authority, .grace, .report, .abscond:
             return true
         default:
             return false
@@ -40,7 +40,7 @@ enum ScopedRemoval {
 
     static func isContextCue(_ cue: Cue) -> Bool {
         switch cue {
-        case .threat, .custody, .labourNoun: return true
+        case .threat, .custody, .labourNoun, .avoidance, .threatener: return true
         default: return false
         }
     }
@@ -86,6 +86,9 @@ enum ScopedRemoval {
     /// subject such as "she", "sy", "ako") or a word about work, a threat or custody.
     static func removal(_ g: Group, _ category: DisclosureCategory, in t: [Unicode.Scalar], clause: Range<Int>,
                         matches: [Lexicon.Match]) -> Range<Int> {
+        // What the authorities would do to her has not happened: a number after it ("… send me
+        // back 8 months' wages unpaid") is no time of hers.
+        if g.cues.consequence && (g.cues.fearContext || g.cues.authority) { return g.range }
         let timed = withTimePhrase(g.range, in: t, limit: clause.upperBound)
         switch category {
         case .enforcementHistory, .entryRoute, .asylum: break

@@ -74,11 +74,13 @@ struct RealWritingTests {
         #expect(firewall.redact(text).text == text)
     }
 
-    /// Measured 2026-12-06 (Docs/firewall.md): set d 0.977 / 0.981, set f 0.852 / 0.962, set e
-    /// (its first look) 0.736 / 0.969; forms d 1.00 / 0.99, f 0.96 / 0.98, e 0.95 / 0.97. The floors
-    /// sit a little below, so noise in a lexicon edit does not fail the suite but a real loss does.
-    @Test("sets d, e and f do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
-        ("d", 0.95, 0.96), ("f", 0.83, 0.94), ("e", 0.71, 0.95),
+    /// Measured 2026-12-07 with the learned stage (Docs/firewall.md, indirect disclosures): set d
+    /// 0.991 / 0.981, set f 0.956 / 0.962, set e 0.942 / 0.969, set g 0.939 / 0.952 (e and g were
+    /// tuned on since their first looks); forms d 1.00 / 0.99, f 0.96 / 0.98, e 0.97 / 0.97, g 0.86 /
+    /// 0.96. The floors sit a little below, so noise in a lexicon edit does not fail the suite but a
+    /// real loss does.
+    @Test("sets d, e, f and g do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
+        ("d", 0.97, 0.96), ("f", 0.93, 0.94), ("e", 0.92, 0.95), ("g", 0.92, 0.93),
     ])
     func realWritingFloors(_ floor: (String, Double, Double)) throws {
         var total = Corpus.Score()
@@ -96,8 +98,8 @@ struct RealWritingTests {
         }
     }
 
-    @Test("forms d, e and f do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
-        ("d", 0.99, 0.98), ("f", 0.95, 0.97), ("e", 0.94, 0.95),
+    @Test("forms d, e, f and g do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
+        ("d", 0.99, 0.98), ("f", 0.95, 0.97), ("e", 0.95, 0.95), ("g", 0.83, 0.94),
     ])
     func formFloors(_ floor: (String, Double, Double)) throws {
         var stripped = 0, toStrip = 0, kept = 0, toKeep = 0
