@@ -74,8 +74,8 @@ pdf)
   [ -n "$pages" ] || refuse malformed
   [ "$pages" -ge 1 ] || refuse malformed
   [ "$pages" -le "$maxpages" ] || refuse too_large
-  run pdftoppm -l "$pages" -scale-to "$pageedge" -png in p
-  for f in p-*.png; do
+  run pdftoppm -l "$pages" -scale-to "$pageedge" in p
+  for f in p-*.ppm; do
     [ -f "$f" ] || refuse malformed
     clean "$f" page.jpg jpeg
     frame IMAGE page.jpg
@@ -99,11 +99,12 @@ jpeg|png|webp|heic)
   rm -f decoded.v
   clean upright.v image.out "$out"
   rm -f upright.v
-  run vips thumbnail clean.v ocr.png "$ocredge" --size down
+  # Uncompressed PPM between tools: compressing a photo's PNG took longer than reading it.
+  run vips thumbnail clean.v ocr.ppm "$ocredge" --size down
   rm -f clean.v
   frame IMAGE image.out
   frame SIZE size
-  printf '/tmp/ocr.png\n' > list
+  printf '/tmp/ocr.ppm\n' > list
   ;;
 *) refuse malformed;;
 esac
