@@ -44,6 +44,17 @@ def main() -> None:
     checkpoint = ("safeintake.example/log\n42\nqU0rKZ0dJZ2o5C5UDHTtj3vMRcM4I0PyLx1Y3Dq1tR0=\n\n"
                   "\u2014 safeintake.example/log AAAAAQ4qoFeVpzt2XDE5GfSHIZfxGBeA2gXr3QUBvmDJ7YD0nXIL9mJDoSUUAvPeXnbZHkrfMKoTfPIEj2Gt5jGqwTcw3Q4=\n")
     write(out / "FuzzSignedNote", checkpoint.encode())
+    # FuzzEvidence: the sandbox's frames, Tesseract TSV rows, and ICAO's specimen MRZs (9303 parts 4, 5, 7).
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "5\t1\t1\t1\t1\t1\t65\t339\t136\t36\t96.2\tHours\n5\t1\t1\t1\t1\t2\t217\t336\t185\t39\t95.6\tworked:\n"
+           "5\t1\t1\t1\t2\t1\t65\t405\t272\t39\t31.0\tP<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n")
+    for seed in [b"IMAGE 3\n\xff\xd8\xffSIZE 7\n3 1 3 3TSV 0\nDONE 0\n", b"FAIL 9\nmalformed", tsv.encode(),
+                 b"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+                 b"I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+                 b"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nL8988901C4XXX4009078F9612109<<<<<<<<",
+                 "PASSPORT\nNationality UTOPIAN\nDate of expiry 15 APR 12".encode(),
+                 b"\x00\x00\x00\x1cftypheic\x00\x00\x00\x00mif1heic", b"RIFF\x00\x00\x00\x00WEBPVP8 "]:
+        write(out / "FuzzEvidence", seed)
     print(f"seeds: {len(bodies)} bodies, {len(narratives)} narratives, 2 notes → {out}")
 
 

@@ -11,7 +11,7 @@
 ///
 /// Images: the header's dimensions are checked against the pixel limit, the type's own loader
 /// (never a sniffing one) decodes with `fail_on=truncated`, `autorot` applies the orientation
-/// tag, `colourspace srgb` + `cast uchar` make 8-bit sRGB, then the pixels go out as raw bytes
+/// tag, `colourspace srgb`, `flatten` (onto white) and `cast uchar` make opaque 8-bit sRGB, then the pixels go out as raw bytes
 /// and come back with `rawload`: an image with no metadata at all, from which `jpegsave`/`pngsave
 /// --strip` writes the clean file. OCR reads a copy shrunk to `ocrLongEdge`.
 ///
@@ -41,8 +41,10 @@ header() { vipsheader -f "$1" "$2" 2>> err; }
 clean() {  # clean SRC OUT FORMAT: 8-bit sRGB pixels with nothing else, saved as FORMAT
   run vips colourspace "$1" c1.v srgb
   bands=$(header bands c1.v) || failed $?
-  if [ "$bands" = 4 ] && [ "$3" = jpeg ]; then run vips flatten c1.v c2.v --background 255; mv c2.v c1.v; bands=3; fi
-  case $bands in 3|4) ;; *) refuse malformed;; esac
+  # Transparency goes, onto white: OCR and the inspector must see the same pixels (dark text on a
+  # transparent background is invisible to OCR and legible in a viewer that draws it on white).
+  if [ "$bands" = 4 ]; then run vips flatten c1.v c2.v --background 255; mv c2.v c1.v; bands=3; fi
+  [ "$bands" = 3 ] || refuse malformed
   run vips cast c1.v c2.v uchar
   rm -f c1.v
   w=$(header width c2.v) || failed $?
@@ -72,8 +74,8 @@ pdf)
   [ -n "$pages" ] || refuse malformed
   [ "$pages" -ge 1 ] || refuse malformed
   [ "$pages" -le "$maxpages" ] || refuse too_large
-  run pdftoppm -l "$pages" -scale-to "$pageedge" -png in p
-  for f in p-*.png; do
+  run pdftoppm -l "$pages" -scale-to "$pageedge" in p
+  for f in p-*.ppm; do
     [ -f "$f" ] || refuse malformed
     clean "$f" page.jpg jpeg
     frame IMAGE page.jpg
@@ -97,11 +99,12 @@ jpeg|png|webp|heic)
   rm -f decoded.v
   clean upright.v image.out "$out"
   rm -f upright.v
-  run vips thumbnail clean.v ocr.png "$ocredge" --size down
+  # Uncompressed PPM between tools: compressing a photo's PNG took longer than reading it.
+  run vips thumbnail clean.v ocr.ppm "$ocredge" --size down
   rm -f clean.v
   frame IMAGE image.out
   frame SIZE size
-  printf '/tmp/ocr.png\n' > list
+  printf '/tmp/ocr.ppm\n' > list
   ;;
 *) refuse malformed;;
 esac

@@ -66,6 +66,22 @@ struct SandboxedReaderTests {
         #expect(documents.verdict(text: clean.text, language: "tl", readability: clean.readability) == .deliver(text: clean.text))
     }
 
+    @Test("transparency is flattened onto white: OCR reads what a viewer would show")
+    func transparency() throws {
+        let f = try Fixtures()
+        // Black text whose only shape is its alpha channel (black on transparent).
+        try f.tool("vips", "text", f.path("mask.v"), "Salary not paid since January 2026\nMadam says next month", "--dpi", "300")
+        let width = try f.tool("vipsheader", "-f", "width", f.path("mask.v")).trimmingCharacters(in: .whitespacesAndNewlines)
+        let height = try f.tool("vipsheader", "-f", "height", f.path("mask.v")).trimmingCharacters(in: .whitespacesAndNewlines)
+        try f.tool("vips", "black", f.path("ink.v"), width, height, "--bands", "3")
+        try f.tool("vips", "bandjoin", "\(f.path("ink.v")) \(f.path("mask.v"))", f.path("rgba.v"))
+        try f.tool("vips", "embed", f.path("rgba.v"), f.path("clear.png"), "40", "40", String(Int(width)! + 80), String(Int(height)! + 80))
+        let clean = try reader.read(UploadedEvidence(bytes: f.bytes("clear.png")), language: "en")
+        try f.write("out.png", clean.bytes)
+        #expect(try f.tool("vipsheader", "-f", "bands", f.path("out.png")).hasPrefix("3"))
+        #expect(clean.text.contains("Salary not paid"), "\(clean.text)")
+    }
+
     @Test("WebP becomes PNG; HEIC (heif-enc) becomes JPEG; neither keeps metadata")
     func webpAndHeic() throws {
         let f = try Fixtures()
