@@ -32,8 +32,8 @@ public struct EvidenceLimits: Sendable, Equatable {
 
     /// The size of the sandbox's in-memory /tmp: the upload, two decoded copies of the largest
     /// image at four bytes a pixel, and room for the outputs.
-    var scratchBytes: Int { maxBytes * 3 + maxPixels * 8 + 64 << 20 }
+    public var scratchBytes: Int { maxBytes * 3 + maxPixels * 8 + 64 << 20 }
 
     /// The most the sandbox may write back: clean images and OCR text.
-    var maxOutputBytes: Int { maxBytes * 4 + 64 << 20 }
+    public var maxOutputBytes: Int { maxBytes * 4 + 64 << 20 }
 }
