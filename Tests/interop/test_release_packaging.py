@@ -22,7 +22,10 @@ import pytest
 
 from safeintake_py import BINARY, PROJECT_ROOT, run_bounded
 
-MAX_EXPOSURE = 2.0  # systemd-analyze's scale: 0 = fully locked down, 10 = unprotected
+# systemd-analyze's scale: 0 = fully locked down, 10 = unprotected. 1.2 before attachments; 2.1 since
+# the attachment sandbox (bubblewrap) needs user/mount/pid/net/ipc/uts namespaces and mount calls
+# (Docs/operations.md). Raised once, on purpose, for that; anything more must be argued the same way.
+MAX_EXPOSURE = 2.2
 
 
 @pytest.fixture(scope="module")
