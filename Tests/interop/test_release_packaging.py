@@ -47,6 +47,9 @@ def test_the_deb_installs_binary_unit_config_and_a_private_data_folder(packaged,
     deb = only(packaged, "safeintake_*.deb")
     info = subprocess.run(["dpkg-deb", "--info", deb], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Package: safeintake\n", info) and "Depends:" in info and "libsodium23" in info
+    # The attachment reader's tools: recommended, so a server without them still runs (attachments
+    # are then refused with 503 attachments_unavailable and her words kept).
+    assert "Recommends:" in info and "bubblewrap" in info and "tesseract-ocr-fil" in info
     contents = subprocess.run(["dpkg-deb", "--contents", deb], capture_output=True, text=True, check=True).stdout
     for line in contents.splitlines():
         assert " root/root " in line, f"a file not owned by root: {line}"
