@@ -162,6 +162,8 @@ enum PageFields {
     static let reply = "reply"
     /// A visit going on (`VisitPass`): read, answer, read again with one number.
     static let visit = "visit"
+    /// A receipt asked for on a visit: `day`, or `employer` (issue 18 #11).
+    static let receipt = "receipt"
     /// The preview's buttons: `ComplaintForm.Step`.
     static let step = "step"
     /// One tick box per sentence of the preview, its value the sentence id.

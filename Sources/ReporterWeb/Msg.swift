@@ -104,6 +104,11 @@ public enum Msg: String, CaseIterable, Sendable {
     case replyHint = "reply.hint"
     case replySubmit = "reply.submit"
     case replySent = "reply.sent"
+    case receiptHeading = "receipt.heading"
+    case receiptIntro = "receipt.intro"
+    case receiptDay = "receipt.day"
+    case receiptEmployer = "receipt.employer"
+    case receiptShown = "receipt.shown"
 
     case helpHeading = "help.heading"
     case helpIntro = "help.intro"

@@ -31,7 +31,7 @@ extension Page {
     /// One visit's page: the case's progress, the outcome once it is closed, her dated thread, the
     /// one number she leaves with, and a box to answer. The form carries the visit's pass (never the
     /// number), so answering or reading again keeps the same number (issue 18 #2).
-    func statusPage(_ answer: StatusAnswer, formToken: String, replySent: Bool) -> HTML {
+    func statusPage(_ answer: StatusAnswer, formToken: String, replySent: Bool, receipt: String? = nil, offersReceipt: Bool = false) -> HTML {
         let (icon, words) = Self.describe(answer.state)
         let sent: HTML = replySent ? "<p class=\"done\" role=\"status\"><span aria-hidden=\"true\">✅</span> \(text(.replySent))</p>\n" : ""
         let outcome: HTML = answer.outcome.map { text in
@@ -65,7 +65,28 @@ extension Page {
             <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
             <button type="submit" class="secondary"><span aria-hidden="true">🔄</span> \(text(.readAgain))</button>
             </form>
+            \(offersReceipt ? receiptSection(receipt, visit: answer.visitPass, formToken: formToken) : "")
             """)
+    }
+
+    /// Proof that she complained (issue 18 #11): two buttons on the visit, and the receipt itself
+    /// once asked for, as text to copy or print; it is signed now and kept nowhere.
+    private func receiptSection(_ receipt: String?, visit: String, formToken: String) -> HTML {
+        let shown: HTML = receipt.map { note in
+            "<p class=\"note\" role=\"status\">\(text(.receiptShown))</p>\n<pre class=\"receipt\" id=\"receipt\" dir=\"ltr\">\(note)</pre>\n"
+        } ?? ""
+        return """
+            <section class="receipt-box" aria-labelledby="receipt-heading">
+            <h2 id="receipt-heading"><span aria-hidden="true">🧾</span> \(text(.receiptHeading))</h2>
+            <p>\(text(.receiptIntro))</p>
+            \(shown)<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
+            \(hiddenFields(formToken: formToken))
+            <input type="hidden" name="\(PageFields.visit)" value="\(visit)">
+            <button type="submit" class="secondary" name="\(PageFields.receipt)" value="day">\(text(.receiptDay))</button>
+            <button type="submit" class="secondary" name="\(PageFields.receipt)" value="employer">\(text(.receiptEmployer))</button>
+            </form>
+            </section>
+            """
     }
 
     /// "We received your report on DAY" and the day she should hear back by (issue 18 #9).

@@ -35,13 +35,16 @@ public struct ReporterWeb: Sendable {
     let service: ServiceDescription
     let abuse: AbuseGuard
     let timing: StatusTiming
+    /// Signs her receipts with the log key (issue 18 #11); nil: no receipts on the pages.
+    let receipts: AuditPublisher?
 
     /// `abuse` and `timing` must be the daemon's shared instances (`ServerDependencies`), never new
     /// ones: a second guard would be a second budget.
     public init(intake: IntakeService, runner: any BlockingRunner, abuse: AbuseGuard, timing: StatusTiming,
                 limits: ComplaintLimits = ComplaintLimits(), catalog: Catalog = .shipped, tokens: FormTokens = FormTokens(),
                 exitURL: String = ReporterWeb.defaultExitURL, service: ServiceDescription = ServiceDescription(),
-                evidenceRunner: (any BlockingRunner)? = nil) {
+                evidenceRunner: (any BlockingRunner)? = nil, receipts: AuditPublisher? = nil) {
+        self.receipts = receipts
         self.service = service
         self.actions = ReporterActions(intake: intake, runner: runner,
                                        filing: FilingPipeline(intake: intake, runner: runner, evidenceRunner: evidenceRunner))
@@ -273,7 +276,7 @@ public struct ReporterWeb: Sendable {
     // MARK: - POST /check
 
     private static let checkNames: Set<String> = [PageFields.language, PageFields.formToken, PageFields.statusToken, PageFields.reply,
-                                                  PageFields.visit]
+                                                  PageFields.visit, PageFields.receipt]
 
     private func checkStatus(_ request: Request, logger: Logger) async -> Response {
         let form: SentForm
@@ -316,7 +319,8 @@ public struct ReporterWeb: Sendable {
             }
             timing.recordSuccess(since: start)
             abuse.statusCheckSucceeded(tokenText: typed)  // her own check leaves no trace in the back-off
-            return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
+            return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty,
+                                                                     offersReceipt: receipts != nil))
         } catch {
             return checkFailed(error, form: form, logger: logger)
         }
@@ -332,10 +336,19 @@ public struct ReporterWeb: Sendable {
                                                                                problem: Problem(.errorVisitEnded)))
             }
             timing.recordSuccess(since: start)
-            return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty))
+            let receipt = try self.receipt(for: answer, asked: form.body[PageFields.receipt])
+            return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty,
+                                                                     receipt: receipt, offersReceipt: receipts != nil))
         } catch {
             return checkFailed(error, form: form, logger: logger)
         }
+    }
+
+    /// The receipt she asked for on this visit (`day`, or `employer` to name the employer she
+    /// named), signed now and never stored (`ComplaintReceipt`); nil when she asked for none.
+    private func receipt(for answer: StatusAnswer, asked: String) throws -> String? {
+        guard let receipts, let facts = answer.receipt, asked == "day" || asked == "employer" else { return nil }
+        return try receipts.receipt(facts, namingEmployer: asked == "employer")
     }
 
     /// Checks the form token and the reply's text before the token is spent.

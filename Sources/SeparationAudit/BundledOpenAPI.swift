@@ -136,6 +136,8 @@ paths:
                 form_token: {type: string}
                 token: {type: string, maxLength: 64}
                 reply: {type: string, description: "Optional answer to the inspector, at most 32 KiB of UTF-8."}
+                visit: {type: string, description: "Instead of `token`: the visit's pass from the last page (Docs/format.md §6.3)."}
+                receipt: {type: string, enum: [day, employer], description: "With `visit`: show a receipt (Docs/format.md §6.5), the filing day only or with the employer she named."}
       responses:
         "200": {$ref: "#/components/responses/Page"}
         "400": {$ref: "#/components/responses/Page"}

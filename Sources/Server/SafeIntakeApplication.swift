@@ -65,7 +65,7 @@ public func buildRouter(_ deps: ServerDependencies) -> Router<BasicRequestContex
     // The pages and the JSON API share one guard and one timing: one budget per daemon.
     ReporterWeb(intake: deps.intake, runner: deps.work, abuse: deps.abuse, timing: deps.statusTiming,
                 limits: deps.limits, tokens: deps.formTokens, exitURL: deps.exitURL, service: deps.service,
-                evidenceRunner: deps.evidenceWork).add(to: router)
+                evidenceRunner: deps.evidenceWork, receipts: deps.audit).add(to: router)
     let filing = FilingPipeline(intake: deps.intake, runner: deps.work, evidenceRunner: deps.evidenceWork)
     ReporterRoutes(intake: deps.intake, work: deps.work, filing: filing, receipts: deps.audit, limits: deps.limits, abuse: deps.abuse,
                    timing: deps.statusTiming).add(to: router)

@@ -445,3 +445,26 @@ def test_translation_files_pass_msgfmt():
     for po in files:
         result = subprocess.run([msgfmt, "--check", "-o", os.devnull, str(po)], capture_output=True, text=True)
         assert result.returncode == 0 and "warning" not in result.stderr, f"{po.name}: {result.stderr}"
+
+
+@pytest.mark.parametrize("lang", ["ar", "tl"])
+def test_a_receipt_from_the_status_page_verifies_offline(web, browser, lang):
+    """Issue 18 #11 on a phone: on her visit she asks for a receipt naming the employer; the page
+    shows it as text to copy or print, in her language around it; PyNaCl verifies it with the
+    published log key; the number she leaves with is the same one."""
+    from test_receipt import verify_with_pynacl
+    browser.set_window_size(360, 740)
+    token = file_complaint(browser, web.url, lang, {"employer": "Mrs Halim", "narrative": "No salary for four months."})
+    next_token = check_status(browser, web.url, lang, token, f"receipt-check-{lang}")
+    buttons = browser.find_elements(By.CSS_SELECTOR, 'button[name="receipt"]')
+    assert [b.get_attribute("value") for b in buttons] == ["day", "employer"]
+    buttons[1].click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "receipt"))
+    assert_language(browser, lang)
+    receipt = browser.find_element(By.ID, "receipt").text + "\n"
+    log_key = si.http("GET", web.url + "/v1/audit/log-key").body.decode().strip()
+    lines = verify_with_pynacl(receipt, log_key)
+    assert lines[3] == "employer: Mrs Halim"
+    assert browser.find_element(By.ID, "token").text == next_token, "the same number for the whole visit"
+    assert_nothing_in_url(browser, token, next_token)
+    screenshot(browser, f"receipt-{lang}.png")
