@@ -78,14 +78,22 @@ public struct InspectorMessage: Sendable, Equatable, Codable {
 public struct ReporterAnswer: Sendable, Equatable, Codable {
     public var caseID: CaseID
     public var text: String
+    /// Evidence she sent with this answer that passed the document firewall (Docs/format.md §16):
+    /// each entry carries its key, so exactly the holders this answer is sealed to can open it.
+    public var attachments: [AttachmentEntry]?
+    /// How many the document firewall held back (never why).
+    public var withheldAttachments: Int?
 
     enum CodingKeys: String, CodingKey {
-        case caseID = "case", text
+        case caseID = "case", text, attachments
+        case withheldAttachments = "attachments_withheld"
     }
 
-    public init(caseID: CaseID, text: String) {
+    public init(caseID: CaseID, text: String, attachments: [AttachmentEntry]? = nil, withheldAttachments: Int? = nil) {
         self.caseID = caseID
         self.text = text
+        self.attachments = attachments
+        self.withheldAttachments = withheldAttachments
     }
 
     /// Seals the answer to one key holder.

@@ -45,7 +45,7 @@ public enum CaseExport {
             "case": view.caseID.rawValue, "status": opened.status, "day": filedDay, "language": view.language,
             "urgent": view.isUrgent, "duress": opened.duressFlagged, "indicators": view.indicators ?? [],
             "fields": view.fields, "narrative": view.narrative,
-            "attachments": (view.attachments ?? []).enumerated().map { index, entry -> [String: Any] in
+            "attachments": opened.allAttachments.enumerated().map { index, entry -> [String: Any] in
                 ["number": index + 1, "id": entry.id.rawValue, "media_type": entry.mediaType, "pages": entry.pages, "text": entry.text]
             },
             "attachments_withheld": view.withheldAttachments ?? 0,

@@ -80,6 +80,12 @@ public struct FetchedCase: Sendable {
 /// note format 2) carries that author's valid Ed25519 signature.
 public struct OpenedCase: Sendable {
     public let view: AgencyView
+
+    /// Every attachment this key can open: the complaint's, then those sent with her answers, in
+    /// order (issue 20); numbered from 1 in `inspector show` and `inspector attachment`.
+    public var allAttachments: [AttachmentEntry] {
+        (view.attachments ?? []) + answers.flatMap { $0.attachments ?? [] }
+    }
     public let status: String
     public let duressFlagged: Bool
     public let notes: [CaseNote]

@@ -20,7 +20,7 @@ enum CasePage {
             <p><a href="\(paths.home)">All cases</a></p>
             <h1>Case <span class="id">\(id)</span></h1>\(duress)
             <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
-            <h2>Complaint</h2>\(complaint(sheet.view))\(attachments(sheet.view, paths: paths))
+            <h2>Complaint</h2>\(complaint(sheet.view))\(attachments(sheet, paths: paths))
             <h2>The reporter's answers</h2>\(answers(sheet.answers))\(unopened(sheet.unopened, .answer))
             <h2>Notes</h2>\(notes(sheet.notes))\(unopened(sheet.unopened, .note))
             <h2>Key holders</h2>\(holders(sheet.holders))
@@ -42,11 +42,11 @@ enum CasePage {
 
     /// Her evidence, each with the text read from it (after the firewall) beside it, and how many
     /// the document firewall held back (never why: the reason would hint at her status).
-    static func attachments(_ view: AgencyView, paths: UIPaths) -> HTML {
-        let entries = view.attachments ?? []
-        let withheld = view.withheldAttachments ?? 0
+    static func attachments(_ sheet: CaseSheet, paths: UIPaths) -> HTML {
+        let entries = sheet.attachments
+        let withheld = sheet.withheldAttachments
         guard !entries.isEmpty || withheld > 0 else { return .empty }
-        let base = paths.casePage(view.caseID.rawValue)
+        let base = paths.casePage(sheet.view.caseID.rawValue)
         let items = entries.enumerated().map { index, entry -> HTML in
             let link = "\(base)/attachments/\(index + 1)"
             let preview: HTML = entry.mediaType.hasPrefix("image/")

@@ -83,13 +83,13 @@ struct CaseRoutes: Sendable {
     /// opening.
     private func attachment(_ number: Int, of id: CaseID, download: Bool) async -> Response {
         do {
-            let view = try await client.open(id)
-            let entries = view.attachments ?? []
+            let opened = try await client.openFull(id)
+            let entries = opened.allAttachments
             guard number >= 1, number <= entries.count else {
                 return Refusal.response(.notFound, "This case has no attachment \(number).")
             }
             let entry = entries[number - 1]
-            let bytes = try await client.attachment(entry, of: view)
+            let bytes = try await client.attachment(entry, of: opened.view)
             let inline = !download && entry.mediaType.hasPrefix("image/")
             let disposition = inline ? "inline" : "attachment; filename=\"\(entry.fileName)\""
             return Response(status: .ok, headers: [.contentType: entry.mediaType, .contentDisposition: disposition],

@@ -42,9 +42,15 @@ struct CaseSheet: Sendable {
     let assignable: [Person]
     /// What this key could not open: shown, counted, never allowed to hide the rest.
     let unopened: [Unopened]
+    /// The complaint's attachments, then those sent with her answers (`OpenedCase.allAttachments`).
+    let attachments: [AttachmentEntry]
+    /// How many the document firewall held back, with the complaint and with her answers.
+    let withheldAttachments: Int
 
     init(view: AgencyView, status: String, duressFlagged: Bool, notes: [Note], answers: [String], holders: [Person], assignable: [Person],
-         unopened: [Unopened] = []) {
+         unopened: [Unopened] = [], attachments: [AttachmentEntry]? = nil, withheldAttachments: Int? = nil) {
+        self.attachments = attachments ?? view.attachments ?? []
+        self.withheldAttachments = withheldAttachments ?? view.withheldAttachments ?? 0
         self.view = view
         self.status = status
         self.duressFlagged = duressFlagged
@@ -70,7 +76,9 @@ struct CaseSheet: Sendable {
             holders: opened.holders.map(person),
             assignable: directory.filter { !$0.revoked && !opened.holders.contains($0.publicKey.keyID) }
                 .map { Person(keyID: $0.publicKey.keyID, name: $0.publicKey.name, role: $0.publicKey.role) },
-            unopened: opened.unopened.map { Unopened(kind: $0.kind, sender: $0.sender.map(person), reason: $0.reason) })
+            unopened: opened.unopened.map { Unopened(kind: $0.kind, sender: $0.sender.map(person), reason: $0.reason) },
+            attachments: opened.allAttachments,
+            withheldAttachments: (opened.view.withheldAttachments ?? 0) + opened.answers.reduce(0) { $0 + ($1.withheldAttachments ?? 0) })
     }
 }
 

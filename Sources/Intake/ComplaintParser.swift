@@ -41,7 +41,7 @@ public struct ComplaintParser: Sendable {
     }
 
     /// Whether the body holds the member name `"attachments"` (unescaped, as every client writes it).
-    static func mentionsAttachments(_ body: [UInt8]) -> Bool {
+    public static func mentionsAttachments(_ body: [UInt8]) -> Bool {
         let key = Array("\"attachments\"".utf8)
         guard body.count >= key.count else { return false }
         return (0...(body.count - key.count)).contains { start in body[start] == key[0] && body[start..<(start + key.count)].elementsEqual(key) }
@@ -50,7 +50,7 @@ public struct ComplaintParser: Sendable {
     /// `attachments`: absent, null, or an array of at most `maxAttachments` objects `{"data": BASE64}`
     /// (standard base64 of the file; a `media_type` may be sent and is ignored: the type is read
     /// from the bytes).
-    private func parseAttachments(_ value: Any?) throws(IntakeError) -> [UploadedEvidence] {
+    func parseAttachments(_ value: Any?) throws(IntakeError) -> [UploadedEvidence] {
         guard let value, !(value is NSNull) else { return [] }
         guard let items = value as? [Any] else {
             throw IntakeError(.invalidShape, "\"attachments\" must be an array of objects {\"data\": BASE64}")

@@ -40,6 +40,9 @@ public struct StatusAnswer: Sendable {
     /// What a receipt may say (issue 18 #11), read with her key; the server signs one only when she
     /// asks. A decoy's has the real filing day and no employer.
     public var receipt: ReceiptFacts? = nil
+    /// What happened to each attachment she sent with her answer on this check (issue 20), in
+    /// order; empty when she sent none.
+    public var evidence: [EvidenceOutcome] = []
 
     /// The answer with the days she is promised, from the case's filing day and state.
     func dated(filedDay: String, deadlines: ResponseDeadlines) -> StatusAnswer {
@@ -59,8 +62,8 @@ extension IntakeService {
     ///
     /// Entered as the token's locator followed by the case's duress code, it answers like a case
     /// with no news (same shape, same work), flags the case and stops replies.
-    public func checkStatus(tokenText: String, reply: String? = nil) throws -> StatusAnswer? {
-        let redactedReply = try reply.map(firewalledReply)
+    public func checkStatus(tokenText: String, reply: String? = nil, evidence: [ScreenedEvidence] = []) throws -> StatusAnswer? {
+        let redactedReply = try outgoing(reply, evidence: evidence)
         if let (locator, code) = DuressCode.parseEntry(tokenText) {
             return try checkDuress(locator: locator, code: code)
         }
@@ -74,7 +77,7 @@ extension IntakeService {
         guard let data = try store.reporterCaseData(stored.caseID) else { return try refused(after: 1) }
         let reporterKey = try stored.reporterKeyWrap.map { try ReporterKeyWrap.unwrap($0, caseID: stored.caseID, under: wrapKey) }
         return try withFreshToken(for: stored.caseID, reporterKey: reporterKey) { next, replacement in
-            try answer(stored, data, reporterKey: reporterKey, reply: redactedReply, replacement: replacement,
+            try answer(stored, data, reporterKey: reporterKey, reply: redactedReply, evidence: evidence, replacement: replacement,
                        visit: VisitPass(token: next, seenBefore: data.seenThrough, now: time.now()))
         }
     }
@@ -83,8 +86,8 @@ extension IntakeService {
     /// one, and the same token to leave with (not spent). Nil when the pass is not this
     /// deployment's, the visit is over, or its token was spent meanwhile: the pages then ask for
     /// the number again.
-    public func continueVisit(pass text: String, reply: String? = nil) throws -> StatusAnswer? {
-        let redactedReply = try reply.map(firewalledReply)
+    public func continueVisit(pass text: String, reply: String? = nil, evidence: [ScreenedEvidence] = []) throws -> StatusAnswer? {
+        let redactedReply = try outgoing(reply, evidence: evidence)
         guard let pass = VisitPass.open(text, key: visitKey, now: time.now()) else { return try refused(after: 0) }
         guard let (stored, wrapKey) = try openStored(pass.token) else { return try refused(after: 1) }
         let renewed = VisitPass(token: pass.token, seenBefore: pass.seenBefore, now: time.now())
@@ -93,13 +96,19 @@ extension IntakeService {
         if stored.isDecoy { return try answerDecoy(stored, replacement: nil, leavingWith: pass.token, visit: renewed) }
         guard let data = try store.reporterCaseData(stored.caseID) else { return nil }
         let reporterKey = try stored.reporterKeyWrap.map { try ReporterKeyWrap.unwrap($0, caseID: stored.caseID, under: wrapKey) }
-        return try answer(stored, data, reporterKey: reporterKey, reply: redactedReply, replacement: nil, visit: renewed)
+        return try answer(stored, data, reporterKey: reporterKey, reply: redactedReply, evidence: evidence, replacement: nil, visit: renewed)
     }
 
     /// The two Argon2id evaluations every status check costs, on a throwaway token: for calibrating
     /// how long answers are held before any real check has been timed (`StatusTiming`).
     public func burnStatusCheckWork() throws {
         _ = try refused(after: 0)
+    }
+
+    /// Her answer's text after the firewall; "" when she sent only attachments.
+    private func outgoing(_ reply: String?, evidence: [ScreenedEvidence]) throws -> String? {
+        if let reply { return try firewalledReply(reply) }
+        return evidence.isEmpty ? nil : ""
     }
 
     /// Her answer reaches inspectors, so it passes the same firewall as her complaint.
@@ -121,9 +130,11 @@ extension IntakeService {
     /// Stores what the visit changes (the spend or the check that the token is still live, her
     /// answer, the read mark) and builds the answer.
     private func answer(_ stored: StoredToken, _ data: ReporterCaseData, reporterKey: BoxKeyPair?, reply: String?,
-                        replacement: StoredToken?, visit: VisitPass) throws -> StatusAnswer? {
+                        evidence: [ScreenedEvidence] = [], replacement: StoredToken?, visit: VisitPass) throws -> StatusAnswer? {
         let thread = reporterKey.map { Self.openThread(data, caseID: stored.caseID, with: $0, newAfter: visit.seenBefore) }
-        let sealedReply = try reply.map { text in try sealReply(text, caseID: stored.caseID, holders: data.holders, reporterKey: reporterKey) }
+        let sealedReply = try reply.map { text in
+            try sealReply(text, evidence: evidence, caseID: stored.caseID, holders: data.holders, reporterKey: reporterKey)
+        }
         let audit = [AuditEvent.tokenSpent.entryData(time: time)]
         let outcome = try store.spendToken(stored, replacement: replacement, answer: sealedReply,
                                            seenThrough: data.inbox.last?.index, audit: audit)
@@ -135,18 +146,24 @@ extension IntakeService {
         }
         var answer = StatusAnswer(state: state, messages: messages, outcome: state == .closed ? thread?.outcome : nil,
                                   nextToken: visit.token.formatted(), visitPass: try visit.sealed(key: visitKey))
+        answer.evidence = sealedReply == nil ? [] : evidence.map(\.outcome)
         if let reporterKey, let sealed = data.receiptFacts { answer.receipt = ReceiptFacts.open(sealed, with: reporterKey) }
         return answer.dated(filedDay: data.filedDay, deadlines: deadlines)
     }
 
     /// Her answer sealed to every key holder, and to her own key for her thread.
-    private func sealReply(_ text: String, caseID: CaseID, holders: [AgencyPublicKey], reporterKey: BoxKeyPair?) throws -> SealedReporterAnswer {
-        let answer = ReporterAnswer(caseID: caseID, text: text)
+    private func sealReply(_ text: String, evidence: [ScreenedEvidence], caseID: CaseID, holders: [AgencyPublicKey],
+                           reporterKey: BoxKeyPair?) throws -> SealedReporterAnswer {
+        let sealed = try Self.seal(evidence, caseID: caseID)
+        let answer = ReporterAnswer(caseID: caseID, text: text, attachments: sealed.entries, withheldAttachments: sealed.withheld)
         let toHolders = try Dictionary(uniqueKeysWithValues: holders.map { ($0.keyID, try answer.seal(to: $0.boxPublicKey)) })
         // A case filed before reporter keys existed has no key of hers: her copy is then sealed
         // to a throwaway key nobody holds, so the stored shape does not tell the two apart.
-        return SealedReporterAnswer(toHolders: toHolders, toReporter: try answer.seal(to: (reporterKey ?? BoxKeyPair()).publicKey),
-                                    day: time.day())
+        // Her own copy names what she sent but carries no key: her thread never needs to open it.
+        var hers = answer
+        hers.attachments = nil
+        return SealedReporterAnswer(toHolders: toHolders, toReporter: try hers.seal(to: (reporterKey ?? BoxKeyPair()).publicKey),
+                                    day: time.day(), attachments: sealed.stored)
     }
 
     /// A decoy's answer: "received", no messages, the same work as a real check. On a first check

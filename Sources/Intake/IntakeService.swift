@@ -69,6 +69,12 @@ public struct IntakeService: Sendable {
         try parser.parse(body)
     }
 
+    /// The `attachments` member of a request (absent, null, or `[{"data": BASE64}]`), within the
+    /// limits; read by the status API, whose answers may carry evidence too.
+    public func parseAttachments(_ value: Any?) throws(IntakeError) -> [UploadedEvidence] {
+        try parser.parseAttachments(value)
+    }
+
     /// Validates, firewalls, seals and stores a complaint from a raw request body.
     public func file(body: [UInt8]) throws -> FiledComplaint {
         try storeFiling(prepareFiling(body: body))

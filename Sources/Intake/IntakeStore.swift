@@ -101,11 +101,16 @@ public struct SealedReporterAnswer: Sendable {
     /// The answer sealed to her own key, for her thread.
     public let toReporter: [UInt8]
     public let day: String
+    /// Evidence sent with the answer, sealed (its keys are inside the sealed answers): stored in
+    /// the same transaction, and never logged, as the answer is not (a log entry naming the case
+    /// would tell anyone on which day she checked in).
+    public let attachments: [StoredAttachment]
 
-    public init(toHolders: [String: [UInt8]], toReporter: [UInt8], day: String) {
+    public init(toHolders: [String: [UInt8]], toReporter: [UInt8], day: String, attachments: [StoredAttachment] = []) {
         self.toHolders = toHolders
         self.toReporter = toReporter
         self.day = day
+        self.attachments = attachments
     }
 }
 

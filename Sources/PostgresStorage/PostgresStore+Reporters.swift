@@ -134,6 +134,12 @@ extension PostgresStore {
         try s.execute("""
             INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (\(caseID.rawValue), \(answer.toReporter.bytea), \(answer.day), TRUE)
             """)
+        for attachment in answer.attachments {
+            try s.execute("""
+                INSERT INTO case_attachments (case_id, attachment_id, sealed)
+                VALUES (\(caseID.rawValue), \(attachment.id.rawValue), \(attachment.sealed.bytea))
+                """)
+        }
     }
 
     public func flagDuress(_ id: CaseID, decoy: StoredToken, audit: [[UInt8]]) throws {

@@ -17,6 +17,12 @@ public struct FilingPipeline: Sendable {
         self.evidenceRunner = evidenceRunner ?? runner
     }
 
+    /// Reads and judges the attachments she sends with an answer, on the evidence pool.
+    public func screen(_ uploads: [UploadedEvidence], language: String) async throws -> [ScreenedEvidence] {
+        guard !uploads.isEmpty else { return [] }
+        return try await evidenceRunner.run { [intake] in try intake.screenEvidence(uploads, language: language) }
+    }
+
     /// Reads, firewalls, seals and stores the complaint; the token comes back only once it is
     /// durable. When the store can wait for the commit without holding a thread (SQLite's group
     /// commit), the worker is free meanwhile.

@@ -327,6 +327,18 @@ paths:
                     - {type: "null"}
                     - {type: string, maxLength: 4096, pattern: '^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$', allOf: [{pattern: '[^\s]'}]}
                   description: "Optional answer to the inspectors (not only white space): passed through the firewall, sealed to the case's key holders and to her own key (for her thread), never stored readable. The whole body is at most 17 KiB."
+                attachments:
+                  type: [array, "null"]
+                  maxItems: 5
+                  description: "Optional evidence with her answer, as for a complaint (`Complaint.attachments`); sealed to the case's holders inside the answer, never logged."
+                  items:
+                    type: object
+                    required: [data]
+                    additionalProperties: false
+                    properties:
+                      data: {type: string, minLength: 4, contentEncoding: base64}
+                      media_type: {type: string}
+                language: {type: string, maxLength: 16, description: "Optional: the language her attachments' text is read in (OCR); default en."}
                 receipt:
                   type: [string, "null"]
                   enum: [day, employer, null]
@@ -367,6 +379,15 @@ paths:
                   outcome: {type: string, description: "Once the case is closed: the outcome an inspector wrote for her (absent if none was written)."}
                   next_token: {type: string}
                   visit: {type: string, description: "Carries the visit on (send it as `visit`)."}
+                  attachments:
+                    type: array
+                    description: What happened to each attachment sent with the answer (as for a complaint); only when she sent any.
+                    items:
+                      type: object
+                      required: [index, outcome]
+                      properties:
+                        index: {type: integer, minimum: 0}
+                        outcome: {type: string, enum: [delivered, immigration_document, status_disclosed, unreadable]}
                   receipt:
                     type: string
                     description: |
@@ -376,7 +397,21 @@ paths:
                       asked, `employer: NAME`, one per line. Made on demand; neither stored nor logged.
         "400": {$ref: "#/components/responses/BadRequest"}
         "403": {$ref: "#/components/responses/CrossSite"}
-        "415": {$ref: "#/components/responses/UnsupportedMediaType"}
+        "415":
+          description: "The body is not JSON, or an attachment is not a JPEG, PNG, HEIC, WebP or PDF (`unsupported_attachment`). Nothing was stored; the token was not spent."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "422":
+          description: "`malformed_attachment`: an attachment could not be decoded. Nothing was stored; the token was not spent."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "503":
+          description: "`attachments_unavailable`: this server cannot read attachments now. The token was not spent."
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
         "429": {$ref: "#/components/responses/RateLimited"}
         "404":
           description: Spent, unknown or malformed token, or a visit that is over; the same bytes whichever it was.

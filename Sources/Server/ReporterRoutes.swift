@@ -105,9 +105,14 @@ struct ReporterRoutes: Sendable {
     func checkStatus(_ request: Request, logger: Logger) async -> Response {
         if let refusal = request.refusalOfJSONPost { return refusal }
         do {
-            let body = try await request.collectBody(limit: Self.maxStatusBodyBytes)
-            let object = try JSONBody.object(body, allowedKeys: ["token", "message", "visit", "receipt"])
+            let body = try await request.collectBody(limit: limits.maxBodyBytesWithAttachments)
+            // Over the text limit, only a body carrying attachments is read (as for complaints).
+            guard body.count <= Self.maxStatusBodyBytes || ComplaintParser.mentionsAttachments(body) else {
+                throw IntakeError(.tooLarge, "the request body is larger than \(Self.maxStatusBodyBytes) bytes")
+            }
+            let object = try JSONBody.object(body, allowedKeys: ["token", "message", "visit", "receipt", "attachments", "language"])
             let receipt = try Self.receiptRequest(object["receipt"])
+            let uploads = try intake.parseAttachments(object["attachments"])
             let continuing = object["visit"] != nil
             guard (object["token"] == nil) == continuing else {
                 throw IntakeError(.invalidShape, "give \"token\" (the number she typed) or \"visit\" (from the last answer), not both")
@@ -119,9 +124,13 @@ struct ReporterRoutes: Sendable {
             if case let .slowDown(seconds) = await abuse.admitStatusCheck(tokenText: admittedAs) {
                 return JSONResponse.rateLimited(retryAfter: seconds)
             }
+            // Her evidence is read before the clock starts: the held time hides what the token check
+            // found, and a photo's seconds would only blur it.
+            let evidence = try await filing.screen(uploads, language: object["language"] as? String ?? "en")
             let start = ContinuousClock.now
             let answer = tokenValue is String ? try await work.run({ [intake] in
-                continuing ? try intake.continueVisit(pass: tokenText, reply: reply) : try intake.checkStatus(tokenText: tokenText, reply: reply)
+                continuing ? try intake.continueVisit(pass: tokenText, reply: reply, evidence: evidence)
+                           : try intake.checkStatus(tokenText: tokenText, reply: reply, evidence: evidence)
             }) : nil
             if answer != nil {
                 timing.recordSuccess(since: start)
@@ -131,6 +140,12 @@ struct ReporterRoutes: Sendable {
             // Every outcome leaves at the same time after the start, whatever it was, ready to go.
             await timing.holdUntilTarget(since: start)
             return response
+        } catch let error as IntakeError where error.code == .attachmentsUnavailable {
+            return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError where error.code == .unsupportedAttachment {
+            return JSONResponse.error(.unsupportedMediaType, code: error.code.rawValue, message: error.message)
+        } catch let error as IntakeError where error.code == .malformedAttachment {
+            return JSONResponse.error(.unprocessableContent, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
         } catch {
@@ -163,6 +178,9 @@ struct ReporterRoutes: Sendable {
     /// The status answer, with a receipt signed now when she asked for one (never stored or logged).
     func statusObject(_ answer: StatusAnswer, receipt: ReceiptRequest?) throws -> [String: Any] {
         var object = Self.statusObject(answer)
+        if !answer.evidence.isEmpty {
+            object["attachments"] = answer.evidence.enumerated().map { ["index": $0.offset, "outcome": $0.element.name] as [String: Any] }
+        }
         if let receipt, let facts = answer.receipt {
             object["receipt"] = try receipts.receipt(facts, namingEmployer: receipt == .namingEmployer)
         }

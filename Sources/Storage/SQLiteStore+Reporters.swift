@@ -131,6 +131,10 @@ extension SQLiteStore {
         }
         try db.runCached(sql: "INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (?, ?, ?, 1)",
                          arguments: [caseID.rawValue, Data(answer.toReporter), answer.day])
+        for attachment in answer.attachments {
+            try db.runCached(sql: "INSERT INTO case_attachments (case_id, attachment_id, sealed) VALUES (?, ?, ?)",
+                             arguments: [caseID.rawValue, attachment.id.rawValue, Data(attachment.sealed)])
+        }
     }
 
     public func flagDuress(_ id: CaseID, decoy: StoredToken, audit: [[UInt8]]) throws {

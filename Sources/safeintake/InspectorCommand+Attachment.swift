@@ -22,21 +22,20 @@ extension InspectorCommand {
             let id = try CaseArgument.parse(caseID)
             let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
             let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
-            let view = try await CLIOutput.reporting { try await client.open(id) }
+            let opened = try await CLIOutput.reporting { try await client.openFull(id) }
             try pinAfterSuccess?()
-            let entry = try Self.entry(attachment, in: view)
-            let bytes = try await CLIOutput.reporting { try await client.attachment(entry, of: view) }
+            let entry = try Self.entry(attachment, among: opened.allAttachments, of: id)
+            let bytes = try await CLIOutput.reporting { try await client.attachment(entry, of: opened.view) }
             let path = out ?? entry.fileName
             try bytes.withUnsafeBytes { try Self.writeNew(path, $0) }
             CLIOutput.printJSONLine(["case": id.rawValue, "attachment": entry.id.rawValue, "media_type": entry.mediaType, "file": path])
         }
 
-        static func entry(_ chosen: String, in view: AgencyView) throws -> AttachmentEntry {
-            let entries = view.attachments ?? []
+        static func entry(_ chosen: String, among entries: [AttachmentEntry], of caseID: CaseID) throws -> AttachmentEntry {
             if let number = Int(chosen), number >= 1, number <= entries.count { return entries[number - 1] }
             if let match = entries.first(where: { $0.id.rawValue == chosen }) { return match }
-            throw CLIFailure(entries.isEmpty ? "case \(view.caseID) has no attachments"
-                                 : "case \(view.caseID) has no attachment \(chosen): give 1 to \(entries.count) or an id from `inspector show`")
+            throw CLIFailure(entries.isEmpty ? "case \(caseID) has no attachments"
+                                 : "case \(caseID) has no attachment \(chosen): give 1 to \(entries.count) or an id from `inspector show`")
         }
 
         /// Creates `path` (never over an existing file) readable by this user only.

@@ -187,13 +187,15 @@ struct InspectorCommand: AsyncParsableCommand {
             try connection.remember(opened, of: id, keys: keys)
             let view = opened.view
             var object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
-            if let attachments = view.attachments {
+            let attachments = opened.allAttachments
+            if !attachments.isEmpty {
                 // Everything but each key: the key stays inside this process (`inspector attachment`).
                 object["attachments"] = attachments.enumerated().map { index, entry -> [String: Any] in
                     ["number": index + 1, "id": entry.id.rawValue, "media_type": entry.mediaType, "pages": entry.pages, "text": entry.text]
                 }
             }
-            if let withheld = view.withheldAttachments, withheld > 0 { object["attachments_withheld"] = withheld }
+            let withheld = (view.withheldAttachments ?? 0) + opened.answers.reduce(0) { $0 + ($1.withheldAttachments ?? 0) }
+            if withheld > 0 { object["attachments_withheld"] = withheld }
             if full {
                 object["status"] = opened.status
                 object["indicators"] = view.indicators ?? []

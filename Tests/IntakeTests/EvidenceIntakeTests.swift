@@ -150,3 +150,44 @@ struct EvidenceIntakeTests {
         }
     }
 }
+
+@Suite("evidence with her answers")
+struct EvidenceAnswerTests {
+    @Test("a photo sent with an answer reaches the holders, sealed, and the log does not name the case", arguments: Backend.available)
+    func answerWithPhoto(_ backend: Backend) throws {
+        let h = try Harness(backend)
+        var intake = h.intake
+        intake.evidence = EvidenceSettings(reader: TextPhotoReader())
+        let filed = try intake.file(EvidenceIntakeTests.complaint([]))
+        let screened = try intake.screenEvidence([TextPhotoReader.photo(saying: EvidenceIntakeTests.payslip),
+                                                  TextPhotoReader.photo(saying: EvidenceIntakeTests.disclosure)], language: "en")
+        let before = try h.store.auditLogSize()
+        let answer = try #require(try intake.checkStatus(tokenText: filed.token, reply: "Here is my payslip.", evidence: screened))
+        #expect(answer.evidence == [.delivered, .withheld(.statusDisclosed)])
+        let entries = try h.store.auditEntries(before..<h.store.auditLogSize()).map { String(decoding: $0, as: UTF8.self) }
+        #expect(entries.count == 1 && entries[0].contains("token_spent") && !entries[0].contains(filed.caseID.rawValue),
+                "only token_spent, which names no case")
+
+        let release = try #require(try h.caseWork.release(filed.caseID, to: h.inspector1.publicKey.keyID))
+        let opened = try ReporterAnswer.open(try #require(release.answers.first), caseID: filed.caseID, with: h.inspector1.box)
+        #expect(opened.text == "Here is my payslip." && opened.withheldAttachments == 1)
+        let entry = try #require(opened.attachments?.first)
+        let sealed = try #require(try h.caseWork.attachment(entry.id, of: filed.caseID, for: h.inspector1.publicKey.keyID))
+        let bytes = try SealedAttachment.open(sealed, caseID: filed.caseID, attachmentID: entry.id, key: entry.secretKey())
+        #expect(bytes.copyBytes() == Array("CLEAN:\(EvidenceIntakeTests.payslip)".utf8))
+        #expect(!(try h.allStoredBytes()).containsUTF8("PAYSLIP March"))
+    }
+
+    @Test("attachments alone make an answer")
+    func attachmentsAlone() throws {
+        let h = try Harness()
+        var intake = h.intake
+        intake.evidence = EvidenceSettings(reader: TextPhotoReader())
+        let filed = try intake.file(EvidenceIntakeTests.complaint([]))
+        let screened = try intake.screenEvidence([TextPhotoReader.photo(saying: "")], language: "en")
+        let answer = try #require(try intake.checkStatus(tokenText: filed.token, evidence: screened))
+        #expect(answer.evidence == [.delivered])
+        let release = try #require(try h.caseWork.release(filed.caseID, to: h.inspector1.publicKey.keyID))
+        #expect(release.answers.count == 1)
+    }
+}

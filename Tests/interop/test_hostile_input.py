@@ -62,11 +62,11 @@ enabled = true
 include-path-regex = "^/v1/agency/cases/.case./(assign|unassign|status|notes|messages|clear-duress)$"
 checks.positive_data_acceptance.enabled = false
 
-# A complaint's attachments must be real photos or PDFs and its remove_sentences must name sentences
+# A complaint's or an answer's attachments must be real photos or PDFs and its remove_sentences must name sentences
 # of its narrative: JSON Schema can say neither, so here too "schema-valid is accepted" does not
 # apply (test_acceptance and the evidence tests file valid complaints); every other check does.
 [[operations]]
-include-path-regex = "^/v1/complaints(/preview)?$"
+include-path-regex = "^/v1/(complaints(/preview)?|status)$"
 checks.positive_data_acceptance.enabled = false
 ''')
     seed = os.environ.get("SAFEINTAKE_ST_SEED", "20261124")
