@@ -7,12 +7,12 @@ public struct CaseID: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// A fresh random id.
     public static func generate() -> CaseID {
-        CaseID(unchecked: Hex.encode(Random.bytes(16)))
+        CaseID(unchecked: RandomHexID.generate())
     }
 
     /// Parses an id; nil unless it is exactly 32 lowercase hex characters.
     public init?(_ text: String) {
-        guard text.utf8.count == 32, text.utf8.allSatisfy(Hex.isLowerHexDigit) else { return nil }
+        guard RandomHexID.isValid(text) else { return nil }
         rawValue = text
     }
 
@@ -21,11 +21,7 @@ public struct CaseID: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { rawValue }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = CaseID(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a case id"))
-        }
-        self = id
+        rawValue = try RandomHexID.decode(from: decoder, what: "a case id")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -58,12 +58,12 @@ public struct AttachmentID: Hashable, Sendable, Codable, CustomStringConvertible
     public let rawValue: String
 
     public static func generate() -> AttachmentID {
-        AttachmentID(unchecked: Hex.encode(Random.bytes(16)))
+        AttachmentID(unchecked: RandomHexID.generate())
     }
 
     /// Parses an id; nil unless it is exactly 32 lowercase hex characters.
     public init?(_ text: String) {
-        guard text.utf8.count == 32, text.utf8.allSatisfy(Hex.isLowerHexDigit) else { return nil }
+        guard RandomHexID.isValid(text) else { return nil }
         rawValue = text
     }
 
@@ -72,11 +72,7 @@ public struct AttachmentID: Hashable, Sendable, Codable, CustomStringConvertible
     public var description: String { rawValue }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = AttachmentID(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an attachment id"))
-        }
-        self = id
+        rawValue = try RandomHexID.decode(from: decoder, what: "an attachment id")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -49,14 +49,8 @@ struct ReporterRoutes: Sendable {
             return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError where error.code == .previewChanged {
             return JSONResponse.error(.conflict, code: error.code.rawValue, message: error.message)
-        } catch let error as IntakeError where error.code == .attachmentsUnavailable {
-            return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
-        } catch let error as IntakeError where error.code == .unsupportedAttachment {
-            return JSONResponse.error(.unsupportedMediaType, code: error.code.rawValue, message: error.message)
-        } catch let error as IntakeError where error.code == .malformedAttachment {
-            return JSONResponse.error(.unprocessableContent, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError {
-            return JSONResponse.badRequest(error)
+            return Self.refusal(error)
         } catch {
             logger.error("complaint intake failed", metadata: ["error.type": "\(type(of: error))"])
             return JSONResponse.error(.internalServerError, code: "internal", message: "the complaint could not be stored; nothing was kept, please try again")
@@ -140,17 +134,22 @@ struct ReporterRoutes: Sendable {
             // Every outcome leaves at the same time after the start, whatever it was, ready to go.
             await timing.holdUntilTarget(since: start)
             return response
-        } catch let error as IntakeError where error.code == .attachmentsUnavailable {
-            return JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
-        } catch let error as IntakeError where error.code == .unsupportedAttachment {
-            return JSONResponse.error(.unsupportedMediaType, code: error.code.rawValue, message: error.message)
-        } catch let error as IntakeError where error.code == .malformedAttachment {
-            return JSONResponse.error(.unprocessableContent, code: error.code.rawValue, message: error.message)
         } catch let error as IntakeError {
-            return JSONResponse.badRequest(error)
+            return Self.refusal(error)
         } catch {
             logger.error("status check failed", metadata: ["error.type": "\(type(of: error))"])
             return JSONResponse.error(.internalServerError, code: "internal", message: "the status check failed; your token was not used, please try again")
+        }
+    }
+
+    /// A refused request's answer: its own status for what an attachment or the reader lacks,
+    /// 400 for everything else (../shared/CONTRACT.md, sizes included).
+    static func refusal(_ error: IntakeError) -> Response {
+        switch error.code {
+        case .attachmentsUnavailable: JSONResponse.error(.serviceUnavailable, code: error.code.rawValue, message: error.message)
+        case .unsupportedAttachment: JSONResponse.error(.unsupportedMediaType, code: error.code.rawValue, message: error.message)
+        case .malformedAttachment: JSONResponse.error(.unprocessableContent, code: error.code.rawValue, message: error.message)
+        default: JSONResponse.badRequest(error)
         }
     }
 
