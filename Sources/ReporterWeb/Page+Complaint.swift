@@ -78,7 +78,7 @@ extension Page {
     }
 
     /// What became of her files, in the order she chose them.
-    private func evidenceOutcomes(_ evidence: [EvidenceOutcome]) -> HTML {
+    func evidenceOutcomes(_ evidence: [EvidenceOutcome]) -> HTML {
         guard !evidence.isEmpty else { return "" }
         let delivered = evidence.filter { $0 == .delivered }.count
         let withheld = evidence.enumerated().compactMap { index, outcome -> HTML? in

@@ -36,18 +36,26 @@ extension Page {
 
     /// The file input and what she should know before choosing: what helps, that photos are
     /// cleaned, that a photo of her papers is held back to protect her, the limits.
-    private func evidenceField() -> HTML {
-        """
-        <section class="field" aria-labelledby="files-label">
-        <h2><label id="files-label" for="f-evidence"><span aria-hidden="true">📎</span> \(text(.filesLabel))</label></h2>
-        <p class="hint" id="h-files">\(text(.filesHint))</p>
-        <p class="hint" id="h-files-clean">\(text(.filesCleaned))</p>
-        <p class="notice" id="h-files-papers"><span aria-hidden="true">🛡️</span> \(text(.filesPapers))</p>
-        <p class="hint" id="h-files-limits">\(text(.filesLimits, ["count": String(limits.maxAttachments), "megabytes": String(limits.maxAttachmentBytes / (1024 * 1024))]))</p>
-        <input type="file" id="f-evidence" name="\(ComplaintForm.evidence)" accept="\(ComplaintForm.evidenceAccept)" multiple aria-describedby="h-files h-files-clean h-files-papers h-files-limits">
-        </section>
+    ///
+    /// `compact` (the status page's answer form) leaves out what helps and that photos are cleaned,
+    /// which she read when she filed: every status page must fit the one padded size
+    /// (`StatusAnswerPadding`) in every language, or its length would tell an observer the outcome.
+    func evidenceField(compact: Bool = false) -> HTML {
+        let more: HTML = compact ? "" : """
+            <p class="hint" id="h-files">\(text(.filesHint))</p>
+            <p class="hint" id="h-files-clean">\(text(.filesCleaned))</p>
 
-        """
+            """
+        let described = compact ? "h-files-papers h-files-limits" : "h-files h-files-clean h-files-papers h-files-limits"
+        return """
+            <section class="field" aria-labelledby="files-label">
+            <h2><label id="files-label" for="f-evidence"><span aria-hidden="true">📎</span> \(text(.filesLabel))</label></h2>
+            \(more)<p class="notice" id="h-files-papers"><span aria-hidden="true">🛡️</span> \(text(.filesPapers))</p>
+            <p class="hint" id="h-files-limits">\(text(.filesLimits, ["count": String(limits.maxAttachments), "megabytes": String(limits.maxAttachmentBytes / (1024 * 1024))]))</p>
+            <input type="file" id="f-evidence" name="\(ComplaintForm.evidence)" accept="\(ComplaintForm.evidenceAccept)" multiple aria-describedby="\(described)">
+            </section>
+
+            """
     }
 
     /// Her words exactly as she typed them, to send again or to put back in the form.

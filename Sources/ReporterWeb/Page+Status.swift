@@ -39,7 +39,7 @@ extension Page {
         } ?? ""
         return document("""
             <h1>\(text(.statusHeading))</h1>
-            \(sent)<p class="status"><span aria-hidden="true">\(icon)</span> \(text(words))</p>
+            \(sent)\(evidenceOutcomes(answer.evidence))<p class="status"><span aria-hidden="true">\(icon)</span> \(text(words))</p>
             \(promise(answer))\(outcome)<section aria-labelledby="messages-heading">
             <h2 id="messages-heading"><span aria-hidden="true">💬</span> \(text(.messagesHeading))</h2>
             \(messages(answer.messages))
@@ -50,7 +50,7 @@ extension Page {
             <p>\(text(.newTokenOld)) \(text(.sameTokenNote))</p>
             </section>
             \(tokenAdvice())
-            \(helpSection())<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
+            \(helpSection())<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off" enctype="multipart/form-data">
             \(hiddenFields(formToken: formToken))
             <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
             <div class="field">
@@ -58,6 +58,7 @@ extension Page {
             <p class="hint" id="h-reply">\(text(.replyHint))</p>
             <textarea id="f-reply" name="\(PageFields.reply)" rows="5" aria-describedby="h-reply" maxlength="\(TextRules.maxMessageCharacters)" autocomplete="off" spellcheck="false"></textarea>
             </div>
+            \(evidenceField(compact: true))
             <button type="submit"><span aria-hidden="true">📨</span> \(text(.replySubmit))</button>
             </form>
             <form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
@@ -72,13 +73,14 @@ extension Page {
     /// Proof that she complained (issue 18 #11): two buttons on the visit, and the receipt itself
     /// once asked for, as text to copy or print; it is signed now and kept nowhere.
     private func receiptSection(_ receipt: String?, visit: String, formToken: String) -> HTML {
+        // What a receipt says comes with the receipt: on every other status page the two buttons
+        // alone, so the page fits the one padded size in every language.
         let shown: HTML = receipt.map { note in
-            "<p class=\"note\" role=\"status\">\(text(.receiptShown))</p>\n<pre class=\"receipt\" id=\"receipt\" dir=\"ltr\">\(note)</pre>\n"
+            "<p>\(text(.receiptIntro))</p>\n<p class=\"note\" role=\"status\">\(text(.receiptShown))</p>\n<pre class=\"receipt\" id=\"receipt\" dir=\"ltr\">\(note)</pre>\n"
         } ?? ""
         return """
             <section class="receipt-box" aria-labelledby="receipt-heading">
             <h2 id="receipt-heading"><span aria-hidden="true">🧾</span> \(text(.receiptHeading))</h2>
-            <p>\(text(.receiptIntro))</p>
             \(shown)<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
             \(hiddenFields(formToken: formToken))
             <input type="hidden" name="\(PageFields.visit)" value="\(visit)">

@@ -21,14 +21,14 @@ struct ReporterActions: Sendable {
     /// Spends `token` (sending `reply` to the case's inspectors along with it) and returns the
     /// answer with the next token, or nil for a spent, unknown or malformed token. A locator
     /// followed by the case's duress code gets an ordinary "no news" answer (the domain decides).
-    func check(token: String, reply: String?) async throws -> StatusAnswer? {
-        try await runner.run { [intake] in try intake.checkStatus(tokenText: token, reply: reply) }
+    func check(token: String, reply: String?, evidence: [ScreenedEvidence] = []) async throws -> StatusAnswer? {
+        try await runner.run { [intake] in try intake.checkStatus(tokenText: token, reply: reply, evidence: evidence) }
     }
 
     /// Goes on with a visit: the thread again (with `reply` sent), the same number; nil when the
     /// visit is over.
-    func continueVisit(pass: String, reply: String?) async throws -> StatusAnswer? {
-        try await runner.run { [intake] in try intake.continueVisit(pass: pass, reply: reply) }
+    func continueVisit(pass: String, reply: String?, evidence: [ScreenedEvidence] = []) async throws -> StatusAnswer? {
+        try await runner.run { [intake] in try intake.continueVisit(pass: pass, reply: reply, evidence: evidence) }
     }
 
     /// A file too many or too large, whether the page's reader or intake found it.

@@ -280,7 +280,7 @@ public struct ReporterWeb: Sendable {
 
     private func checkStatus(_ request: Request, logger: Logger) async -> Response {
         let form: SentForm
-        switch await readForm(request, accepted: Self.checkNames, purpose: .status) {
+        switch await readForm(request, accepted: Self.checkNames, purpose: .status, files: ComplaintForm.evidence) {
         case .refused(let response): return response
         case .read(let sent): form = sent
         }
@@ -302,9 +302,25 @@ public struct ReporterWeb: Sendable {
             return HTMLResponse.busy(retryAfter: seconds, form.page.checkForm(
                 formToken: tokens.issue(for: .status), typed: typed, reply: form.body[PageFields.reply], problem: Problem(.errorBusyChecking)))
         }
+        // Files she sends with her answer are read before the clock starts (the held time hides
+        // what the token check found; a photo's seconds would only blur it). A problem with one
+        // spends nothing and gives her words back.
+        let evidence: [ScreenedEvidence]
+        do {
+            guard !form.evidenceTooLarge else {
+                let (status, problem) = ReporterActions.attachmentTooLarge
+                return HTMLResponse.page(status, form.page.checkForm(formToken: tokens.issue(for: .status), typed: typed,
+                                                                     reply: form.body[PageFields.reply], problem: problem))
+            }
+            evidence = try await actions.filing.screen(form.evidence, language: form.page.language.code)
+        } catch {
+            let (status, problem) = ReporterActions.problem(for: error, checking: true)
+            return HTMLResponse.page(status, form.page.checkForm(formToken: tokens.issue(for: .status), typed: typed,
+                                                                 reply: form.body[PageFields.reply], problem: problem))
+        }
         let start = ContinuousClock.now
-        let response = visit.isEmpty ? await checkedPage(form, typed: typed, reply: reply, logger: logger, start: start)
-                                     : await visitPage(form, pass: visit, reply: reply, logger: logger, start: start)
+        let response = visit.isEmpty ? await checkedPage(form, typed: typed, reply: reply, evidence: evidence, logger: logger, start: start)
+                                     : await visitPage(form, pass: visit, reply: reply, evidence: evidence, logger: logger, start: start)
         // Every outcome leaves at the same time after the start, whatever it was, ready to go.
         await timing.holdUntilTarget(since: start)
         return response
@@ -312,9 +328,10 @@ public struct ReporterWeb: Sendable {
 
     /// The answer to an admitted check, padded to the one size of every status answer: news, no
     /// news (a duress entry looks the same), or not found (spent, unknown, malformed).
-    private func checkedPage(_ form: SentForm, typed: String, reply: String, logger: Logger, start: ContinuousClock.Instant) async -> Response {
+    private func checkedPage(_ form: SentForm, typed: String, reply: String, evidence: [ScreenedEvidence], logger: Logger,
+                             start: ContinuousClock.Instant) async -> Response {
         do {
-            guard let answer = try await actions.check(token: typed, reply: reply.isEmpty ? nil : reply) else {
+            guard let answer = try await actions.check(token: typed, reply: reply.isEmpty ? nil : reply, evidence: evidence) else {
                 return HTMLResponse.paddedPage(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorNotFound)))
             }
             timing.recordSuccess(since: start)
@@ -329,9 +346,10 @@ public struct ReporterWeb: Sendable {
     /// A visit going on (`VisitPass`): the thread again, with her answer if she wrote one, and the
     /// same number to leave with. A pass that no longer opens asks for the number again; what she
     /// was writing comes back in the box.
-    private func visitPage(_ form: SentForm, pass: String, reply: String, logger: Logger, start: ContinuousClock.Instant) async -> Response {
+    private func visitPage(_ form: SentForm, pass: String, reply: String, evidence: [ScreenedEvidence], logger: Logger,
+                           start: ContinuousClock.Instant) async -> Response {
         do {
-            guard let answer = try await actions.continueVisit(pass: pass, reply: reply.isEmpty ? nil : reply) else {
+            guard let answer = try await actions.continueVisit(pass: pass, reply: reply.isEmpty ? nil : reply, evidence: evidence) else {
                 return HTMLResponse.paddedPage(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), reply: reply,
                                                                                problem: Problem(.errorVisitEnded)))
             }

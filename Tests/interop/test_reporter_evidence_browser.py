@@ -161,3 +161,37 @@ def photo_refused(web, browser, photo, lang):
     assert TOKEN_RE.match(browser.find_element(By.ID, "token").text)
     assert not browser.find_elements(By.ID, "files")
     assert json.loads(inspector_cli(web, "show", only_case(web)).stdout)["narrative"] == LANGUAGES[lang]["narrative"]
+
+
+@pytest.mark.parametrize("lang", ["tl", "ar"])
+def test_a_photo_sent_with_her_answer_on_the_status_page(web, browser, photo, tmp_path, lang):
+    """Issue 20 with an answer: on her visit she writes to the inspector and attaches a photo; the
+    page tells her, in her language, that it reaches the inspector; the inspector's copy, the
+    complaint's attachments' successor in the numbering, has no GPS; the number stays the same."""
+    from test_reporter_web import check_status
+    strings = catalog(lang)
+    browser.set_window_size(360, 740)
+    browser.get(f"{web.url}/new?lang={lang}")
+    for name, value in LANGUAGES[lang].items():
+        browser.find_element(By.NAME, name).send_keys(value)
+    submit(browser)
+    press_send(browser)
+    token = browser.find_element(By.ID, "token").text
+    next_token = check_status(browser, web.url, lang, token, f"evidence-answer-check-{lang}")
+    form = browser.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data']")
+    form.find_element(By.NAME, "reply").send_keys("photo of my room")
+    form.find_element(By.CSS_SELECTOR, "input[type=file][name=evidence]").send_keys(str(photo))
+    old = browser.find_element(By.TAG_NAME, "html")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 60).until(replaced(old))
+    assert_language(browser, lang)
+    delivered = browser.find_element(By.ID, "files-delivered").text
+    assert delivered == strings["token.files.delivered"].replace("{delivered}", "1").replace("{total}", "1")
+    assert browser.find_element(By.ID, "token").text == next_token, "the same number for the whole visit"
+    visit(browser, web.url, f"evidence-answer-{lang}", lang)
+
+    case = only_case(web)
+    received = tmp_path / "answer.jpg"
+    fetched = inspector_cli(web, "attachment", case, "1", "--out", str(received))
+    assert fetched.returncode == 0, fetched.stderr
+    assert gps(received) == {}, "no location left in the inspector's copy"
