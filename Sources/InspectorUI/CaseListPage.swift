@@ -13,14 +13,16 @@ enum CaseListPage {
     struct Query: Equatable {
         var order: Order = .filed
         var status: String?
+        /// Only cases past a deadline: a supervisor's overdue view (issue 19 #3).
+        var overdueOnly = false
 
         init(order: String?, status: String?) {
             self.order = order.flatMap(Order.init(rawValue:)) ?? .filed
             self.status = status.flatMap { CaseStatus.all.contains($0) ? $0 : nil }
         }
 
-        func apply(_ cases: [AgencyClient.CaseSummary]) -> [AgencyClient.CaseSummary] {
-            let kept = cases.filter { status == nil || $0.status == status }
+        func apply(_ cases: [AgencyClient.CaseSummary], overdue: Set<CaseID> = []) -> [AgencyClient.CaseSummary] {
+            let kept = cases.filter { (status == nil || $0.status == status) && (!overdueOnly || overdue.contains($0.caseID)) }
             switch order {
             case .filed: return kept.sorted { ($0.day, $0.caseID.rawValue) < ($1.day, $1.caseID.rawValue) }
             case .activity: return kept.sorted { $0.lastActivity > $1.lastActivity }
@@ -29,8 +31,9 @@ enum CaseListPage {
         }
     }
 
-    static func render(_ all: [AgencyClient.CaseSummary], query: Query, signer: Signer, paths: UIPaths, notice: Notice?) -> HTML {
-        let cases = query.apply(all)
+    static func render(_ all: [AgencyClient.CaseSummary], query: Query, overdue: Set<CaseID> = [], signer: Signer, paths: UIPaths,
+                       notice: Notice?) -> HTML {
+        let cases = query.apply(all, overdue: overdue)
         let flagged = all.filter(\.duressFlagged).count
         let alarm: HTML = flagged == 0 ? .empty : """
             <div class="alarm" role="alert">\(flagged) of your cases \(flagged == 1 ? "is" : "are") flagged DURESS: \
@@ -50,7 +53,7 @@ enum CaseListPage {
                 <table><thead><tr><th>Case</th><th>\(sortLink("Filed", .filed, query, paths))</th><th>Status</th>\
                 <th>\(sortLink("Last activity", .activity, query, paths))</th><th>\(sortLink("Answers", .answers, query, paths))</th>\
                 <th>Alerts</th></tr></thead>
-                <tbody>\(cases.map { row($0, short: short[$0.caseID.rawValue] ?? $0.caseID.rawValue, paths) })</tbody></table>
+                <tbody>\(cases.map { row($0, short: short[$0.caseID.rawValue] ?? $0.caseID.rawValue, overdue: overdue.contains($0.caseID), paths) })</tbody></table>
                 """
         }
         return Layout.page(title: "Your cases", signer: signer, home: paths.home, notice: notice, """
@@ -80,18 +83,21 @@ enum CaseListPage {
         return """
             <form method="get" action="\(paths.home)" class="filters"><input type="hidden" name="sort" value="\(query.order.rawValue)">\
             <label for="status-filter">Status</label><select id="status-filter" name="status">\(options)</select>\
+            <label><input type="checkbox" name="overdue" value="1"\(query.overdueOnly ? " checked" : "")> Overdue only</label>\
             <button type="submit" class="secondary">Show</button></form>
             """
     }
 
     private static func sortLink(_ label: String, _ order: Order, _ query: Query, _ paths: UIPaths) -> HTML {
         if query.order == order { return "\(label) ▾" }
-        let status = query.status.map { "&status=\($0)" } ?? ""
+        let status = (query.status.map { "&status=\($0)" } ?? "") + (query.overdueOnly ? "&overdue=1" : "")
         return "<a href=\"\(paths.home)?sort=\(order.rawValue)\(status)\">\(label)</a>"
     }
 
-    private static func row(_ summary: AgencyClient.CaseSummary, short: String, _ paths: UIPaths) -> HTML {
-        let alert: HTML = summary.duressFlagged ? #"<span class="duress">DURESS · do not contact</span>"# : .empty
+    private static func row(_ summary: AgencyClient.CaseSummary, short: String, overdue: Bool, _ paths: UIPaths) -> HTML {
+        let duress: HTML = summary.duressFlagged ? #"<span class="duress">DURESS · do not contact</span>"# : .empty
+        let late: HTML = overdue ? #" <span class="overdue">OVERDUE</span>"# : .empty
+        let alert: HTML = "\(duress)\(late)"
         return """
             <tr><td><a class="id" href="\(paths.casePage(summary.caseID.rawValue))" title="\(summary.caseID.rawValue)">\(short)</a></td>\
             <td>\(summary.day)</td><td><span class="status">\(CaseStatus.label(summary.status))</span></td>\

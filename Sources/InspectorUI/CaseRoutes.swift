@@ -13,13 +13,17 @@ struct CaseRoutes: Sendable {
     let session: UISession
     /// Runs after the first case opened and verified (pins the audit log key on first use).
     let afterFirstOpen: RunOnce
+    /// Past its deadline (`InspectorUIServer.isOverdue`).
+    let isOverdue: @Sendable (AgencyClient.CaseSummary) -> Bool
 
     /// Every page is under the session's secret path, `/s/PATH_SECRET/`; `RequestGuard` lets a
     /// request reach these routes only when the path secret and the cookie are the session's.
     func add(to router: Router<BasicRequestContext>) {
         router.get("/s/:session/") { request, _ in
             let parameters = request.uri.queryParameters
-            return await list(CaseListPage.Query(order: parameters["sort"].map(String.init), status: parameters["status"].map(String.init)))
+            var query = CaseListPage.Query(order: parameters["sort"].map(String.init), status: parameters["status"].map(String.init))
+            query.overdueOnly = parameters["overdue"] != nil
+            return await list(query)
         }
         router.get("/s/:session/cases/:id") { _, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init) else { throw HTTPError(.notFound) }
@@ -58,7 +62,7 @@ struct CaseRoutes: Sendable {
             let failure = Failure.notice(error)
             return HTMLResponse.make(.badGateway, Layout.message(title: "Cannot list your cases", signer: signer, home: paths.home, failure.text, hint: failure.hint, back: nil))
         }
-        return HTMLResponse.make(.ok, CaseListPage.render(cases, query: query, signer: signer, paths: paths, notice: session.takeNotice()))
+        return HTMLResponse.make(.ok, CaseListPage.render(cases, query: query, overdue: Set(cases.filter(isOverdue).map(\.caseID)), signer: signer, paths: paths, notice: session.takeNotice()))
     }
 
     private func casePage(_ id: CaseID, notice: Notice?, draft: CaseForms.Draft = .init(), status: HTTPResponse.Status = .ok) async -> Response {

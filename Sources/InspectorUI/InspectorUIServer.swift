@@ -18,6 +18,9 @@ public struct InspectorUIServer: Sendable {
     let signer: Signer
     let afterFirstOpen: RunOnce
     let requestedPort: Int
+    /// Whether a case is past its acknowledgement or feedback deadline (the operator's, given to
+    /// `inspector ui`), judged on this machine from its filing day and status.
+    let isOverdue: @Sendable (AgencyClient.CaseSummary) -> Bool
 
     /// - Parameters:
     ///   - client: the inspector's client, normally one that verifies releases against a pinned log key.
@@ -26,7 +29,9 @@ public struct InspectorUIServer: Sendable {
     ///   - port: the loopback port; 0 picks a free one.
     ///   - afterFirstVerifiedOpen: run once, after the first case was opened and verified.
     public init(client: AgencyClient, key: AgencyPublicKey, devOnly: Bool, port: Int,
-                afterFirstVerifiedOpen: (@Sendable () throws -> Void)? = nil) {
+                afterFirstVerifiedOpen: (@Sendable () throws -> Void)? = nil,
+                isOverdue: @escaping @Sendable (AgencyClient.CaseSummary) -> Bool = { _ in false }) {
+        self.isOverdue = isOverdue
         self.client = client
         self.signer = Signer(key, devOnly: devOnly)
         self.session = UISession()
@@ -45,7 +50,7 @@ public struct InspectorUIServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
-        CaseRoutes(client: client, signer: signer, session: session, afterFirstOpen: afterFirstOpen).add(to: router)
+        CaseRoutes(client: client, signer: signer, session: session, afterFirstOpen: afterFirstOpen, isOverdue: isOverdue).add(to: router)
         return router
     }
 

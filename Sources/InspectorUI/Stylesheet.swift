@@ -28,6 +28,7 @@ enum Stylesheet {
         ol.evidence > li { margin-bottom: 1rem; }
         .status { display: inline-block; padding: 0 .5rem; border-radius: 1rem; background: #ddf4ff; color: #0a3069; font-size: .9rem; }
         .duress { background: var(--alert); color: #fff; font-weight: 700; padding: .1rem .5rem; border-radius: 3px; }
+        .overdue { background: #9a6700; color: #fff; font-weight: 700; padding: .1rem .5rem; border-radius: 3px; }
         .alarm { background: #ffebe9; border: 2px solid var(--alert); color: var(--alert); border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; font-weight: 600; }
         .notice { border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; }
         .notice.done { background: #dafbe1; border: 1px solid #4ac26b; }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Envelope
 import Foundation
 import InspectorUI
+import Intake
 import Logging
 
 extension InspectorCommand {
@@ -14,6 +15,8 @@ extension InspectorCommand {
         @OptionGroup var connection: Connection
         @Option(help: "The port on 127.0.0.1 to serve the UI on (0 picks a free one). It never listens on another interface.")
         var port = 0
+        @Option(help: "The acknowledgement deadline in days (as the daemon's serve option), for the OVERDUE marks.") var acknowledgeDays = ResponseDeadlines.standard.acknowledgeDays
+        @Option(help: "The feedback deadline in days (as the daemon's serve option).") var feedbackDays = ResponseDeadlines.standard.feedbackDays
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
@@ -25,8 +28,11 @@ extension InspectorCommand {
             logger.logLevel = .warning
             let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
             let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
+            let deadlines = CaseListFilter(statuses: [], language: nil, overdue: true,
+                                           deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
+                                           today: CoarseTime().day(), order: "filed")
             let ui = InspectorUIServer(client: client, key: keys.publicKey, devOnly: keys.devOnly, port: port,
-                                       afterFirstVerifiedOpen: pinAfterSuccess)
+                                       afterFirstVerifiedOpen: pinAfterSuccess, isOverdue: { deadlines.isOverdue($0) })
             let who = "\(keys.publicKey.name) (\(keys.publicKey.role.rawValue))"
             try await ui.run(logger: logger) { link in
                 print("SafeIntake inspector UI for \(who), on 127.0.0.1 only.")

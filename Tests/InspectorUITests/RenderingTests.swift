@@ -142,5 +142,17 @@ struct RenderingTests {
                                        paths: Self.paths, notice: nil).rendered
         #expect(page.contains("1 of 3 cases") && page.contains("Last activity ▾"))
         #expect(page.contains(#"<option value="closed" selected>"#))
+
+        // A supervisor's overdue view: marked in the list, and the list narrowed to them.
+        var late = CaseListPage.Query(order: nil, status: nil)
+        late.overdueOnly = true
+        let overdue: Set<CaseID> = [cases[1].caseID]
+        #expect(late.apply(cases, overdue: overdue).map(\.caseID) == [cases[1].caseID])
+        let marked = CaseListPage.render(cases, query: .init(order: nil, status: nil), overdue: overdue, signer: try Self.signer(.supervisor),
+                                         paths: Self.paths, notice: nil).rendered
+        #expect(marked.components(separatedBy: "OVERDUE</span>").count - 1 == 1)
+        let narrowed = CaseListPage.render(cases, query: late, overdue: overdue, signer: try Self.signer(.supervisor), paths: Self.paths,
+                                           notice: nil).rendered
+        #expect(narrowed.contains("1 of 3 cases") && narrowed.contains(#"name="overdue" value="1" checked"#))
     }
 }
