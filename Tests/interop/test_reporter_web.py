@@ -447,7 +447,7 @@ def test_translation_files_pass_msgfmt():
         assert result.returncode == 0 and "warning" not in result.stderr, f"{po.name}: {result.stderr}"
 
 
-@pytest.mark.parametrize("lang", ["ar", "tl"])
+@pytest.mark.parametrize("lang", ["ar", "ne", "tl"])
 def test_a_receipt_from_the_status_page_verifies_offline(web, browser, lang):
     """Issue 18 #11 on a phone: on her visit she asks for a receipt naming the employer; the page
     shows it as text to copy or print, in her language around it; PyNaCl verifies it with the
