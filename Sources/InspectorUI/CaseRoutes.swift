@@ -94,9 +94,12 @@ struct CaseRoutes: Sendable {
             }
             let entry = entries[number - 1]
             let bytes = try await client.attachment(entry, of: opened.view)
-            let inline = !download && entry.mediaType.hasPrefix("image/")
+            // Only the types the reader writes are served as themselves (and images only inline):
+            // anything else, whatever the view says, is a download of opaque bytes.
+            let type = ["image/jpeg", "image/png", "application/pdf"].contains(entry.mediaType) ? entry.mediaType : "application/octet-stream"
+            let inline = !download && type.hasPrefix("image/")
             let disposition = inline ? "inline" : "attachment; filename=\"\(entry.fileName)\""
-            return Response(status: .ok, headers: [.contentType: entry.mediaType, .contentDisposition: disposition],
+            return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition],
                             body: .init(byteBuffer: bytes.withUnsafeBytes { ByteBuffer(bytes: $0) }))
         } catch {
             let failure = Failure.notice(error)

@@ -23,6 +23,19 @@ struct ComplaintReceiptTests {
         #expect(try ComplaintReceipt.verify(try publisher.receipt(facts, namingEmployer: false), key: Self.signer.verifierKey).employer == nil)
     }
 
+    @Test("under duress the receipt has the real filing day and no employer, on the decoy too")
+    func duress() throws {
+        let h = try Harness()
+        var complaint = Complaint(language: "en", fields: ["employer_name": "Mrs Tan"], narrative: "Not paid since May.")
+        complaint.duressCode = "246810"
+        let filed = try h.intake.file(complaint)
+        let locator = filed.token.split(separator: "-").prefix(2).joined(separator: "-")
+        let coerced = try #require(try h.intake.checkStatus(tokenText: "\(locator)-246810"))
+        #expect(coerced.receipt == ReceiptFacts(filedDay: h.today, employer: nil))
+        let decoy = try #require(try h.intake.checkStatus(tokenText: coerced.nextToken))
+        #expect(decoy.receipt == ReceiptFacts(filedDay: h.today, employer: nil))
+    }
+
     @Test("a line break in the employer cannot add a line; a checkpoint by the same key is no receipt")
     func noForgedLines() throws {
         let text = ComplaintReceipt.text(ReceiptFacts(filedDay: "2026-12-07", employer: "Tan\nfiled: 2020-01-01"), origin: "o", namingEmployer: true)
