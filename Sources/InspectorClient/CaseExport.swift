@@ -48,7 +48,7 @@ public enum CaseExport {
             "attachments": opened.allAttachments.enumerated().map { index, entry -> [String: Any] in
                 ["number": index + 1, "id": entry.id.rawValue, "media_type": entry.mediaType, "pages": entry.pages, "text": entry.text]
             },
-            "attachments_withheld": view.withheldAttachments ?? 0,
+            "attachments_withheld": opened.withheldAttachments,
             "thread": opened.thread.map { ["day": $0.day ?? NSNull(), "author": $0.author, "kind": $0.kind, "text": $0.text] as [String: Any] },
         ]
     }
@@ -104,11 +104,11 @@ public enum CaseExport {
                 "<li><span class=\"meta\">\(e($0.day ?? "undated")) · \(e($0.kind.replacingOccurrences(of: "_", with: " "))) · \(e($0.author))</span>"
                     + "<div dir=\"auto\">\(e($0.text))</div></li>"
             }.joined()
-            let attachments = (view.attachments ?? []).enumerated().map { index, entry in
+            let attachments = item.opened.allAttachments.enumerated().map { index, entry in
                 "<li>Attachment \(index + 1) (\(e(entry.mediaType)), \(entry.pages) page\(entry.pages == 1 ? "" : "s"))"
                     + (entry.text.isEmpty ? "" : "<div dir=\"auto\">\(e(entry.text))</div>") + "</li>"
             }.joined()
-            let withheld = (view.withheldAttachments ?? 0) > 0 ? "<p>\(view.withheldAttachments ?? 0) attachment(s) held back by the firewall.</p>" : ""
+            let withheld = item.opened.withheldAttachments > 0 ? "<p>\(item.opened.withheldAttachments) attachment(s) held back by the firewall.</p>" : ""
             let marks = [view.isUrgent ? "URGENT" : nil, item.opened.duressFlagged ? "DURESS" : nil].compactMap { $0 }.joined(separator: " · ")
             return """
                 <section class="case">

@@ -86,6 +86,11 @@ public struct OpenedCase: Sendable {
     public var allAttachments: [AttachmentEntry] {
         (view.attachments ?? []) + answers.flatMap { $0.attachments ?? [] }
     }
+
+    /// How many the document firewall held back, with the complaint and with her answers.
+    public var withheldAttachments: Int {
+        (view.withheldAttachments ?? 0) + answers.reduce(0) { $0 + ($1.withheldAttachments ?? 0) }
+    }
     public let status: String
     public let duressFlagged: Bool
     public let notes: [CaseNote]

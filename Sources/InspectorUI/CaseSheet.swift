@@ -78,7 +78,7 @@ struct CaseSheet: Sendable {
                 .map { Person(keyID: $0.publicKey.keyID, name: $0.publicKey.name, role: $0.publicKey.role) },
             unopened: opened.unopened.map { Unopened(kind: $0.kind, sender: $0.sender.map(person), reason: $0.reason) },
             attachments: opened.allAttachments,
-            withheldAttachments: (opened.view.withheldAttachments ?? 0) + opened.answers.reduce(0) { $0 + ($1.withheldAttachments ?? 0) })
+            withheldAttachments: opened.withheldAttachments)
     }
 }
 

@@ -194,8 +194,7 @@ struct InspectorCommand: AsyncParsableCommand {
                     ["number": index + 1, "id": entry.id.rawValue, "media_type": entry.mediaType, "pages": entry.pages, "text": entry.text]
                 }
             }
-            let withheld = (view.withheldAttachments ?? 0) + opened.answers.reduce(0) { $0 + ($1.withheldAttachments ?? 0) }
-            if withheld > 0 { object["attachments_withheld"] = withheld }
+            if opened.withheldAttachments > 0 { object["attachments_withheld"] = opened.withheldAttachments }
             if full {
                 object["status"] = opened.status
                 object["indicators"] = view.indicators ?? []
