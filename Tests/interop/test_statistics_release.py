@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import csv
+from fractions import Fraction
 import datetime
 import io
 import json
@@ -100,13 +101,16 @@ def test_release_as_csv_and_signed_json(daemon, tmp_path):
     for row, figure in zip(exact, handling["figures"]):
         assert (row["month"], row["dimension"], row["cell"]) == (handling["cohort"], "handling", figure["cell"])
         assert int(row["value"]) == figure["value"] >= 0 and row["suppressed"] == "false" and row["mechanism"] == "none"
-        assert row["epsilon"] == row["delta"] == row["noise_parameter"] == row["suppression_threshold"] == ""
+        assert row["epsilon"] == row["delta"] == row["noise_parameter"] == row["suppression_threshold"] == row["local_epsilon"] == ""
     rows = noisy
     for row, cell in zip(rows, published["cells"]):
         assert row["month"] == month and row["dimension"] == cell["dimension"] and row["cell"] == cell["cell"]
         assert row["dimension"] in {"total", "language", "region", "indicator", "firewall"}
         assert row["mechanism"] == "discrete_gaussian" and float(row["epsilon"]) == 2.0 and float(row["delta"]) == 1e-6
         assert row["suppression_threshold"] == "5" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["released"])
+        # the dimension's ε₀ at rest, as the release states it exactly ("11/10" -> 1.1); none for the total
+        local = (published["local_epsilon"] or {}).get(row["dimension"])
+        assert row["local_epsilon"] == ("" if local is None else str(float(Fraction(local))))
         if row["suppressed"] == "true":
             assert row["value"] == "" and cell["value"] is None
         else:
