@@ -28,7 +28,7 @@ extension InspectorCommand {
             logger.logLevel = .warning
             let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
             let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
-            let deadlines = CaseListFilter(statuses: [], language: nil, overdue: true,
+            let deadlines = CaseListFilter(statuses: [], overdue: true,
                                            deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
                                            today: CoarseTime().day(), order: "filed")
             let ui = InspectorUIServer(client: client, key: keys.publicKey, devOnly: keys.devOnly, port: port,
