@@ -2,8 +2,7 @@ import Envelope
 import Foundation
 
 /// The narrowing of a case list that needs what this machine decrypted (the language, the text to
-/// search) or today's date (the age): the same for `inspector cases`, `inspector export --all` and
-/// the UI (issue 19 #1). Worked out here from the daemon's list and the case index; nothing of it
+/// search) or today's date (the age): the same for `inspector cases` and the UI (issue 19 #1). Worked out here from the daemon's list and the case index; nothing of it
 /// is ever sent to the daemon.
 public struct CaseNarrowing: Sendable, Equatable {
     /// Only cases in this language (its code, as the complaint gave it).

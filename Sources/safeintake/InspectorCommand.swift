@@ -131,11 +131,11 @@ struct InspectorCommand: AsyncParsableCommand {
         var format: ListFormat?
         @Option(help: "Only cases in this status (repeat for several).") var status: [String] = []
         @Option(help: "Only cases in this language (its code, e.g. tl).") var language: String?
-        @Option(help: "Only cases filed more than this many days ago.") var olderThan: Int?
+        @Option(help: ArgumentHelp("Only cases filed more than this many days ago.", valueName: "days")) var olderThan: Int?
         @Option(help: ArgumentHelp(
-            "Only cases whose text holds every word of TEXT: narrative, fields, attachments' text, notes and answers.",
+            "Only cases whose text holds every word given: narrative, fields, attachments' text, notes and answers.",
             discussion: "Case-insensitive, accent-insensitive for Latin letters, in any script; searched on this machine only.",
-            valueName: "TEXT"))
+            valueName: "words"))
         var search: String?
         @Flag(help: "Only cases past a deadline: not acknowledged (still received) after --acknowledge-days, or no feedback (not closed) after --feedback-days.")
         var overdue = false
