@@ -131,7 +131,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium", "CSVText", "HTMLEscaping"], swiftSettings: strict),
+        .target(name: "InspectorClient", dependencies: ["Envelope", "AuditLog", "Sodium", "CSVText", "HTMLEscaping", "Firewall"], swiftSettings: strict),
         .target(
             name: "InspectorUI",
             dependencies: [

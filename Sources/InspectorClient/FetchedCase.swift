@@ -101,6 +101,9 @@ public struct OpenedCase: Sendable {
     /// Every note, message to the reporter (the copy its author kept in the case file) and answer
     /// from her that opened, by day, in case-file order within a day (issue 19 #2).
     public let thread: [ThreadEntry]
+    /// The newest day of any note or answer in the case file, opened or not (what the daemon's
+    /// list calls its last activity, when there is any); nil when none has a day.
+    public let lastActivity: String?
 
     /// `signingKey` gives the Ed25519 public key of an agency key id (from the key directory),
     /// to check signed notes; nil for a key it does not know.
@@ -140,7 +143,7 @@ public struct OpenedCase: Sendable {
                     continue
                 }
                 notes.append(note)
-                thread.append(ThreadEntry(day: stored.day, author: note.author, kind: note.kind.rawValue, text: note.text))
+                thread.append(ThreadEntry(day: stored.day, author: note.author, kind: note.kind.rawValue, text: note.text, signed: note.isSigned))
             } catch {
                 unopened.append(UnopenedItem(kind: .note, sender: stored.author, reason: error.reason))
             }
@@ -160,6 +163,7 @@ public struct OpenedCase: Sendable {
         self.unopened = unopened
         // A stable sort: entries without a day (stored before days were kept) come first.
         self.thread = thread.enumerated().sorted { ($0.element.day ?? "", $0.offset) < ($1.element.day ?? "", $1.offset) }.map(\.element)
+        lastActivity = (fetched.notes.compactMap(\.day) + fetched.answerDays.compactMap { $0 }).max()
         status = fetched.status
         duressFlagged = fetched.duressFlagged
         holders = fetched.holders
@@ -174,6 +178,9 @@ public struct ThreadEntry: Sendable, Equatable {
     public let author: String
     public let kind: String
     public let text: String
+    /// Signed by its author and verified (note format 2); false for a note from before notes were
+    /// signed, attributed only by the server's record. Always true for her answers.
+    public var signed = true
 }
 
 /// A note or an answer in a case file that this key could not open, shown as such.

@@ -21,8 +21,7 @@ enum CasePage {
             <h1>Case <span class="id">\(id)</span></h1>\(duress)
             <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
             <h2>Complaint</h2>\(complaint(sheet.view))\(attachments(sheet, paths: paths))
-            <h2>The reporter's answers</h2>\(answers(sheet.answers))\(unopened(sheet.unopened, .answer))
-            <h2>Notes</h2>\(notes(sheet.notes))\(unopened(sheet.unopened, .note))
+            <h2>Thread</h2>\(thread(sheet.thread))\(unopened(sheet.unopened, .note))\(unopened(sheet.unopened, .answer))
             <h2>Key holders</h2>\(holders(sheet.holders))
             <h2>Work the case</h2>\(forms.all)
             """)
@@ -69,24 +68,24 @@ enum CasePage {
         return "<dt>indicators</dt><dd>\(urgent)\(tags.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))</dd>"
     }
 
-    static func answers(_ answers: [String]) -> HTML {
-        guard !answers.isEmpty else { return #"<p class="hint">No answers from the reporter yet.</p>"# }
-        let items = answers.map { #"<li><div class="text" dir="auto">\#($0)</div></li>"# as HTML }
-        return #"<section><ul class="plain">\#(items)</ul></section>"#
-    }
-
-    static func notes(_ notes: [CaseSheet.Note]) -> HTML {
-        guard !notes.isEmpty else { return #"<p class="hint">No notes yet.</p>"# }
-        let items = notes.map { note -> HTML in
-            let kind: HTML = note.isOutcome ? #"<span class="outcome">Outcome</span> · "#
-                : note.toReporter ? #"<span class="outcome">To the reporter</span> · "# : .empty
+    /// Notes, messages to the reporter and her answers in one list, by day, each with its day and
+    /// who wrote it (issue 19 #2).
+    static func thread(_ entries: [CaseSheet.Note]) -> HTML {
+        guard !entries.isEmpty else { return #"<p class="hint">No notes and no answers from the reporter yet.</p>"# }
+        let items = entries.map { note -> HTML in
+            let day: HTML = note.day.map { day -> HTML in #"<time datetime="\#(day)">\#(day)</time> · "# } ?? #"<span>undated</span> · "#
+            let kind: HTML = note.author == nil ? #"<span class="outcome">Her answer</span> · the reporter"#
+                : note.isOutcome ? #"<span class="outcome">Outcome</span> · "#
+                : note.toReporter ? #"<span class="outcome">To the reporter</span> · "# : "Note · "
+            let author: HTML = note.author.map { author -> HTML in "\(author.label)" } ?? .empty
             let unsigned: HTML = note.signed ? .empty
                 : #" · <span class="unsigned">unsigned (written before notes were signed; attributed by the server only)</span>"#
+            let from = note.author == nil ? "answer" : "note"
             return """
-                <li><div class="meta">\(kind)\(note.author.label)\(unsigned)</div><div class="text" dir="auto">\(note.text)</div></li>
+                <li class="\(from)"><div class="meta">\(day)\(kind)\(author)\(unsigned)</div><div class="text" dir="auto">\(note.text)</div></li>
                 """
         }
-        return #"<section><ul class="plain">\#(items)</ul></section>"#
+        return #"<section><ul class="plain thread">\#(items)</ul></section>"#
     }
 
     /// "1 note could not be opened", and for each: who sent it and why. Its content is never shown.

@@ -15,15 +15,15 @@ struct CaseRoutes: Sendable {
     let afterFirstOpen: RunOnce
     /// Past its deadline (`InspectorUIServer.isOverdue`).
     let isOverdue: @Sendable (AgencyClient.CaseSummary) -> Bool
+    /// What this machine remembers of the cases (`KEYFILE.cases`, shared with the CLI); nil: none.
+    let caseIndex: CaseIndexStore?
 
     /// Every page is under the session's secret path, `/s/PATH_SECRET/`; `RequestGuard` lets a
     /// request reach these routes only when the path secret and the cookie are the session's.
     func add(to router: Router<BasicRequestContext>) {
         router.get("/s/:session/") { request, _ in
-            let parameters = request.uri.queryParameters
-            var query = CaseListPage.Query(order: parameters["sort"].map(String.init), status: parameters["status"].map(String.init))
-            query.overdueOnly = parameters["overdue"] != nil
-            return await list(query)
+            // Read here, never sent on: the search and the filters are worked out on this machine.
+            await list(CaseListPage.Query(FormFields(body: request.uri.query ?? "") ?? FormFields(body: "")!))
         }
         router.get("/s/:session/cases/:id") { _, context in
             guard let id = context.parameters.get("id").flatMap(CaseID.init) else { throw HTTPError(.notFound) }
@@ -56,13 +56,40 @@ struct CaseRoutes: Sendable {
 
     private func list(_ query: CaseListPage.Query) async -> Response {
         let cases: [AgencyClient.CaseSummary]
+        var local = CaseListPage.Local()
         do {
             cases = try await client.cases()
+            (local.index, local.unindexed) = try await indexed(cases)
         } catch {
             let failure = Failure.notice(error)
             return HTMLResponse.make(.badGateway, Layout.message(title: "Cannot list your cases", signer: signer, home: paths.home, failure.text, hint: failure.hint, back: nil))
         }
-        return HTMLResponse.make(.ok, CaseListPage.render(cases, query: query, overdue: Set(cases.filter(isOverdue).map(\.caseID)), signer: signer, paths: paths, notice: session.takeNotice()))
+        local.overdue = Set(cases.filter(isOverdue).map(\.caseID))
+        return HTMLResponse.make(.ok, CaseListPage.render(cases, query: query, local: local, signer: signer, paths: paths, notice: session.takeNotice()))
+    }
+
+    /// The case index brought up to the list, as `inspector cases` does: each case this machine
+    /// has never opened is opened once (a logged release, like any opening) and remembered;
+    /// cases gone from the list are forgotten. A case that does not open is left out (counted)
+    /// and tried again at the next listing.
+    private func indexed(_ cases: [AgencyClient.CaseSummary]) async throws -> (CaseIndex?, Int) {
+        guard let caseIndex else { return (nil, 0) }
+        var opened: [OpenedCase] = []
+        var failed = 0
+        for id in try caseIndex.read().unknown(among: cases) {
+            do {
+                opened.append(try await client.openFull(id))
+                try afterFirstOpen.run()
+            } catch {
+                failed += 1
+            }
+        }
+        let index = try caseIndex.update { index in
+            for item in opened { index.record(item, answersRead: 0) }
+            index.keepOnly(cases)
+            return index
+        }
+        return (index, failed)
     }
 
     private func casePage(_ id: CaseID, notice: Notice?, draft: CaseForms.Draft = .init(), status: HTTPResponse.Status = .ok) async -> Response {
@@ -70,6 +97,9 @@ struct CaseRoutes: Sendable {
         do {
             let opened = try await client.openFull(id)
             try afterFirstOpen.run()
+            // Shown, so her answers are read; its text is searched as it is now. An index that
+            // cannot be written does not keep the case from being read (the list says why).
+            try? caseIndex?.update { $0.record(opened, answersRead: opened.answers.count) }
             sheet = CaseSheet(opened, directory: try await client.directory())
         } catch {
             let failure = Failure.notice(error)

@@ -1,8 +1,8 @@
 import Envelope
 import InspectorClient
 
-/// Everything the case page shows, decrypted on this machine: the agency view, the notes and the
-/// reporter's answers, with key ids put to names from the key directory.
+/// Everything the case page shows, decrypted on this machine: the agency view and the dated thread
+/// (notes, messages to the reporter, her answers), with key ids put to names from the key directory.
 struct CaseSheet: Sendable {
     /// A key holder of the case, or an author of a note.
     struct Person: Sendable, Equatable {
@@ -14,8 +14,10 @@ struct CaseSheet: Sendable {
         var label: String { name ?? "key \(keyID.prefix(12))" }
     }
 
+    /// One entry of the thread: a note, a message to the reporter, or (no author) her answer.
     struct Note: Sendable, Equatable {
-        let author: Person
+        /// The key holder who wrote it; nil for the reporter's answers.
+        let author: Person?
         let isOutcome: Bool
         let text: String
         /// The author's copy of a message to the reporter (she read the same words).
@@ -23,6 +25,13 @@ struct CaseSheet: Sendable {
         /// Signed by its author and verified (note format 2); false for a format-1 note, from
         /// before notes were signed, attributed only by the server's record of who sent it.
         var signed = true
+        /// The day it was stored (`YYYY-MM-DD`); nil for entries from before days were kept.
+        var day: String?
+
+        /// Her answer, stored on `day`.
+        static func answer(_ text: String, day: String? = nil) -> Note {
+            Note(author: nil, isOutcome: false, text: text, day: day)
+        }
     }
 
     /// A note or answer that did not open, with who sent it (for notes) and why.
@@ -35,8 +44,8 @@ struct CaseSheet: Sendable {
     let view: AgencyView
     let status: String
     let duressFlagged: Bool
-    let notes: [Note]
-    let answers: [String]
+    /// Notes, messages to the reporter and her answers, by day (`OpenedCase.thread`).
+    let thread: [Note]
     let holders: [Person]
     /// Active keys that do not hold the case yet: who a supervisor can assign it to.
     let assignable: [Person]
@@ -47,15 +56,21 @@ struct CaseSheet: Sendable {
     /// How many the document firewall held back, with the complaint and with her answers.
     let withheldAttachments: Int
 
+    /// A sheet whose thread is `notes`, then `answers` (undated).
     init(view: AgencyView, status: String, duressFlagged: Bool, notes: [Note], answers: [String], holders: [Person], assignable: [Person],
          unopened: [Unopened] = [], attachments: [AttachmentEntry]? = nil, withheldAttachments: Int? = nil) {
+        self.init(view: view, status: status, duressFlagged: duressFlagged, thread: notes + answers.map { Note.answer($0) }, holders: holders,
+                  assignable: assignable, unopened: unopened, attachments: attachments, withheldAttachments: withheldAttachments)
+    }
+
+    init(view: AgencyView, status: String, duressFlagged: Bool, thread: [Note], holders: [Person], assignable: [Person],
+         unopened: [Unopened], attachments: [AttachmentEntry]?, withheldAttachments: Int?) {
         self.attachments = attachments ?? view.attachments ?? []
         self.withheldAttachments = withheldAttachments ?? view.withheldAttachments ?? 0
         self.view = view
         self.status = status
         self.duressFlagged = duressFlagged
-        self.notes = notes
-        self.answers = answers
+        self.thread = thread
         self.holders = holders
         self.assignable = assignable
         self.unopened = unopened
@@ -68,11 +83,11 @@ struct CaseSheet: Sendable {
         }
         self.init(
             view: opened.view, status: opened.status, duressFlagged: opened.duressFlagged,
-            notes: opened.notes.map {
-                Note(author: person($0.author), isOutcome: $0.kind == .outcome, text: $0.text, toReporter: $0.kind == .messageToReporter,
-                     signed: $0.isSigned)
+            thread: opened.thread.map { entry -> Note in
+                entry.kind == "answer" ? .answer(entry.text, day: entry.day)
+                    : Note(author: person(entry.author), isOutcome: entry.kind == CaseNote.Kind.outcome.rawValue, text: entry.text,
+                           toReporter: entry.kind == CaseNote.Kind.messageToReporter.rawValue, signed: entry.signed, day: entry.day)
             },
-            answers: opened.answers.map(\.text),
             holders: opened.holders.map(person),
             assignable: directory.filter { !$0.revoked && !opened.holders.contains($0.publicKey.keyID) }
                 .map { Person(keyID: $0.publicKey.keyID, name: $0.publicKey.name, role: $0.publicKey.role) },

@@ -21,17 +21,22 @@ public struct InspectorUIServer: Sendable {
     /// Whether a case is past its acknowledgement or feedback deadline (the operator's, given to
     /// `inspector ui`), judged on this machine from its filing day and status.
     let isOverdue: @Sendable (AgencyClient.CaseSummary) -> Bool
+    /// The case index the list reads language, district, employer and text from (`KEYFILE.cases`).
+    let caseIndex: CaseIndexStore?
 
     /// - Parameters:
     ///   - client: the inspector's client, normally one that verifies releases against a pinned log key.
     ///   - key: the public half of the client's key (name and role for the header and the forms).
     ///   - devOnly: the key is from the daemon's development set (shown as a warning on every page).
     ///   - port: the loopback port; 0 picks a free one.
+    ///   - caseIndex: what this machine remembers of the cases (shared with the CLI); nil: the list
+    ///     shows only what the daemon's list says, and search finds nothing.
     ///   - afterFirstVerifiedOpen: run once, after the first case was opened and verified.
-    public init(client: AgencyClient, key: AgencyPublicKey, devOnly: Bool, port: Int,
+    public init(client: AgencyClient, key: AgencyPublicKey, devOnly: Bool, port: Int, caseIndex: CaseIndexStore? = nil,
                 afterFirstVerifiedOpen: (@Sendable () throws -> Void)? = nil,
                 isOverdue: @escaping @Sendable (AgencyClient.CaseSummary) -> Bool = { _ in false }) {
         self.isOverdue = isOverdue
+        self.caseIndex = caseIndex
         self.client = client
         self.signer = Signer(key, devOnly: devOnly)
         self.session = UISession()
@@ -50,7 +55,8 @@ public struct InspectorUIServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
-        CaseRoutes(client: client, signer: signer, session: session, afterFirstOpen: afterFirstOpen, isOverdue: isOverdue).add(to: router)
+        CaseRoutes(client: client, signer: signer, session: session, afterFirstOpen: afterFirstOpen, isOverdue: isOverdue,
+                   caseIndex: caseIndex).add(to: router)
         return router
     }
 

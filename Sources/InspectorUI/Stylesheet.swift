@@ -28,6 +28,15 @@ enum Stylesheet {
         ol.evidence > li { margin-bottom: 1rem; }
         .status { display: inline-block; padding: 0 .5rem; border-radius: 1rem; background: #ddf4ff; color: #0a3069; font-size: .9rem; }
         .duress { background: var(--alert); color: #fff; font-weight: 700; padding: .1rem .5rem; border-radius: 3px; }
+        .urgent { background: #6639ba; color: #fff; font-weight: 700; padding: .1rem .5rem; border-radius: 3px; }
+        .unread { color: var(--alert); }
+        .scroll { overflow-x: auto; }
+        .filters { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .4rem 1rem .8rem; margin: 1rem 0; }
+        .filters .row { display: flex; flex-wrap: wrap; gap: 0 1.2rem; }
+        .filters input[type=search] { width: 100%; max-width: 32rem; padding: .3rem; }
+        .filters input[type=number] { width: 6rem; }
+        label.inline { display: inline-block; font-weight: normal; margin-right: 1rem; }
+        .thread time { font-weight: 600; color: var(--ink); }
         .overdue { background: #9a6700; color: #fff; font-weight: 700; padding: .1rem .5rem; border-radius: 3px; }
         .alarm { background: #ffebe9; border: 2px solid var(--alert); color: var(--alert); border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; font-weight: 600; }
         .notice { border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; }

@@ -4,13 +4,15 @@ enum CaseTable {
     static func print(_ rows: [[String: Any]]) {
         let ids = rows.compactMap { $0["case"] as? String }
         let width = shortIDLength(ids)
-        Swift.print(["case".padding(width), "filed".padding(10), "lang".padding(5), "status".padding(13), "activity".padding(10), "unread", "flags"]
+        Swift.print(["case".padding(width), "filed".padding(10), "lang".padding(5), "status".padding(13), "activity".padding(10), "unread",
+                     "district".padding(16), "employer".padding(20), "flags"]
             .joined(separator: "  "))
         for row in rows {
             let id = String((row["case"] as? String ?? "").prefix(width))
             let cells = [id.padding(width), (row["day"] as? String ?? "").padding(10), (row["language"] as? String ?? "").padding(5),
                          (row["status"] as? String ?? "").padding(13), (row["last_activity"] as? String ?? "").padding(10),
                          String(row["unread"] as? Int ?? 0).padding(6),
+                         (row["district"] as? String ?? "").cell(16), (row["employer"] as? String ?? "").cell(20),
                          [(row["urgent"] as? Bool ?? false) ? "URGENT" : nil, (row["duress"] as? Bool ?? false) ? "DURESS" : nil]
                             .compactMap { $0 }.joined(separator: " ")]
             Swift.print(cells.joined(separator: "  "))
@@ -29,5 +31,18 @@ enum CaseTable {
 private extension String {
     func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    /// A reporter's text in a column: on one line, without control characters or bidi overrides
+    /// (a terminal must not be steered by what she typed), cut to `width` with an ellipsis.
+    func cell(_ width: Int) -> String {
+        var flat = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            let steers = scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+            flat.append(steers ? " " : scalar)
+        }
+        let text = String(flat)
+        return (text.count > width ? text.prefix(width - 1) + "…" : text).padding(width)
     }
 }

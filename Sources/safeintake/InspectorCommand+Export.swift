@@ -61,7 +61,7 @@ extension InspectorCommand {
         /// The cases named, or every case narrowed by the filters (language is checked once opened).
         private func choose(_ summaries: [AgencyClient.CaseSummary]) throws -> [AgencyClient.CaseSummary] {
             if all {
-                let filter = CaseListFilter(statuses: Set(status), language: nil, overdue: overdue,
+                let filter = CaseListFilter(statuses: Set(status), overdue: overdue,
                                             deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
                                             today: CoarseTime().day(), order: "filed")
                 return filter.apply(summaries.map { ([:], $0) }).map(\.1)

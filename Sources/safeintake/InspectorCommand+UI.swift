@@ -1,6 +1,7 @@
 import ArgumentParser
 import Envelope
 import Foundation
+import InspectorClient
 import InspectorUI
 import Intake
 import Logging
@@ -28,11 +29,14 @@ extension InspectorCommand {
             logger.logLevel = .warning
             let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
             let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
-            let deadlines = CaseListFilter(statuses: [], language: nil, overdue: true,
-                                           deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
-                                           today: CoarseTime().day(), order: "filed")
+            let deadlines = ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays)
+            // Judged against today at each listing: the UI may run past midnight.
+            let isOverdue: @Sendable (AgencyClient.CaseSummary) -> Bool = { summary in
+                CaseListFilter(statuses: [], overdue: true, deadlines: deadlines, today: CoarseTime().day(), order: "filed").isOverdue(summary)
+            }
             let ui = InspectorUIServer(client: client, key: keys.publicKey, devOnly: keys.devOnly, port: port,
-                                       afterFirstVerifiedOpen: pinAfterSuccess, isOverdue: { deadlines.isOverdue($0) })
+                                       caseIndex: CaseIndexStore(url: connection.caseIndexURL, keys: keys),
+                                       afterFirstVerifiedOpen: pinAfterSuccess, isOverdue: isOverdue)
             let who = "\(keys.publicKey.name) (\(keys.publicKey.role.rawValue))"
             try await ui.run(logger: logger) { link in
                 print("SafeIntake inspector UI for \(who), on 127.0.0.1 only.")

@@ -41,10 +41,10 @@ struct InspectorCommand: AsyncParsableCommand {
         /// What this machine remembers of the cases it opened (`CaseIndex`): `KEYFILE.cases`.
         var caseIndexURL: URL { URL(fileURLWithPath: key + ".cases") }
 
-        /// Records an opened case in the case index: its language, and its answers as read.
-        func remember(_ opened: OpenedCase, of id: CaseID, keys: AgencyKeyPair) throws {
+        /// Records an opened case in the case index: its language, text, and its answers as read.
+        func remember(_ opened: OpenedCase, keys: AgencyKeyPair) throws {
             var index = try CaseIndex.load(caseIndexURL, keys: keys)
-            index.record(id, view: opened.view, answersRead: opened.answers.count)
+            index.record(opened, answersRead: opened.answers.count)
             try index.save(keys: keys)
         }
 
@@ -121,14 +121,22 @@ struct InspectorCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The cases your key can open, oldest first: filing day, language, last activity, unread answers.",
             discussion: """
-                The language comes from each case's decrypted agency view: a case this machine has not opened \
-                before is opened once (logged, like any opening) and remembered in KEYFILE.cases, sealed to your key.
+                The language, employer, place and text come from each case's decrypted agency view and thread: a case \
+                this machine has not opened before is opened once (logged, like any opening) and remembered in \
+                KEYFILE.cases, sealed to your key. --search looks in that text, here: nothing about it reaches the \
+                server. A case's text is as of its last opening on this machine (`inspector show`, the UI).
                 """)
         @OptionGroup var connection: Connection
         @Option(help: "json (one JSON object per line) or table. Default: table on a terminal, json otherwise.")
         var format: ListFormat?
         @Option(help: "Only cases in this status (repeat for several).") var status: [String] = []
         @Option(help: "Only cases in this language (its code, e.g. tl).") var language: String?
+        @Option(help: ArgumentHelp("Only cases filed more than this many days ago.", valueName: "days")) var olderThan: Int?
+        @Option(help: ArgumentHelp(
+            "Only cases whose text holds every word given: narrative, fields, attachments' text, notes and answers.",
+            discussion: "Case-insensitive, accent-insensitive for Latin letters, in any script; searched on this machine only.",
+            valueName: "words"))
+        var search: String?
         @Flag(help: "Only cases past a deadline: not acknowledged (still received) after --acknowledge-days, or no feedback (not closed) after --feedback-days.")
         var overdue = false
         @Option(help: "The acknowledgement deadline in days (as the daemon's serve option).") var acknowledgeDays = ResponseDeadlines.standard.acknowledgeDays
@@ -139,16 +147,22 @@ struct InspectorCommand: AsyncParsableCommand {
         enum ListFormat: String, ExpressibleByArgument { case json, table }
         enum ListOrder: String, ExpressibleByArgument { case filed, activity, unread }
 
+        func validate() throws {
+            if let olderThan, olderThan < 0 { throw ValidationError("--older-than takes a number of days, 0 or more") }
+            if let search, CaseSearch(search) == nil { throw ValidationError("--search needs a word to look for") }
+        }
+
         func run() async throws {
             let keys = try KeyFileOptions.load(connection.key, passphrase: connection.passphrase)
             let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
             var index = try CaseIndex.load(connection.caseIndexURL, keys: keys)
             let summaries = try await CLIOutput.reporting { try await client.cases() }
-            for summary in summaries where index[summary.caseID] == nil {
-                let view = try await CLIOutput.reporting { try await client.open(summary.caseID) }
-                index.record(summary.caseID, view: view, answersRead: 0)
+            for id in index.unknown(among: summaries) {
+                let opened = try await CLIOutput.reporting { try await client.openFull(id) }
+                index.record(opened, answersRead: 0)
             }
             try pinAfterSuccess?()
+            index.keepOnly(summaries)
             try index.save(keys: keys)
             let allRows = summaries.map { summary -> [String: Any] in
                 let entry = index[summary.caseID]
@@ -156,17 +170,27 @@ struct InspectorCommand: AsyncParsableCommand {
                         "language": entry?.language ?? "", "last_activity": summary.lastActivity,
                         "unread": max(0, summary.answers - (entry?.answersRead ?? 0))]
             }
-            let listed = CaseListFilter(statuses: Set(status), language: language, overdue: overdue,
+            let narrowing = CaseNarrowing(language: language, olderThanDays: olderThan, search: search.flatMap(CaseSearch.init))
+            let listed = CaseListFilter(statuses: Set(status), narrowing: narrowing, index: index, overdue: overdue,
                                         deadlines: ResponseDeadlines(acknowledgeDays: acknowledgeDays, feedbackDays: feedbackDays),
                                         today: CoarseTime().day(), order: sort.rawValue)
                 .apply(Array(zip(allRows, summaries)))
+            if search != nil {
+                let behind = summaries.filter { !(index[$0.caseID]?.isCurrent(for: $0) ?? false) }.count
+                if behind > 0 {
+                    CLIOutput.warn("\(behind) of your cases \(behind == 1 ? "has" : "have") notes or answers newer than this machine last read: "
+                                   + "searched as last opened (`inspector show CASE` reads them)")
+                }
+            }
             let rows = listed.map(\.0)
             if (format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)) == .json {
                 // Exactly the members CONTRACT.md lists: tools compare the set.
                 rows.forEach(CLIOutput.printJSONLine)
             } else {
                 CaseTable.print(listed.map { row, summary in
-                    row.merging(["duress": summary.duressFlagged, "urgent": index[summary.caseID]?.urgent ?? false]) { $1 }
+                    let entry = index[summary.caseID]
+                    return row.merging(["duress": summary.duressFlagged, "urgent": entry?.urgent ?? false,
+                                        "district": entry?.district ?? "", "employer": entry?.employer ?? ""]) { $1 }
                 })
             }
         }
@@ -184,7 +208,7 @@ struct InspectorCommand: AsyncParsableCommand {
             let (client, pinAfterSuccess) = try await connection.verifyingClient(keys: keys)
             let opened = try await CLIOutput.reporting { try await client.openFull(id) }
             try pinAfterSuccess?()
-            try connection.remember(opened, of: id, keys: keys)
+            try connection.remember(opened, keys: keys)
             let view = opened.view
             var object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
             let attachments = opened.allAttachments

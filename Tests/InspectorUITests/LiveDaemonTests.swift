@@ -35,6 +35,13 @@ struct LiveDaemonTests {
                 #expect(list.status == .ok)
                 #expect(list.text.contains(#"href="\#(paths.casePage(caseID.rawValue))""#))
                 #expect(list.text.contains(#"<span class="status">received</span>"#))
+                // Opened once for the index: language, employer and place from the decrypted view.
+                #expect(list.text.contains("<td>en</td>") && list.text.contains("<bdi>Mrs. Lim &lt;img src=x onerror=alert(1)&gt;</bdi>"))
+                #expect(list.text.contains("<bdi>Ipoh&quot;&gt;&lt;script&gt;x()&lt;/script&gt;</bdi>"))
+                let found = try await ui.send(.get, paths.home + "?q=DOLLARS+300", cookie: cookie)
+                #expect(found.text.contains("1 of 1 cases"))
+                let none = try await ui.send(.get, paths.home + "?q=overstayed", cookie: cookie)
+                #expect(none.text.contains("0 of 1 cases"), "what the firewall removed was never here to be found")
 
                 let page = try await ui.send(.get, paths.casePage(caseID.rawValue), cookie: cookie)
                 #expect(page.status == .ok)

@@ -102,7 +102,11 @@ extension TestClient.Response {
 /// Serves an inspector UI for `keys` on a loopback port, in front of `server`.
 func withUI(server: URL, keys: AgencyKeyPair, operatorKey: OperatorPublicKey? = nil,
             _ body: @escaping @Sendable (UIRequester, InspectorUIServer) async throws -> Void) async throws {
-    let ui = InspectorUIServer(client: AgencyClient(server: server, keys: keys, operatorKey: operatorKey), key: keys.publicKey, devOnly: keys.devOnly, port: 0)
+    let index = CaseIndexStore(url: FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-ui-\(UUID().uuidString).cases"),
+                               keys: keys)
+    defer { try? FileManager.default.removeItem(at: index.url) }
+    let ui = InspectorUIServer(client: AgencyClient(server: server, keys: keys, operatorKey: operatorKey), key: keys.publicKey, devOnly: keys.devOnly,
+                               port: 0, caseIndex: index)
     var logger = Logger(label: "inspector-ui-test")
     logger.logLevel = .warning
     try await ui.application(logger: logger).test(.live) { live in
