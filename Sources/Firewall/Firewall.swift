@@ -75,7 +75,7 @@ public struct Firewall: Sendable {
                     report.record(.unlistedField)
                 }
             case .keep:
-                if policy.screenValues && discloses(value) {
+                if policy.screenValues && valueDiscloses(value) {
                     report.record(.statusField)
                 } else if screened && DocumentNumberShape.isDocumentNumber(value) && !screener.expectsNumber(name) {
                     // A passport or FIN number under "Reference" or "worker.id": fail closed.
@@ -110,7 +110,29 @@ public struct Firewall: Sendable {
     /// The content screen of a field no stem keeps (policy version 2): its value says nothing
     /// about status and is not numbered like an identifier.
     private func passesScreen(_ value: String) -> Bool {
-        !DocumentNumberShape.looksLikeIdentifier(value) && !discloses(value)
+        !DocumentNumberShape.looksLikeIdentifier(value) && !valueDiscloses(value)
+    }
+
+    /// Whether a field's value discloses status: what the rules would remove, or (under a policy
+    /// with a learned stage) a run the learned stage would remove. A value is the worker's words
+    /// as much as a narrative is ("reported missing by the broker", "came on a visit visa, never
+    /// changed"), and the whole field goes, so fail closed on either.
+    /// Only words go to the learned stage: a phone, an amount or a date has no words for it to
+    /// read, and the rules and the document-number shapes already judge those.
+    func valueDiscloses(_ value: String) -> Bool {
+        discloses(value) || (Self.hasWords(value, atLeast: 2) && redactor.learnedStageFinds(value))
+    }
+
+    /// Whether `value` holds at least `count` runs of letters.
+    static func hasWords(_ value: String, atLeast count: Int) -> Bool {
+        var runs = 0
+        var inRun = false
+        for scalar in value.unicodeScalars {
+            let letter = scalar.properties.isAlphabetic
+            if letter && !inRun { runs += 1; if runs >= count { return true } }
+            inRun = letter
+        }
+        return false
     }
 
     /// Whether a field value says anything the narrative redactor would remove.

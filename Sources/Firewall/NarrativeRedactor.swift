@@ -48,6 +48,13 @@ struct NarrativeRedactor: Sendable {
         return result
     }
 
+    /// Whether the learned stage would remove a run of `text` that the rules left (false without
+    /// one). Field values use it: a value is short, so one run is enough to drop the field.
+    func learnedStageFinds(_ text: String) -> Bool {
+        guard let learned, !text.isEmpty else { return false }
+        return !learned.removals(in: Array(text.unicodeScalars), protected: { protectedScalars(text) }).isEmpty
+    }
+
     /// The rules alone, to their fixed point.
     func redactByRules(_ text: String) -> Redaction {
         var result = redactOnce(text)

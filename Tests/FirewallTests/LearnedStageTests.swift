@@ -102,7 +102,7 @@ struct LearnedStageTests {
     func policyGate() throws {
         let v2 = FirewallPolicy.defaultJSON
             .replacingOccurrences(of: "\"version\": 3", with: "\"version\": 2")
-            .replacingOccurrences(of: #""learned_stage": {"remove_at": 0.8, "keep_veto": 0.7, "bridge_words": 1, "min_words": 2},"#, with: "")
+            .replacingOccurrences(of: #""learned_stage": {"remove_at": 0.6, "keep_veto": 0.7, "bridge_words": 1, "min_words": 2},"#, with: "")
         let p2 = try FirewallPolicy(json: Array(v2.utf8))
         #expect(p2.learnedStage == nil)
         let text = "nobody ever did my papers from the day I landed, I work for madam in the house"

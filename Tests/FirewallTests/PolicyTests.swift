@@ -8,7 +8,7 @@ struct PolicyTests {
         let p = try FirewallPolicy(json: Array(FirewallPolicy.defaultJSON.utf8))
         #expect(p.version == 3)
         #expect(p.unlistedFields == .screen)
-        #expect(p.learnedStage == FirewallPolicy.LearnedStageSettings(removeAt: 0.8, keepVeto: 0.7, bridgeWords: 1, minWords: 2))
+        #expect(p.learnedStage == FirewallPolicy.LearnedStageSettings(removeAt: 0.6, keepVeto: 0.7, bridgeWords: 1, minWords: 2))
         #expect(p.bytes == Array(FirewallPolicy.defaultJSON.utf8))
         #expect(p == FirewallPolicy.makeDefault())
     }
@@ -37,7 +37,7 @@ struct PolicyTests {
         }
     }
 
-    static let learnedLine = #""learned_stage": {"remove_at": 0.8, "keep_veto": 0.7, "bridge_words": 1, "min_words": 2},"#
+    static let learnedLine = #""learned_stage": {"remove_at": 0.6, "keep_veto": 0.7, "bridge_words": 1, "min_words": 2},"#
 
     @Test("a version 1 policy still parses, and drops unlisted fields; unlisted_fields needs version 2")
     func versionOne() throws {

@@ -41,6 +41,9 @@ SETS = {
     "f": os.path.join("Tests", "FirewallCorpus", "narratives-f.jsonl"),
     # g joined after its first look (session 2026-12-06b); the final model only, policy unchanged
     "g": os.path.join("Tests", "FirewallCorpus", "HeldOut", "narratives-g.jsonl"),
+    # i and j joined after their first looks (2026-12-07, second session)
+    "i": os.path.join("Tests", "FirewallCorpus", "narratives-i.jsonl"),
+    "j": os.path.join("Tests", "FirewallCorpus", "narratives-j.jsonl"),
 }
 NEVER_READ = ("-h.jsonl",)   # the set out of tuning until issue 16 closes
 for p in SETS.values():
@@ -51,7 +54,10 @@ W_OTHER = 0.5      # weight of tokens in neither must_remove nor must_keep
 LAMBDA = 2.0       # policy objective: removed_share - LAMBDA * lost_keep_share
 # The union policy the full nested run chose on the pooled out-of-fold probabilities of a-f
 # (prototype, 2^18 slots, 2026-12-06); --fixed-policy ships it without re-running the tuning.
-FIXED_POLICY = dict(t=0.8, veto=0.7, t_sure=1.01, gap=1, min_run=2,
+# t was 0.8 until 2026-12-07; 0.6 was chosen on the leave-one-set-out folds i and j (each model
+# trained without the set it is scored on): 0.730 -> 0.797 and 0.699 -> 0.811 removed, kept
+# 0.979 -> 0.969 and 0.984 -> 0.970 (Docs/firewall.md, "Sets i and j").
+FIXED_POLICY = dict(t=0.6, veto=0.7, t_sure=1.01, gap=1, min_run=2,
                     alone=dict(t=0.5, veto=0.5, t_sure=0.9, gap=0, min_run=1))
 GRID = dict(t=[0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], veto=[0.5, 0.7, 1.01], t_sure=[0.9, 1.01], gap=[0, 1], min_run=[1, 2])
 
