@@ -18,7 +18,7 @@ enum CaseListPage {
 
         init(order: String?, status: String?) {
             self.order = order.flatMap(Order.init(rawValue:)) ?? .filed
-            self.status = status.flatMap { CaseStatus.all.contains($0) ? $0 : nil }
+            self.status = status.flatMap { CaseStatus.listed.contains($0) ? $0 : nil }
         }
 
         func apply(_ cases: [AgencyClient.CaseSummary], overdue: Set<CaseID> = []) -> [AgencyClient.CaseSummary] {
@@ -75,7 +75,7 @@ enum CaseListPage {
     }
 
     private static func filters(_ query: Query, _ paths: UIPaths) -> HTML {
-        let options = ([""] + CaseStatus.all).map { value -> HTML in
+        let options = ([""] + CaseStatus.listed).map { value -> HTML in
             let selected: HTML = value == (query.status ?? "") ? " selected" : .empty
             let label = value.isEmpty ? "all" : CaseStatus.label(value)
             return #"<option value="\#(value)"\#(selected)>\#(label)</option>"#
