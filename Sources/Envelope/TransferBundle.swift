@@ -19,12 +19,15 @@ public struct TransferBundle: Sendable {
         }
     }
 
-    /// What a bundle may hold: enough for a case with every attachment a complaint and her answers
-    /// can carry at its largest bucket, little enough that a daemon holds one import in memory.
+    /// What a bundle may hold: a case with its complaint's attachments and her answers' at the
+    /// usual sizes, little enough that a daemon holds one import in memory. One attachment may be
+    /// as large as the sandbox lets a clean file be (a 20-page PDF can pass 16 MiB: its 64 MiB
+    /// bucket, sealed); a case over the whole file's limit is refused by the sending client before
+    /// anything is recorded.
     public enum Limits {
         public static let maxFileBytes = 128 * 1024 * 1024
         public static let maxAttachments = 64
-        public static let maxAttachmentBytes = 16 * 1024 * 1024 + 64 * 1024
+        public static let maxAttachmentBytes = 64 * 1024 * 1024 + 64 * 1024
         public static let maxViewBytes = 1024 * 1024
         public static let maxThreadBytes = 8 * 1024 * 1024
     }

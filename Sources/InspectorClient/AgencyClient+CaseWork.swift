@@ -151,6 +151,10 @@ extension AgencyClient {
     public func sendMessage(_ caseID: CaseID, text: String, kind: InspectorMessage.Kind) async throws {
         let fetched = try await fetch(caseID)
         guard let reporterKey = fetched.reporterPublicKey else {
+            if let received = fetched.received {
+                throw ClientError("case \(caseID) came from another organisation (\(received.statement.fromName)): the reporter checks her case there, not here",
+                                  hint: "reach her through \(received.statement.fromName), or by the means the case file gives")
+            }
             throw ClientError("case \(caseID) has no reporter key (filed before replies existed): the reporter cannot receive messages")
         }
         guard !fetched.duressFlagged else {

@@ -20,6 +20,8 @@ public struct TransferTarget: Sendable {
 /// A handover built on the sending supervisor's machine, not yet recorded by the server.
 public struct PreparedTransfer: Sendable {
     public let bundle: TransferBundle
+    /// The bundle file (Docs/format.md §17.2), within the size a receiving daemon accepts.
+    public let file: Data
     /// The message to her (§11.1), sealed to her key; nil when none was written, she checked in
     /// under duress, or the case has no reporter key here (it came from another organisation).
     public let notice: [UInt8]?
@@ -29,6 +31,11 @@ public struct PreparedTransfer: Sendable {
     let noticeText: String?
     /// Notes and answers this key could not open: they cannot travel.
     public let unopened: [UnopenedItem]
+}
+
+/// The server answered a handover with a refusal: nothing was recorded there.
+public struct TransferRefused: Error, CustomStringConvertible {
+    public let description: String
 }
 
 extension AgencyClient {
@@ -129,22 +136,37 @@ extension AgencyClient {
         do {
             try bundle.verifyChain(sender: operatorKey)
         } catch {
-            throw ClientError("the bundle built here does not verify: \(error.reason)")
+            throw ClientError("the bundle built here cannot be sent: \(error.reason)", hint: "nothing was recorded; the case is as it was")
         }
-        return PreparedTransfer(bundle: bundle, notice: sealedNotice, noticeWithheld: withheld, noticeText: sealedNotice == nil ? nil : notice,
+        // Checked before anything is recorded: a bundle the receiver would refuse must never stand
+        // for a case already deleted here.
+        let file = try bundle.fileData()
+        guard file.count <= TransferBundle.Limits.maxFileBytes else {
+            throw ClientError("the case is too large to hand over: its bundle would be \(file.count) bytes, and a receiving daemon accepts \(TransferBundle.Limits.maxFileBytes)",
+                              hint: "nothing was recorded; the case is as it was")
+        }
+        return PreparedTransfer(bundle: bundle, file: file, notice: sealedNotice, noticeWithheld: withheld, noticeText: sealedNotice == nil ? nil : notice,
                                 unopened: opened.unopened)
     }
 
     /// Records the handover on this organisation's server (logged as `case_transferred`); without
     /// `keep_copy` the server deletes everything sealed for the agency. Returns whether the
-    /// notice was delivered.
+    /// notice was delivered. `TransferRefused` when the server answered with a refusal (nothing
+    /// recorded); any other error leaves it unknown whether the server recorded it.
     public func submit(_ prepared: PreparedTransfer) async throws -> Bool {
         let statement = prepared.bundle.statement
         var body: [String: Any] = ["statement": String(decoding: prepared.bundle.statementBytes, as: UTF8.self),
                                    "signature": Base64.encode(prepared.bundle.signature)]
         if let notice = prepared.notice { body["notice"] = Base64.encode(notice) }
         let bytes = [UInt8](try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
-        let json = try await signedJSON("POST", "/v1/agency/cases/\(statement.caseID.rawValue)/transfer", body: bytes)
+        let json: [String: Any]
+        do {
+            json = try await signedJSON("POST", "/v1/agency/cases/\(statement.caseID.rawValue)/transfer", body: bytes)
+        } catch let error as HTTPStatusError {
+            throw TransferRefused(description: error.description)
+        } catch let error as ClientError where error.serverAnswered {
+            throw TransferRefused(description: error.description)
+        }
         let delivered = json["notice_delivered"] as? Bool ?? false
         // A kept case file keeps its copy of what she was told, as for every message to her.
         if statement.keepCopy, delivered, let text = prepared.noticeText {

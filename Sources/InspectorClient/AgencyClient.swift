@@ -183,8 +183,10 @@ public struct AgencyClient: Sendable {
         ])
         guard reply.status == 200 else {
             if reply.status == 401 {
-                throw ClientError("the server does not accept key \(keys.publicKey.keyID) (\(keys.publicKey.name))",
-                                  hint: "the key may not be registered with this server, or it was revoked")
+                var error = ClientError("the server does not accept key \(keys.publicKey.keyID) (\(keys.publicKey.name))",
+                                        hint: "the key may not be registered with this server, or it was revoked")
+                error.serverAnswered = true
+                throw error
             }
             throw HTTPStatusError(status: reply.status, body: reply.body)
         }

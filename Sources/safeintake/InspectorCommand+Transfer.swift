@@ -57,14 +57,17 @@ extension InspectorCommand {
             // Written first under a temporary name, renamed once the server recorded the handover:
             // no bundle exists for a handover the log does not show, and none is lost for one it does.
             let partial = out + ".partial"
-            let data = try prepared.bundle.fileData()
-            try data.withUnsafeBytes { try Attachment.writeNew(partial, $0) }
+            try prepared.file.withUnsafeBytes { try Attachment.writeNew(partial, $0) }
             let delivered: Bool
             do {
-                delivered = try await CLIOutput.reporting { try await client.submit(prepared) }
-            } catch {
+                delivered = try await client.submit(prepared)
+            } catch let refused as TransferRefused {
                 unlink(partial)
-                throw error
+                throw CLIFailure("the server refused the handover; nothing was recorded and no bundle was kept: \(refused)")
+            } catch {
+                // No answer: the server may have recorded it (and deleted the case). Keep the only copy.
+                throw CLIFailure("the server's answer did not arrive; \(partial) is kept: \(error)",
+                                 hint: "if `inspector show --full` (or the log's case_transferred entry) shows the handover, rename \(partial) to \(out) and give it to the receiving supervisor; if not, delete \(partial) and try again")
             }
             guard rename(partial, out) == 0 else {
                 throw CLIFailure("the handover is recorded, but \(partial) could not be renamed to \(out): \(String(cString: strerror(errno)))",
