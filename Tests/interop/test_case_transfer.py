@@ -139,6 +139,9 @@ def test_a_case_moves_between_two_organisations(orgs, tmp_path):
         inspector(b, "supervisor", "attachment", received, str(number), "--out", str(copy))
         assert copy.read_bytes()[:3] == b"\xff\xd8\xff"
     assert case["transfers"][0]["from_name"] == "Migrant Workers' Centre" and case["transfers"][0]["keep_copy"] is False
+    exported = tmp_path / "received.jsonl"
+    inspector(b, "supervisor", "export", received, "--format", "json", "--out", str(exported))
+    assert [e["organisation"] for e in json.loads(exported.read_text())["thread"]] == ["Migrant Workers' Centre"] * 4
     # B's supervisor gives it to B's inspector as any other case.
     inspector(b, "supervisor", "assign", received, "--to", "inspector-2")
     assert [e["text"] for e in show_full(b, "inspector-2", received)["thread"]][-1] == NOTICE
