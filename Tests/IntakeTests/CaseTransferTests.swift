@@ -291,6 +291,19 @@ struct CaseTransferTests {
         #expect(try ngo.open(filed.caseID, as: ngo.supervisor)?.file.state == .received)
     }
 
+    @Test("retention deletes a transferred case like a closed one, with its handover", arguments: Backend.available)
+    func retention(_ backend: Backend) throws {
+        let ngo = try Organisation("Centre", backend)
+        let inspectorate = try Organisation("Inspectorate", backend)
+        let filed = try ngo.file()
+        let open = try ngo.file()
+        _ = try ngo.handOver(filed.caseID, to: inspectorate, keepCopy: true)
+        let later = CoarseTime(now: { Date().addingTimeInterval(3 * 86_400) })
+        #expect(try RetentionService(store: ngo.store, time: later).purgeClosedCases(olderThanDays: 1) == 1)
+        #expect(try ngo.store.reporterCaseData(filed.caseID) == nil && ngo.intake.checkStatus(tokenText: filed.token) == nil)
+        #expect(try ngo.store.reporterCaseData(open.caseID) != nil, "a case still open stays")
+    }
+
     @Test("the separation checks accept both logs and verify the handover's signature chain")
     func separationChecks() throws {
         try withTemporaryFolder { first in
