@@ -11,6 +11,10 @@ public struct EnvelopeError: Error, Sendable, Equatable, CustomStringConvertible
         case wrongPassphrase = "wrong_passphrase"
         case malformedPlaintext = "malformed_plaintext"
         case badSignature = "bad_signature"
+        /// A transfer names, or is signed under, an operator key other than the one expected (§17).
+        case wrongOperator = "wrong_operator"
+        /// A transfer bundle's contents do not hash to what its signed statement says (§17).
+        case digestMismatch = "digest_mismatch"
     }
 
     public let code: Code

@@ -24,6 +24,10 @@ public enum EnvelopeFormat {
     static let keyIDLabel = Array("safeintake/key-id".utf8)
     /// Label for operator key ids (§5.3).
     static let operatorIDLabel = Array("safeintake/operator-key-id".utf8)
+    /// Label signed with every handover statement (§17).
+    static let caseTransferLabel = Array("safeintake/case-transfer/v1".utf8)
+    /// Label hashed first into every transfer bundle's digest (§17).
+    static let transferBundleLabel = Array("safeintake/transfer-bundle/v1".utf8)
 
     /// `UTF8("safeintake/record") || 0x00 || version || record_type || UTF8(case_id)`.
     static func associatedData(caseID: CaseID, type: RecordType) -> [UInt8] {

@@ -7,4 +7,7 @@ public enum RecordType: UInt8, Sendable, CaseIterable {
     /// Evidence she attached (`SealedAttachment`): a secretstream under its own key, which the
     /// agency view carries. The type byte heads the stored bytes and is bound into the stream.
     case attachment = 0x03
+    /// A case's thread as it came from another organisation (`TransferredThread`, Docs/format.md
+    /// §17): sealed once by the sending supervisor's client under the case's new key.
+    case transferredThread = 0x04
 }

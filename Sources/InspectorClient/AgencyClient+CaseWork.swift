@@ -151,6 +151,10 @@ extension AgencyClient {
     public func sendMessage(_ caseID: CaseID, text: String, kind: InspectorMessage.Kind) async throws {
         let fetched = try await fetch(caseID)
         guard let reporterKey = fetched.reporterPublicKey else {
+            if let received = fetched.received {
+                throw ClientError("case \(caseID) came from another organisation (\(received.statement.fromName)): the reporter checks her case there, not here",
+                                  hint: "reach her through \(received.statement.fromName), or by the means the case file gives")
+            }
             throw ClientError("case \(caseID) has no reporter key (filed before replies existed): the reporter cannot receive messages")
         }
         guard !fetched.duressFlagged else {
@@ -197,7 +201,7 @@ extension AgencyClient {
         try Self.sealedNote(try await fetch(caseID), author: keys, kind: kind, text: text)
     }
 
-    private static func sealedNote(_ fetched: FetchedCase, author keys: AgencyKeyPair, kind: CaseNote.Kind, text: String) throws -> [String: Any] {
+    static func sealedNote(_ fetched: FetchedCase, author keys: AgencyKeyPair, kind: CaseNote.Kind, text: String) throws -> [String: Any] {
         let note = CaseNote(caseID: fetched.caseID, author: keys.publicKey.keyID, kind: kind, text: text)
         let record = try note.seal(caseKey: try fetched.currentKey(with: keys), signedBy: keys.signing)
         try checkSize(record, what: kind == .outcome ? "outcome" : "note")
@@ -205,14 +209,14 @@ extension AgencyClient {
     }
 
     /// Refuses here, before sending, what the server would refuse as too large (HTTP 413).
-    private static func checkSize(_ sealed: [UInt8], what: String) throws {
+    static func checkSize(_ sealed: [UInt8], what: String) throws {
         guard sealed.count <= EnvelopeFormat.maxCaseWorkRecordBytes else {
             throw ClientError("the \(what) is too long: sealed, it takes \(sealed.count) bytes, and the server stores at most \(EnvelopeFormat.maxCaseWorkRecordBytes)",
                               hint: "shorten it (a few thousand characters fit), or split it into several")
         }
     }
 
-    private func post(_ caseID: CaseID, _ action: String, _ body: [String: Any]) async throws {
+    func post(_ caseID: CaseID, _ action: String, _ body: [String: Any]) async throws {
         let bytes = [UInt8](try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
         _ = try await signedJSON("POST", "/v1/agency/cases/\(caseID.rawValue)/\(action)", body: bytes)
     }

@@ -84,6 +84,11 @@ public struct AgencyClient: Sendable {
     /// notes were written before), so a row the server made up cannot vouch for a note. What does
     /// not open is listed in `unopened`.
     public func openFull(_ caseID: CaseID) async throws -> OpenedCase {
+        try await openWithFile(caseID).opened
+    }
+
+    /// `openFull`, with the case file as the server sent it (wraps, reporter key, handovers).
+    func openWithFile(_ caseID: CaseID) async throws -> (fetched: FetchedCase, opened: OpenedCase) {
         let fetched = try await fetch(caseID)
         var signingKeys: [String: [UInt8]] = [:]
         if !fetched.notes.isEmpty {
@@ -91,7 +96,7 @@ public struct AgencyClient: Sendable {
                 signingKeys[entry.publicKey.keyID] = entry.publicKey.signPublicKey
             }
         }
-        return try OpenedCase(fetched, keys: keys) { signingKeys[$0] }
+        return (fetched, try OpenedCase(fetched, keys: keys) { signingKeys[$0] })
     }
 
     /// Fetches a case file. With a trusted log key, first proves that the release entry the
@@ -178,8 +183,10 @@ public struct AgencyClient: Sendable {
         ])
         guard reply.status == 200 else {
             if reply.status == 401 {
-                throw ClientError("the server does not accept key \(keys.publicKey.keyID) (\(keys.publicKey.name))",
-                                  hint: "the key may not be registered with this server, or it was revoked")
+                var error = ClientError("the server does not accept key \(keys.publicKey.keyID) (\(keys.publicKey.name))",
+                                        hint: "the key may not be registered with this server, or it was revoked")
+                error.serverAnswered = true
+                throw error
             }
             throw HTTPStatusError(status: reply.status, body: reply.body)
         }

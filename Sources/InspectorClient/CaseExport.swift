@@ -49,7 +49,11 @@ public enum CaseExport {
                 ["number": index + 1, "id": entry.id.rawValue, "media_type": entry.mediaType, "pages": entry.pages, "text": entry.text]
             },
             "attachments_withheld": opened.withheldAttachments,
-            "thread": opened.thread.map { ["day": $0.day ?? NSNull(), "author": $0.author, "kind": $0.kind, "text": $0.text] as [String: Any] },
+            "thread": opened.thread.map { entry -> [String: Any] in
+                var item: [String: Any] = ["day": entry.day ?? NSNull(), "author": entry.author, "kind": entry.kind, "text": entry.text]
+                if let organisation = entry.organisation { item["organisation"] = organisation }
+                return item
+            },
         ]
     }
 
@@ -101,7 +105,8 @@ public enum CaseExport {
             let fields = view.fields.sorted { $0.key < $1.key }
                 .map { "<dt>\(e($0.key.replacingOccurrences(of: "_", with: " ")))</dt><dd><bdi>\(e($0.value))</bdi></dd>" }.joined()
             let thread = item.opened.thread.map {
-                "<li><span class=\"meta\">\(e($0.day ?? "undated")) · \(e($0.kind.replacingOccurrences(of: "_", with: " "))) · \(e($0.author))</span>"
+                "<li><span class=\"meta\">\(e($0.day ?? "undated")) · \(e($0.kind.replacingOccurrences(of: "_", with: " "))) · \(e($0.author))"
+                    + ($0.organisation.map { " · from \(e($0))" } ?? "") + "</span>"
                     + "<div dir=\"auto\">\(e($0.text))</div></li>"
             }.joined()
             let attachments = item.opened.allAttachments.enumerated().map { index, entry in

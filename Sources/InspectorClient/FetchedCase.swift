@@ -18,6 +18,16 @@ public struct FetchedCase: Sendable {
     public let holders: [String]
     public let reporterPublicKey: [UInt8]?
     public let releaseEntry: UInt64?
+    /// Its handovers between organisations (Docs/format.md §17): the statement as signed, and for
+    /// a case received, the sealed thread that came with it.
+    public let transfers: [Transfer]
+
+    public struct Transfer: Sendable {
+        public let direction: String
+        public let statement: CaseTransfer
+        public let day: String
+        public let thread: [UInt8]?
+    }
 
     /// Parses the server's JSON; the `wrap` member of the first version stands for epoch 0.
     init(json: [String: Any], caseID: CaseID) throws(ClientError) {
@@ -46,7 +56,18 @@ public struct FetchedCase: Sendable {
         self.holders = json["holders"] as? [String] ?? []
         self.reporterPublicKey = (json["reporter_public_key"] as? String).flatMap(Base64.decode)
         self.releaseEntry = (json["release_entry"] as? NSNumber)?.uint64Value
+        self.transfers = (json["transfers"] as? [[String: Any]] ?? []).compactMap { item in
+            guard let direction = item["direction"] as? String, let text = item["statement"] as? String,
+                  let statement = try? CaseTransfer.parse(Array(text.utf8)) else { return nil }
+            return Transfer(direction: direction, statement: statement, day: item["day"] as? String ?? statement.day,
+                            thread: (item["thread"] as? String).flatMap(Base64.decode))
+        }
     }
+
+    /// The handover that brought the case here, if it came from another organisation.
+    var received: Transfer? { transfers.first { $0.direction == "received" } }
+    /// The handover that sent it on, if it went to another organisation.
+    var sent: Transfer? { transfers.first { $0.direction == "sent" } }
 
     /// The case key of every epoch this key holds, unwrapped with its box key.
     func caseKeys(with keys: AgencyKeyPair) throws(ClientError) -> [Int: SecureBytes] {
@@ -81,16 +102,26 @@ public struct FetchedCase: Sendable {
 public struct OpenedCase: Sendable {
     public let view: AgencyView
 
-    /// Every attachment this key can open: the complaint's, then those sent with her answers, in
-    /// order (issue 20); numbered from 1 in `inspector show` and `inspector attachment`.
+    /// Every attachment this key can open: the complaint's, then those that came with a case
+    /// received from another organisation, then those sent with her answers here, in order (issue
+    /// 20); numbered from 1 in `inspector show` and `inspector attachment`.
     public var allAttachments: [AttachmentEntry] {
-        (view.attachments ?? []) + answers.flatMap { $0.attachments ?? [] }
+        (view.attachments ?? []) + (receivedThread?.entries ?? []).flatMap { $0.attachments ?? [] } + answers.flatMap { $0.attachments ?? [] }
     }
 
     /// How many the document firewall held back, with the complaint and with her answers.
     public var withheldAttachments: Int {
-        (view.withheldAttachments ?? 0) + answers.reduce(0) { $0 + ($1.withheldAttachments ?? 0) }
+        (view.withheldAttachments ?? 0) + (receivedThread?.entries ?? []).reduce(0) { $0 + ($1.withheldAttachments ?? 0) }
+            + answers.reduce(0) { $0 + ($1.withheldAttachments ?? 0) }
     }
+
+    /// The thread as another organisation handed it over, when the case came from one.
+    public let receivedThread: TransferredThread?
+    /// The case's handovers (received, then sent), as their signed statements.
+    public let transfers: [CaseTransfer]
+    /// The day the complaint was first filed, when the case came from another organisation (its
+    /// filing day here is the day it arrived).
+    public var firstFiled: String? { receivedThread?.filed }
     public let status: String
     public let duressFlagged: Bool
     public let notes: [CaseNote]
@@ -153,19 +184,37 @@ public struct OpenedCase: Sendable {
             do {
                 let answer = try ReporterAnswer.open(sealed, caseID: fetched.caseID, with: keys.box)
                 answers.append(answer)
-                thread.append(ThreadEntry(day: day, author: "reporter", kind: "answer", text: answer.text))
+                thread.append(ThreadEntry(day: day, author: "reporter", kind: "answer", text: answer.text,
+                                          attachments: answer.attachments ?? [], withheldAttachments: answer.withheldAttachments ?? 0))
             } catch {
                 unopened.append(UnopenedItem(kind: .answer, sender: nil, reason: error.reason))
+            }
+        }
+        // A case received from another organisation: its thread until then, each entry marked with
+        // the organisation it was written at, under the first epoch's key (issue 19 #5).
+        var received: TransferredThread?
+        if let record = fetched.received, let sealed = record.thread {
+            do {
+                let opened = try TransferredThread.open(sealed, caseID: fetched.caseID, caseKey: first)
+                received = opened
+                thread += opened.entries.map {
+                    ThreadEntry(day: $0.day, author: $0.author, kind: $0.kind, text: $0.text, organisation: $0.organisation,
+                                attachments: $0.attachments ?? [], withheldAttachments: $0.withheldAttachments ?? 0)
+                }
+            } catch {
+                unopened.append(UnopenedItem(kind: .thread, sender: nil, reason: error.reason))
             }
         }
         self.notes = notes
         self.answers = answers
         self.unopened = unopened
+        self.receivedThread = received
+        self.transfers = fetched.transfers.map(\.statement)
         // A stable sort: entries without a day (stored before days were kept) come first.
         self.thread = thread.enumerated().sorted { ($0.element.day ?? "", $0.offset) < ($1.element.day ?? "", $1.offset) }.map(\.element)
         lastActivity = (fetched.notes.compactMap(\.day) + fetched.answerDays.compactMap { $0 }).max()
         status = fetched.status
-        duressFlagged = fetched.duressFlagged
+        duressFlagged = fetched.duressFlagged || (received?.duress ?? false)
         holders = fetched.holders
     }
 }
@@ -181,6 +230,12 @@ public struct ThreadEntry: Sendable, Equatable {
     /// Signed by its author and verified (note format 2); false for a note from before notes were
     /// signed, attributed only by the server's record. Always true for her answers.
     public var signed = true
+    /// The organisation it was written at, for an entry that came with a case received from
+    /// another organisation (issue 19 #5); nil for this organisation's own.
+    public var organisation: String? = nil
+    /// What she sent with an answer (issue 20).
+    public var attachments: [AttachmentEntry] = []
+    public var withheldAttachments = 0
 }
 
 /// A note or an answer in a case file that this key could not open, shown as such.
@@ -188,6 +243,8 @@ public struct UnopenedItem: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case note
         case answer
+        /// The thread that came with a case received from another organisation.
+        case thread
     }
 
     public let kind: Kind
@@ -199,8 +256,9 @@ public struct UnopenedItem: Sendable, Equatable {
     /// "1 note could not be opened", "2 notes and 1 answer could not be opened"; nil when all opened.
     public static func summary(_ items: [UnopenedItem]) -> String? {
         let notes = items.filter { $0.kind == .note }.count
-        let answers = items.count - notes
-        let parts = [(notes, "note"), (answers, "answer")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        let threads = items.filter { $0.kind == .thread }.count
+        let answers = items.count - notes - threads
+        let parts = [(notes, "note"), (answers, "answer"), (threads, "received thread")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
         return parts.isEmpty ? nil : "\(parts.joined(separator: " and ")) could not be opened"
     }
 }

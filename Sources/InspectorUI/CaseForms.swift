@@ -21,7 +21,13 @@ struct CaseForms {
 
     var all: HTML {
         let supervisor: HTML = signer.role == .supervisor ? "\(assign)\(unassign)" : .empty
-        return "\(status)\(note)\(reply)\(supervisor)\(export)"
+        // A case handed to another organisation keeps its state and hears nothing more from here;
+        // one received from another organisation has no reporter here to write to (issue 19 #5).
+        let handedOn = sheet.status == "transferred"
+        let received = sheet.transfers.contains { $0.receiverCaseID == sheet.view.caseID }
+        let work: HTML = handedOn ? .empty : status
+        let writing: HTML = handedOn || received ? .empty : reply
+        return "\(work)\(note)\(writing)\(supervisor)\(export)"
     }
 
     private func form(_ action: String, _ fields: HTML) -> HTML {

@@ -29,7 +29,7 @@ enum CaseListPage {
 
         init(order: String?, status: String?) {
             self.order = order.flatMap(Order.init(rawValue:)) ?? .filed
-            self.status = status.flatMap { CaseStatus.all.contains($0) ? $0 : nil }
+            self.status = status.flatMap { CaseStatus.listed.contains($0) ? $0 : nil }
         }
 
         /// The query a request's parameters give; values that make no sense fall back, never echo.
@@ -163,7 +163,7 @@ enum CaseListPage {
     }
 
     private static func filters(_ query: Query, languages: [String], _ paths: UIPaths) -> HTML {
-        let statuses = ([""] + CaseStatus.all).map { value -> HTML in
+        let statuses = ([""] + CaseStatus.listed).map { value -> HTML in
             let selected: HTML = value == (query.status ?? "") ? " selected" : .empty
             let label = value.isEmpty ? "all" : CaseStatus.label(value)
             return #"<option value="\#(value)"\#(selected)>\#(label)</option>"#

@@ -19,8 +19,8 @@ enum CasePage {
         return Layout.page(title: "Case \(id.prefix(8))", signer: signer, home: paths.home, notice: notice, """
             <p><a href="\(paths.home)">All cases</a></p>
             <h1>Case <span class="id">\(id)</span></h1>\(duress)
-            <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>
-            <h2>Complaint</h2>\(complaint(sheet.view))\(attachments(sheet, paths: paths))
+            <p>Status: <span class="status">\(CaseStatus.label(sheet.status))</span></p>\(handovers(sheet.transfers))
+            <h2>Complaint</h2>\(complaint(sheet.view))\(attachments(sheet, paths: paths))\(received(sheet.received))
             <h2>Thread</h2>\(thread(sheet.thread))\(unopened(sheet.unopened, .note))\(unopened(sheet.unopened, .answer))
             <h2>Key holders</h2>\(holders(sheet.holders))
             <h2>Work the case</h2>\(forms.all)
@@ -102,6 +102,28 @@ enum CasePage {
             <section class="unopened" role="note"><p><strong>\(summary)</strong> \
             <span class="hint">(skipped: the rest of the case is shown as usual)</span></p><ul class="plain meta">\(details)</ul></section>
             """
+    }
+
+    /// Where the case came from and where it went (issue 19 #5), from the signed statements.
+    static func handovers(_ transfers: [CaseTransfer]) -> HTML {
+        let items = transfers.map { t -> HTML in
+            let copy: HTML = t.keepCopy ? " (a copy kept)" : .empty
+            return #"<li>\#(t.day): from <bdi>\#(t.fromName)</bdi> to <bdi>\#(t.toName)</bdi>\#(copy) <span class="meta id">operators \#(t.fromOperator.prefix(12)) → \#(t.toOperator.prefix(12))</span></li>"#
+        }
+        return items.isEmpty ? .empty : #"<section><ul class="plain">\#(items)</ul></section>"#
+    }
+
+    /// The thread a case received from another organisation brought with it: every entry with its
+    /// original day and author key id, marked with the organisation it was written at.
+    static func received(_ entries: [ThreadEntry]) -> HTML {
+        guard !entries.isEmpty else { return .empty }
+        let items = entries.map { entry -> HTML in
+            let who = entry.author == "reporter" ? "the reporter" : "key \(entry.author.prefix(12))"
+            return """
+                <li><div class="meta">\(entry.day ?? "undated") · \(entry.kind.replacingOccurrences(of: "_", with: " ")) · \(who) · from <bdi>\(entry.organisation ?? "")</bdi></div><div class="text" dir="auto">\(entry.text)</div></li>
+                """
+        }
+        return #"<h2>Thread from the sending organisation</h2><section><ul class="plain">\#(items)</ul></section>"#
     }
 
     static func holders(_ holders: [CaseSheet.Person]) -> HTML {

@@ -55,6 +55,10 @@ struct CaseSheet: Sendable {
     let attachments: [AttachmentEntry]
     /// How many the document firewall held back, with the complaint and with her answers.
     let withheldAttachments: Int
+    /// The thread that came with a case received from another organisation (issue 19 #5), each
+    /// entry with its day, author key id and organisation; and the case's handovers.
+    var received: [ThreadEntry] = []
+    var transfers: [CaseTransfer] = []
 
     /// A sheet whose thread is `notes`, then `answers` (undated).
     init(view: AgencyView, status: String, duressFlagged: Bool, notes: [Note], answers: [String], holders: [Person], assignable: [Person],
@@ -94,6 +98,8 @@ struct CaseSheet: Sendable {
             unopened: opened.unopened.map { Unopened(kind: $0.kind, sender: $0.sender.map(person), reason: $0.reason) },
             attachments: opened.allAttachments,
             withheldAttachments: opened.withheldAttachments)
+        received = opened.thread.filter { $0.organisation != nil }
+        transfers = opened.transfers
     }
 }
 
@@ -101,9 +107,15 @@ struct CaseSheet: Sendable {
 enum CaseStatus {
     static let all = ["received", "assigned", "investigating", "action_taken", "closed"]
     static let closed = "closed"
+    /// What the case list filters by: those, and `transferred`, which only a handover sets.
+    static let listed = all + ["transferred"]
 
     /// Words for a status, for people rather than scripts.
     static func label(_ status: String) -> String {
-        status == "action_taken" ? "action taken" : status
+        switch status {
+        case "action_taken": "action taken"
+        case "transferred": "handed to another organisation"
+        default: status
+        }
     }
 }

@@ -38,6 +38,15 @@ public final class AgencyAuthenticator: Sendable {
         return challenge
     }
 
+    /// Whether a request may name `keyID` with `challenge` and carry a large body: the challenge
+    /// was issued for that key and is still pending, and the key is an active supervisor's. Checked
+    /// before the body is read; uses nothing up (`authenticate` still decides).
+    public func mayCarryLargeBody(keyID: String, challenge: String) throws -> Bool {
+        let entry = pending.withLock { $0[challenge] }
+        guard let entry, entry.keyID == keyID, entry.expires > now() else { return false }
+        return try agency.activeKey(id: keyID)?.role == .supervisor
+    }
+
     /// The registered, unrevoked key that signed this request, or nil. Uses up the challenge.
     public func authenticate(keyID: String, challenge: String, signature: String,
                              method: String, pathAndQuery: String, body: [UInt8]) throws -> AgencyPublicKey? {

@@ -54,6 +54,12 @@ public enum AuditEvent: Sendable, Equatable {
     /// A supervisor issued the reporter a new number after she lost hers (issue 18 #4): every
     /// earlier number of the case stopped working.
     case tokenReissued(caseID: CaseID, by: String)
+    /// A case was handed to another organisation (`sent`, at the sending deployment) or received
+    /// from one (`received`): the supervisor's signed statement carried whole, byte for byte the
+    /// same in both logs (Docs/format.md §17). `by` is the supervisor who sent or imported it. A
+    /// received entry also carries the sending supervisor's registration and the sending operator's
+    /// key, so that an auditor of the receiving log alone can check the signature chain.
+    case caseTransferred(TransferEntry)
     /// The operator published the statistics of `month`: `note` is the whole release, signed by the
     /// log key (Docs/statistics.md). Noisy figures only; no case, no exact count.
     case statisticsReleased(month: String, note: String)
@@ -82,6 +88,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .attachmentsSealed: "attachments_sealed"
         case .caseExported: "case_exported"
         case .tokenReissued: "token_reissued"
+        case .caseTransferred: "case_transferred"
         }
     }
 
@@ -169,6 +176,8 @@ public enum AuditEvent: Sendable, Equatable {
         case let .statisticsReleased(month, note):
             object["month"] = .string(month)
             object["note"] = .string(note)
+        case let .caseTransferred(entry):
+            entry.write(into: &object)
         }
         var bytes = AuditEntryJSON.encode(object)
         let padded = (bytes.count + Self.entryBlockSize - 1) / Self.entryBlockSize * Self.entryBlockSize

@@ -6,4 +6,7 @@ public enum CaseState: String, Sendable, Codable, CaseIterable {
     case investigating
     case actionTaken = "action_taken"
     case closed
+    /// Handed to another organisation that runs SafeIntake (Docs/format.md §17). Set only by a
+    /// transfer, never by a status change; final at the sending organisation.
+    case transferred
 }

@@ -42,7 +42,7 @@ public struct CaseWorkService: Sendable {
     }
 
     /// Throws unless the key's signed registration is in the log (with an anchor).
-    private func requireAnchored(_ key: RegisteredKey) throws {
+    func requireAnchored(_ key: RegisteredKey) throws {
         guard let anchor else { return }
         guard try anchor.isAnchored(key) else {
             throw CaseWorkError(.invalidValue, "key \(key.publicKey.keyID) has no registration signed by the operator in the audit log: no case key is wrapped to it")
@@ -127,6 +127,9 @@ public struct CaseWorkService: Sendable {
 
     /// Changes the case's state. Closing needs an outcome: a note (sealed by the client) saying how.
     public func setStatus(_ caseID: CaseID, to state: CaseState, outcome: StoredNote?, by holder: AgencyPublicKey) throws {
+        if state == .transferred {
+            throw CaseWorkError(.invalidValue, "a case becomes transferred only by handing it to another organisation (`inspector transfer`)")
+        }
         if state == .closed && outcome == nil {
             throw CaseWorkError(.invalidValue, "closing a case needs an outcome (a sealed note saying how it ended)")
         }
@@ -174,7 +177,7 @@ public struct CaseWorkService: Sendable {
     }
 
     /// The server cannot read notes or messages; it checks what it can: the version byte and the size.
-    private func checkSealed(_ bytes: [UInt8], what: String) throws {
+    func checkSealed(_ bytes: [UInt8], what: String) throws {
         guard bytes.count <= Self.maxSealedBytes else {
             throw CaseWorkError(.tooLarge, "the \(what) is \(bytes.count) bytes sealed; the server stores at most \(Self.maxSealedBytes): write a shorter one")
         }

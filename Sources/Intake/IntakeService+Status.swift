@@ -23,6 +23,21 @@ public struct ReporterMessage: Sendable, Equatable {
     }
 }
 
+/// Where her case went, as her status page tells her.
+public struct MovedCase: Sendable, Equatable {
+    /// The receiving organisation's name, as the sending supervisor signed it.
+    public let organisation: String
+    public let day: String
+    /// The organisation here kept a copy, so her answers still reach someone here.
+    public let keptCopy: Bool
+
+    public init(organisation: String, day: String, keptCopy: Bool) {
+        self.organisation = organisation
+        self.day = day
+        self.keptCopy = keptCopy
+    }
+}
+
 /// What a reporter sees on a status check.
 public struct StatusAnswer: Sendable {
     public let state: CaseState
@@ -43,6 +58,12 @@ public struct StatusAnswer: Sendable {
     /// What happened to each attachment she sent with her answer on this check (issue 20), in
     /// order; empty when she sent none.
     public var evidence: [EvidenceOutcome] = []
+    /// Her case was handed to another organisation (issue 19 #5): its name and the day, from the
+    /// signed handover statement. Never set while she is under duress.
+    public var movedTo: MovedCase? = nil
+    /// She answered, but the case went to another organisation without a copy here: nobody here
+    /// could read her answer, so nothing was stored.
+    public var answerRefused = false
 
     /// The answer with the days she is promised, from the case's filing day and state.
     func dated(filedDay: String, deadlines: ResponseDeadlines) -> StatusAnswer {
@@ -132,28 +153,46 @@ extension IntakeService {
     private func answer(_ stored: StoredToken, _ data: ReporterCaseData, reporterKey: BoxKeyPair?, reply: String?,
                         evidence: [ScreenedEvidence] = [], replacement: StoredToken?, visit: VisitPass) throws -> StatusAnswer? {
         let thread = reporterKey.map { Self.openThread(data, caseID: stored.caseID, with: $0, newAfter: visit.seenBefore) }
-        let sealedReply = try reply.map { text in
-            try sealReply(text, evidence: evidence, caseID: stored.caseID, holders: data.holders, reporterKey: reporterKey)
+        // Handed on without a copy: nobody here could read her answer. She is told where her case
+        // is, and nothing is stored; under duress her page must look as before, so her own copy is
+        // kept as it would be, and only that.
+        let handedAway = data.sentTransfer.map { !($0.parsed?.keepCopy ?? false) } ?? false
+        let refused = reply != nil && handedAway && !data.duressFlagged
+        let sealedReply = try reply.flatMap { text in
+            refused ? nil : try sealReply(text, evidence: evidence, caseID: stored.caseID, holders: handedAway ? [] : data.holders,
+                                          reporterKey: reporterKey, evidenceKept: !handedAway)
         }
         let audit = [AuditEvent.tokenSpent.entryData(time: time)]
         let outcome = try store.spendToken(stored, replacement: replacement, answer: sealedReply,
                                            seenThrough: data.inbox.last?.index, audit: audit)
-        guard case let .spent(state) = outcome else { return nil }
+        guard case .spent(var state) = outcome else { return nil }
+        var moved: MovedCase?
+        if state == .transferred {
+            // Under duress nothing about the move shows: the state she saw before it.
+            if let record = data.sentTransfer, let statement = record.parsed, !data.duressFlagged {
+                moved = MovedCase(organisation: statement.toName, day: statement.day, keptCopy: statement.keepCopy)
+            } else {
+                state = data.sentTransfer?.stateBefore ?? (data.state == .transferred ? .received : data.state)
+            }
+        }
         var messages = thread?.messages ?? []
-        if let reply, reporterKey != nil {
+        if let reply, reporterKey != nil, !refused {
             messages.append(ReporterMessage(from: "reporter", kind: .reply, text: reply, day: time.day()))
             messages = Array(messages.suffix(Self.messagesShown))
         }
         var answer = StatusAnswer(state: state, messages: messages, outcome: state == .closed ? thread?.outcome : nil,
                                   nextToken: visit.token.formatted(), visitPass: try visit.sealed(key: visitKey))
         answer.evidence = sealedReply == nil ? [] : evidence.map(\.outcome)
+        answer.movedTo = moved
+        answer.answerRefused = refused
         if let reporterKey, let sealed = data.receiptFacts { answer.receipt = ReceiptFacts.open(sealed, with: reporterKey) }
         return answer.dated(filedDay: data.filedDay, deadlines: deadlines)
     }
 
     /// Her answer sealed to every key holder, and to her own key for her thread.
+    /// `evidenceKept` false: her attachments are not stored (no holder could open them).
     private func sealReply(_ text: String, evidence: [ScreenedEvidence], caseID: CaseID, holders: [AgencyPublicKey],
-                           reporterKey: BoxKeyPair?) throws -> SealedReporterAnswer {
+                           reporterKey: BoxKeyPair?, evidenceKept: Bool = true) throws -> SealedReporterAnswer {
         let sealed = try Self.seal(evidence, caseID: caseID)
         let answer = ReporterAnswer(caseID: caseID, text: text, attachments: sealed.entries, withheldAttachments: sealed.withheld)
         let toHolders = try Dictionary(uniqueKeysWithValues: holders.map { ($0.keyID, try answer.seal(to: $0.boxPublicKey)) })
@@ -163,7 +202,7 @@ extension IntakeService {
         var hers = answer
         hers.attachments = nil
         return SealedReporterAnswer(toHolders: toHolders, toReporter: try hers.seal(to: (reporterKey ?? BoxKeyPair()).publicKey),
-                                    day: time.day(), attachments: sealed.stored)
+                                    day: time.day(), attachments: evidenceKept ? sealed.stored : [])
     }
 
     /// A decoy's answer: "received", no messages, the same work as a real check. On a first check

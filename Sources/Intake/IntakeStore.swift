@@ -132,9 +132,16 @@ public struct ReporterCaseData: Sendable {
     public let filedDay: String
     /// `ReceiptFacts` sealed to her key; nil for cases filed before receipts existed.
     public let receiptFacts: [UInt8]?
+    /// She checked in with her duress code (and no supervisor has cleared it).
+    public let duressFlagged: Bool
+    /// The case's handover to another organisation, when it was handed on (Docs/format.md §17).
+    public let sentTransfer: CaseTransferRecord?
 
     public init(state: CaseState, duressVerifier: TokenVerifier?, inbox: [InboxEntry], seenThrough: Int64,
-                holders: [AgencyPublicKey], signingKeys: [String: [UInt8]], filedDay: String = "", receiptFacts: [UInt8]? = nil) {
+                holders: [AgencyPublicKey], signingKeys: [String: [UInt8]], filedDay: String = "", receiptFacts: [UInt8]? = nil,
+                duressFlagged: Bool = false, sentTransfer: CaseTransferRecord? = nil) {
+        self.duressFlagged = duressFlagged
+        self.sentTransfer = sentTransfer
         self.receiptFacts = receiptFacts
         self.filedDay = filedDay
         self.state = state
@@ -211,10 +218,13 @@ public struct CaseFile: Sendable {
     /// Index of the `key_released` audit entry written for this release: the client proves its
     /// inclusion in a signed checkpoint before it decrypts.
     public let releaseEntryIndex: UInt64
+    /// Its handovers between organisations (Docs/format.md §17): received from one, sent to one.
+    public let transfers: [CaseTransferRecord]
 
     public init(id: CaseID, state: CaseState, duressFlagged: Bool, epoch: Int, agencyView: [UInt8], wraps: [Int: [UInt8]],
                 notes: [StoredNote], answers: [[UInt8]], answerDays: [String?] = [], holders: [String], reporterPublicKey: [UInt8]?,
-                releaseEntryIndex: UInt64) {
+                releaseEntryIndex: UInt64, transfers: [CaseTransferRecord] = []) {
+        self.transfers = transfers
         self.id = id
         self.state = state
         self.duressFlagged = duressFlagged
@@ -279,6 +289,9 @@ public enum CaseWorkLimitText {
     public static func forwardedAnswers(_ held: Int) -> String {
         "the assignment must forward each of the \(held) answers the assigner holds, in order (an empty entry for one that did not open); the case changed meanwhile, try again"
     }
+
+    /// A case handed to another organisation keeps its state, and hears nothing more from here.
+    public static let handedOn = "the case was handed to another organisation: its state stays transferred, and messages to her went with the handover's notice"
 
     public static func notes(_ limit: Int) -> String {
         "your key has written \(limit) notes on this case, as many as one key may; nothing was stored (a supervisor can pass on more in a note of their own)"
@@ -349,8 +362,21 @@ public protocol IntakeStore: Sendable {
     /// not duress-flagged, and `by` has sent fewer than `limit` messages on it (`limitReached` otherwise).
     func addInboxMessage(_ id: CaseID, sealed: [UInt8], by: String, day: String, limit: Int, audit: [[UInt8]]) throws
 
+    // MARK: transfers between organisations (Docs/format.md §17)
+    /// Records, in one transaction, that `transfer.statement.by` (who must hold the case) handed it
+    /// to another organisation: its `case_transfers` row (`sent`, with the state it had), state
+    /// `transferred`; without a copy, every wrap, note, answer sealed to a holder and attachment of
+    /// the case deleted and its agency view emptied (her token, reporter key and thread stay); the
+    /// notice stored in her thread unless the case is flagged under duress. `conflict` when the case
+    /// was handed on already. Returns whether the notice was stored.
+    func transferCase(_ id: CaseID, _ transfer: OutgoingTransfer, audit: [[UInt8]]) throws -> Bool
+    /// Stores a case received from another organisation: the sealed view, the one wrap, the
+    /// attachments and the `case_transfers` row (`received`, with the sealed thread). `conflict`
+    /// when a case with its id exists or ever came in under it (a bundle imported again).
+    func importCase(_ imported: ImportedCase, audit: [[UInt8]]) throws
+
     // MARK: retention
-    /// Closed cases filed before `day` (YYYY-MM-DD).
+    /// Closed and transferred cases filed before `day` (YYYY-MM-DD): their work here is over.
     func closedCases(filedBefore day: String) throws -> [CaseID]
     /// Deletes a case and everything stored about it (wraps, notes, messages, tokens), appending `audit`.
     func deleteCase(_ id: CaseID, audit: [[UInt8]]) throws

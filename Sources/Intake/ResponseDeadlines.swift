@@ -21,7 +21,7 @@ public struct ResponseDeadlines: Sendable, Equatable {
     public func replyBy(filedDay: String, state: CaseState) -> String? {
         switch state {
         case .received: CalendarDay.adding(acknowledgeDays, to: filedDay)
-        case .closed: nil
+        case .closed, .transferred: nil
         default: CalendarDay.adding(feedbackDays, to: filedDay)
         }
     }
@@ -29,6 +29,11 @@ public struct ResponseDeadlines: Sendable, Equatable {
 
 /// Arithmetic on `YYYY-MM-DD` days (UTC, proleptic Gregorian), the only dates SafeIntake keeps.
 public enum CalendarDay {
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` day, or nil when it is not one.
+    public static func number(_ day: String) -> Int? {
+        CaseHandlingTally.dayNumber(day)
+    }
+
     /// `day` plus `count` days, or nil when `day` is not a valid `YYYY-MM-DD`.
     public static func adding(_ count: Int, to day: String) -> String? {
         guard let days = CaseHandlingTally.dayNumber(day) else { return nil }

@@ -11,7 +11,8 @@ public struct RetentionService: Sendable {
         self.time = time
     }
 
-    /// Deletes every closed case filed more than `days` days ago; returns how many.
+    /// Deletes every closed case, and every case handed to another organisation, filed more than
+    /// `days` days ago; returns how many.
     public func purgeClosedCases(olderThanDays days: Int) throws -> Int {
         let cutoff = CoarseTime(now: { [time] in time.now().addingTimeInterval(-Double(days) * 86_400) }).day()
         let cases = try store.closedCases(filedBefore: cutoff)

@@ -212,6 +212,21 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // As the SQLite schema's v12 (issue 19 #5, Docs/format.md §17): cases handed between organisations.
+        PostgresMigration(version: 9, description: "case transfers between organisations", statements: [
+            """
+            CREATE TABLE case_transfers (
+                case_id TEXT NOT NULL REFERENCES cases(case_id),
+                direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+                statement TEXT NOT NULL,
+                signature BYTEA NOT NULL,
+                day TEXT NOT NULL CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+                state_before TEXT,
+                thread BYTEA,
+                PRIMARY KEY (case_id, direction)
+            )
+            """,
+        ]),
     ]
 }
 

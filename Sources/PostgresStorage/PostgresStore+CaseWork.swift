@@ -57,7 +57,7 @@ extension PostgresStore {
                 id: id, state: CaseState(rawValue: state) ?? .received, duressFlagged: flagged, epoch: epoch,
                 agencyView: [UInt8](bytea: view), wraps: wraps, notes: notes, answers: answers, answerDays: answerRows.map(\.1),
                 holders: try Self.holders(of: id, in: s).sorted(), reporterPublicKey: reporterKey.map { [UInt8](bytea: $0) },
-                releaseEntryIndex: firstIndex)
+                releaseEntryIndex: firstIndex, transfers: try Self.transfers(of: id, in: s))
         }
     }
 
@@ -113,6 +113,7 @@ extension PostgresStore {
         try transaction { s in
             let epoch = try Self.lockCase(id, in: s).epoch
             try Self.requireHolder(by, of: id, in: s)
+            guard try !Self.wasHandedOn(id, in: s) else { throw StoreError.conflict(CaseWorkLimitText.handedOn) }
             if let note { try Self.insertNote(note, for: id, epoch: epoch, limit: noteLimit, in: s) }
             try s.execute("UPDATE cases SET workflow_state = \(state.rawValue) WHERE case_id = \(id.rawValue)")
             try PostgresAuditAppender.append(audit, in: s)
@@ -160,6 +161,7 @@ extension PostgresStore {
             let flagged = try Self.lockCase(id, in: s).duressFlagged
             try Self.requireHolder(by, of: id, in: s)
             guard !flagged else { throw StoreError.duressFlagged }
+            guard try !Self.wasHandedOn(id, in: s) else { throw StoreError.conflict(CaseWorkLimitText.handedOn) }
             let sent = try Self.messages(of: id, by: by, in: s)
             guard sent < limit else { throw StoreError.limitReached(CaseWorkLimitText.messages(limit)) }
             try s.execute("""
@@ -222,7 +224,7 @@ extension PostgresStore {
         })
     }
 
-    private static func requireHolder(_ keyID: String, of id: CaseID, in s: PostgresSession) throws {
+    static func requireHolder(_ keyID: String, of id: CaseID, in s: PostgresSession) throws {
         guard try holders(of: id, in: s).contains(keyID) else { throw StoreError.notHolder }
     }
 }

@@ -57,11 +57,11 @@ extension PostgresStore {
         try transaction { s in
             guard let row = try s.rows("""
                 SELECT workflow_state, duress_salt, duress_verifier, duress_opslimit, duress_memlimit, reporter_seen_index, filed_day,
-                       receipt_facts
+                       receipt_facts, duress_flagged
                 FROM cases WHERE case_id = \(id.rawValue) FOR SHARE
                 """).first else { return nil }
-            let (state, salt, hash, operations, memory, seen, filed, facts) = try decodeRow {
-                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?, Int64, String, ByteBuffer?).self)
+            let (state, salt, hash, operations, memory, seen, filed, facts, flagged) = try decodeRow {
+                try row.decode((String, ByteBuffer?, ByteBuffer?, Int64?, Int64?, Int64, String, ByteBuffer?, Bool).self)
             }
             var duress: TokenVerifier?
             if let salt, let hash, let operations, let memory {
@@ -86,7 +86,8 @@ extension PostgresStore {
             }
             return ReporterCaseData(state: CaseState(rawValue: state) ?? .received, duressVerifier: duress,
                                     inbox: inbox, seenThrough: seen, holders: holders, signingKeys: signingKeys, filedDay: filed,
-                                    receiptFacts: facts.map { [UInt8](bytea: $0) })
+                                    receiptFacts: facts.map { [UInt8](bytea: $0) }, duressFlagged: flagged,
+                                    sentTransfer: try Self.transfers(of: id, in: s).first { $0.direction == .sent })
         }
     }
 
@@ -124,17 +125,24 @@ extension PostgresStore {
         }
     }
 
-    /// Her answer: one copy per key holder, and hers in her thread.
+    /// Her answer: one copy per key holder, and hers in her thread. A copy goes only to a key that
+    /// still holds the case when the check commits (the case row's share lock waits for a change of
+    /// holders or a handover in progress): one removed, revoked or handed away meanwhile gets
+    /// nothing, and evidence nobody here can open is not kept.
     private static func insert(_ answer: SealedReporterAnswer, for caseID: CaseID, in s: PostgresSession) throws {
+        try s.execute("SELECT 1 FROM cases WHERE case_id = \(caseID.rawValue) FOR SHARE")
+        var delivered = 0
         for (keyID, sealed) in answer.toHolders.sorted(by: { $0.key < $1.key }) {
-            try s.execute("""
-                INSERT INTO reporter_answers (case_id, key_id, sealed, day) VALUES (\(caseID.rawValue), \(keyID), \(sealed.bytea), \(answer.day))
+            delivered += try s.execute("""
+                INSERT INTO reporter_answers (case_id, key_id, sealed, day)
+                SELECT \(caseID.rawValue), \(keyID), \(sealed.bytea), \(answer.day)
+                WHERE EXISTS (SELECT 1 FROM case_key_wraps WHERE case_id = \(caseID.rawValue) AND key_id = \(keyID))
                 """)
         }
         try s.execute("""
             INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (\(caseID.rawValue), \(answer.toReporter.bytea), \(answer.day), TRUE)
             """)
-        for attachment in answer.attachments {
+        for attachment in answer.attachments where delivered > 0 {
             try s.execute("""
                 INSERT INTO case_attachments (case_id, attachment_id, sealed)
                 VALUES (\(caseID.rawValue), \(attachment.id.rawValue), \(attachment.sealed.bytea))

@@ -86,6 +86,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case statusInvestigating = "status.investigating"
     case statusActionTaken = "status.action_taken"
     case statusClosed = "status.closed"
+    case statusTransferred = "status.transferred"
     case statusReceivedOn = "status.received_on"
     case statusReplyBy = "status.reply_by"
     case statusFeedbackBy = "status.feedback_by"

@@ -33,13 +33,13 @@ extension Page {
     /// number), so answering or reading again keeps the same number (issue 18 #2).
     func statusPage(_ answer: StatusAnswer, formToken: String, replySent: Bool, receipt: String? = nil, offersReceipt: Bool = false) -> HTML {
         let (icon, words) = Self.describe(answer.state)
-        let sent: HTML = replySent ? "<p class=\"done\" role=\"status\"><span aria-hidden=\"true\">✅</span> \(text(.replySent))</p>\n" : ""
+        let sent: HTML = replySent && !answer.answerRefused ? "<p class=\"done\" role=\"status\"><span aria-hidden=\"true\">✅</span> \(text(.replySent))</p>\n" : ""
         let outcome: HTML = answer.outcome.map { text in
             "<section class=\"outcome\" aria-labelledby=\"outcome-heading\">\n<h2 id=\"outcome-heading\"><span aria-hidden=\"true\">📄</span> \(self.text(.outcomeHeading))</h2>\n<p class=\"text\" dir=\"auto\">\(text)</p>\n</section>\n"
         } ?? ""
         return document("""
             <h1>\(text(.statusHeading))</h1>
-            \(sent)\(evidenceOutcomes(answer.evidence))<p class="status"><span aria-hidden="true">\(icon)</span> \(text(words))</p>
+            \(sent)\(evidenceOutcomes(answer.evidence))\(stateLine(answer, icon: icon, words: words))
             \(promise(answer))\(outcome)<section aria-labelledby="messages-heading">
             <h2 id="messages-heading"><span aria-hidden="true">💬</span> \(text(.messagesHeading))</h2>
             \(messages(answer.messages))
@@ -50,17 +50,7 @@ extension Page {
             <p>\(text(.newTokenOld)) \(text(.sameTokenNote))</p>
             </section>
             \(tokenAdvice())
-            \(helpSection())<form method="post" action="/check" accept-charset="UTF-8" autocomplete="off" enctype="multipart/form-data">
-            \(hiddenFields(formToken: formToken))
-            <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
-            <div class="field">
-            <label for="f-reply"><span aria-hidden="true">✍️</span> \(text(.replyLabel))</label>
-            <p class="hint" id="h-reply">\(text(.replyHint))</p>
-            <textarea id="f-reply" name="\(PageFields.reply)" rows="5" aria-describedby="h-reply" maxlength="\(TextRules.maxMessageCharacters)" autocomplete="off" spellcheck="false"></textarea>
-            </div>
-            \(evidenceField(compact: true))
-            <button type="submit"><span aria-hidden="true">📨</span> \(text(.replySubmit))</button>
-            </form>
+            \(helpSection())\(answer.movedTo.map { $0.keptCopy } ?? true ? replyForm(answer, formToken: formToken) : "")
             <form method="post" action="/check" accept-charset="UTF-8" autocomplete="off">
             \(hiddenFields(formToken: formToken))
             <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
@@ -68,6 +58,38 @@ extension Page {
             </form>
             \(offersReceipt ? receiptSection(receipt, visit: answer.visitPass, formToken: formToken) : "")
             """)
+    }
+
+    /// Her case's progress. Handed to another organisation, it names that organisation and the day;
+    /// when she answered and nobody here could read it any more, the same words come as a warning,
+    /// and nothing was stored.
+    private func stateLine(_ answer: StatusAnswer, icon: String, words: Msg) -> HTML {
+        guard let moved = answer.movedTo else {
+            return "<p class=\"status\"><span aria-hidden=\"true\">\(icon)</span> \(text(words))</p>"
+        }
+        let line = text(.statusTransferred, ["organisation": moved.organisation, "day": "\u{2066}\(moved.day)\u{2069}"])
+        return answer.answerRefused
+            ? "<p class=\"problem\" role=\"alert\"><span aria-hidden=\"true\">⚠️</span> \(line)</p>"
+            : "<p class=\"status\"><span aria-hidden=\"true\">🏢</span> \(line)</p>"
+    }
+
+    /// The box to answer the inspectors, with photos or documents; absent once her case went to
+    /// another organisation without a copy here (nobody here could read an answer).
+    private func replyForm(_ answer: StatusAnswer, formToken: String) -> HTML {
+        """
+        <form method="post" action="/check" accept-charset="UTF-8" autocomplete="off" enctype="multipart/form-data">
+        \(hiddenFields(formToken: formToken))
+        <input type="hidden" name="\(PageFields.visit)" value="\(answer.visitPass)">
+        <div class="field">
+        <label for="f-reply"><span aria-hidden="true">✍️</span> \(text(.replyLabel))</label>
+        <p class="hint" id="h-reply">\(text(.replyHint))</p>
+        <textarea id="f-reply" name="\(PageFields.reply)" rows="5" aria-describedby="h-reply" maxlength="\(TextRules.maxMessageCharacters)" autocomplete="off" spellcheck="false"></textarea>
+        </div>
+        \(evidenceField(compact: true))
+        <button type="submit"><span aria-hidden="true">📨</span> \(text(.replySubmit))</button>
+        </form>
+
+        """
     }
 
     /// Proof that she complained (issue 18 #11): two buttons on the visit, and the receipt itself
@@ -126,6 +148,7 @@ extension Page {
         case .investigating: ("🔍", .statusInvestigating)
         case .actionTaken: ("⚖️", .statusActionTaken)
         case .closed: ("📁", .statusClosed)
+        case .transferred: ("🏢", .statusTransferred)
         }
     }
 

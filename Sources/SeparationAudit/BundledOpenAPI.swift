@@ -377,6 +377,17 @@ paths:
                   received: {type: string, description: "The day her report was received (YYYY-MM-DD)."}
                   reply_by: {type: string, description: "The day she should hear back by: acknowledgement while `received`, feedback on what was done after (serve --acknowledge-days, --feedback-days); absent once closed."}
                   outcome: {type: string, description: "Once the case is closed: the outcome an inspector wrote for her (absent if none was written)."}
+                  moved:
+                    type: object
+                    description: "Once the case was handed to another organisation (status transferred; Docs/format.md §17): its name and the day, from the supervisor's signed statement. Never while she is under duress: her answer then looks as before the move."
+                    required: [organisation, day]
+                    properties:
+                      organisation: {type: string}
+                      day: {type: string, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+                  answer_refused:
+                    type: string
+                    enum: [case_transferred]
+                    description: "Her `message` was not stored: the case went to another organisation without a copy here, so nobody here could read it. The token was spent as usual."
                   next_token: {type: string}
                   visit: {type: string, description: "Carries the visit on (send it as `visit`)."}
                   attachments:
@@ -707,6 +718,98 @@ paths:
               properties:
                 message: {type: string, format: byte, description: "Docs/format.md §11.1."}
       responses: *noteResponses
+  /v1/agency/cases/{case}/transfer:
+    post:
+      summary: A supervisor who holds the case hands it to another organisation that runs SafeIntake
+      description: |
+        Docs/format.md §17. `statement` is the handover statement's canonical JSON, signed by the
+        caller (`signature`); it must name this case, this deployment's operator key as the sender
+        and the caller as signer, and be dated today (UTC, one day either way). Logged whole as
+        `case_transferred` (direction `sent`). Without `keep_copy`, every key wrap of the case and
+        everything sealed for the agency (view, notes, answers, attachments) is deleted in the same
+        transaction; the reporter's number keeps working and her page names the receiving
+        organisation. `notice`, a message to her (§11.1), is stored in her thread unless she checked
+        in under duress (then nothing about the move is shown to her). The state becomes
+        `transferred` and stays so; a second handover is refused (409).
+      security: [{agencyKey: [], agencyChallenge: [], agencySignature: []}]
+      parameters: *caseWorkParameters
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [statement, signature]
+              additionalProperties: false
+              properties:
+                statement: {type: string, maxLength: 4096}
+                signature: {type: string, format: byte}
+                notice: {type: string, format: byte, description: "Docs/format.md §11.1; at most 8192 bytes."}
+      responses:
+        "200":
+          description: Stored and logged.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [ok, notice_delivered]
+                properties:
+                  ok: {type: boolean}
+                  notice_delivered: {type: boolean, description: "False when no notice was sent, or she is under duress."}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/CaseNotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "413": {$ref: "#/components/responses/SealedTooLarge"}
+  /v1/agency/transfers:
+    post:
+      summary: A supervisor receives a case another organisation handed to them (the transfer bundle)
+      description: |
+        Docs/format.md §17. The body is the bundle file as the sending supervisor's client wrote it
+        (at most 128 MiB; read only for a request naming an active supervisor's key with a challenge
+        issued for it). The daemon checks the chain against the operator key the bundle carries
+        (operator key → its signed registration of the sending supervisor → the statement's
+        signature → `bundle_hash` over the sealed contents), that the statement is addressed to this
+        deployment's operator key and to the caller, and that its `receiver_case` was never here. The
+        case is stored with one wrap, to the caller, and no status token; `case_transferred`
+        (direction `received`) logs the very same statement and signature, with the sending
+        supervisor's registration and the sending operator's key.
+      security: [{agencyKey: [], agencyChallenge: [], agencySignature: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [safeintake_transfer_bundle, statement, signature, signer, from_operator_key, wrap, agency_view, thread, attachments]
+              properties:
+                safeintake_transfer_bundle: {type: integer, enum: [1]}
+                statement: {type: string}
+                signature: {type: string, format: byte}
+                signer: {type: object, description: "The sending supervisor's signed registration (Docs/format.md §5.5)."}
+                from_operator_key: {type: object, description: "The sending operator's public key (operator.pub, §5.3)."}
+                wrap: {type: string, format: byte}
+                agency_view: {type: string, format: byte}
+                thread: {type: string, format: byte}
+                attachments:
+                  type: array
+                  items: {type: object, required: [id, sealed], properties: {id: {type: string}, sealed: {type: string, format: byte}}}
+      responses:
+        "200":
+          description: The case is stored here, under the id the statement gave it.
+          content:
+            application/json:
+              schema: {type: object, required: [case], properties: {case: {$ref: "#/components/schemas/CaseID"}}}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "413":
+          description: The bundle is larger than 128 MiB.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
   /v1/agency/cases/{case}/clear-duress:
     post:
       summary: A supervisor clears the case's duress flag, with the reason as a note sealed under the case key
@@ -985,7 +1088,8 @@ components:
       description: |
         The case changed meanwhile (epoch or holders), or the reporter is under duress (reporter_unsafe),
         or the key already wrote as many notes (200) or sent as many messages (50) on this case as one
-        key may (limit_reached; nothing was stored).
+        key may (limit_reached; nothing was stored), or the case was handed to another organisation
+        (no more status changes, messages or handovers), or a received case is here already.
       content:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}
@@ -1061,9 +1165,21 @@ components:
         holders: {type: array, items: {type: string}}
         reporter_public_key: {type: string, format: byte}
         release_entry: {type: integer, description: Index of the key_released audit entry for this fetch.}
+        transfers:
+          type: array
+          description: "The case's handovers between organisations (Docs/format.md §17): received from one, sent to one."
+          items:
+            type: object
+            required: [direction, statement, signature, day]
+            properties:
+              direction: {type: string, enum: [received, sent]}
+              statement: {type: string, description: "The handover statement's canonical JSON, exactly as signed and logged."}
+              signature: {type: string, format: byte}
+              day: {type: string}
+              thread: {type: string, format: byte, description: "A case received: its thread at the sending organisation, a sealed record of type 0x04 under the epoch-0 key."}
     CaseID: {type: string, pattern: "^[0-9a-f]{32}$"}
     LogIndex: {type: integer, minimum: 0, maximum: 4611686018427387903}
-    CaseStatus: {type: string, enum: [received, assigned, investigating, action_taken, closed]}
+    CaseStatus: {type: string, enum: [received, assigned, investigating, action_taken, closed, transferred], description: "transferred: handed to another organisation (Docs/format.md §17); set only by a handover."}
     Complaint:
       type: object
       description: |

@@ -13,7 +13,8 @@ struct DataSnapshot {
     let signedCheckpoint: String?
     let queue: DatabaseQueue
 
-    static let tables = ["cases", "case_key_wraps", "case_notes", "reporter_inbox", "reporter_answers", "status_tokens", "agency_keys"]
+    static let tables = ["cases", "case_key_wraps", "case_notes", "reporter_inbox", "reporter_answers", "status_tokens", "agency_keys",
+                         "case_transfers"]
 
     init(folder: URL) throws {
         let file = folder.appendingPathComponent("safeintake.sqlite")

@@ -16,6 +16,7 @@ struct HolderReplay {
     private(set) var releases = 0
     private(set) var assignments = 0
     private(set) var registrations = 0
+    private(set) var transfers = 0
     /// Keys whose registration the operator signed (and not revoked since).
     private var registered: [String: SignedKeyRegistration] = [:]
     private var missingOperatorKeyReported = false
@@ -81,6 +82,9 @@ struct HolderReplay {
         case "epoch_changed":
             assignments += 1
             applyEpochChange(entry, caseID: caseID, at: index)
+        case "case_transferred":
+            transfers += 1
+            applyTransfer(entry, caseID: caseID, at: index)
         case "case_deleted":
             holders[caseID] = nil
         case "key_released":
@@ -132,6 +136,50 @@ struct HolderReplay {
         holders[caseID]?.remove(removed)
         assigned["\(caseID)/\(removed)"] = nil
         epochs[caseID] = epoch
+    }
+
+    /// A handover between organisations (Docs/format.md §17). Sent: signed by a registered
+    /// supervisor of this deployment who held the case, naming this operator as the sender; without
+    /// a copy, nobody here holds the case afterwards. Received: the whole chain verifies from the
+    /// entry alone (the sending operator's key, its signed registration of the sending supervisor,
+    /// the statement's signature), it is addressed to this operator, and the one holder is the
+    /// receiving supervisor it names, registered here.
+    private mutating func applyTransfer(_ entry: [String: Any], caseID: String, at index: Int) {
+        guard let transfer = CaseTransferLogEntry(logEntry: entry), transfer.localCaseMatches else {
+            findings.append("entry \(index): a case_transferred entry is missing members, or its statement does not name case \(caseID)")
+            return
+        }
+        let statement = transfer.statement
+        if let operatorKey, (transfer.direction == .sent ? statement.fromOperator : statement.toOperator) != operatorKey.keyID {
+            findings.append("entry \(index): the handover of case \(caseID) names another operator than this deployment's (\(operatorKey.keyID))")
+        }
+        switch transfer.direction {
+        case .sent:
+            guard transfer.by == statement.by, let key = signingKeys[statement.by],
+                  statement.verify(signature: transfer.signature, signPublicKey: key) else {
+                findings.append("entry \(index): the handover of case \(caseID) is not signed by \(statement.by)'s registered key")
+                return
+            }
+            if roles[statement.by] != "supervisor" { findings.append("entry \(index): \(statement.by) handed case \(caseID) on but is not a supervisor") }
+            requireRegistered(statement.by, "entry \(index): case \(caseID) was handed to another organisation by \(statement.by)")
+            if !(holders[caseID]?.contains(statement.by) ?? false) {
+                findings.append("entry \(index): \(statement.by) handed case \(caseID) on without holding it")
+            }
+            if !statement.keepCopy {
+                holders[caseID] = []
+                assigned = assigned.filter { !$0.key.hasPrefix(caseID + "/") }
+            }
+        case .received:
+            guard transfer.receivedChainVerifies() else {
+                findings.append("entry \(index): the handover that brought case \(caseID) does not verify: operator key, registration of the sending supervisor and statement signature must chain")
+                return
+            }
+            if transfer.by != statement.toKey { findings.append("entry \(index): case \(caseID) was imported by \(transfer.by), not the supervisor it was addressed to") }
+            if roles[statement.toKey] != "supervisor" { findings.append("entry \(index): case \(caseID) was handed to \(statement.toKey), who is not a supervisor here") }
+            requireRegistered(statement.toKey, "entry \(index): case \(caseID) was received for \(statement.toKey)")
+            holders[caseID] = [statement.toKey]
+            epochs[caseID] = 0
+        }
     }
 
     /// Every stored wrap must belong to a holder the log accounts for, at an epoch that exists, and

@@ -22,6 +22,7 @@ struct LogChecks {
         var policy: String?
         var accepted: Set<String> = []
         var legacySummaries = 0
+        var received = 0
         for (index, entry) in entries.enumerated() {
             let type = entry["type"] as? String ?? ""
             if entry.isEmpty { findings.append("entry \(index) is not JSON") }
@@ -47,6 +48,13 @@ struct LogChecks {
                     findings.append("entry \(index): policy \(hash.prefix(16))… is not among the published policies")
                 }
                 accepted.insert(entry["case"] as? String ?? "")
+            case "case_transferred" where entry["direction"] as? String == "received":
+                // A case received from another organisation passed that organisation's firewall: its
+                // complaint_accepted is in the sending log, whose statement this entry carries.
+                let caseID = entry["case"] as? String ?? ""
+                if accepted.contains(caseID) { findings.append("entry \(index): case \(caseID) is received from another organisation but was already here") }
+                accepted.insert(caseID)
+                received += 1
             default:
                 if let caseID = entry["case"] as? String, !accepted.contains(caseID) {
                     findings.append("entry \(index) (\(type)) concerns case \(caseID) before its complaint_accepted entry")
@@ -54,11 +62,12 @@ struct LogChecks {
             }
         }
         for row in snapshot.rows("cases") where !accepted.contains(row["case_id"] as String) {
-            findings.append("case \(row["case_id"] as String) is stored but the log has no complaint_accepted for it")
+            findings.append("case \(row["case_id"] as String) is stored but the log has no complaint_accepted (or case_transferred received) for it")
         }
         return SeparationCheck(number: 3, title: "every case went through the firewall under the policy in force before any key wrap",
                                findings: findings,
-                               examined: "\(accepted.count) complaints in \(entries.count) entries"
+                               examined: "\(accepted.count - received) complaints"
+                                   + (received > 0 ? " and \(received) cases received from other organisations" : "") + " in \(entries.count) entries"
                                    + (legacySummaries > 0 ? ", \(legacySummaries) firewall_summary entries from before 2026-12" : ""))
     }
 
@@ -73,7 +82,9 @@ struct LogChecks {
         let anchoredBy = operatorKey.map { "operator key \($0.keyID)" } ?? "no operator key"
         return SeparationCheck(number: 4, title: "every key wrap and key release matches intake routing or a signed assignment, to keys the operator registered",
                                findings: replay.findings,
-                               examined: "\(snapshot.wraps.count) stored wraps, \(replay.releases) releases, \(replay.assignments) signed changes, \(replay.registrations) signed registrations (\(anchoredBy))")
+                               examined: "\(snapshot.wraps.count) stored wraps, \(replay.releases) releases, \(replay.assignments) signed changes, "
+                                   + (replay.transfers > 0 ? "\(replay.transfers) signed handovers between organisations, " : "")
+                                   + "\(replay.registrations) signed registrations (\(anchoredBy))")
     }
 
     /// 6. The log verifies end to end: the root recomputed from every entry equals the stored tree's,

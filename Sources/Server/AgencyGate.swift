@@ -12,7 +12,10 @@ struct AgencyGate: Sendable {
     let authenticator: AgencyAuthenticator
     let work: BlockingWork
 
-    func handle(_ request: Request, logger: Logger,
+    /// `largeBodyLimit`: a route whose body may be larger than `maxBodyBytes` (a case received from
+    /// another organisation). Such a body is read only for a request that names an active
+    /// supervisor's key with a challenge issued for it, so nobody else can make the daemon buffer it.
+    func handle(_ request: Request, logger: Logger, largeBodyLimit: Int? = nil,
                 _ body: (AgencyPublicKey, [UInt8]) async throws -> Response) async -> Response {
         do {
             let headers = request.headers
@@ -21,7 +24,12 @@ struct AgencyGate: Sendable {
                   let signature = headers[HTTPField.Name(AgencyRequestSignature.signatureHeader)!] else {
                 return JSONResponse.unauthorized()
             }
-            let bytes = try await request.collectBody(limit: Self.maxBodyBytes)
+            if largeBodyLimit != nil {
+                guard try await work.run({ [authenticator] in try authenticator.mayCarryLargeBody(keyID: keyID, challenge: challenge) }) else {
+                    return JSONResponse.unauthorized()
+                }
+            }
+            let bytes = try await request.collectBody(limit: largeBodyLimit ?? Self.maxBodyBytes)
             let pathAndQuery = request.uri.description
             let method = request.method.rawValue
             guard let key = try await work.run({ [authenticator] in
@@ -66,6 +74,14 @@ struct AgencyRequestFields: @unchecked Sendable {
 
     init(_ body: [UInt8], allowedKeys: Set<String>) throws {
         object = try JSONBody.object(body, allowedKeys: allowedKeys)
+    }
+
+    /// A string of up to `maxBytes` UTF-8 bytes (a signed statement's exact text).
+    func text(_ name: String, maxBytes: Int) throws -> String {
+        guard let value = object[name] as? String, !value.isEmpty, value.utf8.count <= maxBytes else {
+            throw CaseWorkError(.invalidValue, "\"\(name)\" is required and must be a string of at most \(maxBytes) bytes")
+        }
+        return value
     }
 
     func string(_ name: String) throws -> String {

@@ -121,6 +121,14 @@ struct AgencyRoutes: Sendable {
             "release_entry": file.releaseEntryIndex,
         ]
         if let first = file.wraps[0] { object["wrap"] = Base64.encode(first) }
+        if !file.transfers.isEmpty {
+            object["transfers"] = file.transfers.map { record -> [String: Any] in
+                var item: [String: Any] = ["direction": record.direction.rawValue, "statement": record.statement,
+                                           "signature": Base64.encode(record.signature), "day": record.day]
+                if let thread = record.thread { item["thread"] = Base64.encode(thread) }
+                return item
+            }
+        }
         if let key = file.reporterPublicKey { object["reporter_public_key"] = Base64.encode(key) }
         return object
     }

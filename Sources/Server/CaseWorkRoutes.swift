@@ -1,4 +1,5 @@
 import Envelope
+import Foundation
 import Hummingbird
 import Intake
 
@@ -43,6 +44,34 @@ struct CaseWorkRoutes: Sendable {
                 _ = try AgencyRequestFields(body, allowedKeys: [])
                 let token = try await gate.work.run { [intake] in try intake.reissueNumber(caseID, by: key) }
                 return JSONResponse.make(.ok, ["token": token])
+            }
+        }
+        // A supervisor hands the case to another organisation (Docs/format.md §17): the signed
+        // statement, and the notice to her sealed on their machine.
+        router.post("/v1/agency/cases/{case}/transfer") { request, context in
+            await gate.handle(request, logger: context.logger) { key, body in
+                let caseID = try CaseRequest.caseID(context)
+                let fields = try AgencyRequestFields(body, allowedKeys: ["statement", "signature", "notice"])
+                let statement = Array(try fields.text("statement", maxBytes: 4096).utf8)
+                let signature = try fields.bytes("signature")
+                let notice = fields.has("notice") ? try fields.bytes("notice") : nil
+                let delivered = try await gate.work.run { [caseWork] in
+                    try caseWork.transfer(caseID, statementBytes: statement, signature: signature, notice: notice, by: key)
+                }
+                return JSONResponse.make(.ok, ["ok": true, "notice_delivered": delivered])
+            }
+        }
+        // The receiving side: a supervisor of this deployment imports the bundle it was handed.
+        router.post("/v1/agency/transfers") { request, context in
+            await gate.handle(request, logger: context.logger, largeBodyLimit: TransferBundle.Limits.maxFileBytes) { key, body in
+                let bundle: TransferBundle
+                do {
+                    bundle = try TransferBundle(fileData: Data(body))
+                } catch let error as EnvelopeError {
+                    throw CaseWorkError(.invalidValue, error.reason)
+                }
+                let id = try await gate.work.run { [caseWork] in try caseWork.importTransfer(bundle, by: key) }
+                return JSONResponse.make(.ok, ["case": id.rawValue])
             }
         }
         post(router, "clear-duress", keys: ["epoch", "record"]) { id, key, fields in

@@ -169,6 +169,8 @@ struct ReporterRoutes: Sendable {
             "answers": hers.map { m -> [String: Any] in ["text": m.text, "day": m.day ?? NSNull()] },
         ]
         if let outcome = answer.outcome { object["outcome"] = outcome }
+        if let moved = answer.movedTo { object["moved"] = ["organisation": moved.organisation, "day": moved.day] }
+        if answer.answerRefused { object["answer_refused"] = "case_transferred" }
         if let received = answer.receivedOn { object["received"] = received }
         if let by = answer.replyBy { object["reply_by"] = by }
         return object

@@ -79,6 +79,7 @@ struct StatisticsPage {
         guard filed > 0 else { return out + "<p class=\"note\">No complaint was filed in \(HTMLEscaping.escape(handling.cohort)).</p></div>" }
         let rows = [("Acknowledged within 7 days", "acknowledged_within_7_days"), ("Feedback within 3 months", "feedback_within_3_months"),
                     ("Action taken (at 3 months)", "outcome_action_taken"), ("Closed (at 3 months)", "outcome_closed"),
+                    ("Handed to another organisation (at 3 months)", "outcome_transferred"),
                     ("Still open at 3 months", "outcome_open")].map { label, cell -> (String, Int) in
             let n = value(cell)
             return ("\(label): \(Int((100 * Double(n) / Double(filed)).rounded()))%", n)

@@ -32,3 +32,24 @@ public enum GenericHash {
         }
     }
 }
+
+extension GenericHash {
+    /// Unkeyed BLAKE2b of `parts` fed in order, as if concatenated, without copying them into one
+    /// buffer (a transfer bundle's digest runs over attachments of megabytes). The state is
+    /// allocated with the 64-byte alignment libsodium's `crypto_generichash_state` declares (an
+    /// over-aligned struct Swift imports only as an opaque pointer).
+    public static func hash(parts: [[UInt8]], length: Int = 32) -> [UInt8] {
+        Sodium.ready()
+        precondition((16...64).contains(length), "BLAKE2b output must be 16 to 64 bytes")
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: crypto_generichash_statebytes(), alignment: 64)
+        defer { raw.deallocate() }
+        let state = OpaquePointer(raw)
+        _ = crypto_generichash_init(state, nil, 0, length)
+        for part in parts {
+            _ = crypto_generichash_update(state, part, UInt64(part.count))
+        }
+        var out = [UInt8](repeating: 0, count: length)
+        _ = crypto_generichash_final(state, &out, length)
+        return out
+    }
+}

@@ -7,7 +7,9 @@ import Foundation
 ///   the reporter sees on her next check) on a day at most 7 after its `complaint_accepted` day;
 /// - **feedback within 3 months**: a `message_sent` entry for the case within 90 days;
 /// - **outcomes**: the case's state 90 days after filing, from its last `status_changed` entry by
-///   then: `action_taken`, `closed`, or `open` (any other state, or none).
+///   then: `action_taken`, `closed`, `transferred` (a `case_transferred` entry that sent it to
+///   another organisation, which also counts as acknowledging it: her page says so), or `open`
+///   (any other state, or none).
 ///
 /// Every input is already public (anyone can compute these figures from `/v1/audit/entries`), so
 /// they are published exact, without noise and without spending any privacy budget: noise would
@@ -47,6 +49,9 @@ public struct CaseHandlingTally: Sendable {
         case "message_sent":
             if elapsed <= Self.acknowledgementDays { acknowledged.insert(caseID) }
             if elapsed <= Self.feedbackDays { feedback.insert(caseID) }
+        case "case_transferred" where object["direction"] as? String == "sent":
+            if elapsed <= Self.acknowledgementDays { acknowledged.insert(caseID) }
+            if elapsed <= Self.feedbackDays { state[caseID] = "transferred" }
         default:
             break
         }
@@ -61,7 +66,8 @@ public struct CaseHandlingTally: Sendable {
             ("feedback_within_3_months", feedback.count),
             ("outcome_action_taken", outcomes.filter { $0 == "action_taken" }.count),
             ("outcome_closed", outcomes.filter { $0 == "closed" }.count),
-            ("outcome_open", outcomes.filter { $0 != "action_taken" && $0 != "closed" }.count),
+            ("outcome_transferred", outcomes.filter { $0 == "transferred" }.count),
+            ("outcome_open", outcomes.filter { $0 != "action_taken" && $0 != "closed" && $0 != "transferred" }.count),
         ]
     }
 

@@ -44,7 +44,8 @@ extension SQLiteStore {
                 id: id, state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressFlagged: row["duress_flagged"],
                 epoch: row["key_epoch"], agencyView: [UInt8](row["agency_view"] as Data), wraps: wraps, notes: notes,
                 answers: answers, answerDays: answerRows.map { $0["day"] }, holders: try Self.holders(of: id, in: db).sorted(),
-                reporterPublicKey: (row["reporter_public_key"] as Data?).map { [UInt8]($0) }, releaseEntryIndex: firstIndex)
+                reporterPublicKey: (row["reporter_public_key"] as Data?).map { [UInt8]($0) }, releaseEntryIndex: firstIndex,
+                transfers: try Self.transfers(of: id, in: db))
         }
     }
 
@@ -100,6 +101,7 @@ extension SQLiteStore {
     public func setState(_ id: CaseID, _ state: CaseState, by: String, note: StoredNote?, noteLimit: Int, audit: [[UInt8]]) throws {
         try pool.write { db in
             try Self.requireHolder(by, of: id, in: db)
+            guard try !Self.wasHandedOn(id, in: db) else { throw StoreError.conflict(CaseWorkLimitText.handedOn) }
             if let note { try Self.insertNote(note, for: id, limit: noteLimit, in: db) }
             try db.execute(sql: "UPDATE cases SET workflow_state = ? WHERE case_id = ?", arguments: [state.rawValue, id.rawValue])
             try AuditAppender.append(audit, in: db)
@@ -142,6 +144,7 @@ extension SQLiteStore {
             try Self.requireHolder(by, of: id, in: db)
             let flagged = try Bool.fetchOne(db, sql: "SELECT duress_flagged FROM cases WHERE case_id = ?", arguments: [id.rawValue]) ?? false
             guard !flagged else { throw StoreError.duressFlagged }
+            guard try !Self.wasHandedOn(id, in: db) else { throw StoreError.conflict(CaseWorkLimitText.handedOn) }
             let sent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reporter_inbox WHERE case_id = ? AND author_key_id = ?",
                                         arguments: [id.rawValue, by]) ?? 0
             guard sent < limit else { throw StoreError.limitReached(CaseWorkLimitText.messages(limit)) }
@@ -184,7 +187,7 @@ extension SQLiteStore {
         Set(try String.fetchAll(db, sql: "SELECT DISTINCT key_id FROM case_key_wraps WHERE case_id = ?", arguments: [id.rawValue]))
     }
 
-    private static func requireHolder(_ keyID: String, of id: CaseID, in db: Database) throws {
+    static func requireHolder(_ keyID: String, of id: CaseID, in db: Database) throws {
         _ = try epoch(of: id, in: db)
         guard try holders(of: id, in: db).contains(keyID) else { throw StoreError.notHolder }
     }

@@ -89,7 +89,9 @@ extension SQLiteStore {
             }
             return ReporterCaseData(state: CaseState(rawValue: row["workflow_state"]) ?? .received, duressVerifier: duress,
                                     inbox: inbox, seenThrough: row["reporter_seen_index"], holders: holders, signingKeys: signingKeys,
-                                    filedDay: row["filed_day"], receiptFacts: (row["receipt_facts"] as Data?).map { [UInt8]($0) })
+                                    filedDay: row["filed_day"], receiptFacts: (row["receipt_facts"] as Data?).map { [UInt8]($0) },
+                                    duressFlagged: row["duress_flagged"],
+                                    sentTransfer: try Self.transfers(of: id, in: db).first { $0.direction == .sent })
         }
     }
 
@@ -124,14 +126,20 @@ extension SQLiteStore {
     }
 
     /// Her answer: one copy per key holder, and hers in her thread.
+    /// A copy goes only to a key that still holds the case when the check commits: one removed,
+    /// revoked or handed away meanwhile gets nothing, and evidence nobody here can open is not kept.
     private static func insert(_ answer: SealedReporterAnswer, for caseID: CaseID, in db: Database) throws {
+        var delivered = 0
         for (keyID, sealed) in answer.toHolders.sorted(by: { $0.key < $1.key }) {
-            try db.runCached(sql: "INSERT INTO reporter_answers (case_id, key_id, sealed, day) VALUES (?, ?, ?, ?)",
-                             arguments: [caseID.rawValue, keyID, Data(sealed), answer.day])
+            try db.runCached(sql: """
+                INSERT INTO reporter_answers (case_id, key_id, sealed, day)
+                SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM case_key_wraps WHERE case_id = ?1 AND key_id = ?2)
+                """, arguments: [caseID.rawValue, keyID, Data(sealed), answer.day])
+            delivered += db.changesCount
         }
         try db.runCached(sql: "INSERT INTO reporter_inbox (case_id, sealed, day, from_reporter) VALUES (?, ?, ?, 1)",
                          arguments: [caseID.rawValue, Data(answer.toReporter), answer.day])
-        for attachment in answer.attachments {
+        for attachment in answer.attachments where delivered > 0 {
             try db.runCached(sql: "INSERT INTO case_attachments (case_id, attachment_id, sealed) VALUES (?, ?, ?)",
                              arguments: [caseID.rawValue, attachment.id.rawValue, Data(attachment.sealed)])
         }

@@ -6,14 +6,14 @@ import Intake
 extension SQLiteStore {
     public func closedCases(filedBefore day: String) throws -> [CaseID] {
         try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT case_id FROM cases WHERE workflow_state = 'closed' AND filed_day < ? ORDER BY case_id",
+            try String.fetchAll(db, sql: "SELECT case_id FROM cases WHERE workflow_state IN ('closed', 'transferred') AND filed_day < ? ORDER BY case_id",
                                 arguments: [day]).compactMap(CaseID.init)
         }
     }
 
     public func deleteCase(_ id: CaseID, audit: [[UInt8]]) throws {
         try pool.write { db in
-            for table in ["case_attachments", "case_key_wraps", "case_notes", "reporter_inbox", "reporter_answers", "status_tokens"] {
+            for table in ["case_transfers", "case_attachments", "case_key_wraps", "case_notes", "reporter_inbox", "reporter_answers", "status_tokens"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE case_id = ?", arguments: [id.rawValue])
             }
             try db.execute(sql: "DELETE FROM cases WHERE case_id = ?", arguments: [id.rawValue])

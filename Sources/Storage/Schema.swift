@@ -202,6 +202,23 @@ enum Schema {
                 );
                 """)
         }
+        // Cases handed between organisations (issue 19 #5, Docs/format.md §17): the signed
+        // statement (public: both logs carry it), its signature, the day; for a case sent, the state
+        // her page shows while she is under duress; for one received, its sealed thread.
+        migrator.registerMigration("v12: case transfers between organisations") { db in
+            try db.execute(sql: """
+                CREATE TABLE case_transfers (
+                    case_id TEXT NOT NULL REFERENCES cases(case_id),
+                    direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+                    statement TEXT NOT NULL,
+                    signature BLOB NOT NULL,
+                    day TEXT NOT NULL,
+                    state_before TEXT,
+                    thread BLOB,
+                    PRIMARY KEY (case_id, direction)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -69,6 +69,9 @@ extension InspectorCommand {
 
         func validate() throws {
             let states = ["received", "assigned", "investigating", "action_taken", "closed"]
+            guard status != "transferred" else {
+                throw ValidationError("a case becomes transferred only by handing it to another organisation: `inspector transfer`")
+            }
             guard states.contains(status) else { throw ValidationError("status must be one of \(states.joined(separator: ", "))") }
             if status == "closed" && outcome == nil { throw ValidationError("closing a case needs --outcome TEXT") }
             if tellReporter != nil && status != "closed" {

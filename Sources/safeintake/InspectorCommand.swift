@@ -11,7 +11,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self, Attachment.self, Export.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, ReissueNumber.self, Note.self, Reply.self, UI.self, Decrypt.self])
+        subcommands: [Cases.self, Show.self, Attachment.self, Export.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, ReissueNumber.self, Transfer.self, ImportTransfer.self, ExportRegistration.self, Note.self, Reply.self, UI.self, Decrypt.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String
@@ -228,8 +228,19 @@ struct InspectorCommand: AsyncParsableCommand {
                 object["notes"] = opened.notes.map { ["author": $0.author, "kind": $0.kind.rawValue, "text": $0.text, "signed": $0.isSigned] as [String: Any] }
                 object["answers"] = opened.answers.map(\.text)
                 object["thread"] = opened.thread.map { entry -> [String: Any] in
-                    ["day": entry.day ?? NSNull(), "author": entry.author, "kind": entry.kind, "text": entry.text]
+                    var item: [String: Any] = ["day": entry.day ?? NSNull(), "author": entry.author, "kind": entry.kind, "text": entry.text]
+                    // An entry that came with the case from another organisation says so (issue 19 #5).
+                    if let organisation = entry.organisation { item["organisation"] = organisation }
+                    return item
                 }
+                if !opened.transfers.isEmpty {
+                    object["transfers"] = opened.transfers.map { t -> [String: Any] in
+                        ["case": t.caseID.rawValue, "receiver_case": t.receiverCaseID.rawValue, "from_name": t.fromName,
+                         "from_operator": t.fromOperator, "to_name": t.toName, "to_operator": t.toOperator, "to_key": t.toKey,
+                         "by": t.by, "keep_copy": t.keepCopy, "day": t.day]
+                    }
+                }
+                if let filed = opened.firstFiled { object["first_filed"] = filed }
                 // What did not open is skipped, listed and counted, never fatal (issue 17 #7).
                 object["unopened"] = opened.unopened.map { item -> [String: Any] in
                     var entry: [String: Any] = ["kind": item.kind.rawValue, "reason": item.reason]

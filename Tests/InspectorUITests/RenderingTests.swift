@@ -91,6 +91,27 @@ struct RenderingTests {
         #expect(supervisorPage.contains(#"<option value="\#(Self.inspector.keyID)">inspector-1</option>"#))
     }
 
+    @Test("a case received from another organisation shows where it came from and its thread, entry by entry; no reply form")
+    func received() throws {
+        var sheet = Self.sheet()
+        let statement = try CaseTransfer(
+            caseID: CaseID.generate(), receiverCaseID: Self.caseID, fromOperator: String(repeating: "a", count: 32), fromName: "Centre <b>",
+            toOperator: String(repeating: "b", count: 32), toName: "Inspectorate", toKey: String(repeating: "c", count: 32),
+            by: String(repeating: "d", count: 32), keepCopy: false, day: "2026-12-07", bundleHash: String(repeating: "0", count: 64))
+        sheet.transfers = [statement]
+        sheet.received = [ThreadEntry(day: "2026-12-01", author: "reporter", kind: "answer", text: "He comes <script>x()</script>",
+                                      organisation: "Centre <b>")]
+        let page = CasePage.render(sheet, signer: try Self.signer(.supervisor), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
+        #expect(page.contains("2026-12-07: from <bdi>Centre &lt;b&gt;</bdi> to <bdi>Inspectorate</bdi>"))
+        #expect(page.contains("Thread from the sending organisation") && page.contains("2026-12-01 · answer · the reporter · from <bdi>Centre &lt;b&gt;</bdi>"))
+        #expect(!page.contains("<script>x()") && !page.contains("/reply\">") && page.contains("/status\">"))
+
+        var handedOn = Self.sheet()
+        handedOn = CaseSheet(view: handedOn.view, status: "transferred", duressFlagged: false, notes: [], answers: [], holders: [], assignable: [])
+        let kept = CasePage.render(handedOn, signer: try Self.signer(.inspector), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered
+        #expect(kept.contains("handed to another organisation") && !kept.contains("/status\">") && !kept.contains("/reply\">") && kept.contains("/notes\">"))
+    }
+
     @Test("a duress-flagged case says so loudly and its reply form is disabled with the reason")
     func duress() throws {
         let calm = CasePage.render(Self.sheet(), signer: try Self.signer(.inspector), paths: Self.paths, csrf: Self.csrf, notice: nil).rendered

@@ -16,7 +16,11 @@ struct CaseHandlingTests {
 
     @Test("acknowledged within 7 days, feedback within 90, the state at 90 days; only the cohort's cases")
     func figures() throws {
-        let (a, b, c, d) = (CaseID.generate(), CaseID.generate(), CaseID.generate(), CaseID.generate())
+        let (a, b, c, d, e) = (CaseID.generate(), CaseID.generate(), CaseID.generate(), CaseID.generate(), CaseID.generate())
+        let handover = try CaseTransfer(caseID: e, receiverCaseID: CaseID.generate(), fromOperator: String(repeating: "a", count: 32), fromName: "A",
+                                        toOperator: String(repeating: "b", count: 32), toName: "B", toKey: String(repeating: "c", count: 32),
+                                        by: String(repeating: "d", count: 32), keepCopy: false, day: "2026-08-20",
+                                        bundleHash: String(repeating: "0", count: 64))
         let entries: [[UInt8]] = [
             AuditEvent.complaintAccepted(caseID: a, policyHash: "p", policyVersion: 2).entryData(time: Self.at("2026-08-03")),
             AuditEvent.complaintAccepted(caseID: d, policyHash: "p", policyVersion: 2).entryData(time: Self.at("2026-08-10")),
@@ -28,13 +32,16 @@ struct CaseHandlingTests {
             AuditEvent.messageSent(caseID: a, by: "k").entryData(time: Self.at("2026-10-30")),
             AuditEvent.statusChanged(caseID: a, state: .closed, by: "k").entryData(time: Self.at("2026-12-01")),
             AuditEvent.tokenSpent.entryData(time: Self.at("2026-12-01")),
+            AuditEvent.complaintAccepted(caseID: e, policyHash: "p", policyVersion: 2).entryData(time: Self.at("2026-08-14")),
+            AuditEvent.caseTransferred(TransferEntry(caseID: e, direction: .sent, by: handover.by, statement: handover.canonicalBytes(),
+                                                     signature: [UInt8](repeating: 0, count: 64))).entryData(time: Self.at("2026-08-20")),
         ]
         var tally = CaseHandlingTally(cohort: "2026-08")
         for entry in entries { tally.add(entry) }
         let figures = Dictionary(uniqueKeysWithValues: tally.figures.map { ($0.cell, $0.value) })
-        #expect(figures == ["filed": 3, "acknowledged_within_7_days": 1, "feedback_within_3_months": 1,
-                            "outcome_action_taken": 1, "outcome_closed": 0, "outcome_open": 2],
-                "a: acknowledged on day 2, message on day 88, closed on day 120 (after the window); d: action on day 15; b: nothing; c: other month")
+        #expect(figures == ["filed": 4, "acknowledged_within_7_days": 2, "feedback_within_3_months": 1,
+                            "outcome_action_taken": 1, "outcome_closed": 0, "outcome_transferred": 1, "outcome_open": 2],
+                "a: acknowledged on day 2, message on day 88, closed on day 120 (after the window); d: action on day 15; b: nothing; c: other month; e: handed on day 6")
         #expect(CaseHandlingTally.cohort(threeMonthsBefore: "2026-11") == "2026-08")
         #expect(CaseHandlingTally.cohort(threeMonthsBefore: "2026-02") == "2025-11")
     }

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Envelope
+import Intake
 @testable import InspectorClient
 import ReporterGuards
 import ReporterWeb
@@ -119,6 +121,44 @@ struct ReporterWebGuardTests {
                 let html = String(buffer: response.body)
                 #expect(html.hasSuffix(" -->") && html.contains("</html>\n<!--"))
             }
+        }
+    }
+
+    @Test("a case handed to another organisation: her page names it, shows the notice, refuses an answer, and keeps the one padded size",
+          arguments: ReporterWebPageTests.languages)
+    func transferredCasePage(_ code: String) async throws {
+        let harness = try ServerHarness()
+        let organisation = "Labour Inspectorate <District 7>"
+        try await harness.test { client in
+            let token = try json(try await client.postJSON("/v1/complaints", Self.complaint))["token"] as! String
+            let keys = harness.inspector1
+            let caseID = try #require(try harness.deps.caseWork.cases(for: keys.publicKey.keyID).first?.id)
+            let file = try #require(try harness.deps.caseWork.release(caseID, to: keys.publicKey.keyID))
+            // The handover as the store records it (the service's checks are tested in IntakeTests).
+            let statement = try CaseTransfer(
+                caseID: caseID, receiverCaseID: CaseID.generate(), fromOperator: String(repeating: "a", count: 32), fromName: "Centre",
+                toOperator: String(repeating: "b", count: 32), toName: organisation, toKey: String(repeating: "c", count: 32),
+                by: keys.publicKey.keyID, keepCopy: false, day: "2026-12-07", bundleHash: String(repeating: "0", count: 64))
+            let notice = try InspectorMessage(caseID: caseID, from: keys.publicKey.keyID, kind: .reply,
+                                              text: "The inspectorate will call you at the shelter on Monday morning. You can also call them on 1800 22 55 from 9 to 5.")
+                .seal(signedBy: keys.signing, to: try #require(file.reporterPublicKey))
+            _ = try harness.store.transferCase(caseID, OutgoingTransfer(statement: statement, signature: statement.sign(with: keys.signing),
+                                                                        notice: notice, day: "2026-12-07"), audit: [])
+            let form = String(buffer: try await client.get("/check?lang=\(code)").body)
+            let shown = try await client.postForm("/check", ["lang": code, "form_token": try formToken(form), "token": token])
+            let page = String(buffer: shown.body)
+            let moved = HTML.escape(try #require(Catalog.shipped.language(code)).text(.statusTransferred, [
+                "organisation": organisation, "day": "\u{2066}2026-12-07\u{2069}"]))
+            #expect(shown.status == .ok && shown.body.readableBytes == StatusAnswerPadding.block)
+            #expect(page.contains(moved) && page.contains("1800 22 55") && !page.contains(#"name="reply""#))
+            // An answer from a page opened before the move reaches nobody: the same words as a warning, nothing stored.
+            let answered = try await client.postForm("/check", ["lang": code, "form_token": try formToken(page), "visit": try visitPass(page),
+                                                                 "reply": "Thank you."])
+            let warned = String(buffer: answered.body)
+            #expect(answered.status == .ok && answered.body.readableBytes == StatusAnswerPadding.block)
+            #expect(warned.contains("<p class=\"problem\" role=\"alert\"><span aria-hidden=\"true\">⚠️</span> \(moved)"))
+            #expect(!warned.contains(try Self.busyText(.replySent, code)))
+            #expect(try harness.store.reporterCaseData(caseID)?.inbox.count == 1)
         }
     }
 
