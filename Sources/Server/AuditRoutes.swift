@@ -59,7 +59,13 @@ struct AuditRoutes: Sendable {
 
     /// Runs `body` under the audit cap, or answers 429 with `Retry-After`.
     private func capped(_ body: () async -> Response) async -> Response {
-        if case let .slowDown(seconds) = abuse.admitAudit() { return JSONResponse.rateLimited(retryAfter: seconds) }
+        let admission: AbuseGuard.AuditAdmission
+        do {
+            admission = try await abuse.admitAudit()
+        } catch {
+            return JSONResponse.guardUnavailable(retryAfter: AbuseGuard.unavailableRetrySeconds)
+        }
+        if case let .slowDown(seconds) = admission { return JSONResponse.rateLimited(retryAfter: seconds) }
         guard await abuse.auditSlots.acquire() else { return JSONResponse.rateLimited(retryAfter: 1) }
         defer { abuse.auditSlots.release() }
         return await body()
