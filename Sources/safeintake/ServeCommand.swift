@@ -125,6 +125,7 @@ struct ServeCommand: AsyncParsableCommand {
                                    statistics: StatisticsTallying(regions: try folder.statisticsRegions(), localRandomisation: try statistics.localRandomisation()))
         // Attachments (issue 20) are read in the bubblewrap sandbox (scripts/install-deps installs its tools).
         intake.evidence = evidence.settings
+        if let warning = evidence.startupWarning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
