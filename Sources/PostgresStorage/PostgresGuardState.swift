@@ -81,29 +81,36 @@ public final class PostgresGuardState: GuardStateStore {
         return try await run { s in
             // The bucket's level now: full when it was written back full (no time), else refilled
             // at its rate since then, up to the burst. Granted when at least one request is there.
-            for _ in 0..<2 {
+            // (`now()` is when this statement began: one that waited for another daemon's update
+            // never moves `refilled_at` back, which would refill time twice.)
+            for _ in 0..<3 {
                 let granted = try s.rows("""
                     UPDATE guard_buckets SET
                         tokens = least(\(bucket.burst), CASE WHEN refilled_at IS NULL THEN \(bucket.burst)
                             ELSE tokens + \(bucket.perSecond) * greatest(0, extract(epoch FROM now())::float8 - refilled_at) END) - 1,
-                        refilled_at = extract(epoch FROM now())::float8
+                        refilled_at = greatest(refilled_at, extract(epoch FROM now())::float8)
                     WHERE name = \(bucket.name) AND least(\(bucket.burst), CASE WHEN refilled_at IS NULL THEN \(bucket.burst)
                         ELSE tokens + \(bucket.perSecond) * greatest(0, extract(epoch FROM now())::float8 - refilled_at) END) >= 1
                     RETURNING tokens
                     """)
                 if !granted.isEmpty { return nil }
+                // Refused, or no row yet: how long until a request is there. A level of one or more
+                // here means the row appeared (another daemon made it) or refilled since the
+                // UPDATE looked: ask again rather than refuse.
                 if let row = try s.rows("""
                     SELECT least(\(bucket.burst), CASE WHEN refilled_at IS NULL THEN \(bucket.burst)
                         ELSE tokens + \(bucket.perSecond) * greatest(0, extract(epoch FROM now())::float8 - refilled_at) END)
                     FROM guard_buckets WHERE name = \(bucket.name)
                     """).first {
                     let level = try decodeRow { try row.decode(Double.self) }
-                    return max(0.001, (1 - level) / bucket.perSecond)
+                    if level < 1 { return (1 - level) / bucket.perSecond }
+                    continue
                 }
-                // No row yet (a new database, or emptied by a crash, being unlogged): a full bucket.
+                // No row (a new database, or one a crash emptied, the table being unlogged): a full bucket.
                 try s.execute("INSERT INTO guard_buckets (name, tokens, refilled_at) VALUES (\(bucket.name), \(bucket.burst), NULL) ON CONFLICT (name) DO NOTHING")
             }
-            throw PostgresStoreError(.corruptRow, "the guard bucket \(bucket.name) could not be created")
+            // Still undecided after three looks (the row keeps changing under us): refuse, briefly.
+            return 1 / bucket.perSecond
         }
     }
 
