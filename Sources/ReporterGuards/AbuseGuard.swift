@@ -129,7 +129,9 @@ public final class AbuseGuard: Sendable {
     /// try if the reporter had checked in meanwhile and 0 s if not, and so learnt that the locator
     /// was real and used within the hour (security review 2026-12, F10). Call it once per
     /// successful check, with what was typed; guesses never succeed, so they are never refunded.
-    /// A refund the shared state cannot take is lost: the locator stays one check higher.
+    /// A refund the shared state cannot take is lost: the locator stays one check higher. Routes
+    /// run it beside the answer (`Task { … }`), not before it: in a shared database it costs a round
+    /// trip, and only successful checks would wait for it.
     public func statusCheckSucceeded(tokenText: String) async {
         guard let locator = Self.locator(of: tokenText) else { return }
         try? await state.refundLocatorCheck(locator)

@@ -349,7 +349,9 @@ public struct ReporterWeb: Sendable {
                 return HTMLResponse.paddedPage(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorNotFound)))
             }
             timing.recordSuccess(since: start)
-            await abuse.statusCheckSucceeded(tokenText: typed)  // her own check leaves no trace in the back-off
+            // Her own check leaves no trace in the back-off. Off the answer's path: a refund in a
+            // shared database takes a round trip that only successes would wait for.
+            Task { [abuse] in await abuse.statusCheckSucceeded(tokenText: typed) }
             return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty,
                                                                      offersReceipt: receipts != nil))
         } catch {

@@ -135,7 +135,9 @@ struct ReporterRoutes: Sendable {
             }) : nil
             if answer != nil {
                 timing.recordSuccess(since: start)
-                await abuse.statusCheckSucceeded(tokenText: admittedAs)  // her own check leaves no trace in the back-off
+                // Her own check leaves no trace in the back-off. Off the answer's path: a refund in
+                // a shared database takes a round trip that only successes would wait for.
+                Task { [abuse] in await abuse.statusCheckSucceeded(tokenText: admittedAs) }
             }
             let response = try answer.map { JSONResponse.paddedStatusAnswer(try statusObject($0, receipt: receipt)) } ?? JSONResponse.notFound()
             // Every outcome leaves at the same time after the start, whatever it was, ready to go.
