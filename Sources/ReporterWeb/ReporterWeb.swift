@@ -15,7 +15,7 @@ import ReporterGuards
 /// Nothing about a request is logged but the type of an unexpected error.
 ///
 /// Filing and status checks go through the daemon's one `AbuseGuard` and `StatusTiming`, the same
-/// instances as the JSON API's (one budget per daemon, Docs/abuse-resistance.md). A page cannot
+/// instances as the JSON API's (one budget, Docs/abuse-resistance.md). A page cannot
 /// solve a proof of work, so when the guard asks for one, or the global cap is reached, the answer is
 /// 503 with `Retry-After` and the reporter's form again, with her words, and nothing stored.
 public struct ReporterWeb: Sendable {
