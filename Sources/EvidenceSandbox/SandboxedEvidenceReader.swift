@@ -26,6 +26,32 @@ public struct SandboxedEvidenceReader: EvidenceReader {
         ["bubblewrap", "libvips-tools", "poppler-utils", "tesseract-ocr", "tesseract-ocr-osd"] + OCRLanguages.packages
     }
 
+    /// The programs the sandbox's script runs, found in the host's /usr/bin (mounted read-only inside).
+    static let sandboxTools = ["vips", "vipsheader", "pdfinfo", "pdftoppm", "tesseract", "mawk"]
+
+    /// What the reader needs and cannot find, by name: bubblewrap and prlimit on the host, the tools
+    /// the sandbox runs (`usrBin`: the host's /usr/bin), and Tesseract's English model (`tessdata`),
+    /// which every reading uses. Empty when all are there. `serve` checks it at start
+    /// (`startupWarning`): without them every attachment is answered `attachments_unavailable`.
+    public func missingTools(usrBin: String = "/usr/bin", tessdata: String = "/usr/share/tesseract-ocr/5/tessdata") -> [String] {
+        let files = FileManager.default
+        var missing: [String] = []
+        if !files.isExecutableFile(atPath: bubblewrap) { missing.append("bwrap") }
+        if !files.isExecutableFile(atPath: SandboxScript.prlimit) { missing.append("prlimit") }
+        for tool in Self.sandboxTools where !files.isExecutableFile(atPath: usrBin + "/" + tool) { missing.append(tool) }
+        if !files.isReadableFile(atPath: tessdata + "/eng.traineddata") { missing.append("tesseract-ocr-eng") }
+        return missing
+    }
+
+    /// The one line `serve` prints to stderr when attachments are on and `missing` is not empty:
+    /// what is missing, what reporters will see, and what to do. Nil when nothing is missing.
+    public static func startupWarning(missing: [String]) -> String? {
+        guard !missing.isEmpty else { return nil }
+        return "safeintake: warning: attachments are on but the evidence reader cannot run, missing: \(missing.joined(separator: ", ")); "
+            + "every photo or PDF will be refused with 503 attachments_unavailable (reporters can still send their words). "
+            + "Install them (scripts/install-deps: bubblewrap libvips-tools poppler-utils tesseract-ocr), or start with --no-attachments"
+    }
+
     public func read(_ upload: UploadedEvidence, language: String) throws(EvidenceError) -> SanitisedEvidence {
         guard upload.bytes.count <= limits.maxBytes else { throw .tooLarge }
         guard let type = EvidenceType.sniff(upload.bytes) else { throw .unsupportedType }

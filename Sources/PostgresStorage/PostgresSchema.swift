@@ -227,6 +227,54 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Issue 22 #8: what the guards and the agency challenges of several daemons share
+        // (Docs/abuse-resistance.md, "Several daemons"). UNLOGGED: never in the write-ahead log (so
+        // not on replicas nor in WAL archives), emptied by a crash, left out of `pg_basebackup`;
+        // `pg_dump` copies their rows unless given `--no-unlogged-table-data` (Docs/operations.md).
+        // No time type (the schema has none): times are Unix seconds, kept only as long as needed.
+        PostgresMigration(version: 10, description: "shared guard state and agency challenges (unlogged)", statements: [
+            // A global cap's token bucket. refilled_at (Unix seconds, the server's clock) only while
+            // the bucket refills; a full bucket is written back without it.
+            """
+            CREATE UNLOGGED TABLE guard_buckets (
+                name TEXT PRIMARY KEY,
+                tokens DOUBLE PRECISION NOT NULL,
+                refilled_at DOUBLE PRECISION
+            )
+            """,
+            // Complaints and previews per minute (Unix minute): the current and the previous only.
+            """
+            CREATE UNLOGGED TABLE guard_intake_minutes (
+                minute BIGINT PRIMARY KEY,
+                complaints BIGINT NOT NULL CHECK (complaints >= 0)
+            )
+            """,
+            // Proof-of-work challenge ids used, until their expiry rounded up to a quarter hour.
+            """
+            CREATE UNLOGGED TABLE guard_spent_proofs (
+                challenge_id BYTEA PRIMARY KEY CHECK (length(challenge_id) = 16),
+                expires BIGINT NOT NULL
+            )
+            """,
+            // Status checks per locator in the current window: a keyed hash under that window's
+            // key (never the locator), and a count.
+            """
+            CREATE UNLOGGED TABLE guard_locator_checks (
+                window_number BIGINT NOT NULL,
+                digest BYTEA NOT NULL CHECK (length(digest) = 16),
+                checks INTEGER NOT NULL CHECK (checks > 0),
+                PRIMARY KEY (window_number, digest)
+            )
+            """,
+            // Agency challenges handed out and not yet used: deleted on first use.
+            """
+            CREATE UNLOGGED TABLE agency_challenges (
+                challenge TEXT PRIMARY KEY,
+                key_id TEXT NOT NULL,
+                expires BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }
 

@@ -4,9 +4,10 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresStore {
-    /// Tables an auditor's bundle leaves out: keyed fingerprints of the deployment's secrets, and
-    /// the migration ledger (the bundle's manifest names the software instead).
-    static let tablesLeftOutOfAuditCopy: Set<String> = ["deployment", "safeintake_migrations"]
+    /// Tables an auditor's bundle leaves out: keyed fingerprints of the deployment's secrets, the
+    /// migration ledger (the bundle's manifest names the software instead), and the guards' and
+    /// agency challenges' short-lived state (`PostgresGuardState`), which is nobody's record.
+    static let tablesLeftOutOfAuditCopy: Set<String> = Set(["deployment", "safeintake_migrations"]).union(PostgresGuardState.tables)
 
     /// Every other table of the deployment's schema, with every column and row, read in one
     /// `REPEATABLE READ, READ ONLY` transaction: one consistent view, as `pg_dump` takes, while the

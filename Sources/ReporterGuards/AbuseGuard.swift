@@ -1,6 +1,6 @@
 import Foundation
 import Intake
-import Synchronization
+import Sodium
 
 /// Rate limits and the proof of work for bulk filing, in one reusable component: every route that
 /// files a complaint or checks a token (the JSON API here, the reporter's web pages elsewhere) asks
@@ -33,53 +33,54 @@ public final class AbuseGuard: Sendable {
         case slowDown(retryAfterSeconds: Int)
     }
 
-    fileprivate struct State {
-        var intakeBucket: TokenBucket
-        var statusBucket: TokenBucket
-        var challengeBucket: TokenBucket
-        var auditBucket: TokenBucket
-        var intakeRate: RateMeter
-        var locators: LocatorBackoff
-        /// Used proof-of-work challenge ids until they expire.
-        var spentProofs: [[UInt8]: UInt64] = [:]
+    /// The guard's state could not be reached (the shared database is down): the request is
+    /// refused, never let through unguarded. Answer 503 with `Retry-After: unavailableRetrySeconds`;
+    /// nothing was done with the request.
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { "the guards' shared state could not be reached: \(reason)" }
     }
+
+    /// `Retry-After` for an answer to `Unavailable`.
+    public static let unavailableRetrySeconds = 10
 
     public let policy: AbusePolicy
     /// How many audit requests run at once (`policy.auditConcurrency`).
     public let auditSlots: ConcurrencyLimit
-    private let proofs = ProofOfWork()
-    private let state: Mutex<State>
+    private let proofs: ProofOfWork
+    private let state: any GuardStateStore
     private let unixNow: @Sendable () -> UInt64
+    private let intakeBucket, statusBucket, challengeBucket, auditBucket: GuardBucket
 
-    public init(policy: AbusePolicy = AbusePolicy(),
+    /// `state` is where the counts live: this daemon's memory by default (`MemoryGuardState`), or
+    /// the database several daemons share. `proofKey` keys the proof-of-work challenges' MAC: random
+    /// for this process by default; daemons behind one load balancer need one key, derived from
+    /// their shared secrets, so that a challenge from one is accepted by another.
+    public init(policy: AbusePolicy = AbusePolicy(), state: (any GuardStateStore)? = nil, proofKey: SecureBytes? = nil,
                 unixNow: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }) {
-        let now = ContinuousClock.now
         self.policy = policy
         self.unixNow = unixNow
+        self.state = state ?? MemoryGuardState(locatorPolicy: policy.locator)
+        self.proofs = proofKey.map { ProofOfWork(key: $0) } ?? ProofOfWork()
         self.auditSlots = ConcurrencyLimit(limit: max(1, policy.auditConcurrency), maxWaiting: max(0, policy.auditMaxWaiting))
         // A burst below one request would never admit anything: every bucket holds at least one.
-        self.state = Mutex(State(
-            intakeBucket: TokenBucket(perSecond: policy.intakePerSecond, burst: max(1, policy.intakeBurst), now: now),
-            statusBucket: TokenBucket(perSecond: policy.statusPerSecond, burst: max(1, policy.statusBurst), now: now),
-            challengeBucket: TokenBucket(perSecond: policy.challengePerSecond, burst: max(1, policy.challengeBurst), now: now),
-            auditBucket: TokenBucket(perSecond: policy.auditPerSecond, burst: max(1, policy.auditBurst), now: now),
-            intakeRate: RateMeter(window: .seconds(60), now: now),
-            locators: LocatorBackoff(policy: policy.locator)))
+        intakeBucket = GuardBucket(name: "intake", perSecond: policy.intakePerSecond, burst: max(1, policy.intakeBurst))
+        statusBucket = GuardBucket(name: "status", perSecond: policy.statusPerSecond, burst: max(1, policy.statusBurst))
+        challengeBucket = GuardBucket(name: "challenge", perSecond: policy.challengePerSecond, burst: max(1, policy.challengeBurst))
+        auditBucket = GuardBucket(name: "audit", perSecond: policy.auditPerSecond, burst: max(1, policy.auditBurst))
     }
 
     /// Decides on a complaint before its body is read. `proof` is the `X-SafeIntake-Proof-Of-Work`
     /// value (`challenge:nonce`) if the client sent one; a valid proof is used up here, and anything
-    /// else (malformed, stale, forged, short of work, used) counts as none.
-    public func admitComplaint(proof: String?) -> IntakeAdmission {
-        let now = ContinuousClock.now
+    /// else (malformed, stale, forged, short of work, used) counts as none. Throws `Unavailable`.
+    public func admitComplaint(proof: String?) async throws -> IntakeAdmission {
         let unix = unixNow()
-        return state.withLock { state -> IntakeAdmission in
-            let rate = state.intakeRate.rate(now: now)
-            if let difficulty = requiredDifficulty(rate: rate), !state.useProof(proof, checker: proofs, unix: unix) {
+        return try await guarded {
+            if let difficulty = requiredDifficulty(rate: try await state.intakeRate()), !(try await useProof(proof, unix: unix)) {
                 let challenge = proofs.challenge(difficulty: difficulty, expires: unix + policy.proofOfWorkLifetimeSeconds)
                 return .proofOfWorkRequired(challenge: challenge, difficulty: difficulty)
             }
-            if let wait = state.intakeBucket.take(now: now) {
+            if let wait = try await state.take(intakeBucket) {
                 return .slowDown(retryAfterSeconds: Self.wholeSeconds(wait))
             }
             return .admitted
@@ -87,27 +88,28 @@ public final class AbuseGuard: Sendable {
     }
 
     /// Counts a stored complaint towards the intake rate that decides when proofs are required.
-    public func complaintFiled() {
-        let now = ContinuousClock.now
-        state.withLock { $0.intakeRate.record(now: now) }
+    /// A count the shared state cannot take is lost (the estimate is then a little low; the next
+    /// decision, which needs the same state, refuses anyway).
+    public func complaintFiled() async {
+        try? await state.recordIntake()
     }
 
     /// Counts a preview (`POST /v1/complaints/preview`, the pages' check before sending) towards the
     /// same intake rate: a preview costs the firewall's work like a complaint, so a flood of them
     /// brings on the proof of work as a flood of complaints does.
-    public func complaintPreviewed() {
-        complaintFiled()
+    public func complaintPreviewed() async {
+        await complaintFiled()
     }
 
     /// Decides on a status check, waiting first for the locator's back-off (never refusing for it).
     /// Call it with whatever the reporter typed, before any work on it. An entry without a locator
-    /// only counts against the global cap.
-    public func admitStatusCheck(tokenText: String) async -> StatusAdmission {
-        let now = ContinuousClock.now
+    /// only counts against the global cap. Throws `Unavailable`.
+    public func admitStatusCheck(tokenText: String) async throws -> StatusAdmission {
         let locator = Self.locator(of: tokenText)
-        let decision = state.withLock { state -> (wait: Duration, refuse: Duration?) in
-            if let refuse = state.statusBucket.take(now: now) { return (.zero, refuse) }
-            return (locator.map { state.locators.delay(for: $0, now: now) } ?? .zero, nil)
+        let decision = try await guarded { () async throws -> (refuse: Double?, wait: Duration) in
+            if let refuse = try await state.take(statusBucket) { return (refuse, .zero) }
+            guard let locator else { return (nil, .zero) }
+            return (nil, policy.locator.delay(afterAttempts: try await state.countLocatorCheck(locator)))
         }
         if let refuse = decision.refuse { return .slowDown(retryAfterSeconds: Self.wholeSeconds(refuse)) }
         if decision.wait > .zero { try? await Task.sleep(for: decision.wait) }
@@ -115,10 +117,9 @@ public final class AbuseGuard: Sendable {
     }
 
     /// Decides on a request for an agency challenge: the global challenge cap only (agency clients
-    /// are few; nothing here looks at which key asked).
-    public func admitChallenge() -> ChallengeAdmission {
-        let now = ContinuousClock.now
-        let wait = state.withLock { $0.challengeBucket.take(now: now) }
+    /// are few; nothing here looks at which key asked). Throws `Unavailable`.
+    public func admitChallenge() async throws -> ChallengeAdmission {
+        let wait = try await guarded { try await state.take(challengeBucket) }
         return wait.map { .slowDown(retryAfterSeconds: Self.wholeSeconds($0)) } ?? .admitted
     }
 
@@ -128,24 +129,24 @@ public final class AbuseGuard: Sendable {
     /// try if the reporter had checked in meanwhile and 0 s if not, and so learnt that the locator
     /// was real and used within the hour (security review 2026-12, F10). Call it once per
     /// successful check, with what was typed; guesses never succeed, so they are never refunded.
-    public func statusCheckSucceeded(tokenText: String) {
+    /// A refund the shared state cannot take is lost: the locator stays one check higher. Routes
+    /// run it beside the answer (`Task { … }`), not before it: in a shared database it costs a round
+    /// trip, and only successful checks would wait for it.
+    public func statusCheckSucceeded(tokenText: String) async {
         guard let locator = Self.locator(of: tokenText) else { return }
-        let now = ContinuousClock.now
-        state.withLock { $0.locators.refund(locator, now: now) }
+        try? await state.refundLocatorCheck(locator)
     }
 
     /// Checks of `tokenText`'s locator counted in its current window (for tests).
-    func locatorAttempts(tokenText: String) -> Int {
+    func locatorAttempts(tokenText: String) async throws -> Int {
         guard let locator = Self.locator(of: tokenText) else { return 0 }
-        let now = ContinuousClock.now
-        return state.withLock { $0.locators.attempts(of: locator, now: now) }
+        return try await state.locatorChecks(locator)
     }
 
     /// Decides on a request to a public audit endpoint: the global audit cap. Once admitted, run
-    /// the work inside `auditSlots` (`runAudit`), which bounds how many run at once.
-    public func admitAudit() -> AuditAdmission {
-        let now = ContinuousClock.now
-        let wait = state.withLock { $0.auditBucket.take(now: now) }
+    /// the work inside `auditSlots` (`runAudit`), which bounds how many run at once. Throws `Unavailable`.
+    public func admitAudit() async throws -> AuditAdmission {
+        let wait = try await guarded { try await state.take(auditBucket) }
         return wait.map { .slowDown(retryAfterSeconds: Self.wholeSeconds($0)) } ?? .admitted
     }
 
@@ -168,15 +169,23 @@ public final class AbuseGuard: Sendable {
     private static func wholeSeconds(_ duration: Duration) -> Int {
         max(1, Int(duration.seconds.rounded(.up)))
     }
-}
 
-extension AbuseGuard.State {
+    private static func wholeSeconds(_ seconds: Double) -> Int {
+        wholeSeconds(.seconds(seconds))
+    }
+
     /// True when `proof` is a valid, unexpired, unused solution; marks it used.
-    fileprivate mutating func useProof(_ proof: String?, checker: ProofOfWork, unix: UInt64) -> Bool {
-        guard let proof, case let .success(accepted) = checker.check(proof, now: unix) else { return false }
-        if spentProofs.count >= 100_000 { spentProofs = spentProofs.filter { $0.value > unix } }
-        guard spentProofs[accepted.id] == nil, spentProofs.count < 100_000 else { return false }
-        spentProofs[accepted.id] = accepted.expires
-        return true
+    private func useProof(_ proof: String?, unix: UInt64) async throws -> Bool {
+        guard let proof, case let .success(accepted) = proofs.check(proof, now: unix) else { return false }
+        return try await state.spendProof(id: accepted.id, expires: accepted.expires, now: unix)
+    }
+
+    /// Runs a decision on the state, turning any failure to reach it into `Unavailable`.
+    private func guarded<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw Unavailable(reason: "\(error)")
+        }
     }
 }

@@ -45,6 +45,12 @@ public struct AbusePolicy: Sendable {
         set { locator.freeAttempts = newValue }
     }
 
+    /// How long the per-locator count lasts: an hour. One daemon starts a locator's window at its
+    /// first check; daemons sharing a database count in fixed windows of this length.
+    public var locatorWindowSeconds: Int64 {
+        locator.window.components.seconds
+    }
+
     /// The burst that goes with a cap of `perSecond`: twice the rate, and never below one request,
     /// so that a cap under 1/s (`serve --intake-rate 0.3`) still admits one request at a time.
     public static func burst(forRate perSecond: Double) -> Double {

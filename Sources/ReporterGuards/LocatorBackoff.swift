@@ -16,7 +16,19 @@ struct LocatorBackoff: Sendable {
         var firstDelay: Duration = .seconds(1)
         var maxDelay: Duration = .seconds(32)
         var maxTracked = 100_000
+
+        /// The wait for the `attempts`-th check in a window: zero while free, then doubling, capped.
+        func delay(afterAttempts attempts: Int) -> Duration {
+            let extra = attempts - freeAttempts
+            guard extra > 0 else { return .zero }
+            let doublings = min(extra - 1, 30)
+            return min(firstDelay * (1 << doublings), maxDelay)
+        }
     }
+
+    /// What `record` returns when the table is full of live windows: a count past every free
+    /// attempt and doubling, so the check waits `maxDelay`.
+    static let untracked = Int.max / 2
 
     private struct Entry {
         let windowStart: ContinuousClock.Instant
@@ -34,17 +46,23 @@ struct LocatorBackoff: Sendable {
 
     /// Records one check of `locator` (its 8 digits as a number) and returns how long it must wait.
     mutating func delay(for locator: UInt32, now: ContinuousClock.Instant) -> Duration {
+        policy.delay(afterAttempts: record(locator, now: now))
+    }
+
+    /// Records one check of `locator` and returns the checks of it in its window, this one included
+    /// (`untracked` when the table is full of live windows and it is not in it).
+    mutating func record(_ locator: UInt32, now: ContinuousClock.Instant) -> Int {
         if var entry = entries[locator], now - entry.windowStart < policy.window {
             entry.attempts += 1
             entries[locator] = entry
-            return delay(afterAttempts: entry.attempts)
+            return entry.attempts
         }
         if entries[locator] == nil && entries.count >= policy.maxTracked {
             entries = entries.filter { now - $0.value.windowStart < policy.window }
-            if entries.count >= policy.maxTracked { return policy.maxDelay }
+            if entries.count >= policy.maxTracked { return Self.untracked }
         }
         entries[locator] = Entry(windowStart: now, attempts: 1)
-        return delay(afterAttempts: 1)
+        return 1
     }
 
     /// Checks of `locator` counted in its current window.
@@ -60,11 +78,8 @@ struct LocatorBackoff: Sendable {
         if entry.attempts <= 0 { entries[locator] = nil } else { entries[locator] = entry }
     }
 
-    /// The wait for the `attempts`-th check in a window: zero while free, then doubling, capped.
+    /// The wait for the `attempts`-th check in a window (`Policy.delay(afterAttempts:)`).
     func delay(afterAttempts attempts: Int) -> Duration {
-        let extra = attempts - policy.freeAttempts
-        guard extra > 0 else { return .zero }
-        let doublings = min(extra - 1, 30)
-        return min(policy.firstDelay * (1 << doublings), policy.maxDelay)
+        policy.delay(afterAttempts: attempts)
     }
 }

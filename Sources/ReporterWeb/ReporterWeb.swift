@@ -15,7 +15,7 @@ import ReporterGuards
 /// Nothing about a request is logged but the type of an unexpected error.
 ///
 /// Filing and status checks go through the daemon's one `AbuseGuard` and `StatusTiming`, the same
-/// instances as the JSON API's (one budget per daemon, Docs/abuse-resistance.md). A page cannot
+/// instances as the JSON API's (one budget, Docs/abuse-resistance.md). A page cannot
 /// solve a proof of work, so when the guard asks for one, or the global cap is reached, the answer is
 /// 503 with `Retry-After` and the reporter's form again, with her words, and nothing stored.
 public struct ReporterWeb: Sendable {
@@ -141,10 +141,10 @@ public struct ReporterWeb: Sendable {
         switch checkedComplaint(form, answers: answers) {
         case .refused(let response): return response
         case .read(let complaint):
-            if let busy = busyFiling(form, answers: answers, ticked: ComplaintForm.Choice(form.body).remove) { return busy }
+            if let busy = await busyFiling(form, answers: answers, ticked: ComplaintForm.Choice(form.body).remove, logger: logger) { return busy }
             do {
                 let preview = try await actions.preview(complaint)
-                abuse.complaintPreviewed()
+                await abuse.complaintPreviewed()
                 // Files too many or too large on a body cut before its button: she hears of it here.
                 let tooLarge = form.evidenceTooLarge ? ReporterActions.attachmentTooLarge : nil
                 return HTMLResponse.page(tooLarge?.0 ?? .ok, form.page.previewPage(
@@ -180,7 +180,7 @@ public struct ReporterWeb: Sendable {
         complaint.previewDigest = choice.digest.isEmpty ? nil : choice.digest
         complaint.evidence = form.evidence
         // Busy: the form, cheap to make (no firewall run while the daemon is at its limits).
-        if let busy = busyFiling(form, answers: answers, ticked: choice.remove) { return busy }
+        if let busy = await busyFiling(form, answers: answers, ticked: choice.remove, logger: logger) { return busy }
         if form.evidenceTooLarge {
             let (status, problem) = ReporterActions.attachmentTooLarge
             return await previewAgain(form, complaint: unchosen, status: status, problem: problem, logger: logger)
@@ -192,7 +192,7 @@ public struct ReporterWeb: Sendable {
         }
         do {
             let filed = try await actions.file(complaint)
-            abuse.complaintFiled()
+            await abuse.complaintFiled()
             return HTMLResponse.page(.ok, form.page.tokenPage(token: filed.token, duressSet: complaint.duressCode != nil,
                                                               evidence: filed.evidence))
         } catch {
@@ -252,13 +252,19 @@ public struct ReporterWeb: Sendable {
     }
 
     /// Asks the guard about one more complaint; the busy page if it says no. No proof of work can be
-    /// sent from a page, so one demanded means busy too. The form is not claimed: nothing is stored.
-    private func busyFiling(_ form: SentForm, answers: ComplaintForm.Answers, ticked: Set<Int> = []) -> Response? {
+    /// sent from a page, so one demanded means busy too; so does a guard that cannot decide (its
+    /// shared state unreachable: it fails closed). The form is not claimed: nothing is stored.
+    private func busyFiling(_ form: SentForm, answers: ComplaintForm.Answers, ticked: Set<Int> = [], logger: Logger) async -> Response? {
         let retryAfter: Int
-        switch abuse.admitComplaint(proof: nil) {
-        case .admitted: return nil
-        case .proofOfWorkRequired: retryAfter = Self.busyRetrySeconds
-        case .slowDown(let seconds): retryAfter = seconds
+        do {
+            switch try await abuse.admitComplaint(proof: nil) {
+            case .admitted: return nil
+            case .proofOfWorkRequired: retryAfter = Self.busyRetrySeconds
+            case .slowDown(let seconds): retryAfter = seconds
+            }
+        } catch {
+            logger.error("complaint form refused: the guards' shared state is unreachable", metadata: ["error.type": "\(type(of: error))"])
+            retryAfter = AbuseGuard.unavailableRetrySeconds
         }
         return HTMLResponse.busy(retryAfter: retryAfter, form.page.complaintForm(
             formToken: tokens.issue(for: .complaint), answers: answers, problem: Problem(.errorBusyFiling), ticked: ticked))
@@ -298,7 +304,15 @@ public struct ReporterWeb: Sendable {
         }
         // The global cap refuses (the same for every token, so it tells nothing); the locator's
         // back-off only waits, inside `admitStatusCheck`.
-        if case .slowDown(let seconds) = await abuse.admitStatusCheck(tokenText: visit.isEmpty ? typed : "") {
+        let admission: AbuseGuard.StatusAdmission
+        do {
+            admission = try await abuse.admitStatusCheck(tokenText: visit.isEmpty ? typed : "")
+        } catch {
+            // It fails closed: the busy page, her number not used.
+            logger.error("status check refused: the guards' shared state is unreachable", metadata: ["error.type": "\(type(of: error))"])
+            admission = .slowDown(retryAfterSeconds: AbuseGuard.unavailableRetrySeconds)
+        }
+        if case .slowDown(let seconds) = admission {
             return HTMLResponse.busy(retryAfter: seconds, form.page.checkForm(
                 formToken: tokens.issue(for: .status), typed: typed, reply: form.body[PageFields.reply], problem: Problem(.errorBusyChecking)))
         }
@@ -335,7 +349,9 @@ public struct ReporterWeb: Sendable {
                 return HTMLResponse.paddedPage(.notFound, form.page.checkForm(formToken: tokens.issue(for: .status), problem: Problem(.errorNotFound)))
             }
             timing.recordSuccess(since: start)
-            abuse.statusCheckSucceeded(tokenText: typed)  // her own check leaves no trace in the back-off
+            // Her own check leaves no trace in the back-off. Off the answer's path: a refund in a
+            // shared database takes a round trip that only successes would wait for.
+            Task { [abuse] in await abuse.statusCheckSucceeded(tokenText: typed) }
             return HTMLResponse.paddedPage(.ok, form.page.statusPage(answer, formToken: tokens.issue(for: .status), replySent: !reply.isEmpty,
                                                                      offersReceipt: receipts != nil))
         } catch {

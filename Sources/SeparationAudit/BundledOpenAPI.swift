@@ -244,7 +244,7 @@ paths:
                   challenge: {type: string, description: "B64(version 1, difficulty, expiry, random id, MAC): 56 characters."}
                   difficulty: {type: integer, minimum: 1, maximum: 64}
         "503":
-          description: "Nobody is registered to receive new cases (`no_recipients`), or this server cannot read attachments now (`attachments_unavailable`: send without them). Nothing was stored."
+          description: "Nobody is registered to receive new cases (`no_recipients`), or this server cannot read attachments now (`attachments_unavailable`: send without them), or the limits it shares with other daemons cannot be checked (`unavailable`, with Retry-After: try again then). Nothing was stored."
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
@@ -301,6 +301,7 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
   /v1/status:
     post:
       summary: Spend a token (or go on with a visit); get the case status, her thread and the number she leaves with
@@ -419,7 +420,7 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
         "503":
-          description: "`attachments_unavailable`: this server cannot read attachments now. The token was not spent."
+          description: "`attachments_unavailable`: this server cannot read attachments now; or `unavailable` (with Retry-After): the limits it shares with other daemons cannot be checked. The token was not spent."
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
@@ -461,6 +462,7 @@ paths:
         "403": {$ref: "#/components/responses/CrossSite"}
         "415": {$ref: "#/components/responses/UnsupportedMediaType"}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
   /v1/agency/cases:
     get:
       summary: The cases wrapped to the caller's key
@@ -844,6 +846,7 @@ paths:
           content:
             text/plain: {schema: {type: string}}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
   /v1/audit/checkpoint:
     get:
       summary: A C2SP tlog-checkpoint as a signed note
@@ -853,6 +856,7 @@ paths:
           content:
             text/plain: {schema: {type: string}}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
   /v1/audit/entries:
     get:
       summary: Entries S ≤ I < E that exist (at most 1000 per request); leaf hash = SHA-256(0x00 || data)
@@ -878,6 +882,7 @@ paths:
                         data: {type: string, format: byte}
         "400": {$ref: "#/components/responses/BadRequest"}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
   /v1/audit/proof/inclusion:
     get:
       summary: RFC 9162 §2.1.3 inclusion proof
@@ -899,6 +904,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "404": {$ref: "#/components/responses/NoSuchProof"}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
   /v1/audit/proof/consistency:
     get:
       summary: RFC 9162 §2.1.4 consistency proof
@@ -920,6 +926,7 @@ paths:
         "400": {$ref: "#/components/responses/BadRequest"}
         "404": {$ref: "#/components/responses/NoSuchProof"}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
   /stats:
     get:
       summary: The public statistics page (HTML, SVG charts drawn on the server, no JavaScript)
@@ -933,6 +940,7 @@ paths:
           content:
             text/html: {schema: {type: string}}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
         "500": {$ref: "#/components/responses/StatisticsUnavailable"}
   /stats/style.css:
     get:
@@ -961,6 +969,7 @@ paths:
                 properties:
                   releases: {type: array, items: {$ref: "#/components/schemas/StatisticsRelease"}}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
         "500": {$ref: "#/components/responses/StatisticsUnavailable"}
   /v1/stats/releases.csv:
     get:
@@ -977,6 +986,7 @@ paths:
           content:
             text/csv: {schema: {type: string}}
         "429": {$ref: "#/components/responses/RateLimited"}
+        "503": {$ref: "#/components/responses/GuardUnavailable"}
         "500": {$ref: "#/components/responses/StatisticsUnavailable"}
 components:
   securitySchemes:
@@ -1006,6 +1016,17 @@ components:
       description: A page language (en, tl, id, ne, hi, bn, ur, si, ta, ar, am, sw, my, km, vi, es). Never case data.
       schema: {type: string}
   responses:
+    GuardUnavailable:
+      description: |
+        `unavailable`: the limits this daemon shares with the other daemons of its database (caps,
+        back-off, proofs of work, agency challenges) cannot be checked because the database cannot be
+        reached. The request was refused before any work: nothing was stored, no token spent. Try
+        again after `Retry-After` seconds (Docs/abuse-resistance.md, "Several daemons").
+      headers:
+        Retry-After: {schema: {type: integer, minimum: 1}}
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/Error"}
     StatisticsUnavailable:
       description: The releases could not be read from the store.
       content:

@@ -2,6 +2,7 @@ import Envelope
 import Foundation
 import Hummingbird
 import Intake
+import Logging
 import ReporterGuards
 
 /// The agency API, read side: challenges, the key directory, case lists and case files
@@ -16,7 +17,7 @@ struct AgencyRoutes: Sendable {
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/v1/agency/challenge") { request, context in
-            await challenge(request)
+            await challenge(request, logger: context.logger)
         }
         router.get("/v1/agency/keys") { request, context in
             await gate.handle(request, logger: context.logger) { _, _ in
@@ -68,19 +69,33 @@ struct AgencyRoutes: Sendable {
         }
     }
 
-    private func challenge(_ request: Request) async -> Response {
-        if case .slowDown(let seconds) = abuse.admitChallenge() { return JSONResponse.rateLimited(retryAfter: seconds) }
+    private func challenge(_ request: Request, logger: Logger) async -> Response {
+        let admission: AbuseGuard.ChallengeAdmission
+        do {
+            admission = try await abuse.admitChallenge()
+        } catch {
+            return ReporterRoutes.guardUnavailable(error, logger: logger)
+        }
+        if case .slowDown(let seconds) = admission { return JSONResponse.rateLimited(retryAfter: seconds) }
         if let refusal = request.refusalOfJSONPost { return refusal }
+        let keyID: String
         do {
             let object = try JSONBody.object(try await request.collectBody(limit: 1024), allowedKeys: ["key_id"])
-            guard let keyID = object["key_id"] as? String, Self.isKeyID(keyID) else {
+            guard let named = object["key_id"] as? String, Self.isKeyID(named) else {
                 throw IntakeError(.invalidShape, "\"key_id\" is required: 32 lowercase hexadecimal characters (Docs/format.md §5)")
             }
-            return JSONResponse.make(.ok, ["challenge": gate.authenticator.issueChallenge(for: keyID)])
+            keyID = named
         } catch let error as IntakeError {
             return JSONResponse.badRequest(error)
         } catch {
             return JSONResponse.error(.badRequest, code: "invalid_shape", message: "could not read the request")
+        }
+        // The ledger may be the shared database: a blocking call, made on the worker pool.
+        do {
+            let challenge = try await gate.work.run { [authenticator = gate.authenticator] in try authenticator.issueChallenge(for: keyID) }
+            return JSONResponse.make(.ok, ["challenge": challenge])
+        } catch {
+            return ReporterRoutes.guardUnavailable(error, logger: logger)
         }
     }
 

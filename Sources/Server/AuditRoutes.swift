@@ -59,7 +59,7 @@ struct AuditRoutes: Sendable {
 
     /// Runs `body` under the audit cap, or answers 429 with `Retry-After`.
     private func capped(_ body: () async -> Response) async -> Response {
-        if case let .slowDown(seconds) = abuse.admitAudit() { return JSONResponse.rateLimited(retryAfter: seconds) }
+        if let refusal = await abuse.auditRefusal() { return refusal }
         guard await abuse.auditSlots.acquire() else { return JSONResponse.rateLimited(retryAfter: 1) }
         defer { abuse.auditSlots.release() }
         return await body()
@@ -81,6 +81,19 @@ struct AuditRoutes: Sendable {
             return JSONResponse.error(.badRequest, code: error.code.rawValue, message: error.reason)
         } catch {
             return JSONResponse.error(.internalServerError, code: "internal", message: "the audit log could not be read")
+        }
+    }
+}
+
+extension AbuseGuard {
+    /// The answer to a request for an audit or statistics route that the audit cap refuses (429
+    /// with `Retry-After`) or cannot decide on (503: its shared state is unreachable); nil when admitted.
+    func auditRefusal() async -> Response? {
+        do {
+            guard case let .slowDown(seconds) = try await admitAudit() else { return nil }
+            return JSONResponse.rateLimited(retryAfter: seconds)
+        } catch {
+            return JSONResponse.guardUnavailable(retryAfter: Self.unavailableRetrySeconds)
         }
     }
 }

@@ -52,6 +52,15 @@ extension JSONResponse {
         return response
     }
 
+    /// 503 when the guards' shared state (the database several daemons share) cannot be reached:
+    /// the request was refused before any work, so nothing was kept (Docs/abuse-resistance.md).
+    static func guardUnavailable(retryAfter seconds: Int) -> Response {
+        var response = error(.serviceUnavailable, code: "unavailable",
+                             message: "the service cannot take requests right now; nothing was kept, please try again in a minute")
+        response.headers[.retryAfter] = String(seconds)
+        return response
+    }
+
     /// 429 while intake runs above its threshold: solve the challenge and send the complaint again
     /// with `X-SafeIntake-Proof-Of-Work: CHALLENGE:NONCE` (Docs/abuse-resistance.md).
     static func proofOfWorkRequired(challenge: String, difficulty: Int) -> Response {

@@ -32,12 +32,12 @@ struct ReporterRoutes: Sendable {
 
     func fileComplaint(_ request: Request, logger: Logger) async -> Response {
         if let refusal = request.refusalOfJSONPost { return refusal }
-        if let refusal = admit(request) { return refusal }
+        if let refusal = await admit(request, logger: logger) { return refusal }
         do {
             let body = try await request.collectBody(limit: limits.maxBodyBytesWithAttachments)
             let complaint = try await work.run { [intake] in try intake.parse(body: body) }
             let filed = try await filing.file(complaint)
-            abuse.complaintFiled()
+            await abuse.complaintFiled()
             var answer: [String: Any] = ["token": filed.token]
             // Only when she sent any, so the contract's answer stays exactly `{"token"}` otherwise.
             if !filed.evidence.isEmpty {
@@ -57,9 +57,16 @@ struct ReporterRoutes: Sendable {
         }
     }
 
-    /// The guard's answer to one more complaint (or preview): nil when admitted.
-    private func admit(_ request: Request) -> Response? {
-        switch abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader]) {
+    /// The guard's answer to one more complaint (or preview): nil when admitted; 503 when the guard
+    /// cannot decide (its shared state is unreachable), so that nothing is taken unguarded.
+    private func admit(_ request: Request, logger: Logger) async -> Response? {
+        let admission: AbuseGuard.IntakeAdmission
+        do {
+            admission = try await abuse.admitComplaint(proof: request.headers[JSONResponse.proofOfWorkHeader])
+        } catch {
+            return Self.guardUnavailable(error, logger: logger)
+        }
+        switch admission {
         case .admitted: return nil
         case let .proofOfWorkRequired(challenge, difficulty):
             return JSONResponse.proofOfWorkRequired(challenge: challenge, difficulty: difficulty)
@@ -72,11 +79,11 @@ struct ReporterRoutes: Sendable {
     /// sentences, and nothing stored. It passes the same guard as filing and counts like a complaint.
     func previewComplaint(_ request: Request, logger: Logger) async -> Response {
         if let refusal = request.refusalOfJSONPost { return refusal }
-        if let refusal = admit(request) { return refusal }
+        if let refusal = await admit(request, logger: logger) { return refusal }
         do {
             let body = try await request.collectBody(limit: limits.maxBodyBytes)
             let preview = try await work.run { [intake] in try intake.preview(body: body) }
-            abuse.complaintPreviewed()
+            await abuse.complaintPreviewed()
             return JSONResponse.make(.ok, Self.previewObject(preview))
         } catch let error as IntakeError where error.code == .previewChanged {
             return JSONResponse.error(.conflict, code: error.code.rawValue, message: error.message)
@@ -115,7 +122,7 @@ struct ReporterRoutes: Sendable {
             let reply = try Self.optionalMessage(object["message"])
             let tokenText = tokenValue as? String ?? ""
             let admittedAs = continuing ? "" : tokenText
-            if case let .slowDown(seconds) = await abuse.admitStatusCheck(tokenText: admittedAs) {
+            if case let .slowDown(seconds) = try await abuse.admitStatusCheck(tokenText: admittedAs) {
                 return JSONResponse.rateLimited(retryAfter: seconds)
             }
             // Her evidence is read before the clock starts: the held time hides what the token check
@@ -128,7 +135,9 @@ struct ReporterRoutes: Sendable {
             }) : nil
             if answer != nil {
                 timing.recordSuccess(since: start)
-                abuse.statusCheckSucceeded(tokenText: admittedAs)  // her own check leaves no trace in the back-off
+                // Her own check leaves no trace in the back-off. Off the answer's path: a refund in
+                // a shared database takes a round trip that only successes would wait for.
+                Task { [abuse] in await abuse.statusCheckSucceeded(tokenText: admittedAs) }
             }
             let response = try answer.map { JSONResponse.paddedStatusAnswer(try statusObject($0, receipt: receipt)) } ?? JSONResponse.notFound()
             // Every outcome leaves at the same time after the start, whatever it was, ready to go.
@@ -136,10 +145,18 @@ struct ReporterRoutes: Sendable {
             return response
         } catch let error as IntakeError {
             return Self.refusal(error)
+        } catch let error as AbuseGuard.Unavailable {
+            return Self.guardUnavailable(error, logger: logger)
         } catch {
             logger.error("status check failed", metadata: ["error.type": "\(type(of: error))"])
             return JSONResponse.error(.internalServerError, code: "internal", message: "the status check failed; your token was not used, please try again")
         }
+    }
+
+    /// 503 for a request the guard could not decide on (Docs/abuse-resistance.md: it fails closed).
+    static func guardUnavailable(_ error: any Error, logger: Logger) -> Response {
+        logger.error("request refused: the guards' shared state is unreachable", metadata: ["error.type": "\(type(of: error))"])
+        return JSONResponse.guardUnavailable(retryAfter: AbuseGuard.unavailableRetrySeconds)
     }
 
     /// A refused request's answer: its own status for what an attachment or the reader lacks,

@@ -51,7 +51,7 @@ struct StatisticsRoutes: Sendable {
     /// Runs `body` under the audit cap, or answers 429 with `Retry-After`; a failure answers 500
     /// with the one error shape, naming nothing.
     private func capped(_ body: () async throws -> Response) async -> Response {
-        if case let .slowDown(seconds) = abuse.admitAudit() { return JSONResponse.rateLimited(retryAfter: seconds) }
+        if let refusal = await abuse.auditRefusal() { return refusal }
         guard await abuse.auditSlots.acquire() else { return JSONResponse.rateLimited(retryAfter: 1) }
         defer { abuse.auditSlots.release() }
         do {

@@ -30,7 +30,16 @@ struct EvidenceOptions: ParsableArguments {
 
     /// The sandboxed reader with the same byte limit as the parser, or none when attachments are off.
     var settings: EvidenceSettings {
-        guard attachments else { return EvidenceSettings(reader: nil) }
-        return EvidenceSettings(reader: SandboxedEvidenceReader(limits: EvidenceLimits(maxBytes: maxAttachmentMib << 20)))
+        EvidenceSettings(reader: reader)
+    }
+
+    private var reader: SandboxedEvidenceReader? {
+        attachments ? SandboxedEvidenceReader(limits: EvidenceLimits(maxBytes: maxAttachmentMib << 20)) : nil
+    }
+
+    /// `serve`'s start-up check: with attachments on, one line naming the reader's missing tools and
+    /// what reporters will see (the daemon runs on: her words still go through). Nil when all is there.
+    var startupWarning: String? {
+        reader.flatMap { SandboxedEvidenceReader.startupWarning(missing: $0.missingTools()) }
     }
 }

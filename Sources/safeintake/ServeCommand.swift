@@ -7,6 +7,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Logging
+import PostgresStorage
 import ReporterGuards
 import ReporterWeb
 import Server
@@ -79,7 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "safeintake")
         let statisticsBudget = try statistics.budget()
         let metrics = metricsPort.map { _ in DaemonMetrics() }
-        let (deps, selection) = try prepare(logger: logger, metrics: metrics)
+        let (deps, selection, guards) = try prepare(logger: logger, metrics: metrics)
         defer { selection.close() }
         let schedule = statisticsBudget.map { budget in
             StatisticsSchedule.start(StatisticsService(publisher: deps.audit, tallying: deps.intake.statistics), budget: budget, logger: logger)
@@ -91,11 +92,12 @@ struct ServeCommand: AsyncParsableCommand {
             listener = MetricsListener(host: metricsHost, port: metricsPort, metrics: metrics, gauges: { await gauges.read() })
         }
         try await runDaemon(deps, host: host, port: port, logger: logger, metrics: listener)
+        await guards.shared?.shutdown()
         logger.info("SafeIntake stopped")
     }
 
     /// Opens the data folder and store, creating dev keys on a first start, and wires the services.
-    private func prepare(logger: Logger, metrics: DaemonMetrics?) throws -> (ServerDependencies, StoreSelection) {
+    private func prepare(logger: Logger, metrics: DaemonMetrics?) throws -> (ServerDependencies, StoreSelection, GuardSetup) {
         let (folder, wasEmpty) = try DataFolder.prepare(at: URL(fileURLWithPath: data))
         // Workers wait on fsync'd commits as well as compute, so there are more than cores; 4, 8
         // and 16 on 2 cores measured within noise of each other, 16 a little worse (Docs/benchmarks.md).
@@ -123,6 +125,7 @@ struct ServeCommand: AsyncParsableCommand {
                                    statistics: StatisticsTallying(regions: try folder.statisticsRegions(), localRandomisation: try statistics.localRandomisation()))
         // Attachments (issue 20) are read in the bubblewrap sandbox (scripts/install-deps installs its tools).
         intake.evidence = evidence.settings
+        if let warning = evidence.startupWarning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let audit = AuditPublisher(store: store, signer: signer, memory: folder.signedHead)
         try audit.recordPolicy(hash: intake.policyHash, version: policy.version)
         _ = try audit.signedCheckpoint()  // refuses to start on a log edited or truncated since the last signed checkpoint
@@ -133,18 +136,21 @@ struct ServeCommand: AsyncParsableCommand {
         // Held answers need a floor before any real check has been timed: measured here.
         let statusTiming = try StatusTiming.calibrated { try intake.burnStatusCheckWork() }
         logger.info("status answers held", metadata: ["floor.ms": "\(statusTiming.floor.components.seconds * 1000 + statusTiming.floor.components.attoseconds / 1_000_000_000_000_000)"])
+        // Caps, back-off and challenges: in memory on SQLite, shared through the database on PostgreSQL.
+        let guards = try selection.guardSetup(policy: abuse.policy, folder: folder, logger: logger)
         let deps = ServerDependencies(intake: intake, agency: agency, caseWork: CaseWorkService(store: store, anchor: anchor),
-                                      authenticator: AgencyAuthenticator(agency: agency), audit: audit,
+                                      authenticator: AgencyAuthenticator(agency: agency, ledger: selection.challengeLedger), audit: audit,
                                       work: BlockingWork.start(threads: workers), limits: evidence.complaintLimits, exitURL: exitURL,
                                       service: ServiceDescription(organisationValues: organisation).with(help: help),
                                       formTokens: FormTokens(key: try folder.formTokenKey()),
                                       connections: ConnectionLimits(requestDeadlineSeconds: requestTimeout, maxConnections: maxConnections,
                                                                     uploadMinimumBytesPerSecond: evidence.uploadMinRate,
                                                                     uploadDeadlineCapSeconds: evidence.uploadTimeoutCap),
-                                      abuse: AbuseGuard(policy: abuse.policy), statusTiming: statusTiming, metrics: metrics,
+                                      abuse: AbuseGuard(policy: abuse.policy, state: guards.state, proofKey: guards.proofKey),
+                                      statusTiming: statusTiming, metrics: metrics,
                                       // One thread: a photo's seconds of OCR never delay a status check, and one sandbox runs at a time.
                                       evidenceWork: BlockingWork.start(threads: 1))
-        return (deps, selection)
+        return (deps, selection, guards)
     }
 
     private func loadPolicy() throws -> FirewallPolicy {

@@ -3,6 +3,8 @@ import Foundation
 import Intake
 import Logging
 import PostgresStorage
+import ReporterGuards
+import Sodium
 import Storage
 
 /// The store a daemon runs on: the embedded SQLite file in its data folder (the default), or a
@@ -57,9 +59,38 @@ enum StoreSelection {
                                                        formTokenKey: try folder.formTokenKey()))
     }
 
+    /// Where the guards keep their counts, and the proof-of-work key: this daemon's memory and a
+    /// random key on SQLite (one daemon, as always); on PostgreSQL the database every daemon shares
+    /// and a key derived from the shared form-token key, so that N daemons admit the configured caps
+    /// and accept each other's challenges (Docs/abuse-resistance.md, "Several daemons").
+    func guardSetup(policy: AbusePolicy, folder: DataFolder, logger: Logger) throws -> GuardSetup {
+        guard case .postgres(_, let location) = self else { return GuardSetup(state: MemoryGuardState(policy: policy), proofKey: nil, shared: nil) }
+        let secret = try folder.formTokenKey()
+        let shared = try PostgresGuardState(location: location, secret: secret, locatorWindowSeconds: policy.locatorWindowSeconds,
+                                            logger: logger)
+        shared.startSweeping()
+        return GuardSetup(state: shared, proofKey: try PostgresGuardState.proofKey(from: secret), shared: shared)
+    }
+
+    /// Where agency challenges wait to be used: the database several daemons share, or (nil) this
+    /// daemon's memory.
+    var challengeLedger: (any AgencyChallengeLedger)? {
+        if case .postgres(let store, _) = self { return store }
+        return nil
+    }
+
     func close() {
         if case .postgres(let store, _) = self { store.shutdown() }
     }
+}
+
+/// The guards' state as `serve` wires it (`StoreSelection.guardSetup`).
+struct GuardSetup {
+    let state: any GuardStateStore
+    /// The proof-of-work MAC key; nil: a random one for this process.
+    let proofKey: SecureBytes?
+    /// The shared state to stop at shutdown (PostgreSQL only).
+    let shared: PostgresGuardState?
 }
 
 /// `--data` and `--database` for the operator's commands that work on the store directly.

@@ -21,7 +21,9 @@ struct ServerHarness {
     let logKey: SigningKeyPair
 
     /// `evidence`: the reader attachments go through (none: they are refused as unavailable).
-    init(abuse: AbusePolicy = AbusePolicy(), evidence: (any EvidenceReader)? = nil) throws {
+    /// `guardState`: where the guard keeps its counts (default: in memory, as one daemon does).
+    init(abuse: AbusePolicy = AbusePolicy(), evidence: (any EvidenceReader)? = nil, guardState: (any GuardStateStore)? = nil,
+         challenges: (any AgencyChallengeLedger)? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore(directory: folder)
@@ -35,9 +37,9 @@ struct ServerHarness {
                                    tokens: TokenHasher(pepper: SecureBytes(randomCount: 32), cost: .minimum))
         intake.evidence = EvidenceSettings(reader: evidence)
         deps = ServerDependencies(
-            intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency),
+            intake: intake, agency: agency, caseWork: CaseWorkService(store: store), authenticator: AgencyAuthenticator(agency: agency, ledger: challenges),
             audit: AuditPublisher(store: store, signer: try NoteSigner(name: "test.invalid/log", keyPair: logKey)),
-            work: BlockingWork.start(threads: 4), abuse: AbuseGuard(policy: abuse))
+            work: BlockingWork.start(threads: 4), abuse: AbuseGuard(policy: abuse, state: guardState))
     }
 
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
