@@ -355,7 +355,9 @@ struct LearnedStage: Sendable {
 
     /// Runs of flagged words (SPEC.md §8), with the rules' protection as a veto.
     func decide(_ t: [Unicode.Scalar], _ scored: [Scored], protected: [Bool]) -> [Range<Int>] {
-        let guarded = Self.amountsAndHours(scored)
+        let amounts = Self.amountsAndHours(scored)
+        let addresses = Self.addresses(scored)
+        let guarded = zip(amounts, addresses).map { $0 || $1 }
         func isProtected(_ i: Int) -> Bool {
             if guarded[i] { return true }
             let tok = scored[i].token
@@ -442,6 +444,44 @@ struct LearnedStage: Sendable {
         }
         return out
     }
+
+    /// Tokens of an address, where she works and lives, which the inspector needs to find the house:
+    /// a street word and the three words after it ("Jalan Mawar, number 12", "Calle Luna 14"), and
+    /// a house-number label with the short number it labels ("no 12", "unit 12-03", "villa 23").
+    /// Without this the learned stage read "Mawar, number 12" as a document number's context at
+    /// `remove_at` 0.6. Numbers longer than five characters are never shielded here: a document
+    /// number is long, and the rules remove those anyway.
+    static func addresses(_ scored: [Scored]) -> [Bool] {
+        var out = [Bool](repeating: false, count: scored.count)
+        let words = scored.indices.filter { scored[$0].token.isWord }
+        func text(_ i: Int) -> String { String(decoding: scored[i].norm, as: UTF8.self) }
+        func isShortNumber(_ i: Int) -> Bool { scored[i].norm.contains(0x30) && scored[i].norm.count <= 5 }
+        for (k, i) in words.enumerated() {
+            let word = text(i)
+            if streetWords.contains(word) {
+                for j in words[k..<min(words.count, k + 4)] { out[j] = true }
+            } else if houseNumberLabels.contains(word), k + 1 < words.count, isShortNumber(words[k + 1]) {
+                out[i] = true
+                out[words[k + 1]] = true
+            }
+        }
+        return out
+    }
+
+    /// Words that start a street's name, normalised (lower case, no accents).
+    static let streetWords: Set<String> = [
+        "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard", "jalan", "jln", "jl", "lorong", "lrg",
+        "gang", "calle", "avenida", "av", "carrera", "rua", "travessa", "rue", "via", "viale", "soi",
+        "thanon", "duong", "pho", "ngo", "hem", "barangay", "brgy", "purok", "sitio", "marg", "gali", "nagar", "chowk",
+        "shari", "sharia", "شارع", "طريق", "ถนน", "ซอย", "路", "街", "道",
+    ]
+
+    /// Labels of a house, flat or plot number, normalised.
+    static let houseNumberLabels: Set<String> = [
+        "number", "no", "nº", "num", "nr", "nomor", "numero", "house", "unit", "flat", "apt", "apartment", "villa",
+        "block", "blk", "building", "bldg", "tower", "floor", "lot", "room", "casa", "piso", "andar", "rumah", "bilik",
+        "منزل", "فيلا", "عمارة", "شقة", "بناية", "مبنى",
+    ]
 
     /// Currency codes, names and signs' words, words for earnings, and hours, normalised (lower
     /// case, no accents).

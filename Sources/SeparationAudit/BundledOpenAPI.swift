@@ -353,7 +353,7 @@ paths:
                 type: object
                 required: [status, messages, answers, next_token, visit]
                 properties:
-                  status: {$ref: "#/components/schemas/CaseStatus"}
+                  status: {$ref: "#/components/schemas/ReporterCaseStatus"}
                   messages:
                     type: array
                     description: "The agency's messages in her thread, oldest first (of the newest 10 entries, hers included)."
@@ -380,7 +380,7 @@ paths:
                   outcome: {type: string, description: "Once the case is closed: the outcome an inspector wrote for her (absent if none was written)."}
                   moved:
                     type: object
-                    description: "Once the case was handed to another organisation (status transferred; Docs/format.md §17): its name and the day, from the supervisor's signed statement. Never while she is under duress: her answer then looks as before the move."
+                    description: "Once the case was handed to another organisation (status closed here; Docs/format.md §17): its name and the day, from the supervisor's signed statement. Never while she is under duress: her answer then looks as before the move."
                     required: [organisation, day]
                     properties:
                       organisation: {type: string}
@@ -1201,6 +1201,7 @@ components:
     CaseID: {type: string, pattern: "^[0-9a-f]{32}$"}
     LogIndex: {type: integer, minimum: 0, maximum: 4611686018427387903}
     CaseStatus: {type: string, enum: [received, assigned, investigating, action_taken, closed, transferred], description: "transferred: handed to another organisation (Docs/format.md §17); set only by a handover."}
+    ReporterCaseStatus: {type: string, enum: [received, assigned, investigating, action_taken, closed], description: "The five values of CONTRACT.md. A case handed to another organisation reads closed here, with `moved` saying where."}
     Complaint:
       type: object
       description: |

@@ -179,7 +179,7 @@ struct ReporterRoutes: Sendable {
     static func statusObject(_ answer: StatusAnswer) -> [String: Any] {
         let (hers, agency) = (answer.messages.filter { $0.from == "reporter" }, answer.messages.filter { $0.from != "reporter" })
         var object: [String: Any] = [
-            "status": answer.state.rawValue, "next_token": answer.nextToken, "visit": answer.visitPass,
+            "status": answer.state.contractValue, "next_token": answer.nextToken, "visit": answer.visitPass,
             "messages": agency.map { m -> [String: Any] in
                 ["from": m.from, "kind": m.kind.rawValue, "text": m.text, "day": m.day ?? NSNull(), "new": m.isNew]
             },

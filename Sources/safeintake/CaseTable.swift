@@ -10,7 +10,7 @@ enum CaseTable {
         for row in rows {
             let id = String((row["case"] as? String ?? "").prefix(width))
             let cells = [id.padding(width), (row["day"] as? String ?? "").padding(10), (row["language"] as? String ?? "").padding(5),
-                         (row["status"] as? String ?? "").padding(13), (row["last_activity"] as? String ?? "").padding(10),
+                         ((row["handed_over"] as? Bool ?? false) ? "transferred" : row["status"] as? String ?? "").padding(13), (row["last_activity"] as? String ?? "").padding(10),
                          String(row["unread"] as? Int ?? 0).padding(6),
                          (row["district"] as? String ?? "").cell(16), (row["employer"] as? String ?? "").cell(20),
                          [(row["urgent"] as? Bool ?? false) ? "URGENT" : nil, (row["duress"] as? Bool ?? false) ? "DURESS" : nil]

@@ -166,9 +166,11 @@ struct InspectorCommand: AsyncParsableCommand {
             try index.save(keys: keys)
             let allRows = summaries.map { summary -> [String: Any] in
                 let entry = index[summary.caseID]
-                return ["case": summary.caseID.rawValue, "status": summary.status, "day": summary.day,
-                        "language": entry?.language ?? "", "last_activity": summary.lastActivity,
-                        "unread": max(0, summary.answers - (entry?.answersRead ?? 0))]
+                var row: [String: Any] = ["case": summary.caseID.rawValue, "status": CaseState.contractValue(summary.status), "day": summary.day,
+                                          "language": entry?.language ?? "", "last_activity": summary.lastActivity,
+                                          "unread": max(0, summary.answers - (entry?.answersRead ?? 0))]
+                if summary.status == CaseState.transferred.rawValue { row["handed_over"] = true }
+                return row
             }
             let narrowing = CaseNarrowing(language: language, olderThanDays: olderThan, search: search.flatMap(CaseSearch.init))
             let listed = CaseListFilter(statuses: Set(status), narrowing: narrowing, index: index, overdue: overdue,
@@ -220,7 +222,8 @@ struct InspectorCommand: AsyncParsableCommand {
             }
             if opened.withheldAttachments > 0 { object["attachments_withheld"] = opened.withheldAttachments }
             if full {
-                object["status"] = opened.status
+                object["status"] = CaseState.contractValue(opened.status)
+                if opened.status == CaseState.transferred.rawValue { object["handed_over"] = true }
                 object["indicators"] = view.indicators ?? []
                 object["urgent"] = view.isUrgent
                 object["duress"] = opened.duressFlagged

@@ -98,6 +98,16 @@ struct LearnedStageTests {
         }
     }
 
+    @Test("addresses stay whole: the inspector needs the house", arguments: [
+        "Jalan Melati, number 12",
+        "The house is on Jalan Mawar, number 12, in Cilandak.",
+        "Jalan Mawar no 12",
+        "Villa 23, Street 7, Al Barsha, Dubai.",
+    ])
+    func addressesStay(_ text: String) {
+        #expect(Firewall(policy: .makeDefault()).redact(text).text == text)
+    }
+
     @Test("policies without a learned stage redact by the rules alone; the default has one")
     func policyGate() throws {
         let v2 = FirewallPolicy.defaultJSON

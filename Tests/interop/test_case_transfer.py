@@ -148,7 +148,8 @@ def test_a_case_moves_between_two_organisations(orgs, tmp_path):
 
     # Her number keeps working at A: her case moved, with the notice; an answer now is refused.
     shown = status(a, token)
-    assert shown["status"] == "transferred" and shown["moved"] == {"organisation": "Labour Inspectorate", "day": today}
+    # CONTRACT.md's five status values: a case handed on reads "closed" here, and `moved` says where.
+    assert shown["status"] == "closed" and shown["moved"] == {"organisation": "Labour Inspectorate", "day": today}
     assert [m["text"] for m in shown["messages"]] == [REPLY, NOTICE] and "reply_by" not in shown
     late = status(a, shown["next_token"], "Hello, is anyone there?")
     assert late["answer_refused"] == "case_transferred" and [x["text"] for x in late["answers"]] == [shown["answers"][0]["text"]]
@@ -157,7 +158,10 @@ def test_a_case_moves_between_two_organisations(orgs, tmp_path):
     _, kept_id = file_case(a, tmp_path)
     kept = transfer(a, b, kept_id, registration, tmp_path / "kept.transfer", "--keep-copy")
     kept_here = import_transfer(a, b, tmp_path / "kept.transfer")
-    assert show_full(a, "supervisor", kept_id)["status"] == "transferred"
+    kept_view = show_full(a, "supervisor", kept_id)
+    assert kept_view["status"] == "closed" and kept_view["handed_over"] is True
+    listed = {row["case"]: row for row in cli_cases(a, "supervisor")}
+    assert listed[kept_id]["status"] == "closed" and listed[kept_id]["handed_over"] is True
     assert show_full(b, "supervisor", kept_here)["status"] == "received"
     assert kept["keep_copy"] is True
     inspector_fails(a, "supervisor", "transfer", kept_id, "--to-operator", str(operator_pub(b)), "--to-key", str(registration),
