@@ -118,11 +118,12 @@ extension InspectorCommand {
                 """)
         @Argument(help: "The case id.") var caseID: String
         @OptionGroup var connection: Connection
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func run() async throws {
             var token = ""
             try await InspectorCommand.act(connection, caseID) { client, id in token = try await client.reissueNumber(id) }
-            CLIOutput.printJSONLine(["case": caseID, "token": token])
+            CLIOutput.printObject(["case": caseID, "token": token], format: format)
         }
     }
 

@@ -32,6 +32,7 @@ extension InspectorCommand {
         @Option(help: "A file holding the notice to the reporter (UTF-8 text).") var noticeFile: String?
         @Flag(help: "Read the notice to the reporter from standard input.") var noticeStdin = false
         @Option(help: "The bundle file to create for the receiving supervisor.") var out: String
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func validate() throws {
             guard !(noticeFile != nil && noticeStdin) else { throw ValidationError("give --notice-file or --notice-stdin, not both") }
@@ -74,11 +75,11 @@ extension InspectorCommand {
                                  hint: "give \(partial) to the receiving supervisor as it is")
             }
             let statement = prepared.bundle.statement
-            CLIOutput.printJSONLine([
+            CLIOutput.printObject([
                 "case": id.rawValue, "receiver_case": statement.receiverCaseID.rawValue, "to_operator": statement.toOperator,
                 "to_key": statement.toKey, "keep_copy": statement.keepCopy, "notice_delivered": delivered, "bundle": out,
                 "bundle_hash": statement.bundleHash,
-            ])
+            ], format: format)
         }
 
         private func readNotice() throws -> String? {
@@ -127,13 +128,14 @@ extension InspectorCommand {
         @Argument(help: "The bundle file.") var bundle: String
         @OptionGroup var connection: Connection
         @Option(help: "The sending organisation's operator.pub.") var fromOperator: String
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func run() async throws {
             let sender = try Transfer.operatorKey(fromOperator)
             guard let data = FileManager.default.contents(atPath: bundle) else { throw CLIFailure("cannot read the bundle file \(bundle)") }
             let client = try connection.client()
             let id = try await CLIOutput.reporting { try await client.importTransfer(data, from: sender) }
-            CLIOutput.printJSONLine(["case": id.rawValue, "from_operator": sender.keyID])
+            CLIOutput.printObject(["case": id.rawValue, "from_operator": sender.keyID], format: format)
         }
     }
 
@@ -148,6 +150,7 @@ extension InspectorCommand {
                 """)
         @OptionGroup var connection: Connection
         @Option(help: "The file to create.") var out: String
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func run() async throws {
             let client = try connection.client()
@@ -155,7 +158,7 @@ extension InspectorCommand {
             let data = try registration.registrationFile()
             try data.withUnsafeBytes { try Attachment.writeNew(out, $0) }
             let key = registration.registration.key
-            CLIOutput.printJSONLine(["key_id": key.keyID, "name": key.name, "role": key.role.rawValue, "operator": registration.operatorID, "file": out])
+            CLIOutput.printObject(["key_id": key.keyID, "name": key.name, "role": key.role.rawValue, "operator": registration.operatorID, "file": out], format: format)
         }
     }
 }
