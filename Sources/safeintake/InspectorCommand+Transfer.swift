@@ -35,7 +35,7 @@ extension InspectorCommand {
         @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func validate() throws {
-            guard !(noticeFile != nil && noticeStdin) else { throw ValidationError("give --notice-file or --notice-stdin, not both") }
+            _ = try Self.noticeText.source(nil, file: noticeFile, stdin: noticeStdin)
             guard CaseTransfer.isValidName(toName), CaseTransfer.isValidName(fromName) else {
                 throw ValidationError("an organisation name is 1-\(CaseTransfer.maxNameScalars) characters on one line")
             }
@@ -82,21 +82,10 @@ extension InspectorCommand {
             ], format: format)
         }
 
+        static let noticeText = TextOption(what: "notice to the reporter", argument: nil, file: "--notice-file", standardInput: "--notice-stdin")
+
         private func readNotice() throws -> String? {
-            let text: String?
-            if let noticeFile {
-                guard let data = FileManager.default.contents(atPath: noticeFile), let read = String(data: data, encoding: .utf8) else {
-                    throw CLIFailure("cannot read the notice file \(noticeFile) as UTF-8 text")
-                }
-                text = read
-            } else if noticeStdin {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                text = nil
-            }
-            guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
-            guard !trimmed.isEmpty else { throw CLIFailure("the notice to the reporter is empty") }
-            return trimmed
+            try Self.noticeText.read(nil, file: noticeFile, stdin: noticeStdin)
         }
 
         static func operatorKey(_ path: String) throws -> OperatorPublicKey {
