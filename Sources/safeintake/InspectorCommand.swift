@@ -11,7 +11,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self, Attachment.self, Export.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, ReissueNumber.self, Transfer.self, ImportTransfer.self, ExportRegistration.self, Note.self, Reply.self, UI.self, Decrypt.self])
+        subcommands: [Cases.self, Show.self, Attachment.self, Export.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, ReissueNumber.self, Transfer.self, ImportTransfer.self, ExportRegistration.self, Note.self, Reply.self, UI.self, Decrypt.self, Agent.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Envelope
 import Foundation
+import KeyAgent
 import Sodium
 
 /// Where a passphrase comes from: a file (first line), the `SAFEINTAKE_PASSPHRASE` environment
@@ -39,16 +40,38 @@ struct PassphraseOptions: ParsableArguments {
     }
 }
 
-/// Loading a private key file, asking for its passphrase only when it has one.
+/// Loading a private key file, asking for its passphrase only when it has one, and not even then
+/// when the key agent (`SAFEINTAKE_AGENT`, `inspector agent start`) holds it unlocked.
 enum KeyFileOptions {
-    static func load(_ path: String, passphrase: PassphraseOptions) throws -> AgencyKeyPair {
+    static func load(_ path: String, passphrase: PassphraseOptions,
+                     agent: KeyAgentClient? = KeyAgentClient.fromEnvironment()) throws -> AgencyKeyPair {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure("cannot read the key file \(path)", hint: "check the path given to --key")
+        }
+        if let agent, (try? AgencyKeyPair.needsPassphrase(keyFile: data)) == true, let keys = fromAgent(agent, keyFile: data, path: path) {
+            return keys
         }
         do {
             return try AgencyKeyPair(keyFile: data) { try passphrase.read(prompt: "Passphrase for \(path): ") }
         } catch let error as EnvelopeError {
             throw CLIFailure("the key file \(path) cannot be used: \(error.reason)")
+        }
+    }
+}
+
+extension KeyFileOptions {
+    /// The key from the agent, matched by the key file's key id and checked against its public
+    /// keys; nil, with a warning saying why, when the agent cannot give it (then the passphrase).
+    private static func fromAgent(_ agent: KeyAgentClient, keyFile data: Data, path: String) -> AgencyKeyPair? {
+        do {
+            guard let secret = try agent.secret(keyID: AgencyKeyPair.keyID(ofKeyFile: data)) else {
+                CLIOutput.warn("the key agent holds another key than \(path)'s; asking for its passphrase")
+                return nil
+            }
+            return try AgencyKeyPair(keyFile: data, unlockedSecret: secret)
+        } catch {
+            CLIOutput.warn("the key agent at \(agent.socketPath) did not give \(path)'s key (\(error)); asking for its passphrase")
+            return nil
         }
     }
 }
