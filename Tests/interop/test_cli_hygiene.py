@@ -188,6 +188,12 @@ def test_the_agent_ends_at_its_lifetime_and_on_sigterm_and_takes_its_socket_alon
     late = run_cli(["inspector", "agent", "status", "--socket", socket])
     assert late.returncode != 0 and "cannot reach the agent" in late.stderr
 
+    dev = run_cli(["inspector", "agent", "start", "--key", daemon.key("inspector-1")])
+    assert dev.returncode != 0 and "no passphrase" in dev.stderr and dev.stdout == "", "a development key needs no agent"
+    wrong = run_cli(["inspector", "agent", "start", "--key", protected_key], env_extra={"SAFEINTAKE_PASSPHRASE": "not the passphrase"})
+    assert wrong.returncode != 0 and "wrong passphrase" in wrong.stderr and wrong.stdout == ""
+    assert run_cli(["inspector", "agent", "start", "--key", protected_key, "--ttl", "25h"]).returncode != 0
+
     long = agents(protected_key, "--ttl", "1h")
     os.kill(long["pid"], signal.SIGTERM)
     assert wait_gone(long["pid"], 5), "SIGTERM stops the agent"
