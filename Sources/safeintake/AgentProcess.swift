@@ -24,6 +24,8 @@ enum AgentProcess {
             rmdir(folder)
             throw CLIFailure("cannot start the agent: \(error)")
         }
+        // An agent that failed before reading is an error message below, not a SIGPIPE here.
+        signal(SIGPIPE, SIG_IGN)
         keys.unlockedSecret().withUnsafeBytes { secret in
             var done = 0
             while done < secret.count {

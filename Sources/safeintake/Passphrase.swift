@@ -19,6 +19,15 @@ struct PassphraseOptions: ParsableArguments {
         return secret
     }
 
+    /// Whether a person can be asked: standard input is a terminal, or the process has one.
+    static var hasTerminal: Bool {
+        if isatty(STDIN_FILENO) == 1 { return true }
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
     func read(prompt: String) throws -> SecureBytes {
         if let passphraseFile {
             var bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: passphraseFile))) ?? Data())
@@ -30,7 +39,9 @@ struct PassphraseOptions: ParsableArguments {
         if let fromEnvironment = ProcessInfo.processInfo.environment["SAFEINTAKE_PASSPHRASE"], !fromEnvironment.isEmpty {
             return SecureBytes(copying: Array(fromEnvironment.utf8))
         }
-        guard isatty(STDIN_FILENO) == 1, let typed = getpass(prompt) else {
+        // getpass reads the controlling terminal, not standard input: a note piped in with
+        // --stdin still lets the passphrase be typed at the terminal.
+        guard Self.hasTerminal, let typed = getpass(prompt) else {
             throw CLIFailure("this key file is protected by a passphrase and none was given", hint: "use --passphrase-file FILE, set SAFEINTAKE_PASSPHRASE, or run in a terminal")
         }
         let length = strlen(typed)

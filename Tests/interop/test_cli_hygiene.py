@@ -98,8 +98,9 @@ def inspector(daemon, key, *args, env=None, stdin: str | None = None) -> subproc
     argv = [str(BINARY), "inspector", *map(str, args), "--server", daemon.url, "--key", str(key)]
     environment = {k: v for k, v in os.environ.items() if k not in ("SAFEINTAKE_PASSPHRASE", "SAFEINTAKE_AGENT")}
     environment.update({"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost", **(env or {})})
+    # A session of its own: no controlling terminal either, so nothing can prompt for a passphrase.
     return subprocess.run(argv, input=stdin if stdin is not None else "", capture_output=True, text=True,
-                          env=environment, timeout=60)
+                          env=environment, timeout=60, start_new_session=True)
 
 
 def test_one_unlock_serves_cases_note_and_reply_without_a_passphrase(daemon, protected_key, agents, tmp_path):
@@ -161,7 +162,8 @@ def test_note_text_from_stdin_is_never_in_a_process_listing(daemon, protected_ke
     argv = [str(BINARY), "inspector", "note", case_id, "--stdin", "--server", daemon.url, "--key", str(protected_key)]
     environment = {k: v for k, v in os.environ.items() if k != "SAFEINTAKE_PASSPHRASE"}
     environment.update(env, NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost")
-    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment,
+                            start_new_session=True)
     try:
         time.sleep(0.5)  # it is running, waiting for its standard input
         assert proc.poll() is None
