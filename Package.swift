@@ -18,6 +18,7 @@
 //   Intake, ReporterGuards, ReporterWeb ← Server  Hummingbird routes (CProcessHardening: no core dumps)
 //   Envelope, CSVText, HTMLEscaping ← InspectorClient  an inspector's own machine: fetch, verify, decrypt, export
 //   InspectorClient ← InspectorUI          the inspector's local web UI on loopback (Hummingbird)
+//   Envelope ← KeyAgent                    unlock a key once per session: a Unix-socket agent for this user only
 //   Envelope, AuditLog ← SeparationAudit   an auditor's offline checks on a copy of a data folder
 //   all ← safeintake                       the command-line executable
 import PackageDescription
@@ -142,6 +143,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "KeyAgent", dependencies: ["Envelope", "Sodium"], swiftSettings: strict),
         .target(
             name: "SeparationAudit",
             dependencies: ["Envelope", "AuditLog", "Sodium", "HTMLEscaping", .product(name: "GRDB", package: "GRDB.swift")],
@@ -150,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "safeintake",
             dependencies: [
-                "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "Firewall", "AuditLog",
+                "Intake", "Storage", "PostgresStorage", "Server", "InspectorClient", "InspectorUI", "KeyAgent", "Firewall", "AuditLog",
                 "SeparationAudit", "ReporterWeb", "ReporterGuards", "Statistics", "EvidenceSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -173,6 +175,7 @@ let package = Package(
         .testTarget(name: "FirewallTests", dependencies: ["Firewall"], exclude: ["Resources"]),
         .testTarget(name: "EvidenceSandboxTests", dependencies: ["EvidenceSandbox", "Intake", "Firewall"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "Sodium"]),
+        .testTarget(name: "KeyAgentTests", dependencies: ["KeyAgent", "Envelope", "Sodium"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", "Sodium"]),
         .testTarget(
             name: "IntakeTests",

@@ -70,6 +70,28 @@ extension AgencyKeyPair {
         let contents = try Self.parse(data)
         // The key is kept for the whole session: guarded memory (see SecureBytes).
         let secret = try Self.openSecret(contents.secret, devOnly: contents.dev_only, passphrase: passphrase).guardedCopy()
+        try self.init(contents, secret: secret)
+    }
+
+    /// The key a key file describes, from its 64-byte secret as the key agent held it (unlocked
+    /// once, in another process of this user): the public keys are recomputed from `secret` and
+    /// must be the file's, so an agent can hand over this file's key and no other.
+    public init(keyFile data: Data, unlockedSecret secret: SecureBytes) throws {
+        try self.init(try Self.parse(data), secret: secret.guardedCopy())
+    }
+
+    /// The key id a key file states (public: read without its passphrase), to ask the agent for.
+    public static func keyID(ofKeyFile data: Data) throws(EnvelopeError) -> String {
+        try parse(data).key_id
+    }
+
+    /// The 64-byte secret (`box_secret_key || sign_seed`, §5.2), placed like the key (guarded for
+    /// a key read from a file): for the key agent, which hands it to this user's processes.
+    public func unlockedSecret() -> SecureBytes {
+        combinedSecret()
+    }
+
+    private init(_ contents: FileContents, secret: SecureBytes) throws {
         let pair = try Self.fromCombinedSecret(secret, name: contents.name, role: contents.role, devOnly: contents.dev_only)
         guard Base64.encode(pair.publicKey.boxPublicKey) == contents.box_public_key,
               Base64.encode(pair.publicKey.signPublicKey) == contents.sign_public_key,

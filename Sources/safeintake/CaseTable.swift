@@ -28,21 +28,38 @@ enum CaseTable {
     }
 }
 
-private extension String {
+extension String {
     func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 
-    /// A reporter's text in a column: on one line, without control characters or bidi overrides
-    /// (a terminal must not be steered by what she typed), cut to `width` with an ellipsis.
+    /// A reporter's text in a column: `TerminalText.oneLine`, cut to `width` with an ellipsis.
     func cell(_ width: Int) -> String {
+        let text = TerminalText.oneLine(self)
+        return (text.count > width ? text.prefix(width - 1) + "…" : text).padding(width)
+    }
+}
+
+/// Text from a case (hers, a colleague's) made safe to print on a terminal: no control characters
+/// or bidi overrides (a terminal must not be steered by what someone typed).
+enum TerminalText {
+    /// On one line: every control character (line breaks too) and bidi override becomes a space.
+    static func oneLine(_ text: String) -> String {
+        clean(text) { _ in true }
+    }
+
+    /// Keeps line breaks, so that a narrative reads as written; everything else as `oneLine`.
+    static func lines(_ text: String) -> String {
+        clean(text) { $0 != "\n" }
+    }
+
+    private static func clean(_ text: String, replacing control: (Unicode.Scalar) -> Bool) -> String {
         var flat = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
-            let steers = scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+        for scalar in text.unicodeScalars {
+            let steers = (scalar.properties.generalCategory == .control && control(scalar)) || (0x202A...0x202E).contains(scalar.value)
                 || (0x2066...0x2069).contains(scalar.value)
             flat.append(steers ? " " : scalar)
         }
-        let text = String(flat)
-        return (text.count > width ? text.prefix(width - 1) + "…" : text).padding(width)
+        return String(flat)
     }
 }

@@ -17,6 +17,7 @@ extension InspectorCommand {
         @Argument(help: "The attachment's number in `inspector show`, or its id.") var attachment: String
         @Option(help: "Where to write the decrypted file (refused if it exists). Default: the attachment's own name in the current folder.")
         var out: String?
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func run() async throws {
             let id = try CaseArgument.parse(caseID)
@@ -28,7 +29,7 @@ extension InspectorCommand {
             let bytes = try await CLIOutput.reporting { try await client.attachment(entry, of: opened.view) }
             let path = out ?? entry.fileName
             try bytes.withUnsafeBytes { try Self.writeNew(path, $0) }
-            CLIOutput.printJSONLine(["case": id.rawValue, "attachment": entry.id.rawValue, "media_type": entry.mediaType, "file": path])
+            CLIOutput.printObject(["case": id.rawValue, "attachment": entry.id.rawValue, "media_type": entry.mediaType, "file": path], format: format)
         }
 
         static func entry(_ chosen: String, among entries: [AttachmentEntry], of caseID: CaseID) throws -> AttachmentEntry {

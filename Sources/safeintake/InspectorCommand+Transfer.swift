@@ -32,9 +32,10 @@ extension InspectorCommand {
         @Option(help: "A file holding the notice to the reporter (UTF-8 text).") var noticeFile: String?
         @Flag(help: "Read the notice to the reporter from standard input.") var noticeStdin = false
         @Option(help: "The bundle file to create for the receiving supervisor.") var out: String
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func validate() throws {
-            guard !(noticeFile != nil && noticeStdin) else { throw ValidationError("give --notice-file or --notice-stdin, not both") }
+            _ = try Self.noticeText.source(nil, file: noticeFile, stdin: noticeStdin)
             guard CaseTransfer.isValidName(toName), CaseTransfer.isValidName(fromName) else {
                 throw ValidationError("an organisation name is 1-\(CaseTransfer.maxNameScalars) characters on one line")
             }
@@ -74,28 +75,17 @@ extension InspectorCommand {
                                  hint: "give \(partial) to the receiving supervisor as it is")
             }
             let statement = prepared.bundle.statement
-            CLIOutput.printJSONLine([
+            CLIOutput.printObject([
                 "case": id.rawValue, "receiver_case": statement.receiverCaseID.rawValue, "to_operator": statement.toOperator,
                 "to_key": statement.toKey, "keep_copy": statement.keepCopy, "notice_delivered": delivered, "bundle": out,
                 "bundle_hash": statement.bundleHash,
-            ])
+            ], format: format)
         }
 
+        static let noticeText = TextOption(what: "notice to the reporter", argument: nil, file: "--notice-file", standardInput: "--notice-stdin")
+
         private func readNotice() throws -> String? {
-            let text: String?
-            if let noticeFile {
-                guard let data = FileManager.default.contents(atPath: noticeFile), let read = String(data: data, encoding: .utf8) else {
-                    throw CLIFailure("cannot read the notice file \(noticeFile) as UTF-8 text")
-                }
-                text = read
-            } else if noticeStdin {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                text = nil
-            }
-            guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
-            guard !trimmed.isEmpty else { throw CLIFailure("the notice to the reporter is empty") }
-            return trimmed
+            try Self.noticeText.read(nil, file: noticeFile, stdin: noticeStdin)
         }
 
         static func operatorKey(_ path: String) throws -> OperatorPublicKey {
@@ -127,13 +117,14 @@ extension InspectorCommand {
         @Argument(help: "The bundle file.") var bundle: String
         @OptionGroup var connection: Connection
         @Option(help: "The sending organisation's operator.pub.") var fromOperator: String
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func run() async throws {
             let sender = try Transfer.operatorKey(fromOperator)
             guard let data = FileManager.default.contents(atPath: bundle) else { throw CLIFailure("cannot read the bundle file \(bundle)") }
             let client = try connection.client()
             let id = try await CLIOutput.reporting { try await client.importTransfer(data, from: sender) }
-            CLIOutput.printJSONLine(["case": id.rawValue, "from_operator": sender.keyID])
+            CLIOutput.printObject(["case": id.rawValue, "from_operator": sender.keyID], format: format)
         }
     }
 
@@ -148,6 +139,7 @@ extension InspectorCommand {
                 """)
         @OptionGroup var connection: Connection
         @Option(help: "The file to create.") var out: String
+        @Option(help: "json (one object) or table. Default: table on a terminal, json otherwise.") var format: OutputFormat?
 
         func run() async throws {
             let client = try connection.client()
@@ -155,7 +147,7 @@ extension InspectorCommand {
             let data = try registration.registrationFile()
             try data.withUnsafeBytes { try Attachment.writeNew(out, $0) }
             let key = registration.registration.key
-            CLIOutput.printJSONLine(["key_id": key.keyID, "name": key.name, "role": key.role.rawValue, "operator": registration.operatorID, "file": out])
+            CLIOutput.printObject(["key_id": key.keyID, "name": key.name, "role": key.role.rawValue, "operator": registration.operatorID, "file": out], format: format)
         }
     }
 }

@@ -11,7 +11,7 @@ import Sodium
 struct InspectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspector", abstract: "List and read the cases assigned to your key.",
-        subcommands: [Cases.self, Show.self, Attachment.self, Export.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, ReissueNumber.self, Transfer.self, ImportTransfer.self, ExportRegistration.self, Note.self, Reply.self, UI.self, Decrypt.self])
+        subcommands: [Cases.self, Show.self, Attachment.self, Export.self, Assign.self, Unassign.self, Status.self, ClearDuress.self, ReissueNumber.self, Transfer.self, ImportTransfer.self, ExportRegistration.self, Note.self, Reply.self, UI.self, Decrypt.self, Agent.self])
 
     struct Connection: ParsableArguments {
         @Option(help: "The daemon, e.g. http://127.0.0.1:8080.") var server: String
@@ -106,6 +106,8 @@ struct InspectorCommand: AsyncParsableCommand {
         @Argument(help: "The bundle file.") var bundle: String
         @Option(help: "Your private key file.") var key: String
         @OptionGroup var passphrase: PassphraseOptions
+        @Option(help: "json (one object) or table (laid out to read). Default: table on a terminal, json otherwise.")
+        var format: OutputFormat?
 
         func run() async throws {
             let keys = try KeyFileOptions.load(key, passphrase: passphrase)
@@ -113,7 +115,8 @@ struct InspectorCommand: AsyncParsableCommand {
                 throw CLIFailure("cannot read the bundle file \(bundle)")
             }
             let view = try await CLIOutput.reporting { try AgencyClient.decryptBundle(data, keys: keys) }
-            CLIOutput.printJSONLine(["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative])
+            let object: [String: Any] = ["case": view.caseID.rawValue, "language": view.language, "fields": view.fields, "narrative": view.narrative]
+            OutputFormat.resolved(format) == .json ? CLIOutput.printJSONLine(object) : CaseCard.print(object)
         }
     }
 
@@ -128,7 +131,7 @@ struct InspectorCommand: AsyncParsableCommand {
                 """)
         @OptionGroup var connection: Connection
         @Option(help: "json (one JSON object per line) or table. Default: table on a terminal, json otherwise.")
-        var format: ListFormat?
+        var format: OutputFormat?
         @Option(help: "Only cases in this status (repeat for several).") var status: [String] = []
         @Option(help: "Only cases in this language (its code, e.g. tl).") var language: String?
         @Option(help: ArgumentHelp("Only cases filed more than this many days ago.", valueName: "days")) var olderThan: Int?
@@ -144,7 +147,6 @@ struct InspectorCommand: AsyncParsableCommand {
         @Option(help: "filed (oldest first, the default), activity (most recent first) or unread (most unread answers first).")
         var sort: ListOrder = .filed
 
-        enum ListFormat: String, ExpressibleByArgument { case json, table }
         enum ListOrder: String, ExpressibleByArgument { case filed, activity, unread }
 
         func validate() throws {
@@ -185,7 +187,7 @@ struct InspectorCommand: AsyncParsableCommand {
                 }
             }
             let rows = listed.map(\.0)
-            if (format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)) == .json {
+            if OutputFormat.resolved(format) == .json {
                 // Exactly the members CONTRACT.md lists: tools compare the set.
                 rows.forEach(CLIOutput.printJSONLine)
             } else {
@@ -203,6 +205,8 @@ struct InspectorCommand: AsyncParsableCommand {
         @Argument(help: "The case id.") var caseID: String
         @OptionGroup var connection: Connection
         @Flag(help: "Also print the status, duress flag, holders, notes and the reporter's answers.") var full = false
+        @Option(help: "json (one object) or table (laid out to read). Default: table on a terminal, json otherwise.")
+        var format: OutputFormat?
 
         func run() async throws {
             let id = try CaseArgument.parse(caseID)
@@ -252,7 +256,7 @@ struct InspectorCommand: AsyncParsableCommand {
                 }
                 if let summary = UnopenedItem.summary(opened.unopened) { CLIOutput.warn(summary) }
             }
-            CLIOutput.printJSONLine(object)
+            OutputFormat.resolved(format) == .json ? CLIOutput.printJSONLine(object) : CaseCard.print(object)
         }
     }
 }

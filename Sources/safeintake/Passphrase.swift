@@ -1,6 +1,7 @@
 import ArgumentParser
 import Envelope
 import Foundation
+import KeyAgent
 import Sodium
 
 /// Where a passphrase comes from: a file (first line), the `SAFEINTAKE_PASSPHRASE` environment
@@ -18,6 +19,15 @@ struct PassphraseOptions: ParsableArguments {
         return secret
     }
 
+    /// Whether a person can be asked: standard input is a terminal, or the process has one.
+    static var hasTerminal: Bool {
+        if isatty(STDIN_FILENO) == 1 { return true }
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
     func read(prompt: String) throws -> SecureBytes {
         if let passphraseFile {
             var bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: passphraseFile))) ?? Data())
@@ -29,7 +39,9 @@ struct PassphraseOptions: ParsableArguments {
         if let fromEnvironment = ProcessInfo.processInfo.environment["SAFEINTAKE_PASSPHRASE"], !fromEnvironment.isEmpty {
             return SecureBytes(copying: Array(fromEnvironment.utf8))
         }
-        guard isatty(STDIN_FILENO) == 1, let typed = getpass(prompt) else {
+        // getpass reads the controlling terminal, not standard input: a note piped in with
+        // --stdin still lets the passphrase be typed at the terminal.
+        guard Self.hasTerminal, let typed = getpass(prompt) else {
             throw CLIFailure("this key file is protected by a passphrase and none was given", hint: "use --passphrase-file FILE, set SAFEINTAKE_PASSPHRASE, or run in a terminal")
         }
         let length = strlen(typed)
@@ -39,16 +51,38 @@ struct PassphraseOptions: ParsableArguments {
     }
 }
 
-/// Loading a private key file, asking for its passphrase only when it has one.
+/// Loading a private key file, asking for its passphrase only when it has one, and not even then
+/// when the key agent (`SAFEINTAKE_AGENT`, `inspector agent start`) holds it unlocked.
 enum KeyFileOptions {
-    static func load(_ path: String, passphrase: PassphraseOptions) throws -> AgencyKeyPair {
+    static func load(_ path: String, passphrase: PassphraseOptions,
+                     agent: KeyAgentClient? = KeyAgentClient.fromEnvironment()) throws -> AgencyKeyPair {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure("cannot read the key file \(path)", hint: "check the path given to --key")
+        }
+        if let agent, (try? AgencyKeyPair.needsPassphrase(keyFile: data)) == true, let keys = fromAgent(agent, keyFile: data, path: path) {
+            return keys
         }
         do {
             return try AgencyKeyPair(keyFile: data) { try passphrase.read(prompt: "Passphrase for \(path): ") }
         } catch let error as EnvelopeError {
             throw CLIFailure("the key file \(path) cannot be used: \(error.reason)")
+        }
+    }
+}
+
+extension KeyFileOptions {
+    /// The key from the agent, matched by the key file's key id and checked against its public
+    /// keys; nil, with a warning saying why, when the agent cannot give it (then the passphrase).
+    private static func fromAgent(_ agent: KeyAgentClient, keyFile data: Data, path: String) -> AgencyKeyPair? {
+        do {
+            guard let secret = try agent.secret(keyID: AgencyKeyPair.keyID(ofKeyFile: data)) else {
+                CLIOutput.warn("the key agent holds another key than \(path)'s; asking for its passphrase")
+                return nil
+            }
+            return try AgencyKeyPair(keyFile: data, unlockedSecret: secret)
+        } catch {
+            CLIOutput.warn("the key agent at \(agent.socketPath) did not give \(path)'s key (\(error)); asking for its passphrase")
+            return nil
         }
     }
 }
