@@ -44,7 +44,7 @@ struct PostgresGuardStateTests {
     @Test("two daemons take from one bucket: together they admit its burst, then both refuse with a wait")
     func oneBucketForBoth() async throws {
         let pair = try Pair()
-        let bucket = GuardBucket(name: "status", perSecond: 0.01, burst: 5)
+        let bucket = GuardBucket(name: "status", perSecond: 0.0001, burst: 5)
         var granted = 0
         let start = ContinuousClock.now
         for i in 0..<8 {
@@ -52,19 +52,19 @@ struct PostgresGuardStateTests {
         }
         #expect(granted == 5, "N daemons must admit the cap, not N times it")
         let wait = try #require(try await pair.second.take(bucket))
-        // The bucket refills at 0.01/s from when it was drained: the wait is 100 s less however long
-        // the takes took (seconds on an idle machine, more on a loaded one), never more than 100 s.
+        // The bucket refills at 0.0001/s from when it was drained (so that no run, however loaded,
+        // sees a token come back): the wait is 10,000 s less however long the takes took.
         let taken = ContinuousClock.now - start
         let elapsed = Double(taken.components.seconds) + Double(taken.components.attoseconds) / 1e18
-        #expect(wait > 0 && wait >= 100 - elapsed - 1 && wait <= 100,
-                "one request at 0.01/s comes back in up to 100 s, got \(wait) after \(elapsed) s")
+        #expect(wait >= 10_000 - elapsed - 1 && wait <= 10_000,
+                "one request at 0.0001/s comes back in up to 10,000 s, got \(wait) after \(elapsed) s")
         await pair.close()
     }
 
     @Test("concurrent requests through both daemons: exactly the burst is granted")
     func concurrentTakes() async throws {
         let pair = try Pair()
-        let bucket = GuardBucket(name: "intake", perSecond: 0.001, burst: 7)
+        let bucket = GuardBucket(name: "intake", perSecond: 0.0001, burst: 7)
         let granted = try await withThrowingTaskGroup(of: Bool.self) { group in
             for i in 0..<30 {
                 let state = i % 2 == 0 ? pair.first : pair.second
@@ -106,7 +106,7 @@ struct PostgresGuardStateTests {
         #expect(try await pair.second.take(bucket) == nil)
         #expect(try await pair.first.take(bucket) == nil)
         // A bucket still refilling is left as it is by the sweep.
-        let slow = GuardBucket(name: "status", perSecond: 0.01, burst: 1)
+        let slow = GuardBucket(name: "status", perSecond: 0.0001, burst: 1)
         #expect(try await pair.first.take(slow) == nil)
         try await pair.first.sweep()
         #expect(try await pair.second.take(slow) != nil)
@@ -116,7 +116,7 @@ struct PostgresGuardStateTests {
     @Test("a bucket emptied by a crash (unlogged tables are) starts again full")
     func bucketRowRecreated() async throws {
         let pair = try Pair()
-        let bucket = GuardBucket(name: "audit", perSecond: 0.01, burst: 1)
+        let bucket = GuardBucket(name: "audit", perSecond: 0.0001, burst: 1)
         #expect(try await pair.first.take(bucket) == nil)
         #expect(try await pair.second.take(bucket) != nil)
         try pair.rows("TRUNCATE guard_buckets")
@@ -128,11 +128,17 @@ struct PostgresGuardStateTests {
     @Test("the intake rate counts complaints filed through both daemons")
     func sharedIntakeRate() async throws {
         let pair = try Pair()
+        let start = ContinuousClock.now
         for _ in 0..<3 { try await pair.first.recordIntake() }
         for _ in 0..<2 { try await pair.second.recordIntake() }
-        // Both minutes of the sliding estimate may hold them if the minute turned meanwhile: at most 5.
+        let stored = try pair.rows("SELECT sum(complaints)::bigint FROM guard_intake_minutes")[0].decode(Int64.self)
+        #expect(stored == 5, "both daemons' filings in the one table")
+        // The sliding estimate weighs the previous minute by how much of it is still inside the last
+        // 60 s, so it is 5 right after filing and less as the minute turns (later on a loaded run).
         let seen = [try await pair.first.intakeRate(), try await pair.second.intakeRate()]
-        for rate in seen { #expect(rate > 4 && rate <= 5, "\(seen)") }
+        let taken = ContinuousClock.now - start
+        let elapsed = Double(taken.components.seconds) + Double(taken.components.attoseconds) / 1e18
+        for rate in seen { #expect(rate > 5 * max(0, 1 - elapsed / 60) - 1 && rate <= 5, "\(seen) after \(elapsed) s") }
         await pair.close()
     }
 

@@ -41,9 +41,11 @@ SETS = {
     "f": os.path.join("Tests", "FirewallCorpus", "narratives-f.jsonl"),
     # g joined after its first look (session 2026-12-06b); the final model only, policy unchanged
     "g": os.path.join("Tests", "FirewallCorpus", "HeldOut", "narratives-g.jsonl"),
-    # i and j joined after their first looks (2026-12-07, second session)
+    # i, j, k and l joined after their first looks (2026-12-07, second session)
     "i": os.path.join("Tests", "FirewallCorpus", "narratives-i.jsonl"),
     "j": os.path.join("Tests", "FirewallCorpus", "narratives-j.jsonl"),
+    "k": os.path.join("Tests", "FirewallCorpus", "narratives-k.jsonl"),
+    "l": os.path.join("Tests", "FirewallCorpus", "narratives-l.jsonl"),
 }
 NEVER_READ = ("-h.jsonl",)   # the set out of tuning until issue 16 closes
 for p in SETS.values():
