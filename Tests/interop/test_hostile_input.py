@@ -46,7 +46,8 @@ def test_schemathesis_finds_no_failure_against_the_published_spec(daemon_factory
     case_id = si.signed_request(daemon.url, key, "GET", "/v1/agency/cases").json()["cases"][0]["case"]
     config = tmp_path / "schemathesis.toml"
     # A real case id, so the signed case endpoints are exercised past "no such case" too.
-    # The agency write endpoints carry key wraps, sealed records and Ed25519 signatures over them:
+    # The agency write endpoints (a transfer's statement and bundle too) carry key wraps, sealed
+    # records and Ed25519 signatures over them:
     # that a schema-valid body is a valid wrap, record or signature is something JSON Schema cannot
     # say, so there (only) "schema-valid data is accepted" does not apply; every other check does.
     config.write_text(f'''# Hypothesis's own remark that a minimal complaint is big to generate: not a finding.
@@ -59,7 +60,7 @@ suppress-health-check = ["large_base_example"]
 enabled = true
 
 [[operations]]
-include-path-regex = "^/v1/agency/cases/.case./(assign|unassign|status|notes|messages|clear-duress)$"
+include-path-regex = "^/v1/agency/(cases/.case./(assign|unassign|status|notes|messages|clear-duress|transfer)|transfers)$"
 checks.positive_data_acceptance.enabled = false
 
 # A complaint's or an answer's attachments must be real photos or PDFs and its remove_sentences must name sentences
