@@ -49,6 +49,45 @@ enum IndicatorLexicon {
         case night
         /// An hours word the number follows ("පැය 18", "masaa 18"): Sinhala and Swahili order.
         case hoursBeforeNumber
+        /// Not, no, never, without, not allowed ("wala", "tidak", "sin", "nahi", "chaina", "ไม่",
+        /// "بدون"): with a rest day, a phone, going out or calling home, the thing denied.
+        case denial
+        /// Calling, talking to or visiting someone: with a denial, isolation (unless the police).
+        case contact
+        /// Going out, leaving the house ("lumabas", "keluar", "salir", "bahar", "veliye", "ออก"):
+        /// with a denial, restriction of movement.
+        case goOut
+        /// Firing her, throwing her out, sending her back: with a condition, a threat.
+        case dismissal
+        /// If, when, unless ("kapag", "kalau", "si", "agar", "bhane", "اذا", "ถ้า").
+        case condition
+        /// A day off, a rest day ("libur", "descanso", "folga", "chutti", "ছুটি", "วันหยุด", "اجازه"):
+        /// with a denial, excessive overtime.
+        case restDay
+        /// Sleeping, a bed: with a bad place, abusive living conditions.
+        case sleep
+        /// The floor, the kitchen, a balcony, a storeroom, the laundry, a corridor, a garage.
+        case badPlace
+        /// Food, meals, eating.
+        case food
+        /// Only, once a day, leftovers, expired, not enough: with food, abusive living conditions.
+        case scarcity
+        /// An agent, agency, broker or the cost of her travel ("dalal", "calo", "仲介", "ticket").
+        case recruiter
+        /// Owing, deducting, charging, repaying: with a recruiter, debt bondage.
+        case charge
+        /// A night word after a clock hour ("11 at night", "jam 12 malam", "11h đêm").
+        case nightAfterHour
+        /// A night word before a clock hour ("raat 1 baje", "রাত ১টা", "ည ၁၂ နာရီ").
+        case nightBeforeHour
+        /// A morning word after a clock hour: 1 to 3 of them is the small hours ("jam 2 pagi").
+        case morningAfterHour
+        /// A late clock hour written as a word ("eleven", "once", "gyarah", "বারো").
+        case lateHourWord
+        /// Promised, agreed, the contract said ("bhaneko", "kiyala", "sonnanga", "وعد", "janji").
+        case promise
+        /// Not, instead of, in place of, between two amounts ("badala ya", "au lieu de").
+        case contrast
     }
 
     static let all: [LexiconEntry] = english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian
@@ -57,7 +96,8 @@ enum IndicatorLexicon {
     static let roles: [Role: [String]] = {
         var r: [Role: [String]] = [:]
         for family in [careAndRoomRoles, englishRoles, romanceRoles, austronesianRoles, southAsianRoles, arabicRoles,
-                       mainlandSoutheastAsianRoles, africanRoles, chineseRoles] {
+                       mainlandSoutheastAsianRoles, africanRoles, chineseRoles, freedomRoles, hoursRoles, livingRoles,
+                       recruitmentRoles] {
             r.merge(family) { $0 + $1 }
         }
         return r

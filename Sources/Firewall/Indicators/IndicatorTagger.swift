@@ -37,14 +37,25 @@ public struct IndicatorTagger: Sendable {
     private let lexicon: Lexicon
     private let roleLexicons: [(IndicatorLexicon.Role, Lexicon)]
 
-    /// The pair rules: two roles within `window` scalars in one sentence show `indicator`.
-    static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int, indicator: ForcedLabourIndicator)] = [
-        (.wage, .unpaid, 36, .withholdingOfWages),
-        (.document, .custody, 36, .retentionOfIdentityDocuments),
-        (.phone, .custody, 24, .isolation),
-        (.enforcement, .threat, 36, .intimidationThreats),
-        (.care, .afraid, 40, .abuseOfVulnerability),
-        (.room, .night, 40, .physicalSexualViolence),
+    /// The pair rules: two roles within `window` scalars in one sentence show `indicator`, unless
+    /// a hit of the `unless` role starts between them or within `window` after them ("cannot call"
+    /// is isolation, "cannot call the police" is not).
+    static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int, indicator: ForcedLabourIndicator,
+                            unless: IndicatorLexicon.Role?)] = [
+        (.wage, .unpaid, 36, .withholdingOfWages, nil),
+        (.document, .custody, 36, .retentionOfIdentityDocuments, nil),
+        (.phone, .custody, 24, .isolation, nil),
+        (.phone, .denial, 20, .isolation, nil),
+        (.contact, .denial, 24, .isolation, .enforcement),
+        (.goOut, .denial, 20, .restrictionOfMovement, nil),
+        (.enforcement, .threat, 36, .intimidationThreats, nil),
+        (.dismissal, .condition, 36, .intimidationThreats, nil),
+        (.care, .afraid, 40, .abuseOfVulnerability, nil),
+        (.room, .night, 40, .physicalSexualViolence, nil),
+        (.restDay, .denial, 24, .excessiveOvertime, nil),
+        (.sleep, .badPlace, 32, .abusiveWorkingLivingConditions, nil),
+        (.food, .scarcity, 24, .abusiveWorkingLivingConditions, nil),
+        (.recruiter, .charge, 40, .debtBondage, nil),
     ]
 
     public init() {
@@ -93,15 +104,8 @@ public struct IndicatorTagger: Sendable {
         }
 
         for rule in Self.pairRules where !found.contains(rule.indicator) {
-            var lastA: (end: Int, sentence: Int)?
-            var lastB: (end: Int, sentence: Int)?
-            for h in roleHits where h.role == rule.a || h.role == rule.b {
-                let other = h.role == rule.a ? lastB : lastA
-                if let o = other, o.sentence == sentence[h.start], h.start - o.end <= rule.window {
-                    found.insert(rule.indicator)
-                    break
-                }
-                if h.role == rule.a { lastA = (h.end, sentence[max(h.end - 1, h.start)]) } else { lastB = (h.end, sentence[max(h.end - 1, h.start)]) }
+            if Self.pairMatches(rule.a, rule.b, window: rule.window, unless: rule.unless, in: roleHits, sentence: sentence) {
+                found.insert(rule.indicator)
             }
         }
 
@@ -125,7 +129,35 @@ public struct IndicatorTagger: Sendable {
                 }
             }
         }
+        if !found.contains(.excessiveOvertime), Self.showsLateOrLongHours(in: folded, roleHits: roleHits, sentence: sentence) {
+            found.insert(.excessiveOvertime)
+        }
+        if !found.contains(.deception), Self.showsPayBelowPromise(in: folded, roleHits: roleHits, sentence: sentence) {
+            found.insert(.deception)
+        }
         return found.sorted()
+    }
+
+    /// True when a hit of `a` and one of `b` lie in one sentence, at most `window` scalars apart,
+    /// in either order, and no hit of `unless` starts between them or within `window` after them.
+    static func pairMatches(_ a: IndicatorLexicon.Role, _ b: IndicatorLexicon.Role, window: Int, unless: IndicatorLexicon.Role?,
+                            in roleHits: [(start: Int, end: Int, role: IndicatorLexicon.Role)], sentence: [Int]) -> Bool {
+        var lastA: (start: Int, end: Int, sentence: Int)?
+        var lastB: (start: Int, end: Int, sentence: Int)?
+        for (k, h) in roleHits.enumerated() where h.role == a || h.role == b {
+            let other = h.role == a ? lastB : lastA
+            if let o = other, o.sentence == sentence[h.start], h.start - o.end <= window {
+                guard let u = unless else { return true }
+                let from = min(o.start, h.start)
+                let to = max(o.end, h.end) + window
+                let blocked = roleHits[k...].prefix { $0.start <= to }.contains { $0.role == u && $0.start >= from }
+                    || roleHits[..<k].reversed().prefix { $0.start >= from }.contains { $0.role == u }
+                if !blocked { return true }
+            }
+            let mine = (h.start, h.end, sentence[max(h.end - 1, h.start)])
+            if h.role == a { lastA = mine } else { lastB = mine }
+        }
+        return false
     }
 
     /// The number written just before `position` (digits, then at most one space or hyphen), or nil.

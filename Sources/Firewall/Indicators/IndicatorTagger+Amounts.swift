@@ -1,0 +1,75 @@
+/// Pay below what was promised, told with two amounts in one sentence: "agent ne kaha tha 1500
+/// milega, milta hai 900", "Padi dollar 300 kiyala 150 yi denne", "madam pay 700 not 1200",
+/// "analipwa KES 8,000 badala ya KES 15,000" → deception.
+///
+/// A sentence shows it when it holds two different amounts (100 or more, or written "3k"; a bare
+/// year such as 2024 is not an amount) and either a promise word (`Role.promise`: "promised",
+/// "contract", "agreed", "bhaneko", "kiyala", "sonnanga", "وعد") or, between the two amounts, a
+/// contrast word (`Role.contrast`: "not", "instead of", "au lieu de", "badala ya", "sa halip na").
+extension IndicatorTagger {
+    static func showsPayBelowPromise(in text: [Unicode.Scalar], roleHits: [RoleHit], sentence: [Int]) -> Bool {
+        let amounts = moneyAmounts(in: text)
+        guard amounts.count >= 2 else { return false }
+        for (a1, a2) in zip(amounts, amounts.dropFirst())
+        where sentence[a1.start] == sentence[a2.start] && a1.value != a2.value {
+            let s = sentence[a1.start]
+            if roleHits.contains(where: { $0.role == .promise && sentence[$0.start] == s }) { return true }
+            if a2.start - a1.end <= 32, roleHits.contains(where: {
+                $0.role == .contrast && $0.start >= a1.end && $0.end <= a2.start
+                    && onlyCurrencyWords(text[a1.end..<$0.start]) && onlyCurrencyWords(text[$0.end..<a2.start])
+            }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// True when `gap` holds at most two short words ("dhs", "AED", "the", "RM") and no verb that
+    /// makes the contrast something else ("1500 not paid, 300 deducted").
+    static func onlyCurrencyWords(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        let words = String(String.UnicodeScalarView(gap)).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
+        return words.count <= 2 && words.allSatisfy { $0.unicodeScalars.count <= 5 && !["paid", "pay", "yet", "given", "gave", "give", "sent"].contains(String($0)) }
+    }
+
+    /// Amounts of money: digit runs with thousands separators ("1,500", "1.500", "15.000"), or a
+    /// "k" after them ("3k"), of 100 or more; not years (1950–2039 written without a separator),
+    /// times ("7:30") or parts of longer tokens ("A-123", "5x").
+    static func moneyAmounts(in text: [Unicode.Scalar]) -> [(start: Int, end: Int, value: Int)] {
+        var out: [(start: Int, end: Int, value: Int)] = []
+        var k = 0
+        while k < text.count {
+            guard ScalarFolding.isDigit(text[k]), k == 0 || !(ScalarFolding.isDigit(text[k - 1]) || ScalarFolding.isLatinWordScalar(text[k - 1])
+                                                              || text[k - 1] == ":" || text[k - 1] == "-") else {
+                k += 1
+                continue
+            }
+            let start = k
+            var value = 0
+            var grouped = false
+            while k < text.count {
+                if ScalarFolding.isDigit(text[k]) {
+                    value = value * 10 + Int(text[k].value - 0x30)
+                    k += 1
+                } else if text[k] == "," || text[k] == ".", k + 3 < text.count, ScalarFolding.isDigit(text[k + 1]),
+                          ScalarFolding.isDigit(text[k + 2]), ScalarFolding.isDigit(text[k + 3]),
+                          k + 4 == text.count || !ScalarFolding.isDigit(text[k + 4]) {
+                    grouped = true
+                    k += 1
+                } else {
+                    break
+                }
+            }
+            if value > 100_000_000 { continue }
+            var thousands = false
+            if k < text.count, text[k] == "k", k + 1 == text.count || !ScalarFolding.isLatinWordScalar(text[k + 1]) {
+                thousands = true
+                k += 1
+            }
+            if k < text.count, text[k] == ":" { continue }
+            if !grouped, !thousands, (1950...2039).contains(value) { continue }
+            let amount = thousands ? value * 1000 : value
+            if amount >= 100 { out.append((start, k, amount)) }
+        }
+        return out
+    }
+}
