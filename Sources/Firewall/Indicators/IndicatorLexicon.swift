@@ -88,6 +88,22 @@ enum IndicatorLexicon {
         case promise
         /// Not, instead of, in place of, between two amounts ("badala ya", "au lieu de").
         case contrast
+        /// Her employer's relatives ("her mother", "his brother", "ibunya", "kapatid niya", "بنتها"):
+        /// with a house or a business, work for another household.
+        case employerKin
+        /// A house, flat, shop, restaurant, office or farm.
+        case workplace
+        /// Once a month, one day a month: with a rest day, the only one she gets.
+        case monthly
+        /// Months or weeks ("4 months", "3 mash", "nelalu", "miezi", "werhi"): with a not-given word,
+        /// pay withheld that long even when no wage word is written.
+        case payPeriod
+        /// Not given, not received, still owed, pending ("baki", "kodukala", "ivvaledu", "hin kaffalle",
+        /// "haijalipwa", "ayhabetnin"): with a wage word or a pay period, withholding of wages.
+        case notGiven
+        /// What a deduction is said to be for ("for food", "for the room", "por alojamiento", "buat
+        /// makan"): with a taking or deducting word, withholding of wages.
+        case deductionReason
     }
 
     static let all: [LexiconEntry] = english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian
@@ -97,7 +113,7 @@ enum IndicatorLexicon {
         var r: [Role: [String]] = [:]
         for family in [careAndRoomRoles, englishRoles, romanceRoles, austronesianRoles, southAsianRoles, arabicRoles,
                        mainlandSoutheastAsianRoles, africanRoles, chineseRoles, freedomRoles, hoursRoles, livingRoles,
-                       recruitmentRoles] {
+                       recruitmentRoles, otherHouseholdRoles, wageRoles] {
             r.merge(family) { $0 + $1 }
         }
         return r
@@ -202,8 +218,9 @@ enum IndicatorLexicon {
           "less than promised", "pocket money", "months without pay", "months unpaid", "wage theft", "underpa*",
           "not paid overtime", "no overtime pay", "salary not", "still not pay", "still not paid", "not yet paid",
           "not give salary", "never give salary", "refuse to pay", "refuses to pay", "refused to pay"),
-        I(.excessiveOvertime, "no day off", "to 1 night", "1 night", "11 night", "to 1am", "to 2am", "until 1am", "until 2am", "no sleep", "not give me sleep",
-          "sleep more than", "once a day", "not had a day off", "not had any day off", "not had any rest day", "not had a rest day", "not given rest day",
+        I(.excessiveOvertime, "7 days", "seven days", "monday to sunday", "no lunch", "no lunch break", "without lunch", "on call", "all night", "whole night", "the whole night", "night and day", "until they sleep", "until they go to bed", "until they went to bed", "until the kids sleep", "until the children sleep", "until everyone sleeps", "last child sleeps", "work in another house", "work at another house", "clean another house", "her restaurant", "his restaurant", "their restaurant", "her shop", "his shop", "their shop", "her office", "his office", "their office", "her salon", "his farm", "her business", "his business", "their business", "family business", "home business", "family factory", "breakfast shop", "statutory holidays", "no statutory", "till 3am", "until 3am", "to 3am", "at 3am", "till 2am", "till 1am", "till midnight", "past midnight", "after midnight",
+          "no day off", "to 1 night", "1 night", "11 night", "to 1am", "to 2am", "until 1am", "until 2am", "no sleep", "not give me sleep",
+          "sleep more than",  "not had a day off", "not had any day off", "not had any rest day", "not had a rest day", "not given rest day",
           "not given a rest day", "not given day off", "not given any day off", "never give me off", "never give me day off",
           "never given a day off", "not give me off", "not give me day off", "without a single", "without a rest day",
           "without rest day", "without any rest", "no single day off", "not one day off", "12 night", "until 12 night",
@@ -218,11 +235,11 @@ enum IndicatorLexicon {
           "24/7", "24 7", "round the clock", "all day and night", "day and night", "morning till night",
           "morning to night", "morning until night", "until midnight", "till midnight", "til midnight",
           "to midnight", "midnight", "midnite", "mid night", "11pm", "11 pm", "12am", "12 am", "1am", "1 am",
-          "2am", "2 am", "3am", "late at night", "late night",
+          "2am", "2 am",  "late at night", "late night",
           "one rest day per month", "one day off a month", "one day off per month", "1 day off a month",
           "day off once a month", "once a month day off", "only one day off", "rest day once a month",
           "overtime", "over time", "2 houses", "3 houses", "4 houses", "two houses", "three houses",
-          "four houses", "many houses", "two families", "three families", "another house", "her relatives",
+          "four houses", "many houses", "two families", "three families",  "her relatives",
           "his relatives", "her cousins", "her sister's house", "her mother's house", "sleep only",
           "only sleep", "4 hours sleep", "5 hours sleep", "work all day", "work nonstop", "non stop", "nonstop",
           "twelve hours", "fourteen hours", "fifteen hours", "sixteen hours", "seventeen hours", "eighteen hours",

@@ -24,8 +24,8 @@
 ///   son or husband coming to her room at night, as workers report it without naming the act.
 ///
 /// And one **number rule**: a number of 12 to 24 right before an hours word ("16 ghante", "17 oras",
-/// "１４小时", "18 seat") is a working day of 12 hours or more, and one of 60 or more a working week
-/// ("70 heures") → excessive overtime. The firewall folds every script's digits to ASCII first; a
+/// "１４小时", "18 seat") is a working day of 12 hours or more, and one of 50 or more a working week
+/// ("70 heures", "100+ hrs/wk") → excessive overtime. The firewall folds every script's digits to ASCII first; a
 /// number written as a word ("sixteen hours", "सोलह घंटे", "ষোলো ঘণ্টা", `Role.longDayNumber`)
 /// counts the same. Sinhala and Swahili put the number after the hours word ("පැය 18", "masaa 18"),
 /// which `Role.hoursBeforeNumber` reads.
@@ -43,6 +43,9 @@ public struct IndicatorTagger: Sendable {
     static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int, indicator: ForcedLabourIndicator,
                             unless: IndicatorLexicon.Role?)] = [
         (.wage, .unpaid, 36, .withholdingOfWages, nil),
+        (.wage, .notGiven, 36, .withholdingOfWages, nil),
+        (.payPeriod, .notGiven, 24, .withholdingOfWages, nil),
+        (.deductionReason, .unpaid, 30, .withholdingOfWages, nil),
         (.document, .custody, 36, .retentionOfIdentityDocuments, nil),
         (.phone, .custody, 24, .isolation, nil),
         (.phone, .denial, 20, .isolation, nil),
@@ -52,7 +55,9 @@ public struct IndicatorTagger: Sendable {
         (.dismissal, .condition, 36, .intimidationThreats, nil),
         (.care, .afraid, 40, .abuseOfVulnerability, nil),
         (.room, .night, 40, .physicalSexualViolence, nil),
-        (.restDay, .denial, 24, .excessiveOvertime, nil),
+        (.restDay, .denial, 24, .excessiveOvertime, .goOut),
+        (.restDay, .monthly, 24, .excessiveOvertime, nil),
+        (.employerKin, .workplace, 16, .excessiveOvertime, nil),
         (.sleep, .badPlace, 32, .abusiveWorkingLivingConditions, nil),
         (.food, .scarcity, 24, .abusiveWorkingLivingConditions, nil),
         (.recruiter, .charge, 40, .debtBondage, nil),
@@ -123,7 +128,7 @@ public struct IndicatorTagger: Sendable {
                     found.insert(.excessiveOvertime)
                     break
                 }
-                if let n = Self.number(endingBefore: h.start, in: folded), (12...24).contains(n) || (60...140).contains(n) {
+                if let n = Self.number(endingBefore: h.start, in: folded), (12...24).contains(n) || (50...140).contains(n) {
                     found.insert(.excessiveOvertime)
                     break
                 }
@@ -164,6 +169,7 @@ public struct IndicatorTagger: Sendable {
     static func number(endingBefore position: Int, in text: [Unicode.Scalar]) -> Int? {
         var k = position - 1
         if k >= 0, text[k] == " " || text[k] == "-" { k -= 1 }
+        if k >= 0, text[k] == "+" { k -= 1 }   // "100+ hrs"
         var value = 0
         var place = 1
         var digits = 0
