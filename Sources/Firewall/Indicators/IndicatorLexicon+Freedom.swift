@@ -5,7 +5,7 @@
 /// keep small windows.
 extension IndicatorLexicon {
     static let freedomRoles: [Role: [String]] = [
-        .denial: [
+        .denial: ["kom aoy", "kom oy", "atasewet*", "alasewet*", "ayasewet*", 
             // English, German
             "no", "not", "never", "without", "none", "nothing", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
             "won't", "wont", "can't", "cant", "cannot", "can not", "couldn't", "couldnt", "isn't", "haven't", "havent",
@@ -69,7 +69,7 @@ extension IndicatorLexicon {
             "mawrat", "kupiga simu", "kuzungumza", "kuongea", "kuwasiliana", "mawasiliano", "dubbadhu", "dubbachuu",
             "bilbila",
         ],
-        .goOut: [
+        .goOut: ["kebet", "ke bet", "ክወጽእ", "ካብ ገዛ", "kiwetsi", "kab geza", 
             "go out", "going out", "went out", "go outside", "going outside", "leave the house", "leave the flat",
             "leave the apartment", "leave the villa", "left the house", "left the flat", "left the apartment",
             "out of the house", "outing", "step out", "let me out", "let me go home",
@@ -104,6 +104,38 @@ extension IndicatorLexicon {
             "यदि", "اگر", "যদি", "jodi", "korle", "করলে", "ถ้า", "neu", "如果", "要是",
             "បើ", "baeu", "bae", "ရင်", "yin", "اذا", "لو", "iza", "eza", "kama", "nikienda", "nikilalamika",
             "ukilalamika", "yoo",
+        ],
+    ]
+}
+
+extension IndicatorLexicon {
+    /// Locks and the places they shut her in, and the permission she needs to go out: "lock the main
+    /// door", "kamre mein band karke", "ghore tala diye rakhe", "يقفلون علي الباب", "alinifungia
+    /// ndani", "permit ng amo para lumabas", "izin keluar".
+    static let confinementRoles: [Role: [String]] = [
+        .lock: [
+            "lock", "locks", "locked", "locking", "shut me", "shuts me", "band kar*", "band karke", "band rakh*",
+            "band krte", "band kiya", "बंद कर", "بند کر", "tala", "tala diye", "taala", "taalcha", "talcha", "তালা",
+            "ताला", "lock garera", "lock gar*", "يقفل", "يقفلون", "تقفل", "قفل", "مقفل", "مسكر", "بتسكر", "bet2fel",
+            "bt2fel", "msakkar", "*fungia", "anafunga", "kunci", "dikunci", "mengunci", "kandado", "kinakandado",
+            "ikinukulong", "kinukulong", "encierra", "encerrada", "encerrado", "tranca", "trancada", "enferme",
+            "enfermee", "chiude", "rinchiude", "ចាក់សោ", "chak so", "သော့ခတ်", "ล็อค", "ล็อก", "ขัง", "khoa", "nhot",
+            "锁", "鎖", "關在", "关在", "ቆልፍ", "ዘግታ", "kolfew", "kolfa",
+        ],
+        .confinePlace: [
+            "door", "doors", "main door", "gate", "room", "house", "inside", "flat", "apartment", "bathroom",
+            "kamre", "kamra", "kamre mein", "room me", "room mein", "room ma", "kotha", "ghore", "ghar", "ঘরে",
+            "कमरे", "کمرے", "dhoka", "ढोका", "الباب", "باب", "البيت", "علي", "bab", "el bab", "bel bet", "ndani",
+            "nyumba", "kwarto", "bahay", "pinto", "gate ng", "rumah", "kamar", "pintu", "puerta", "casa", "porta",
+            "porte", "maison", "门", "門", "房", "ประตู", "บ้าน", "cua", "phong", "nha", "ទ្វារ", "បន្ទប់", "ផ្ទះ",
+            "တံခါး", "အခန်း", "အိမ်", "በር", "ቤት", "bet", "ber",
+        ],
+        .permission: [
+            "permission", "permit", "allowed", "ask permission", "permiso", "permisso", "permissao", "autorisation",
+            "permesso", "paalam", "izin", "ijin", "kebenaran", "ijazat", "ijaazat", "इजाज़त", "इजाजत", "اجازت",
+            "anumati", "अनुमति", "অনুমতি", "anumoti", "avasara", "අවසර", "anumathi", "அனுமதி", "ruhusa", "kibali",
+            "اذن", "ازن", "تصريح", "izn", "ခွင့်", "อนุญาต", "អនុញ្ញាត", "cho phep", "许可", "許可", "批准", "ፈቃድ",
+            "fiqad", "hayyama",
         ],
     ]
 }

@@ -101,6 +101,14 @@ enum IndicatorLexicon {
         /// Not given, not received, still owed, pending ("baki", "kodukala", "ivvaledu", "hin kaffalle",
         /// "haijalipwa", "ayhabetnin"): with a wage word or a pay period, withholding of wages.
         case notGiven
+        /// Locking, shutting in ("lock", "band kar", "tala", "يقفل", "fungia", "kunci", "encierra").
+        case lock
+        /// A door, gate, room or house: with a lock word, restriction of movement (not a passport locked
+        /// in a safe).
+        case confinePlace
+        /// Permission, a permit to go out ("izin", "ruhusa", "ijazat", "permiso", "اذن"): with going
+        /// out, restriction of movement.
+        case permission
         /// What a deduction is said to be for ("for food", "for the room", "por alojamiento", "buat
         /// makan"): with a taking or deducting word, withholding of wages.
         case deductionReason
@@ -113,7 +121,8 @@ enum IndicatorLexicon {
         var r: [Role: [String]] = [:]
         for family in [careAndRoomRoles, englishRoles, romanceRoles, austronesianRoles, southAsianRoles, arabicRoles,
                        mainlandSoutheastAsianRoles, africanRoles, chineseRoles, freedomRoles, hoursRoles, livingRoles,
-                       recruitmentRoles, otherHouseholdRoles, wageRoles] {
+                       recruitmentRoles, otherHouseholdRoles, wageRoles, documentRoles,
+                       confinementRoles] {
             r.merge(family) { $0 + $1 }
         }
         return r
@@ -256,7 +265,8 @@ enum IndicatorLexicon {
           "with a belt", "with the iron", "with an iron", "with hot water", "comes to my room", "come to my room",
           "came to my room", "enters my room", "entered my room", "into my room at night", "in my room at night",
           "to my room at night", "forced himself", "forced me to sleep with", "kiss me", "kissed me"),
-        I(.restrictionOfMovement, "lock me", "locked me", "locks me", "locking me", "locked in", "locked inside",
+        I(.restrictionOfMovement, "keep me in house", "keep me in the house", "keeps me in the house", "kept me in the house", "locked in when", "locked in whenever", "locked in every", "locked in for", "door was always locked", "door is always locked", "curfew", "for every outing", "jumped from", "to escape", "climbed out", "cannot leave until", "can't leave until", "not leave until", "not let me go home", "dont let me go home", "don't let me go home",
+          "lock me", "locked me", "locks me", "locking me",  "locked inside",
           "locks the door", "locked the door", "locks the gate", "locked the gate", "lock the gate", "lock the door",
           "cannot go out", "can't go out", "cant go out", "can not go out", "cannot go outside", "can't go outside",
           "not allowed to go out", "not allowed out", "not allowed outside", "not allowed to leave",

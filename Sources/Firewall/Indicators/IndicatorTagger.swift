@@ -51,6 +51,8 @@ public struct IndicatorTagger: Sendable {
         (.phone, .denial, 20, .isolation, nil),
         (.contact, .denial, 24, .isolation, .enforcement),
         (.goOut, .denial, 20, .restrictionOfMovement, nil),
+        (.lock, .confinePlace, 16, .restrictionOfMovement, .document),
+        (.permission, .goOut, 24, .restrictionOfMovement, nil),
         (.enforcement, .threat, 36, .intimidationThreats, nil),
         (.dismissal, .condition, 36, .intimidationThreats, nil),
         (.care, .afraid, 40, .abuseOfVulnerability, nil),
