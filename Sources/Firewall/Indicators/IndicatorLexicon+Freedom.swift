@@ -5,7 +5,7 @@
 /// keep small windows.
 extension IndicatorLexicon {
     static let freedomRoles: [Role: [String]] = [
-        .denial: ["kom aoy", "kom oy", "atasewet*", "alasewet*", "ayasewet*", 
+        .denial: ["ተከልክ*", "*ተከልክ", "ተከለከ*", "kom aoy", "kom oy", "atasewet*", "alasewet*", "ayasewet*", 
             // English, German
             "no", "not", "never", "without", "none", "nothing", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
             "won't", "wont", "can't", "cant", "cannot", "can not", "couldn't", "couldnt", "isn't", "haven't", "havent",
@@ -82,7 +82,7 @@ extension IndicatorLexicon {
             "外出", "出街", "اطلع", "اخرج", "الخروج", "طلوع", "برا البيت", "a6la3", "atla3", "otla3", "barra", "ከቤት",
             "መውጣት", "mewtat", "wetch", "kutoka", "kutoka nje", "ba'uu", "외출", "밖에",
         ],
-        .dismissal: [
+        .dismissal: ["يرجعوني", "رجعوني", 
             "fire me", "fired", "fire her", "sack me", "sacked", "terminate me", "terminate",
             "dismiss*", "kick me out", "kicked out", "throw me out", "throw me on the street", "out on the street",
             "send me back", "send me home", "send back", "return me to the agency", "sell me",
@@ -97,6 +97,15 @@ extension IndicatorLexicon {
             "anuppiduven", "ไล่ออก", "ส่งกลับ", "bo cong viec", "duoi viec", "duoi ve", "赶走", "趕走",
             "يطردني", "تطردني", "طرد", "ترحيل", "رجعني", "برجعك", "يفنش", "tafneesh", "yetrodni", "btetrodni",
             "ከስራ", "አባርር", "kunifukuza", "atanifukuza", "nitafukuzwa", "kurudishwa",
+        ],
+        .theft: [
+            "stole", "steal", "stealing", "thief", "theft", "robbed", "robo", "robar", "robado", "ladrona", "ladron",
+            "roubo", "roubar", "roubei", "ladra", "ladrao", "voleuse", "voleur", "vole", "j'ai vole", "nakaw",
+            "magnanakaw", "nagnakaw", "ninakaw", "mencuri", "curi", "pencuri", "maling", "chor", "chori", "चोर",
+            "चोरी", "چور", "چوری", "চোর", "চুরি", "horakam", "හොරා", "thirudi", "thirudinaa", "திருடி",
+            "திருட்டு", "ขโมย", "ចោរ", "លួច", "သူခိုး", "ခိုး", "an cap", "an trom", "偷", "小偷", "سرق", "سرقه",
+            "بالسرقه", "حراميه", "harami", "sere2", "sara2", "mwizi", "wizi", "kuiba", "ameiba", "ሌባ", "ሰርቀ",
+            "lebash", "leba",
         ],
         .condition: [
             "if", "if i", "if you", "unless", "si", "sinon", "se eu", "se ela", "se ele", "se voce", "se reclamar", "kung", "kapag", "pag",

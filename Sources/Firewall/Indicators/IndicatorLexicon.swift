@@ -101,6 +101,8 @@ enum IndicatorLexicon {
         /// Not given, not received, still owed, pending ("baki", "kodukala", "ivvaledu", "hin kaffalle",
         /// "haijalipwa", "ayhabetnin"): with a wage word or a pay period, withholding of wages.
         case notGiven
+        /// Stealing, a thief: with a threat or a condition, the accusation employers threaten workers with.
+        case theft
         /// Locking, shutting in ("lock", "band kar", "tala", "يقفل", "fungia", "kunci", "encierra").
         case lock
         /// A door, gate, room or house: with a lock word, restriction of movement (not a passport locked
@@ -196,15 +198,15 @@ enum IndicatorLexicon {
                   "irregular*", "cut*"],
         .document: ["passport", "pasport", "passprt", "paspor", "id", "id card", "ic", "documents", "document",
                     "papers", "identity card", "travel document*", "residence card"],
-        .custody: ["took", "retain*", "still with", "is with", "are with", "with madame", "with sir", "with the office", "in their office", "in his office", "take", "taken", "takes", "taking", "keep", "keeps", "kept", "keeping", "hold", "holds",
+        .custody: ["sottratto", "tolto", "bhenge", "bhange", "ভেঙে", "le leti", "le leta", "le lete", "wesida", "wesidu", "aragena", "අරගෙන", "ተወስዷ*", "*ተወስዷ", "took", "retain*", "still with", "is with", "are with", "with madame", "with sir", "with the office", "in their office", "in his office", "take", "taken", "takes", "taking", "keep", "keeps", "kept", "keeping", "hold", "holds",
                    "held", "holding", "confiscat*", "seize*", "hid", "hide*", "hidden", "locked away", "locks away",
                    "won't give", "wont give", "not give", "not return*", "never return*", "refuses to return", "refused to return",
                    "with her", "with him", "with the employer", "with my employer", "with the agency", "with madam",
                    "with the agent", "in her locker", "in his safe", "snatch*", "grab*", "removed my"],
-        .phone: ["phone", "mobile", "cellphone", "cell phone", "handphone", "smartphone", "sim card", "sim"],
-        .enforcement: ["police", "huroob", "absconding", "runaway", "ice", "lmra", "labour department", "labor department", "polis", "immigration", "immigrations", "deport*", "jail", "prison",
+        .phone: ["telefoney", "telefone", "telefono", "ስልኳ*", "*ስልኳ", "ስልክ*", "phone", "mobile", "cellphone", "cell phone", "handphone", "smartphone", "sim card", "sim"],
+        .enforcement: ["cops", "the cops", "arrest*", "lindela", "depot", "1345", "the van", "inm", "estacion migratoria", "migracion", "tam ruat", "jingcha", "baojing", "ارحل", "رحلك", "polis", "police", "home office", "immigration office", "deportation", "police", "huroob", "absconding", "runaway", "ice", "lmra", "labour department", "labor department", "polis", "immigration", "immigrations", "deport*", "jail", "prison",
                        "send me back", "send me home", "sent back"],
-        .threat: ["will", "would", "'ll", "gonna", "going to", "threat*", "warn*", "if i", "if you", "unless",
+        .threat: ["yilekugnal", "yilekunal", "tha nung", "nung hav", "nwng hav", "niyeay tha", "kaw mal", "set mal", "mal", "jiu", "me van a", "te van a", "van a llevar", "yibleni", "yibla", "will", "would", "'ll", "gonna", "going to", "threat*", "warn*", "if i", "if you", "unless",
                   "says", "said", "say"],
         .hours: ["hours", "hrs", "hr", "hour", "*h", "*hrs", "*hours", "hours/day", "hrs/day"],
     ]
@@ -279,7 +281,8 @@ enum IndicatorLexicon {
           "keeps me inside", "stay inside", "never go out", "never went out", "permission to go out",
           "permit to go out", "not allowed to go", "no permission to go out", "cannot step out", "prisoner",
           "like a prison", "like prison", "only once in"),
-        I(.isolation, "take my phone", "took my phone", "takes my phone", "taken my phone", "took her phone",
+        I(.isolation, "don't know anyone", "do not know anyone", "dont know anyone", "don't know anybody", "know no one", "check my phone", "checks my phone", "checked my phone", "reads my messages", "nao conheco ninguem", "je ne connais personne", "walang kakilala", "tidak kenal siapa", "tak kenal sesiapa", "kisi ko nahi jaanti", "keu ke chini na",
+          "take my phone", "took my phone", "takes my phone", "taken my phone", "took her phone",
           "no phone", "without phone", "without a phone", "no mobile", "cannot call my family", "can't call my family",
           "cant call my family", "cannot call home", "can't call home", "not allowed to call", "not allowed to talk",
           "not allowed to speak", "not allowed to use phone", "not allowed to use my phone",
@@ -292,7 +295,8 @@ enum IndicatorLexicon {
           "don't let me call", "dont let me call", "doesn't let me call", "won't let me call", "don't let me use",
           "dont let me use", "doesn't let me use", "hides my phone", "hid my phone", "broke my phone",
           "smashed my phone"),
-        I(.intimidationThreats, "threat*", "will call the police", "will call police", "call the police on",
+        I(.intimidationThreats, "knows where", "same will happen to me", "same thing will happen", "lose everything", "perde tudo", "call the van", "accuse me of stealing", "accused me of stealing", "say i stole", "says i stole", "said i stole", "tell the police i stole", "theft complaint", "file theft",
+          "threat*", "will call the police", "will call police", "call the police on",
           "will report me", "report me to", "will call immigration", "call immigration", "call ice", "call the ice", "blacklist*", "put me in prison", "put me in jail",
           "send me to jail", "send me to prison", "bring police", "bring the police", "fire me", "terminate me if", "report me", "will deport",
           "deport me", "get me deported", "have me deported", "send me back", "send me home", "will send me",

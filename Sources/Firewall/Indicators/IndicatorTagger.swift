@@ -55,6 +55,8 @@ public struct IndicatorTagger: Sendable {
         (.permission, .goOut, 24, .restrictionOfMovement, nil),
         (.enforcement, .threat, 36, .intimidationThreats, nil),
         (.dismissal, .condition, 36, .intimidationThreats, nil),
+        (.theft, .threat, 36, .intimidationThreats, nil),
+        (.theft, .condition, 36, .intimidationThreats, nil),
         (.care, .afraid, 40, .abuseOfVulnerability, nil),
         (.room, .night, 40, .physicalSexualViolence, nil),
         (.restDay, .denial, 24, .excessiveOvertime, .goOut),
