@@ -5,7 +5,7 @@
 /// sentence is deception (`IndicatorTagger.showsPayBelowPromise`).
 extension IndicatorLexicon {
     static let recruitmentRoles: [Role: [String]] = [
-        .recruiter: [
+        .recruiter: ["for bringing me", "brought me", "bring me here", "the office", "paid the office", 
             "agent", "agents", "agency", "agencies", "broker", "brokers", "recruiter", "recruiters", "runner", "middleman",
             "manpower", "placement", "calo", "ahensya", "ahente", "agen", "agensi", "agencia", "agence", "agenzia",
             "dalal", "dalaal", "দালাল", "दलाल", "دلال", "এজেন্ট", "এজেন্সি", "एजेंट", "एजेन्ट", "एजेंसी", "एजेन्सी",
@@ -17,15 +17,23 @@ extension IndicatorLexicon {
             "tiket", "pamasahe", "टिकट", "ٹکٹ", "টিকিট", "tikit", "ticket eka", "تذكره", "تذاكر", "機票", "机票",
             "ve may bay", "ตั๋ว", "ቲኬት",
         ],
-        .charge: [
+        .charge: ["alimdai", "anamdai", "alinidai", "ananidai", "wanamdai", "pay ya", "lui dois", "dois encore", "minta aku bayar", "minta bayar", "suruh bayar", "harus bayar", "hrs bayar", "mesti bayar", "has to pay", "eka naya", "borrow*", 
             "owe", "owes", "owed", "owing", "debt", "debts", "loan", "loans", "repay*", "pay back", "paying back",
             "instal*", "demand*", "must pay", "have to pay", "work off", "work it off", "to release", "for free",
             "utang", "singil", "sinisingil", "bayaran ko", "hutang", "cicilan", "pinjaman", "tagih", "menagih",
-            "bayar balik", "deuda", "le debo", "debo", "divida", "devo", "dette", "je dois", "debito", "qarz", "qarza",
+            "bayar balik", "deuda", "le debo", "debo", "divida", "devo", "dette", "je dois", "qarz", "qarza",
             "karza", "karja", "karz", "قرض", "قرضہ", "rin", "ऋण", "tirna", "tirnu", "shodh", "শোধ", "dite hobe", "ঋণ",
             "dena hai", "dena padta", "chukana", "naya gewanna", "ණය", "kadan", "கடன்", "kadanukku", "kadam", "deni",
             "ninadaiwa", "ዕዳ", "eda", "หนี้", "ใช้หนี้", "បំណុល", "bomnol", "ကြွေး", "ဆပ်", "no nan", "tra no", "債",
             "债", "還", "还", "سلفه", "دين علي", "ديون",
+        ],
+        .deduction: [
+            "deduct*", "taken from", "kaltas*",
+            "kinakaltas*", "kinaltas*", "binabawasan", "bawas", "potong", "dipotong", "motong", "memotong",
+            "potongan", "descuent*", "desconta*", "retien*", "retenue*", "preleve*", "kaat", "katt", "kaati",
+            "काट", "کاٹ", "kete", "কেটে", "কাটে", "কাটবে", "kapanawa", "කපනවා", "pidi*", "பிடி", "anakata",
+            "ananikata", "makato", "ይቆርጣል", "ቆረጠ", "ወሰደ", "ወስዷል", "*ወሰደ", "*ወስዷል", "หัก", "hak", "កាត់",
+            "kat", "ဖြတ်", "phyat", "pyat", "tru", "khau tru", "扣", "خصم", "يخصم", "تخصم", "te2ta3", "5asam",
         ],
         .promise: [
             "promise*", "promising", "contract", "agreed", "agreement", "was told", "told me", "they said", "agent said",

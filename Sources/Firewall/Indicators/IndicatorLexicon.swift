@@ -101,6 +101,9 @@ enum IndicatorLexicon {
         /// Not given, not received, still owed, pending ("baki", "kodukala", "ivvaledu", "hin kaffalle",
         /// "haijalipwa", "ayhabetnin"): with a wage word or a pay period, withholding of wages.
         case notGiven
+        /// Deducting, cutting, taking from her pay: with a recruiter, her recruitment debt repaid from
+        /// her salary ("dalal protimase 50 dinar kete ney", "agency take 3 months salary").
+        case deduction
         /// Stealing, a thief: with a threat or a condition, the accusation employers threaten workers with.
         case theft
         /// Locking, shutting in ("lock", "band kar", "tala", "يقفل", "fungia", "kunci", "encierra").
@@ -255,7 +258,8 @@ enum IndicatorLexicon {
           "only sleep", "4 hours sleep", "5 hours sleep", "work all day", "work nonstop", "non stop", "nonstop",
           "twelve hours", "fourteen hours", "fifteen hours", "sixteen hours", "seventeen hours", "eighteen hours",
           "nineteen hours", "twenty hours"),
-        I(.physicalSexualViolence, "beat me", "beatings", "beating", "beaten up", "beats me", "beating me", "beaten", "beat her", "beats her", "hit me",
+        I(.physicalSexualViolence, "burn my", "burn marks", "burn mark", "burns on", "hit my", "hits my", "pukul aku", "pukul ak", "kena pukul", "pukul dgn", "pukul pakai", "poussee", "m'a poussee", "m'a pousse", "bousculee", "piteko", "pitai", "pitaai", "adichaar", "adichan", "adichaaru", "adikkiraan", "adikiran", "haath lagata", "haath lagaya", "haath lagati", "haath uthaya", "haath uthata", "haath uthati", "garam chamcha", "garam chammach", "garam pani", "daaga", "daag diya", "alichomwa", "ananichoma", "kuchomwa", "kwa pasi", "reebdi", "na reeba", "reebame", "ti khoy", "ti khoi", "kottadu", "kodtadu", "kottindi", "*bugbog", "danh e", "bam tim", "gahanna", "vay neang", "veay neang", "alinichapa", "ananichapa", "metachign", "metachegn", "temetach*",
+          "beat me", "beatings", "beating", "beaten up", "beats me", "beating me", "beaten", "beat her", "beats her", "hit me",
           "hits me", "hitting me", "hit her", "hits her", "slap*", "kick*", "punch*", "pinch*", "pull my hair",
           "pulled my hair", "pulls my hair", "pulled her hair", "burned me", "burnt me", "burns me", "burn me", "burnt my", "burned my", "burns my",
           "burnt her", "burned her", "rape*", "touch me", "touched me", "touches me", "touching me", "touched her",
@@ -318,7 +322,8 @@ enum IndicatorLexicon {
           "not return my passport", "refuses to return", "refused to return", "never returned my passport",
           "for safekeeping", "safe keeping", "in her locker", "in his safe", "in the safe", "without my passport",
           "no access to my passport", "passport back"),
-        I(.debtBondage, "debt", "debts", "loan", "loans", "pay back", "paying back", "repay*", "salary deduction for agency",
+        I(.debtBondage, "borrow*", "lender", "moneylender", "to give back my passport", "to get my passport back", "to get back my passport", "pay to get", "for free", "years for free", "prestamista", "usurero",
+          "debt", "debts", "loan", "loans", "pay back", "paying back", "repay*", "salary deduction for agency",
           "agency fee", "visa processing", "for visa processing", "pay agency", "paid agency", "take from me for the job", "from me for the job", "agency fees", "placement fee", "placement fees", "recruitment fee", "recruitment fees",
           "processing fee", "training fee", "medical fee", "visa fee", "agent fee", "fee", "fees", "owe the agency",
           "owe the agent", "owe my agent", "owe my employer", "work for free until", "until i pay",
@@ -379,5 +384,6 @@ enum IndicatorLexicon {
           "immigration service", "immigration services", "immigration consultancy", "immigration consultant*",
           "immigration agency", "immigration and manpower", "immigration & manpower", "manpower immigration",
           "imigrasyon services", "migration services", "immigration servis", "immigration service ltd"),
+        L(.blocker, "dai loan", "tarjeta de debito", "visa de debito", "carte de debit"),
     ].flatMap { $0 }
 }

@@ -65,6 +65,7 @@ public struct IndicatorTagger: Sendable {
         (.sleep, .badPlace, 32, .abusiveWorkingLivingConditions, nil),
         (.food, .scarcity, 24, .abusiveWorkingLivingConditions, nil),
         (.recruiter, .charge, 40, .debtBondage, nil),
+        (.recruiter, .deduction, 30, .debtBondage, .deductionReason),
     ]
 
     public init() {
