@@ -5,7 +5,7 @@
 /// working and living conditions (`IndicatorTagger.pairRules`).
 extension IndicatorLexicon {
     static let livingRoles: [Role: [String]] = [
-        .sleep: [
+        .sleep: ["dormait", "dormaient", "dormiva", 
             "sleep", "sleeps", "slept", "sleeping", "my bed", "a mattress", "camp bed", "schlafe", "schlafen", "schlaft",
             "tulog", "natutulog", "matulog", "pinapatulog", "pinatulog", "tinutulugan", "higaan", "tidur", "tidurnya",
             "ditidurkan", "kasur", "tilam", "duermo", "dormir", "duerme", "dormia", "durmiendo", "colchon", "durmo",
@@ -19,7 +19,7 @@ extension IndicatorLexicon {
             "እተኛለሁ", "የምተኛው", "ተኛ", "መተኛ", "yemitegnaw", "eteNyalehu", "etegnalehu", "nalala", "analala",
             "kulala", "tunalala", "ninalala", "nalala", "rafa", "ciisa",
         ],
-        .badPlace: [
+        .badPlace: ["con cho", "voi cho", "chung phong voi", "back room", 
             "kitchen", "kitchen floor", "floor", "the ground", "balcony", "balcon", "balkon", "storeroom", "store room",
             "storage", "laundry", "corridor", "hallway", "living room", "sofa", "couch", "garage", "in the car", "in car", "basement",
             "in the bathroom", "in the toilet", "under the stairs", "stairs", "staircase", "bomb shelter", "container", "goats", "with the dog",

@@ -2,21 +2,24 @@
 /// milega, milta hai 900", "Padi dollar 300 kiyala 150 yi denne", "madam pay 700 not 1200",
 /// "analipwa KES 8,000 badala ya KES 15,000" → deception.
 ///
-/// A sentence shows it when it holds two different amounts (100 or more, or written "3k"; a bare
-/// year such as 2024 is not an amount) and either a promise word (`Role.promise`: "promised",
-/// "contract", "agreed", "bhaneko", "kiyala", "sonnanga", "وعد") or, between the two amounts, a
-/// contrast word (`Role.contrast`: "not", "instead of", "au lieu de", "badala ya", "sa halip na").
+/// It shows when two different amounts (20 or more, or written "3k"; a bare year such as 2024 is not
+/// an amount) are told with a promise word (`Role.promise`: "promised", "contract", "agreed",
+/// "bhaneko", "kiyala", "sonnanga", "وعد") in their sentence or, for "the agent said 1,000. She pays
+/// 700.", in one sentence and the next; or when a contrast word (`Role.contrast`: "not", "instead
+/// of", "au lieu de", "badala ya", "sa halip na") stands between two amounts of one sentence.
 extension IndicatorTagger {
     static func showsPayBelowPromise(in text: [Unicode.Scalar], roleHits: [RoleHit], sentence: [Int]) -> Bool {
         let amounts = moneyAmounts(in: text)
         guard amounts.count >= 2 else { return false }
-        for (a1, a2) in zip(amounts, amounts.dropFirst())
-        where sentence[a1.start] == sentence[a2.start] && a1.value != a2.value {
-            let s = sentence[a1.start]
-            if roleHits.contains(where: { $0.role == .promise && sentence[$0.start] == s }) { return true }
-            if a2.start - a1.end <= 32, roleHits.contains(where: {
+        for (a1, a2) in zip(amounts, amounts.dropFirst()) where a1.value != a2.value {
+            let s1 = sentence[a1.start], s2 = sentence[a2.start]
+            // The promise and the pay in one sentence, or told one sentence after the other.
+            if s2 - s1 <= 1, roleHits.contains(where: { $0.role == .promise && (s1...s2).contains(sentence[$0.start]) }) {
+                return true
+            }
+            if s1 == s2, a2.start - a1.end <= 40, roleHits.contains(where: {
                 $0.role == .contrast && $0.start >= a1.end && $0.end <= a2.start
-                    && onlyCurrencyWords(text[a1.end..<$0.start]) && onlyCurrencyWords(text[$0.end..<a2.start])
+                    && $0.start - a1.end <= 32 && onlyCurrencyWords(text[$0.end..<a2.start])
             }) {
                 return true
             }
@@ -31,15 +34,43 @@ extension IndicatorTagger {
         return words.count <= 2 && words.allSatisfy { $0.unicodeScalars.count <= 5 && !["paid", "pay", "yet", "given", "gave", "give", "sent"].contains(String($0)) }
     }
 
+    /// Time units that make a number a count of hours, days or months, not money ("de 7 a 23 h").
+    static let timeUnits: Set<String> = [
+        "h", "hr", "hrs", "hour", "hours", "horas", "hs", "heures", "ore", "jam", "oras", "ghante", "ghanta", "ganta",
+        "din", "day", "days", "dias", "jours", "hari", "araw", "month", "months", "meses", "mois", "bulan", "buwan",
+        "week", "weeks", "semanas", "year", "years", "anos", "ans", "tahun", "taon", "am", "pm", "mani", "tieng",
+    ]
+
+    /// True when the word right after `position` (after at most one space) is a time unit.
+    static func isFollowedByTimeUnit(_ position: Int, in text: [Unicode.Scalar]) -> Bool {
+        var k = position
+        if k < text.count, text[k] == " " { k += 1 }
+        var word = ""
+        while k < text.count, ScalarFolding.isLatinWordScalar(text[k]), !ScalarFolding.isDigit(text[k]), word.count < 8 {
+            word.unicodeScalars.append(text[k])
+            k += 1
+        }
+        return timeUnits.contains(word)
+    }
+
+    /// True when the letters ending at `last` are a currency written against the number: one to three
+    /// letters after a space or the start ("rm700", "sgd400", "hk$" is not a letter).
+    static func isCurrencyPrefix(endingAt last: Int, in text: [Unicode.Scalar]) -> Bool {
+        var k = last
+        while k >= 0, ScalarFolding.isLatinWordScalar(text[k]), !ScalarFolding.isDigit(text[k]) { k -= 1 }
+        let letters = last - k
+        return (1...3).contains(letters) && (k < 0 || !ScalarFolding.isLatinWordScalar(text[k]))
+    }
+
     /// Amounts of money: digit runs with thousands separators ("1,500", "1.500", "15.000"), or a
-    /// "k" after them ("3k"), of 100 or more; not years (1950–2039 written without a separator),
+    /// "k" after them ("3k"), of 20 or more; not years (1950–2039 written without a separator),
     /// times ("7:30") or parts of longer tokens ("A-123", "5x").
     static func moneyAmounts(in text: [Unicode.Scalar]) -> [(start: Int, end: Int, value: Int)] {
         var out: [(start: Int, end: Int, value: Int)] = []
         var k = 0
         while k < text.count {
-            guard ScalarFolding.isDigit(text[k]), k == 0 || !(ScalarFolding.isDigit(text[k - 1]) || ScalarFolding.isLatinWordScalar(text[k - 1])
-                                                              || text[k - 1] == ":" || text[k - 1] == "-") else {
+            guard ScalarFolding.isDigit(text[k]), k == 0 || !(ScalarFolding.isDigit(text[k - 1]) || text[k - 1] == ":" || text[k - 1] == "-"),
+                  k == 0 || !ScalarFolding.isLatinWordScalar(text[k - 1]) || isCurrencyPrefix(endingAt: k - 1, in: text) else {
                 k += 1
                 continue
             }
@@ -67,8 +98,9 @@ extension IndicatorTagger {
             }
             if k < text.count, text[k] == ":" { continue }
             if !grouped, !thousands, (1950...2039).contains(value) { continue }
+            if isFollowedByTimeUnit(k, in: text) { continue }
             let amount = thousands ? value * 1000 : value
-            if amount >= 100 { out.append((start, k, amount)) }
+            if amount >= 20 { out.append((start, k, amount)) }
         }
         return out
     }

@@ -64,6 +64,7 @@ public struct IndicatorTagger: Sendable {
         (.employerKin, .workplace, 16, .excessiveOvertime, nil),
         (.sleep, .badPlace, 32, .abusiveWorkingLivingConditions, nil),
         (.food, .scarcity, 24, .abusiveWorkingLivingConditions, nil),
+        (.food, .denial, 12, .abusiveWorkingLivingConditions, nil),
         (.recruiter, .charge, 40, .debtBondage, nil),
         (.recruiter, .deduction, 30, .debtBondage, .deductionReason),
     ]
