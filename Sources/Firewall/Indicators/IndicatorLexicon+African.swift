@@ -93,7 +93,8 @@ extension IndicatorLexicon {
           "akasema atanibadilishia", "hakufanya", "kazi tofauti", "mkataba feki", "mkataba tofauti"),
         I(.abusiveWorkingLivingConditions, "ananinyima chakula", "hakuna chakula", "bila chakula", "njaa", "nalala jikoni",
           "nalala sakafuni", "mabaki", "silali vizuri", "hakuna chumba", "nalala chini"),
-        I(.abuseOfVulnerability, "siwezi kwenda hospitali", "naogopa", "ninaogopa", "ninajificha", "najificha",
+        I(.abuseOfVulnerability, "anajua", "wanajua", "mimba", "hakuna atakayeniamini",
+          "siwezi kwenda hospitali", "naogopa", "ninaogopa", "ninajificha", "najificha",
           "kujificha", "sina chochote", "hali hiyo hiyo", "anajua kwamba", "wanajua kwamba"),
         L(.blocker, "analipa kwa wakati", "nalipwa vizuri"),
     ].flatMap { $0 }

@@ -86,7 +86,7 @@ extension IndicatorLexicon {
         I(.deception, "សន្យា", "បោកខ្ញុំ", "បោកប្រាស់", "កុហក", "bok pras", "kohok", "sanya"),
         I(.abusiveWorkingLivingConditions, "មិនឱ្យញ៉ាំបាយ", "គេងនៅផ្ទះបាយ", "មិនឱ្យបាយ", "អត់បាយ", "ឃ្លាន", "គេងលើឥដ្ឋ", "min oy nham bay", "ot bay"),
         I(.abuseOfVulnerability, "មិនហ៊ានទៅមន្ទីរពេទ្យ", "មិនហ៊ាន", "min hean", "លាក់ខ្លួន", "leak khluon",
-          "chlong daen tam prey", "tam prey"),
+          ),
     ].flatMap { $0 }
 
     static let burmese: [LexiconEntry] = [
@@ -111,7 +111,7 @@ extension IndicatorLexicon {
         I(.deception, "ကတိ", "လိမ်", "mae so pyi", "lain tal", "ka ti pay"),
         I(.abusiveWorkingLivingConditions, "ထမင်း မကျွေး", "မကျွေးဘူး", "မီးဖိုချောင်မှာ အိပ်", "မီးဖိုချောင်မှာအိပ်", "ထမင်းမကျွေး", "ငတ်", "htamin ma kywe", "ngat"),
         I(.abuseOfVulnerability, "ဆေးရုံ မသွားရဲ", "ဆေးရုံမသွားရဲ", "မသွားရဲ", "ma thwar ye", "ပုန်း", "ma thwa ye",
-          "taw lan ka"),
+          ),
     ].flatMap { $0 }
 
     static let vietnamese: [LexiconEntry] = [
@@ -148,7 +148,8 @@ extension IndicatorLexicon {
           "nhung den gio", "lua em"),
         I(.abusiveWorkingLivingConditions, "khong cho an", "ko cho an", "nhin doi", "bo doi", "do thua", "ngu duoi dat",
           "ngu o bep", "an thua", "com thua", "ngu duoi san", "khong co phong"),
-        I(.abuseOfVulnerability, "khong dam di benh vien", "ko dam di benh vien", "khong dam", "ko dam", "phai tron",
+        I(.abuseOfVulnerability, "biet em la", "biet toi la", "ba chu biet", "co thai",
+          "khong dam di benh vien", "ko dam di benh vien", "khong dam", "ko dam", "phai tron",
           "tron moi khi", "tron canh sat"),
         L(.blocker, "tra luong dung han"),
     ].flatMap { $0 }

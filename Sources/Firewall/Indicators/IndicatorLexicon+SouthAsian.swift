@@ -131,7 +131,8 @@ extension IndicatorLexicon {
           "ac nahi", "khana nahi", "bhookhi", "bhukhi", "bhooka", "bacha khucha", "bacha hua khana", "basi khana",
           "کھانا نہیں", "بچا کھچا", "بھوکی", "بھوکا", "فرش پر", "باسی", "kamra nahi", "کمرہ نہیں",
           "48 degree", "garmi mein"),
-        I(.abuseOfVulnerability, "chhupa deti", "chhupa", "chhup ke", "chup ke", "chhup kar", "chup kar", "छुप", "छिप",
+        I(.abuseOfVulnerability, "koi sunne wala nahi", "sunne wala nahi", "unhein pata hai", "unko pata hai", "pata hai ki", "koi aur kaam nahi", "کوئی اور کام نہیں", "تمہیں کوئی", "کوئی نہیں سنے", "pet se", "garbhvati",
+          "chhupa deti", "chhupa", "chhup ke", "chup ke", "chhup kar", "chup kar", "छुप", "छिप",
           "چھپ", "چپ کے", "چھپ کے", "kahin nahi ja sakti", "kahin nahi ja sakta", "कहीं नहीं जा", "کہیں نہیں جا",
           "hospital nahi ja", "अस्पताल नहीं जा", "ہسپتال نہیں جا", "doctor ke paas nahi", "फायदा उठा", "fayda utha",
           "فائدہ اٹھا", "majboori", "मजबूरी", "مجبوری"),
@@ -274,6 +275,6 @@ extension IndicatorLexicon {
           "saapadu kudukala", "saappadu kudukala", "saapadu illa", "saappadu illa", "தரையில் தூங்க", "tharaiyil thoongu",
           "பட்டினி", "pattini", "சமையலறைத் தரையில்", "சமையலறையில் தூங்"),
         I(.abuseOfVulnerability, "ஆஸ்பத்திரிக்கு போக முடியாது", "மருத்துவமனைக்கு போக முடியாது", "olinju", "ஒளிந்து",
-          "பிடித்து", "தடுப்பு முகாம்"),
+           "தடுப்பு முகாம்"),
     ].flatMap { $0 }
 }

@@ -364,7 +364,8 @@ enum IndicatorLexicon {
           "kicked me out", "kicked out", "nowhere to sleep", "no place to sleep", "dangerous", "chemicals",
           "without gloves", "no rest when sick", "no health insurance",
           "no insurance"),
-        I(.abuseOfVulnerability, "because i have no", "because i am alone", "she knows i", "he knows i", "they know i",
+        I(.abuseOfVulnerability, "no one will", "nobody will", "nobody would", "no one would", "no one hire", "no other family", "no other employer", "people like you", "someone like me", "someone like you", "someone like her", "a woman like you", "lucky she", "lucky he", "lucky they", "we are lucky", "lucky to have", "should be thankful", "should be grateful", "be grateful", "be thankful", "take what she give", "take what he give", "take whatever", "nothing without her", "i am nothing", "you are nothing", "she knows", "he knows", "they know", "she know", "madam know", "keep quiet", "keeps quiet", "stay quiet", "tskuti", "because i pregnant", "because i am pregnant", "bcoz i pregnant", "pregnant", "newly arrived", "just arrived", "first time abroad", "no one to turn to",
+          "because i have no", "because i am alone", "she knows i", "he knows i", "they know i",
           "knows i cannot", "knows i can't", "knows i cant", "take advantage", "taking advantage", "no one to help",
           "nowhere to go", "nowhere else to go", "cannot go to the hospital", "can't go to the hospital",
           "cannot go to hospital", "cannot go hospital", "can't go hospital", "cant go hospital", "scare me", "to scare", "can't go to hospital", "cannot go to the clinic", "can't go to the clinic",
@@ -387,5 +388,6 @@ enum IndicatorLexicon {
           "immigration agency", "immigration and manpower", "immigration & manpower", "manpower immigration",
           "imigrasyon services", "migration services", "immigration servis", "immigration service ltd"),
         L(.blocker, "dai loan", "tarjeta de debito", "visa de debito", "carte de debit"),
+        L(.blocker, "not afraid to", "not afraid to say", "not afraid to complain", "not afraid to report", "not afraid to go", "am not afraid", "no tengo miedo de", "tidak takut"),
     ].flatMap { $0 }
 }
