@@ -31,11 +31,13 @@
 /// which `Role.hoursBeforeNumber` reads.
 ///
 /// Sentences end at `. ! ? ; । ॥ ။ ። ۔ 。！？` and line breaks (a dot inside a number does not end
-/// one). Everything is one automaton pass for the phrases and one per role, then linear sweeps:
-/// pure, deterministic, linear time.
+/// one). Everything is one automaton pass for the phrases and one for all the roles, then linear
+/// sweeps: pure, deterministic, linear time.
 public struct IndicatorTagger: Sendable {
     private let lexicon: Lexicon
-    private let roleLexicons: [(IndicatorLexicon.Role, Lexicon)]
+    /// Every word class in one automaton, and the class of each of its entries.
+    private let roleLexicon: Lexicon
+    private let roleOfEntry: [IndicatorLexicon.Role]
 
     /// The pair rules: two roles within `window` scalars in one sentence show `indicator`, unless
     /// a hit of the `unless` role starts between them or within `window` after them ("cannot call"
@@ -71,9 +73,9 @@ public struct IndicatorTagger: Sendable {
 
     public init() {
         lexicon = Lexicon(IndicatorLexicon.all)
-        roleLexicons = IndicatorLexicon.Role.allCases.map { role in
-            (role, Lexicon((IndicatorLexicon.roles[role] ?? []).map { LexiconEntry(pattern: $0, cue: .labourNoun) }))
-        }
+        let roles = IndicatorLexicon.Role.allCases.flatMap { role in (IndicatorLexicon.roles[role] ?? []).map { (role, $0) } }
+        roleLexicon = Lexicon(roles.map { LexiconEntry(pattern: $0.1, cue: .labourNoun) })
+        roleOfEntry = roles.map(\.0)
     }
 
     /// The indicators `text` shows, sorted by name.
@@ -100,10 +102,8 @@ public struct IndicatorTagger: Sendable {
 
         // Role matches, unblocked, in text order (a counting sort by start: linear, and stable).
         var unsorted: [(start: Int, end: Int, role: IndicatorLexicon.Role)] = []
-        for (role, lex) in roleLexicons {
-            for m in lex.matches(in: folded) where !(m.start..<m.end).contains(where: { blocked[$0] }) {
-                unsorted.append((m.start, m.end, role))
-            }
+        for m in roleLexicon.entryMatches(in: folded) where !(m.start..<m.end).contains(where: { blocked[$0] }) {
+            unsorted.append((m.start, m.end, roleOfEntry[m.entry]))
         }
         var slot = [Int](repeating: 0, count: folded.count + 1)
         for h in unsorted { slot[h.start + 1] += 1 }
