@@ -26,7 +26,8 @@ extension IndicatorLexicon {
     static let african: [LexiconEntry] = amharic + swahili
 
     static let amharic: [LexiconEntry] = [
-        I(.withholdingOfWages, "ደሞዝ አልከፈለ", "አይከፍለኝም", "አትከፍለኝም", "አይከፍሉኝም", "ደሞዝ አልተከፈለ", "ደመወዝ አልተከፈለ", "ደመወዝ አልከፈለ", "አልከፈለችኝም",
+        I(.withholdingOfWages, "alkefel*", "aykefel*", "altekefel*", "aykefalu*", "hin kaffalle", "hin kaffalamne",
+          "ደሞዝ አልከፈለ", "አይከፍለኝም", "አትከፍለኝም", "አይከፍሉኝም", "ደሞዝ አልተከፈለ", "ደመወዝ አልተከፈለ", "ደመወዝ አልከፈለ", "አልከፈለችኝም",
           "አልከፈለኝም", "አልተከፈላትም", "አልተከፈለኝም", "አልሰጠችኝም", "አልሰጠኝም", "ደሞዜን", "ቆርጣ", "ይቆርጣል", "ትቆርጣለች",
           "ብቻ ትሰጠኛለች", "ብቻ ይሰጠኛል", "demoz alsetechignm", "alsetechignm", "alsetechgnm", "alsetegnm",
           "altekefelegnm", "altekefelignm", "alkefelechignm", "alkefelegnm", "demoz alkefelechim",
@@ -59,7 +60,8 @@ extension IndicatorLexicon {
     ].flatMap { $0 }
 
     static let swahili: [LexiconEntry] = [
-        I(.withholdingOfWages, "hajanilipa", "hajalipa", "hakunilipa", "hawajanilipa", "sijalipwa", "bila malipo",
+        I(.withholdingOfWages, "hawajalipa", "hajalipa", "hajanilipa", "haijalipwa", "haujalipwa", "sijalipwa", "hakunilipa", "hawajanilipa",
+          "hajanilipa", "hajalipa", "hakunilipa", "hawajanilipa", "sijalipwa", "bila malipo",
           "bila mshahara", "hanilipi", "halipi", "hawanilipi", "ananidai", "hajanipa", "hakunipa", "ananikata",
           "kunikata", "walinikata", "anakata pesa", "anakata mshahara", "kukata mshahara",
           "mshahara haujalipwa", "sijapata mshahara", "sijapokea mshahara", "nusu ya mshahara", "malimbikizo",

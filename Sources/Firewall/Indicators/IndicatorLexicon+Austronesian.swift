@@ -29,7 +29,8 @@ extension IndicatorLexicon {
     static let austronesian: [LexiconEntry] = tagalog + indonesianMalay
 
     static let tagalog: [LexiconEntry] = [
-        I(.withholdingOfWages, "hindi binabayaran", "di binabayaran", "d binabayaran", "hindi nagbabayad",
+        I(.withholdingOfWages, "binabawasan ako", "di nagbabayad", "hindi nagbabayad",
+          "hindi binabayaran", "di binabayaran", "d binabayaran", "hindi nagbabayad",
           "hindi pa nababayaran", "hindi nababayaran", "di pa nababayaran", "hindi ako binayaran", "di ako binayaran",
           "hindi binayaran", "walang sahod", "walang sweldo", "walang suweldo", "walang sahud", "wala sahod",
           "wala sweldo", "walang bayad", "hindi sinasahuran", "d ako sinasahuran", "di ako sinasahuran",

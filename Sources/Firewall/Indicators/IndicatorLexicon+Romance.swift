@@ -29,7 +29,8 @@ extension IndicatorLexicon {
     static let romance: [LexiconEntry] = spanish + portuguese + french + italian
 
     static let spanish: [LexiconEntry] = [
-        I(.withholdingOfWages, "no me paga", "finiquito", "sin pagar", "no pagan", "no nos paga*", "descuenta", "le descuenta", "me quedaron debiendo", "quedaron debiendo", "lo que quiere", "inferior al smi", "menos del minimo", "no me pagan", "no me han pagado", "no me ha pagado", "no me pago",
+        I(.withholdingOfWages, "no le pagan", "no le paga", "no nos pagan",
+          "no me paga", "finiquito", "sin pagar", "no pagan", "no nos paga*", "descuenta", "le descuenta", "me quedaron debiendo", "quedaron debiendo", "lo que quiere", "inferior al smi", "menos del minimo", "no me pagan", "no me han pagado", "no me ha pagado", "no me pago",
           "no me pagaron", "no me quiere pagar", "no me paga el overtime", "no me pagan las horas", "n me paga",
           "x no me paga", "sin pagar", "sin pagarme", "sin cobrar", "sin sueldo", "sin salario", "sin paga",
           "me debe", "me deben", "me debia", "me quita el sueldo", "me quito el sueldo", "me quita plata",

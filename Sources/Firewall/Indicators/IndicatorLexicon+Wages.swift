@@ -5,12 +5,12 @@
 /// to be for ("keep 30000 yen for dormitory", "kinakaltasan para sa pagkain").
 extension IndicatorLexicon {
     static let wageRoles: [Role: [String]] = [
-        .wage: [
+        .wage: ["gaji*", "ratbi", "ratb", "raatbi", "gongzi", 
             "demoz*", "ደሞዘይ", "ደሞዝ*", "wagha", "mindaa", "jeetham", "jeetam", "జీతం", "shamblam", "shambalam",
             "sambalam", "ശമ്പളം", "stipendio", "tredicesima", "lohn", "gehalt", "월급", "급여", "ngoen", "ngern",
             "ngoen duean", "mrattab", "مرتب", "المرتب", "pagas", "pagamento", "လခ", "lakha", "pandi", "padi",
         ],
-        .unpaid: [
+        .unpaid: ["segura", "segurando", "ពាក់កណ្តាល", 
             "takes", "took", "take from", "docked", "dock*", "hold back", "holds back", "held back", "keeps", "kept",
             "keep", "half", "mitad", "metade", "moitie", "nusu", "nua", "نص", "نصف", "hak", "ot aoy", "min aoy",
             "min ban", "kom ban", "champeak", "chompeak", "inachukua", "anachukua", "wanachukua", "rakh li",
@@ -18,7 +18,7 @@ extension IndicatorLexicon {
             "adeudad*", "em atraso", "en retard", "reclam*", "claim*", "anadai", "hauja*", "haija*", "bado",
             "பிடித்து", "பிடிக்கிற", "kapanawa", "කපනවා", "kete", "কেটে", "non", "nicht", "keine", "kein",
         ],
-        .notGiven: [
+        .notGiven: ["pai na", "pai ni", "পাই না", "mei fa", "mei gei", 
             "not given", "not paid", "unpaid", "not received", "never received", "never paid", "pending", "months due", "weeks due", "salary due", "still due",
             "owed", "owes me", "owe me", "owes her", "owe her", "owes him", "outstanding", "arrears", "paid nothing",
             "nothing paid", "no pay", "no salary", "baki", "baaki", "bakaya", "baqi", "বাকি", "বকেয়া", "बाकी", "बकाया",

@@ -215,7 +215,8 @@ enum IndicatorLexicon {
     ]
 
     static let english: [LexiconEntry] = [
-        I(.withholdingOfWages, "not paid", "not pay", "not on time", "not paid on time", "never on time", "against the", "without paying", "take back", "took back", "less than my contract", "less than minimum",
+        I(.withholdingOfWages, "docked", "docks", "paid for only", "paid only for", "paid me nothing", "pays me nothing", "pay me nothing", "paid nothing", "only got money", "only got paid", "when she remembers", "when they remember", "when he remembers", "quando ela se lembra", "cuando se acuerda", "quand elle y pense", "jamais ete paye*", "mei fa gongzi",
+          "not paid", "not pay", "not on time", "not paid on time", "never on time", "against the", "without paying", "take back", "took back", "less than my contract", "less than minimum",
           "less than the minimum wage", "for rent", "into her own account", "into his own account", "did not return", "not paying", "dont pay", "don't pay", "didn't pay", "didnt pay",
           "did not pay", "never paid", "never pay*", "not pay me", "not paying me", "didn't pay me", "didnt pay me", "give only", "gives only",
           "but contract", "but the contract", "but my contract", "but contract say", "cannot access", "not to me", "after that nothing",
