@@ -41,7 +41,8 @@ extension IndicatorLexicon {
           "temetagnalech", "*metachign", "*metagn*", "temetachign", "yimetagnal", "metachign", "debedebech", "ወደ ክፍሌ ይመጣል", "ክፍሌ ይመጣል",
           "ክፍሌ ገባ", "asgedede", "አስገደደ", "ደፈረ", "defere", "kifle yimetal", "ተቃጠለ", "አቃጠለች"),
         I(.intimidationThreats, "yasferar*", "ያስፈራራ*", "lebash", "ሌባ", "asirew", "ebelalehu",
-          "አስፈራራ", "ለፖሊስ", "እሰጥሻለሁ", "anatishia", "*tishia", "ያስፈራራኛል", "ታስፈራራኛለች", "ትሰድበኛለች", "ይሰድበኛል", "ትጮሃለች", "ትጮህብኛለች",
+          "አስፈራራ", "ለፖሊስ", "እሰጥሻለሁ", "anatishia", "*tishia", "ያስፈራራኛል", "ታስፈራራኛለች", "ትሰድበኛለች", "ይሰድበኛል", "ትጮሃለች",
+          "ትጮህብኛለች",
           "asferara", "tasferaragnalech", "tisedbegnalech", "yisedbegnal", "tichohalech", "ፖሊስ እጠራለሁ",
           "polis etseralehu"),
         I(.retentionOfIdentityDocuments, "ፓስፖርቴን ወሰደች", "ፓስፖርቴን ወስዳለች", "ፓስፖርቴን ያዘች", "ፓስፖርቴን ይዛለች",
@@ -60,13 +61,15 @@ extension IndicatorLexicon {
     ].flatMap { $0 }
 
     static let swahili: [LexiconEntry] = [
-        I(.withholdingOfWages, "hawajalipa", "hajalipa", "hajanilipa", "haijalipwa", "haujalipwa", "sijalipwa", "hakunilipa", "hawajanilipa",
+        I(.withholdingOfWages, "hawajalipa", "hajalipa", "hajanilipa", "haijalipwa", "haujalipwa", "sijalipwa",
+          "hakunilipa", "hawajanilipa",
           "hajanilipa", "hajalipa", "hakunilipa", "hawajanilipa", "sijalipwa", "bila malipo",
           "bila mshahara", "hanilipi", "halipi", "hawanilipi", "ananidai", "hajanipa", "hakunipa", "ananikata",
           "kunikata", "walinikata", "anakata pesa", "anakata mshahara", "kukata mshahara",
           "mshahara haujalipwa", "sijapata mshahara", "sijapokea mshahara", "nusu ya mshahara", "malimbikizo",
           "ananidhulumu mshahara"),
-        I(.excessiveOvertime, "usiku kucha", "usiku mzima", "mchana na usiku", "usiku na mchana", "nyumba mbili", "nyumba tatu", "nyumba 2", "nyumba 3", "nyumba 4", "siku saba", "guyyaa fi halkan", "halkan guutuu",
+        I(.excessiveOvertime, "usiku kucha", "usiku mzima", "mchana na usiku", "usiku na mchana", "nyumba mbili",
+          "nyumba tatu", "nyumba 2", "nyumba 3", "nyumba 4", "siku saba", "guyyaa fi halkan", "halkan guutuu",
           "hakuna day off", "bila day off", "hakuna mapumziko", "bila kupumzika", "bila mapumziko",
           "bila likizo", "hakuna likizo", "hakuna siku ya kupumzika", "mpaka midnight", "hadi midnight",
           "usiku wa manane", "masaa kumi na", "saa kumi na", "hadi usiku", "mpaka usiku", "saa sita usiku", "saa saba usiku", "kila siku bila",

@@ -5,7 +5,8 @@
 extension IndicatorLexicon {
     static let documentRoles: [Role: [String]] = [
         .document: [
-            "pp", "qid", "qid card", "civil id", "civil card", "emirates id", "hkid", "hkid card", "certificate of identity",
+            "pp", "qid", "qid card", "civil id", "civil card", "emirates id", "hkid", "hkid card",
+            "certificate of identity",
             "travel document", "reisepass", "passeport", "passaporto", "pasipoti", "passportene", "passport-um",
             "passport-a", "passport-ai", "*ፓስፖር", "ፓስፖር*", "ፖስፖር*", "passaporte", "pasaporte", "پاسپورٹ", "جواز",
             "جوازي", "جواز سفر", "الجواز", "পাসপোর্ট", "पासपोर्ट", "राहदानी", "පාස්පෝට්", "பாஸ்போர்ட்",
@@ -18,7 +19,8 @@ extension IndicatorLexicon {
             "safe", "drawer", "locker", "almari", "almirah", "cupboard", "bedroom", "office drawer", "caja fuerte",
             "cofre", "coffre", "cassaforte", "lemari", "peti besi", "laci", "di drawer", "kwa drawer", "kabati",
             "with her", "with him", "with madam", "with the family", "with sir", "with my employer", "with the agent",
-            "ke paas", "ke pass", "के पास", "کے پاس", "پاس ہے", "unke locker", "rakha hua", "rakha hua hai", "rakha hai",
+            "ke paas", "ke pass", "के पास", "کے پاس", "پاس ہے", "unke locker", "rakha hua", "rakha hua hai",
+            "rakha hai",
             "rakh rakha", "band kar rakha", "बंद कर रखा", "रखा है", "rakhera", "rakhera baseko", "le liye", "le liya",
             "liye hain", "लिए हैं", "lieko", "lieko cha", "liyeko", "*सँग", "sanga", "सँग छ", "এর কাছে", "কাছে",
             "kache", "madam er kache", "ළඟ", "laga", "ළඟ තියෙන්නේ", "thiyagena innawa", "idam", "இடம்",

@@ -6,7 +6,8 @@
 extension IndicatorLexicon {
     static let hoursRoles: [Role: [String]] = [
         .restDay: ["a nar", "anar", 
-            "day off", "days off", "dayoff", "day-off", "off day", "offday", "off-day", "rest day", "rest days", "restday",
+            "day off", "days off", "dayoff", "day-off", "off day", "offday", "off-day", "rest day", "rest days",
+            "restday",
             "rest-day", "rd", "weekly rest", "weekly off", "time to rest", "rest time", "sunday off", "weekend off",
             "free day", "holiday", "holidays", "statutory holiday*", "annual leave", "ruhetag", "freier tag",
             "pahinga", "libur", "hari libur", "cuti", "rehat", "hari rehat", "istirahat",
@@ -28,7 +29,8 @@ extension IndicatorLexicon {
             "bil leil", "بالليل", "الليل", "في الليل", "usiku", "ሌሊት", "ማታ", "밤", "夜",
         ],
         .nightBeforeHour: [
-            "raat", "rat", "rati", "raati", "ratri", "raatri", "রাত", "রাতে", "रात", "राति", "रातको", "رات", "රෑ", "raa",
+            "raat", "rat", "rati", "raati", "ratri", "raatri", "রাত", "রাতে", "रात", "राति", "रातको", "رات", "රෑ",
+            "raa",
             "ராத்திரி", "இரவு", "iravu", "rathiri", "raathiri", "ည", "晚上", "夜晚", "凌晨", "半夜", "夜里", "夜裡", "밤",
             "ሌሊት", "ከሌሊቱ", "leilit", "lelit", "halkan",
         ],
@@ -42,7 +44,8 @@ extension IndicatorLexicon {
             "barah", "baara", "ग्यारह", "बारह", "گیارہ", "بارہ", "egaro", "এগারো", "বারো", "দুইটা", "দুটো", "তিনটা",
             "एघार", "बाह्र", "दुई बजे",
         ],
-        .hours: ["ghnte", "ghante", "gantalu", "ganta", "gantala", "manikkoor", "manikkur", "mani neram", "மணி நேர", "chuamong", "시간", "時間", "se'at"],
+        .hours: ["ghnte", "ghante", "gantalu", "ganta", "gantala", "manikkoor", "manikkur", "mani neram", "மணி நேர",
+                 "chuamong", "시간", "時間", "se'at"],
     ]
 }
 
@@ -77,7 +80,8 @@ extension IndicatorLexicon {
             "1 day a month", "one day per month", "1 day per month", "once in 3 months", "once in three months",
             "sebulan sekali", "1x sebulan", "sekali sebulan", "satu hari sebulan", "sebulan 1x", "sehari sebulan",
             "isang beses sa isang buwan", "isang beses isang buwan", "una vez al mes", "un dia al mes",
-            "uma vez por mes", "um dia por mes", "une fois par mois", "un jour par mois", "mahine me ek", "mahine mein ek",
+            "uma vez por mes", "um dia por mes", "une fois par mois", "un jour par mois", "mahine me ek",
+            "mahine mein ek",
             "mahina ma ek", "মাসে একদিন", "mase ekdin", "한 달에 한 번", "一個月一次", "一个月一次", "每月一天",
             "一個月一天", "一个月一天", "مره في الشهر", "مره بالشهر", "يوم في الشهر", "mara moja kwa mwezi",
         ],

@@ -31,7 +31,8 @@ extension IndicatorTagger {
     /// makes the contrast something else ("1500 not paid, 300 deducted").
     static func onlyCurrencyWords(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
         let words = String(String.UnicodeScalarView(gap)).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
-        return words.count <= 2 && words.allSatisfy { $0.unicodeScalars.count <= 5 && !["paid", "pay", "yet", "given", "gave", "give", "sent"].contains(String($0)) }
+        let verbs: Set<String> = ["paid", "pay", "yet", "given", "gave", "give", "sent"]
+        return words.count <= 2 && words.allSatisfy { $0.unicodeScalars.count <= 5 && !verbs.contains(String($0)) }
     }
 
     /// Time units that make a number a count of hours, days or months, not money ("de 7 a 23 h").
@@ -69,8 +70,9 @@ extension IndicatorTagger {
         var out: [(start: Int, end: Int, value: Int)] = []
         var k = 0
         while k < text.count {
-            guard ScalarFolding.isDigit(text[k]), k == 0 || !(ScalarFolding.isDigit(text[k - 1]) || text[k - 1] == ":" || text[k - 1] == "-"),
-                  k == 0 || !ScalarFolding.isLatinWordScalar(text[k - 1]) || isCurrencyPrefix(endingAt: k - 1, in: text) else {
+            let glued = k > 0 && (ScalarFolding.isDigit(text[k - 1]) || text[k - 1] == ":" || text[k - 1] == "-"
+                                  || ScalarFolding.isLatinWordScalar(text[k - 1]) && !isCurrencyPrefix(endingAt: k - 1, in: text))
+            guard ScalarFolding.isDigit(text[k]), !glued else {
                 k += 1
                 continue
             }

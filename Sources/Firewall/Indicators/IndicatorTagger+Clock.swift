@@ -13,8 +13,6 @@
 ///   "0530-2330"). An end hour of 12 or less with no am/pm, minutes or 24-hour form is ambiguous
 ///   ("6 to 11") and left to the night-word reading.
 extension IndicatorTagger {
-    typealias RoleHit = (start: Int, end: Int, role: IndicatorLexicon.Role)
-
     /// Hours that end a working day late, on a 12- or 24-hour clock.
     static let lateHours: Set<Int> = [10, 11, 12, 22, 23, 24, 0, 1, 2, 3, 4]
 
@@ -53,7 +51,8 @@ extension IndicatorTagger {
             }
         }
         let times = clockTimes(in: text)
-        for (t1, t2) in zip(times, times.dropFirst()) where sentence[t1.start] == sentence[t2.start] && t2.start - t1.end <= 12 {
+        for (t1, t2) in zip(times, times.dropFirst())
+        where sentence[t1.start] == sentence[t2.start] && t2.start - t1.end <= 12 {
             let gap = trimmed(String(String.UnicodeScalarView(text[t1.end..<t2.start])))
             guard rangeConnectors.contains(gap) else { continue }
             guard t2.meridiem != .none || t2.hour > 12 || t2.hasMinutes else { continue }
@@ -85,7 +84,8 @@ extension IndicatorTagger {
         guard k >= 0, ScalarFolding.isDigit(text[k]), onlyFillers(text, k + 1, position) else { return nil }
         var run = digitRun(endingAt: k, in: text)
         // "10:30 at night": the hour is the part before the separator.
-        if run.start >= 2, text[run.start - 1] == ":" || text[run.start - 1] == ".", ScalarFolding.isDigit(text[run.start - 2]) {
+        if run.start >= 2, text[run.start - 1] == ":" || text[run.start - 1] == ".",
+           ScalarFolding.isDigit(text[run.start - 2]) {
             run = digitRun(endingAt: run.start - 2, in: text)
         }
         guard run.count <= 2 else { return nil }
@@ -146,8 +146,9 @@ extension IndicatorTagger {
         var out: [ClockTime] = []
         var k = 0
         while k < text.count {
-            guard ScalarFolding.isDigit(text[k]), k == 0 || !(ScalarFolding.isDigit(text[k - 1]) || ScalarFolding.isLatinWordScalar(text[k - 1])
-                                                              || text[k - 1] == "." || text[k - 1] == ",") else {
+            let glued = k > 0 && (ScalarFolding.isDigit(text[k - 1]) || ScalarFolding.isLatinWordScalar(text[k - 1])
+                                  || text[k - 1] == "." || text[k - 1] == ",")
+            guard ScalarFolding.isDigit(text[k]), !glued else {
                 k += 1
                 continue
             }

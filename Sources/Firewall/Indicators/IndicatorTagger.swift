@@ -35,6 +35,9 @@
 /// sweeps: pure, deterministic, linear time.
 public struct IndicatorTagger: Sendable {
     private let lexicon: Lexicon
+    /// A word of one class found in the folded text.
+    typealias RoleHit = (start: Int, end: Int, role: IndicatorLexicon.Role)
+
     /// Every word class in one automaton, and the class of each of its entries.
     private let roleLexicon: Lexicon
     private let roleOfEntry: [IndicatorLexicon.Role]
@@ -42,8 +45,8 @@ public struct IndicatorTagger: Sendable {
     /// The pair rules: two roles within `window` scalars in one sentence show `indicator`, unless
     /// a hit of the `unless` role starts between them or within `window` after them ("cannot call"
     /// is isolation, "cannot call the police" is not).
-    static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int, indicator: ForcedLabourIndicator,
-                            unless: IndicatorLexicon.Role?)] = [
+    static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int,
+                            indicator: ForcedLabourIndicator, unless: IndicatorLexicon.Role?)] = [
         (.wage, .unpaid, 36, .withholdingOfWages, nil),
         (.wage, .notGiven, 36, .withholdingOfWages, nil),
         (.payPeriod, .notGiven, 24, .withholdingOfWages, nil),
@@ -73,7 +76,9 @@ public struct IndicatorTagger: Sendable {
 
     public init() {
         lexicon = Lexicon(IndicatorLexicon.all)
-        let roles = IndicatorLexicon.Role.allCases.flatMap { role in (IndicatorLexicon.roles[role] ?? []).map { (role, $0) } }
+        let roles = IndicatorLexicon.Role.allCases.flatMap { role in
+            (IndicatorLexicon.roles[role] ?? []).map { (role, $0) }
+        }
         roleLexicon = Lexicon(roles.map { LexiconEntry(pattern: $0.1, cue: .labourNoun) })
         roleOfEntry = roles.map(\.0)
     }
@@ -101,7 +106,7 @@ public struct IndicatorTagger: Sendable {
         sentence[folded.count] = s
 
         // Role matches, unblocked, in text order (a counting sort by start: linear, and stable).
-        var unsorted: [(start: Int, end: Int, role: IndicatorLexicon.Role)] = []
+        var unsorted: [RoleHit] = []
         for m in roleLexicon.entryMatches(in: folded) where !(m.start..<m.end).contains(where: { blocked[$0] }) {
             unsorted.append((m.start, m.end, roleOfEntry[m.entry]))
         }
@@ -140,7 +145,8 @@ public struct IndicatorTagger: Sendable {
                 }
             }
         }
-        if !found.contains(.excessiveOvertime), Self.showsLateOrLongHours(in: folded, roleHits: roleHits, sentence: sentence) {
+        if !found.contains(.excessiveOvertime),
+           Self.showsLateOrLongHours(in: folded, roleHits: roleHits, sentence: sentence) {
             found.insert(.excessiveOvertime)
         }
         if !found.contains(.deception), Self.showsPayBelowPromise(in: folded, roleHits: roleHits, sentence: sentence) {
@@ -151,8 +157,8 @@ public struct IndicatorTagger: Sendable {
 
     /// True when a hit of `a` and one of `b` lie in one sentence, at most `window` scalars apart,
     /// in either order, and no hit of `unless` starts between them or within `window` after them.
-    static func pairMatches(_ a: IndicatorLexicon.Role, _ b: IndicatorLexicon.Role, window: Int, unless: IndicatorLexicon.Role?,
-                            in roleHits: [(start: Int, end: Int, role: IndicatorLexicon.Role)], sentence: [Int]) -> Bool {
+    static func pairMatches(_ a: IndicatorLexicon.Role, _ b: IndicatorLexicon.Role, window: Int,
+                            unless: IndicatorLexicon.Role?, in roleHits: [RoleHit], sentence: [Int]) -> Bool {
         var lastA: (start: Int, end: Int, sentence: Int)?
         var lastB: (start: Int, end: Int, sentence: Int)?
         for (k, h) in roleHits.enumerated() where h.role == a || h.role == b {
