@@ -9,26 +9,37 @@
 /// phrase overlaps it ("day off", "paid on time").
 ///
 /// Phrases alone miss what workers say with the words apart ("madam ne 3 mahine se paise nahi
-/// diye", "passport ko thein htar tal", "police-ku solluven nu madam mirattaraanga"), so a few
-/// **pair rules** combine two word classes (`IndicatorLexicon.Role`) that occur in the same
-/// sentence, at most `window` folded scalars apart, in either order:
+/// diye", "passport ko thein htar tal", "police-ku solluven nu madam mirattaraanga"), so
+/// **pair rules** (`pairRules`) combine two word classes (`IndicatorLexicon.Role`) that occur in the
+/// same sentence, at most `window` folded scalars apart, in either order, for example:
 ///
-/// - a wage word and a non-payment word ("salary" + "nahi", "sueldo" + "debe") → withholding of wages;
-/// - an identity document and a taking/keeping word ("passport" + "kinuha") → retention of documents;
-/// - a phone and a taking/keeping word ("phone" + "chheen liya") → isolation;
-/// - police, immigration or deportation and a threat word ("police" + "kiyanawa", "deport" +
-///   "karwa dunga") → intimidation and threats;
+/// - a wage word or a pay period and a non-payment word ("salary" + "nahi", "3 mash" + "baki") →
+///   withholding of wages; a deduction and what it is said to be for ("keep" + "for dormitory");
+/// - an identity document and a taking/keeping word or place ("passport" + "kinuha", "PP" + "held
+///   by", "passport" + "ke paas") → retention of documents;
+/// - a phone and a taking word or a denial, or calling home and a denial unless the call is to the
+///   police ("cannot" + "call my family") → isolation;
+/// - going out and a denial, a lock and a door or room, permission and going out → restriction;
+/// - police, immigration or deportation and a threat word, dismissal or a theft accusation and a
+///   condition ("kapag nagreklamo" + "tatanggalin") → intimidation and threats;
+/// - a rest day and a denial ("ছুটি" + "দেয় না") or once a month, the employer's relatives and
+///   their houses or shops ("rumah" + "ibunya") → excessive overtime;
+/// - sleeping and a place no one should sleep, food and scarcity or a denial → abusive conditions;
+/// - a recruiter and a debt or a deduction from her pay → debt bondage;
 /// - a hospital or doctor and fear or inability ("hospital" + "afraid", "ሆስፒታል" + "አልችልም") →
 ///   abuse of vulnerability: she cannot get care (the reason, usually her status, is removed);
 /// - her room and the night ("আমার ঘরে" + "রাতে", "ክፍሌ" + "ማታ") → sexual violence: the employer's
 ///   son or husband coming to her room at night, as workers report it without naming the act.
 ///
-/// And one **number rule**: a number of 12 to 24 right before an hours word ("16 ghante", "17 oras",
-/// "１４小时", "18 seat") is a working day of 12 hours or more, and one of 50 or more a working week
-/// ("70 heures", "100+ hrs/wk") → excessive overtime. The firewall folds every script's digits to ASCII first; a
-/// number written as a word ("sixteen hours", "सोलह घंटे", "ষোলো ঘণ্টা", `Role.longDayNumber`)
-/// counts the same. Sinhala and Swahili put the number after the hours word ("පැය 18", "masaa 18"),
-/// which `Role.hoursBeforeNumber` reads.
+/// And three **number rules**: a number of 12 to 24 right before an hours word ("16 ghante", "17
+/// oras", "１４小时", "18 seat") is a working day of 12 hours or more, and one of 50 or more a working
+/// week ("70 heures", "100+ hrs/wk") → excessive overtime. The firewall folds every script's digits
+/// to ASCII first; a number written as a word ("sixteen hours", "सोलह घंटे", "ষোলো ঘণ্টা",
+/// `Role.longDayNumber`) counts the same. Sinhala and Swahili put the number after the hours word
+/// ("පැය 18", "masaa 18"), which `Role.hoursBeforeNumber` reads. Clock times that end the day late
+/// or span 13 hours or more ("raat 1 baje", "11h đêm", "7:00 a 21:00") are excessive overtime too
+/// (`showsLateOrLongHours`), and two amounts with a promise or a contrast between them ("1500 bola
+/// tha, 900 deta hai", "700 not 1200") are deception (`showsPayBelowPromise`).
 ///
 /// Sentences end at `. ! ? ; । ॥ ။ ። ۔ 。！？` and line breaks (a dot inside a number does not end
 /// one). Everything is one automaton pass for the phrases and one for all the roles, then linear
