@@ -5,57 +5,52 @@
 /// keep small windows.
 extension IndicatorLexicon {
     static let freedomRoles: [Role: [String]] = [
-        .denial: ["ተከልክ*", "*ተከልክ", "ተከለከ*", "kom aoy", "kom oy", "atasewet*", "alasewet*", "ayasewet*", 
-            // English, German
-            "no", "not", "never", "without", "none", "nothing", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
-            "won't", "wont", "can't", "cant", "cannot", "can not", "couldn't", "couldnt", "isn't", "haven't", "havent",
-            "hasn't", "hasnt", "not allowed", "never allowed", "denied", "deny", "denies", "refuse*", "forbid*",
-            "banned",
-            "kein", "keine", "keinen", "nicht", "ohne", "nie",
-            // Tagalog
+        // Negations that come before what they deny: English, German, Spanish, Portuguese, French, Italian.
+        .denialBefore: [
+            "no", "not", "never", "without", "none", "nothing", "don't", "dont", "doesn't", "doesnt", "didn't",
+            "didnt", "won't", "wont", "can't", "cant", "cannot", "can not", "couldn't", "couldnt", "isn't", "haven't",
+            "havent", "hasn't", "hasnt", "not allowed", "never allowed", "denied", "deny", "denies", "refuse*",
+            "forbid*", "banned", "kein", "keine", "keinen", "nicht", "ohne", "nie", "sin", "nunca", "ningun",
+            "ninguno", "ninguna", "jamas", "prohib*", "no me deja", "no me dejan", "nao", "sem", "nem", "nenhum",
+            "nenhuma", "proib*", "nao me deixa", "n me deixa", "pas", "sans", "jamais", "aucun", "aucune", "interdit*",
+            "m'interdit", "non", "senza", "nessun",
+        ],
+        // Negations that come before or after it: Tagalog, Indonesian, Malay, Thai, Khmer, Vietnamese,
+        // Chinese, Arabic, Swahili; "bina" (without).
+        .denial: [
             "wala", "walang", "hindi", "hnd", "di pinapayagan", "di binibigyan", "bawal", "ayaw", "ayaw akong",
-            "hindi ako", "di ako",
-            // Indonesian, Malay
-            "tidak", "tdk", "tak", "gak", "ga", "gk", "nggak", "ngga", "ndak", "tiada", "takde", "tanpa", "belum",
-            "blm",
-            "jangan", "dilarang", "larang", "tidak boleh", "tak boleh", "gak boleh", "ga boleh", "x boleh",
-            "tidak dibenarkan", "tak dibenarkan", "gak dikasih", "ga dikasih", "gk dikasih", "tidak dikasih",
-            "tidak diberi", "tak diberi", "tak bagi", "x bagi", "tidak pernah", "tak pernah", "gak pernah",
-            // Spanish, Portuguese, French, Italian
-            "sin", "nunca", "ningun", "ninguno", "ninguna", "jamas", "prohib*", "no me deja", "no me dejan",
-            "nao", "sem", "nem", "nenhum", "nenhuma", "proib*", "nao me deixa", "n me deixa",
-            "pas", "sans", "jamais", "aucun", "aucune", "interdit*", "m'interdit", "non", "senza", "nessun",
-            // Hindi, Urdu, Nepali
-            "nahi", "nahin", "nhi", "nahi dete", "nahi deti", "nahi deta", "bina", "kabhi nahi",
-            "नहीं", "नही", "बिना", "मना", "نہیں", "نہی", "بغیر", "منع",
-            "chaina", "chhaina", "chai na", "chhai na", "dinna", "dinnan", "didaina", "didainan", "dindaina",
-            "dindainan", "dindinan", "diyena", "paudina", "mildaina", "sakdina", "छैन", "दिँदैन", "दिंदैन", "दिन्न",
-            "दिँदिनन्", "दिंदिनन्", "दिँदिन", "पाउँदैन", "बिना",
-            // Bengali, Sinhala, Tamil, Telugu, Malayalam
-            "না", "নাই", "নেই", "ছাড়া", "dey na", "dei na", "dey nai", "kokhono", "কখনো", "nei",
-            "නෑ", "නැහැ", "නැත", "බෑ", "බැහැ", "naha", "nehe", "nathi", "denne na", "denne naha", "dunne na",
-            "dunne nehe",
-            "illa", "illai", "இல்லை", "இல்ல", "kidaiyathu", "kidaiyaathu", "kidaiyadhu", "கிடையாது", "mudiyathu",
-            "mudiyaadhu", "முடியாது", "vida maattaanga", "vidamattanga", "vidala", "kudukala", "kodukkala",
-            "kudukkala", "maattaanga", "maattanga", "விடமாட்ட", "கொடுக்கல", "ledu", "ivvaledu", "ivvaru", "ivvadu",
-            "illathe", "ഇല്ല",
-            // Thai, Khmer, Burmese, Vietnamese, Chinese, Korean
-            "ไม่", "ห้าม", "mai mee", "mai mi", "mai hai", "មិន", "អត់", "គ្មាន", "ហាម", "ot", "ort", "kmean",
-            "မရှိ", "မပေး", "မရ", "ခွင့်မ", "min oy", "min aoy", "min ban", "min mean", "mai dai", "ma shi", "ma pay",
-            "ma ya", "khong", "chua", "cam", "ko co", "ko duoc", "k co", "k duoc", "khong duoc",
-            "khong cho", "ko cho", "没", "沒", "冇", "不", "無", "无", "禁止", "唔", "없", "못",
-            // Arabic
-            "بدون", "بلا", "ممنوع", "يمنع", "تمنع", "يمنعني", "تمنعني", "مافي", "ما في", "ما عندي", "ما تخليني",
-            "ما يخلوني", "ما بتخليني", "ما يسمح", "ما تسمح", "لا يسمح", "لا تسمح", "ما تعطيني", "ما يعطيني",
-            "ما بتعطيني", "ما بيعطيني", "ولا", "ما اقدر", "ما بقدر", "لا اقدر", "لا يمكن", "لم يسمح", "لا تعطيني",
-            "bidun", "bdun", "bala", "mamnou3", "mamnoo3", "mafi", "ma fi", "mafish", "ma bta3tine", "ma bte3tine",
-            "ma bya3tine", "ma 3tuni", "ma btesma7", "ma bisma7", "ma bt5allini", "ma bkhalli", "ma a2dar",
-            // Amharic, Tigrinya, Swahili, Oromo
-            "የለም", "የለኝም", "አል*", "አይ*", "አት*", "ያል*", "yelem", "yellem", "yelegnim", "alchilim", "alchilm",
-            "ayfeqd*", "ayhab*", "aykef*", "alfeqedu*", "atsetegnm", "aysetugnm", "ken yelem", "ኣይ*",
-            "hakuna", "bila", "sina", "hana", "haku*", "hani*", "hajani*", "hajam*", "hawaja*", "hawani*", "hawata*",
-            "hapewi", "siruhusiwi",
-            "hairuhusiwi", "sija*", "sipati", "hin", "hin eeyyaman", "hinjiru",
+            "hindi ako", "di ako", "tidak", "tdk", "tak", "gak", "ga", "gk", "nggak", "ngga", "ndak", "tiada", "takde",
+            "tanpa", "belum", "blm", "jangan", "dilarang", "larang", "tidak boleh", "tak boleh", "gak boleh",
+            "ga boleh", "x boleh", "tidak dibenarkan", "tak dibenarkan", "gak dikasih", "ga dikasih", "gk dikasih",
+            "tidak dikasih", "tidak diberi", "tak diberi", "tak bagi", "x bagi", "tidak pernah", "tak pernah",
+            "gak pernah", "bina", "बिना", "بغیر", "ไม่", "ห้าม", "mai mee", "mai mi", "mai hai", "មិន", "អត់", "គ្មាន",
+            "ហាម", "ot", "ort", "kmean", "min oy", "min aoy", "min ban", "min mean", "mai dai", "khong", "chua", "cam",
+            "ko co", "ko duoc", "k co", "k duoc", "khong duoc", "khong cho", "ko cho", "没", "沒", "冇", "不", "無", "无",
+            "禁止", "唔", "بدون", "بلا", "ممنوع", "يمنع", "تمنع", "يمنعني", "تمنعني", "مافي", "ما في", "ما عندي",
+            "ما تخليني", "ما يخلوني", "ما بتخليني", "ما يسمح", "ما تسمح", "لا يسمح", "لا تسمح", "ما تعطيني",
+            "ما يعطيني", "ما بتعطيني", "ما بيعطيني", "ولا", "ما اقدر", "ما بقدر", "لا اقدر", "لا يمكن", "لم يسمح",
+            "لا تعطيني", "bidun", "bdun", "bala", "mamnou3", "mamnoo3", "mafi", "ma fi", "mafish", "ma bta3tine",
+            "ma bte3tine", "ma bya3tine", "ma 3tuni", "ma btesma7", "ma bisma7", "ma bt5allini", "ma bkhalli",
+            "ma a2dar", "hakuna", "bila", "sina", "hana", "haku*", "hani*", "hajani*", "hajam*", "hawaja*", "hawani*",
+            "hawata*", "hapewi", "siruhusiwi", "hairuhusiwi", "sija*", "sipati", "kom aoy", "kom oy",
+        ],
+        // Negations that come after it ("chutti nahi", "ছুটি দেয় না", "niwadu na", "leave illa", "a nar
+        // ma shi", "erft ken yelem"): Hindi, Urdu, Nepali, Bengali, Sinhala, Tamil, Telugu, Malayalam,
+        // Burmese, Korean, Amharic, Tigrinya, Oromo.
+        .denialAfter: [
+            "nahi", "nahin", "nhi", "nahi dete", "nahi deti", "nahi deta", "kabhi nahi", "नहीं", "नही", "मना", "نہیں",
+            "نہی", "منع", "chaina", "chhaina", "chai na", "chhai na", "dinna", "dinnan", "didaina", "didainan",
+            "dindaina", "dindainan", "dindinan", "diyena", "paudina", "mildaina", "sakdina", "छैन", "दिँदैन", "दिंदैन",
+            "दिन्न", "दिँदिनन्", "दिंदिनन्", "दिँदिन", "पाउँदैन", "না", "নাই", "নেই", "ছাড়া", "dey na", "dei na",
+            "dey nai", "kokhono", "কখনো", "nei", "නෑ", "නැහැ", "නැත", "බෑ", "බැහැ", "naha", "nehe", "nathi",
+            "denne na", "denne naha", "dunne na", "dunne nehe", "illa", "illai", "இல்லை", "இல்ல", "kidaiyathu",
+            "kidaiyaathu", "kidaiyadhu", "கிடையாது", "mudiyathu", "mudiyaadhu", "முடியாது", "vida maattaanga",
+            "vidamattanga", "vidala", "kudukala", "kodukkala", "kudukkala", "maattaanga", "maattanga", "விடமாட்ட",
+            "கொடுக்கல", "ledu", "ivvaledu", "ivvaru", "ivvadu", "illathe", "ഇല്ല", "မရှိ", "မပေး", "မရ", "ခွင့်မ",
+            "ma shi", "ma pay", "ma ya", "없", "못", "የለም", "የለኝም", "አል*", "አይ*", "አት*", "ያል*", "yelem", "yellem",
+            "yelegnim", "alchilim", "alchilm", "ayfeqd*", "ayhab*", "aykef*", "alfeqedu*", "atsetegnm", "aysetugnm",
+            "ken yelem", "ኣይ*", "hin", "hin eeyyaman", "hinjiru", "ተከልክ*", "*ተከልክ", "ተከለከ*", "atasewet*", "alasewet*",
+            "ayasewet*",
         ],
         .contact: [
             "call", "talk to", "talk with", "speak to", "speak with", "contact", "telephone", "phone my",

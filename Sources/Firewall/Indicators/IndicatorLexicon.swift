@@ -52,9 +52,15 @@ enum IndicatorLexicon {
         case night
         /// An hours word the number follows ("පැය 18", "masaa 18"): Sinhala and Swahili order.
         case hoursBeforeNumber
-        /// Not, no, never, without, not allowed ("wala", "tidak", "sin", "nahi", "chaina", "ไม่",
-        /// "بدون"): with a rest day, a phone, going out or calling home, the thing denied.
+        /// Not, no, never, without, not allowed, in languages that put it before or after what it denies
+        /// ("wala", "tidak", "ไม่", "بدون"): with a rest day, a phone, going out or calling home, the
+        /// thing denied.
         case denial
+        /// A denial that comes before what it denies ("no day off", "sin día libre", "pas de repos"): a
+        /// "no" after a rest day denies something else ("a day off but no pay").
+        case denialBefore
+        /// A denial that comes after what it denies ("chutti nahi", "ছুটি দেয় না", "leave illa").
+        case denialAfter
         /// Calling, talking to or visiting someone: with a denial, isolation (unless the police).
         case contact
         /// Going out, leaving the house ("lumabas", "keluar", "salir", "bahar", "veliye", "ออก"):

@@ -53,37 +53,51 @@ public struct IndicatorTagger: Sendable {
     private let roleLexicon: Lexicon
     private let roleOfEntry: [IndicatorLexicon.Role]
 
-    /// The pair rules: two roles within `window` scalars in one sentence show `indicator`, unless
-    /// a hit of the `unless` role starts between them or within `window` after them ("cannot call"
-    /// is isolation, "cannot call the police" is not).
-    static let pairRules: [(a: IndicatorLexicon.Role, b: IndicatorLexicon.Role, window: Int,
-                            indicator: ForcedLabourIndicator, unless: IndicatorLexicon.Role?)] = [
-        (.wage, .unpaid, 36, .withholdingOfWages, nil),
-        (.wage, .notGiven, 36, .withholdingOfWages, nil),
-        (.payPeriod, .notGiven, 24, .withholdingOfWages, nil),
-        (.deductionReason, .unpaid, 30, .withholdingOfWages, nil),
-        (.document, .custody, 36, .retentionOfIdentityDocuments, nil),
-        (.phone, .custody, 24, .isolation, nil),
-        (.phone, .denial, 20, .isolation, nil),
-        (.contact, .denial, 24, .isolation, .enforcement),
-        (.goOut, .denial, 20, .restrictionOfMovement, nil),
-        (.lock, .confinePlace, 16, .restrictionOfMovement, .document),
-        (.permission, .goOut, 24, .restrictionOfMovement, nil),
-        (.enforcement, .threat, 36, .intimidationThreats, nil),
-        (.dismissal, .condition, 36, .intimidationThreats, nil),
-        (.theft, .threat, 36, .intimidationThreats, nil),
-        (.theft, .condition, 36, .intimidationThreats, nil),
-        (.care, .afraid, 40, .abuseOfVulnerability, nil),
-        (.room, .night, 40, .physicalSexualViolence, nil),
-        (.restDay, .denial, 24, .excessiveOvertime, .goOut),
-        (.restDay, .monthly, 24, .excessiveOvertime, nil),
-        (.employerKin, .workplace, 16, .excessiveOvertime, nil),
-        (.sleep, .badPlace, 32, .abusiveWorkingLivingConditions, nil),
-        (.food, .scarcity, 24, .abusiveWorkingLivingConditions, nil),
-        (.food, .denial, 12, .abusiveWorkingLivingConditions, nil),
-        (.recruiter, .charge, 40, .debtBondage, nil),
-        (.recruiter, .deduction, 30, .debtBondage, .deductionReason),
-    ]
+    /// A pair rule: a hit of `a` and one of `b` in one sentence, at most `window` scalars apart (in
+    /// that order when `ordered`), show `indicator`, unless a hit of the `unless` role starts between
+    /// them or within `window` after them ("cannot call" is isolation, "cannot call the police" is not).
+    struct PairRule: Sendable {
+        let a: IndicatorLexicon.Role
+        let b: IndicatorLexicon.Role
+        let window: Int
+        let indicator: ForcedLabourIndicator
+        var unless: IndicatorLexicon.Role? = nil
+        var ordered = false
+    }
+
+    /// `thing` denied, in the order each language puts its denial: a `.denial` on either side, a
+    /// `.denialBefore` before it, a `.denialAfter` after it.
+    static func denied(_ thing: IndicatorLexicon.Role, _ window: Int, _ indicator: ForcedLabourIndicator,
+                       unless: IndicatorLexicon.Role? = nil) -> [PairRule] {
+        [PairRule(a: thing, b: .denial, window: window, indicator: indicator, unless: unless),
+         PairRule(a: .denialBefore, b: thing, window: window, indicator: indicator, unless: unless, ordered: true),
+         PairRule(a: thing, b: .denialAfter, window: window, indicator: indicator, unless: unless, ordered: true)]
+    }
+
+    static let pairRules: [PairRule] = [
+        PairRule(a: .wage, b: .unpaid, window: 36, indicator: .withholdingOfWages),
+        PairRule(a: .wage, b: .notGiven, window: 36, indicator: .withholdingOfWages),
+        PairRule(a: .payPeriod, b: .notGiven, window: 24, indicator: .withholdingOfWages),
+        PairRule(a: .deductionReason, b: .unpaid, window: 30, indicator: .withholdingOfWages),
+        PairRule(a: .document, b: .custody, window: 36, indicator: .retentionOfIdentityDocuments),
+        PairRule(a: .phone, b: .custody, window: 24, indicator: .isolation),
+        PairRule(a: .lock, b: .confinePlace, window: 16, indicator: .restrictionOfMovement, unless: .document),
+        PairRule(a: .permission, b: .goOut, window: 24, indicator: .restrictionOfMovement),
+        PairRule(a: .enforcement, b: .threat, window: 36, indicator: .intimidationThreats),
+        PairRule(a: .dismissal, b: .condition, window: 36, indicator: .intimidationThreats),
+        PairRule(a: .theft, b: .threat, window: 36, indicator: .intimidationThreats),
+        PairRule(a: .theft, b: .condition, window: 36, indicator: .intimidationThreats),
+        PairRule(a: .care, b: .afraid, window: 40, indicator: .abuseOfVulnerability),
+        PairRule(a: .room, b: .night, window: 40, indicator: .physicalSexualViolence),
+        PairRule(a: .restDay, b: .monthly, window: 24, indicator: .excessiveOvertime),
+        PairRule(a: .employerKin, b: .workplace, window: 16, indicator: .excessiveOvertime),
+        PairRule(a: .sleep, b: .badPlace, window: 32, indicator: .abusiveWorkingLivingConditions),
+        PairRule(a: .food, b: .scarcity, window: 24, indicator: .abusiveWorkingLivingConditions),
+        PairRule(a: .recruiter, b: .charge, window: 40, indicator: .debtBondage),
+        PairRule(a: .recruiter, b: .deduction, window: 30, indicator: .debtBondage, unless: .deductionReason),
+    ] + denied(.phone, 20, .isolation) + denied(.contact, 24, .isolation, unless: .enforcement)
+        + denied(.goOut, 20, .restrictionOfMovement) + denied(.restDay, 24, .excessiveOvertime, unless: .goOut)
+        + denied(.food, 12, .abusiveWorkingLivingConditions)
 
     public init() {
         lexicon = Lexicon(IndicatorLexicon.all)
@@ -131,9 +145,7 @@ public struct IndicatorTagger: Sendable {
         }
 
         for rule in Self.pairRules where !found.contains(rule.indicator) {
-            if Self.pairMatches(rule.a, rule.b, window: rule.window, unless: rule.unless, in: roleHits, sentence: sentence) {
-                found.insert(rule.indicator)
-            }
+            if Self.pairMatches(rule, in: roleHits, sentence: sentence) { found.insert(rule.indicator) }
         }
 
         if !found.contains(.excessiveOvertime) {
@@ -166,24 +178,23 @@ public struct IndicatorTagger: Sendable {
         return found.sorted()
     }
 
-    /// True when a hit of `a` and one of `b` lie in one sentence, at most `window` scalars apart,
-    /// in either order, and no hit of `unless` starts between them or within `window` after them.
-    static func pairMatches(_ a: IndicatorLexicon.Role, _ b: IndicatorLexicon.Role, window: Int,
-                            unless: IndicatorLexicon.Role?, in roleHits: [RoleHit], sentence: [Int]) -> Bool {
+    /// True when `rule`'s two roles meet in one sentence, within its window, in its order, with no
+    /// hit of its `unless` role between them or within the window after them.
+    static func pairMatches(_ rule: PairRule, in roleHits: [RoleHit], sentence: [Int]) -> Bool {
         var lastA: (start: Int, end: Int, sentence: Int)?
         var lastB: (start: Int, end: Int, sentence: Int)?
-        for (k, h) in roleHits.enumerated() where h.role == a || h.role == b {
-            let other = h.role == a ? lastB : lastA
-            if let o = other, o.sentence == sentence[h.start], h.start - o.end <= window {
-                guard let u = unless else { return true }
+        for (k, h) in roleHits.enumerated() where h.role == rule.a || h.role == rule.b {
+            let other = h.role == rule.a ? (rule.ordered ? nil : lastB) : lastA
+            if let o = other, o.sentence == sentence[h.start], h.start - o.end <= rule.window {
+                guard let u = rule.unless else { return true }
                 let from = min(o.start, h.start)
-                let to = max(o.end, h.end) + window
+                let to = max(o.end, h.end) + rule.window
                 let blocked = roleHits[k...].prefix { $0.start <= to }.contains { $0.role == u && $0.start >= from }
                     || roleHits[..<k].reversed().prefix { $0.start >= from }.contains { $0.role == u }
                 if !blocked { return true }
             }
             let mine = (h.start, h.end, sentence[max(h.end - 1, h.start)])
-            if h.role == a { lastA = mine } else { lastB = mine }
+            if h.role == rule.a { lastA = mine } else { lastB = mine }
         }
         return false
     }
