@@ -8,6 +8,8 @@ struct Lexicon: Sendable {
         let cue: Cue
         let checkLeft: Bool
         let checkRight: Bool
+        /// The entry's index in the source list.
+        let source: Int
     }
 
     let entries: [Compiled]
@@ -21,7 +23,7 @@ struct Lexicon: Sendable {
     init(_ source: [LexiconEntry] = Lexicon.all) {
         var compiled: [Compiled] = []
         var patterns: [(scalars: [Unicode.Scalar], value: Int)] = []
-        for e in source {
+        for (index, e) in source.enumerated() {
             var p = e.pattern
             var left = true
             var right = true
@@ -35,7 +37,7 @@ struct Lexicon: Sendable {
             left = left && (ScalarFolding.isLatinWordScalar(first) || indicStart)
             right = right && ScalarFolding.isLatinWordScalar(last)
             patterns.append((scalars, compiled.count))
-            compiled.append(Compiled(cue: e.cue, checkLeft: left, checkRight: right))
+            compiled.append(Compiled(cue: e.cue, checkLeft: left, checkRight: right, source: index))
         }
         entries = compiled
         automaton = PatternAutomaton(patterns: patterns)
@@ -49,7 +51,19 @@ struct Lexicon: Sendable {
     }
 
     func matches(in text: [Unicode.Scalar]) -> [Match] {
-        var out: [Match] = []
+        let out = boundaryHits(in: text).map { Match(start: $0.start, end: $0.end, cue: entries[$0.compiled].cue) }
+        return Lexicon.applyBlockers(out, length: text.count)
+    }
+
+    /// Every phrase found at word boundaries, with the index of its entry in the source list (no
+    /// decoys applied): for callers that keep their own value per entry, such as the indicator
+    /// tagger's word classes, all matched in one pass.
+    func entryMatches(in text: [Unicode.Scalar]) -> [(start: Int, end: Int, entry: Int)] {
+        boundaryHits(in: text).map { ($0.start, $0.end, entries[$0.compiled].source) }
+    }
+
+    private func boundaryHits(in text: [Unicode.Scalar]) -> [(start: Int, end: Int, compiled: Int)] {
+        var out: [(start: Int, end: Int, compiled: Int)] = []
         for hit in automaton.hits(in: text) {
             let e = entries[hit.value]
             if e.checkLeft, hit.start > 0 {
@@ -57,9 +71,9 @@ struct Lexicon: Sendable {
                 if ScalarFolding.isLatinWordScalar(before) || ScalarFolding.isSpacedSuffixingScalar(before) { continue }
             }
             if e.checkRight, hit.end < text.count, ScalarFolding.isLatinWordScalar(text[hit.end]) { continue }
-            out.append(Match(start: hit.start, end: hit.end, cue: e.cue))
+            out.append((hit.start, hit.end, hit.value))
         }
-        return Lexicon.applyBlockers(out, length: text.count)
+        return out
     }
 
     /// Drops every cue that overlaps a decoy phrase at least as long as itself, except the

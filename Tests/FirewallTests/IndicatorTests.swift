@@ -55,6 +55,38 @@ struct IndicatorTests {
         (.abuseOfVulnerability, "I cannot go to the hospital, I have no papers."),
         (.abuseOfVulnerability, "Saya tidak berani ke rumah sakit."),
         (.abuseOfVulnerability, "No puedo ir al hospital, no tengo a nadie aquí."),
+        // Written for issue 21's second round, in more languages and in the ways the pair, clock and
+        // amount rules read (none is a corpus sentence).
+        (.withholdingOfWages, "Bà chủ chưa trả lương cho tôi ba tháng nay."),
+        (.withholdingOfWages, "Ji'a sadii mindaa hin argadhe."),
+        (.withholdingOfWages, "Mama hajanilipa mshahara wa miezi minne."),
+        (.withholdingOfWages, "A patroa não me paga há três meses."),
+        (.excessiveOvertime, "Trabajo desde las seis de la mañana hasta las once de la noche."),
+        (.excessiveOvertime, "Kerja dari jam 5 pagi sampai jam 12 malam."),
+        (.excessiveOvertime, "মাসে একদিনও ছুটি দেয় না"),
+        (.excessiveOvertime, "Je travaille de 6h à 23h tous les jours."),
+        (.excessiveOvertime, "raat 1 baje tak kaam karti hoon"),
+        (.abusiveWorkingLivingConditions, "Natutulog ako sa sahig ng kusina."),
+        (.abusiveWorkingLivingConditions, "Ninalala jikoni bila godoro."),
+        (.abusiveWorkingLivingConditions, "मुझे खाना सिर्फ एक बार मिलता है"),
+        (.abusiveWorkingLivingConditions, "ቀን አንድ ጊዜ ብቻ ምግብ ትሰጠኛለች"),
+        (.debtBondage, "Ninadaiwa na wakala shilingi laki mbili."),
+        (.debtBondage, "Dalal ke ekhono 1 lakh taka dite hobe."),
+        (.deception, "Agensi janji kerja di kilang, ternyata jadi pembantu rumah."),
+        (.deception, "Agent ne kaha tha 1500 milega, ab 900 deta hai."),
+        (.deception, "She pays me 700 not 1200."),
+        (.restrictionOfMovement, "Hapewi ruhusa kutoka nje ya nyumba."),
+        (.restrictionOfMovement, "Madam kamre mein band karke jaati hai."),
+        (.isolation, "Madam alichukua simu yangu."),
+        (.isolation, "မန်နေဂျာက ဖုန်းကို သိမ်းထားတယ်"),
+        (.intimidationThreats, "Anasema atanifukuza nikilalamika."),
+        (.intimidationThreats, "Dice que si me quejo me acusa de robo."),
+        (.retentionOfIdentityDocuments, "Pasipoti yangu iko kwa mama wa nyumba."),
+        (.retentionOfIdentityDocuments, "পাসপোর্ট মালিকের কাছে"),
+        (.physicalSexualViolence, "Baba alinipiga na mkanda."),
+        (.physicalSexualViolence, "Ông chủ đánh tôi."),
+        (.abuseOfVulnerability, "Sabi niya walang maniniwala sa akin dahil katulong lang ako."),
+        (.abuseOfVulnerability, "Dice que nadie me va a creer."),
     ]
 
     /// Everyday facts a worker reports that show no indicator: paid on time, a day off, her own
@@ -68,6 +100,16 @@ struct IndicatorTests {
         "She opened a Visa card in my name and keeps it for shopping.",
         "I went to the hospital yesterday with my employer.",
         "They take me to church every Sunday.",
+        "She never hit me and I have a day off every Sunday.",
+        "My passport is with me.",
+        "The police helped me get my passport back.",
+        "My agent in Manila was very helpful and I owe nothing.",
+        "I work from 8am to 5pm, Monday to Friday.",
+        "I start at 7 and finish at 6pm.",
+        "I sleep in my own room with air conditioning.",
+        "Tengo mi día libre los domingos y me pagan puntual.",
+        "Saya dapat libur setiap hari Minggu dan gaji dibayar tepat waktu.",
+        "我每個星期日放假，工資準時發。",
     ]
 
     @Test("each example shows its indicator", arguments: examples)
@@ -129,12 +171,37 @@ struct IndicatorTests {
         #expect(!tagger.indicators(in: "it costs 1.16 hours").contains(.excessiveOvertime))
     }
 
+    @Test("the clock rule reads late hours beside a night word and ranges of 13 hours or more")
+    func clock() {
+        #expect(tagger.indicators(in: "kerja sampai jam 12 malam").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "raat 2 baje tak kaam").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "Jornada de 06:30 a 22:00.").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "Works 0530-2330 daily.").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "I work 7am to 9pm.").contains(.excessiveOvertime))
+        #expect(!tagger.indicators(in: "I work 9am to 6pm.").contains(.excessiveOvertime))
+        #expect(!tagger.indicators(in: "I work from 6 to 11.").contains(.excessiveOvertime))
+        #expect(!tagger.indicators(in: "We watched TV at 9 at night.").contains(.excessiveOvertime))
+    }
+
+    @Test("the amounts rule reads pay below a promise, not times or years")
+    func amounts() {
+        #expect(tagger.indicators(in: "The agent promised 1,500 but she pays 900.").contains(.deception))
+        #expect(tagger.indicators(in: "The agent said it would be 1500. She pays me 800.").contains(.deception))
+        #expect(tagger.indicators(in: "she pays rm700 not rm1200").contains(.deception))
+        #expect(!tagger.indicators(in: "My contract is from 2023 to 2025 and I work 8 to 5.").contains(.deception))
+        #expect(!tagger.indicators(in: "Salary 1500 not paid, 300 deducted.").contains(.deception))
+    }
+
     @Test("pair rules need both words in one sentence")
     func pairRules() {
         #expect(tagger.indicators(in: "madam ne 3 mahine se salary nahi di").contains(.withholdingOfWages))
         #expect(!tagger.indicators(in: "My salary is 1500. I did not go out.").contains(.withholdingOfWages))
         #expect(tagger.indicators(in: "sabi ni madam kinuha daw nya ang passport ko").contains(.retentionOfIdentityDocuments))
         #expect(!tagger.indicators(in: "I have my passport. She took the car.").contains(.retentionOfIdentityDocuments))
+        #expect(tagger.indicators(in: "I cannot call my family.").contains(.isolation))
+        #expect(!tagger.indicators(in: "I cannot call the police.").contains(.isolation))
+        #expect(tagger.indicators(in: "I sleep on the balcony.").contains(.abusiveWorkingLivingConditions))
+        #expect(!tagger.indicators(in: "I sleep well. I clean the kitchen.").contains(.abusiveWorkingLivingConditions))
     }
 
     @Test("tagging is deterministic and sorted")
