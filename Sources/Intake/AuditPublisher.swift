@@ -46,7 +46,7 @@ public struct AuditPublisher: Sendable {
         for head in [last, kept].compactMap({ $0 }) where head.size > size {
             throw AuditLogError(.rollback, "the log holds \(size) entries but a checkpoint of \(head.size) was signed: entries were removed; refusing to sign")
         }
-        let reader = try store.auditNodeReader()
+        let reader = store.auditNodeReader()
         // The larger head signs (its guard remembers it); the other must be extended as well, so a
         // database whose memory was deleted or rolled back cannot lead the key to sign a fork.
         let heads = [last, kept].compactMap { $0 }.sorted { $0.size > $1.size }
