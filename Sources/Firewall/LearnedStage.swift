@@ -355,6 +355,8 @@ struct LearnedStage: Sendable {
 
     /// Runs of flagged words (SPEC.md §8), with the rules' protection as a veto.
     func decide(_ t: [Unicode.Scalar], _ scored: [Scored], protected: [Bool]) -> [Range<Int>] {
+        // Most pieces have no word at the threshold: no run, and no need for the shields below.
+        guard scored.contains(where: { $0.token.isWord && $0.logitRemove >= removeAt }) else { return [] }
         let amounts = Self.amountsAndHours(scored)
         let addresses = Self.addresses(scored)
         let guarded = zip(amounts, addresses).map { $0 || $1 }
