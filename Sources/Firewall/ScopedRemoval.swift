@@ -78,6 +78,9 @@ enum ScopedRemoval {
 
     /// At most this many words of an event's circumstances go with it.
     static let eventTailWords = 8
+    /// The words of an event's circumstances that go with it whatever they are; beyond them, up to
+    /// `eventTailWords`, only as far as the last date.
+    static let eventNearWords = 4
 
     /// The removal for a group that discloses `category`. Status ("my visa expired") takes its
     /// time phrase along. An *event* (a crossing, a detention, an asylum claim) is told with its
@@ -96,14 +99,18 @@ enum ScopedRemoval {
         }
         var stops = Set<Int>()
         for m in matches where isContextCue(m.cue) || m.cue == .clauseStart { stops.insert(m.start) }
-        var end = timed.upperBound
-        for _ in 0..<eventTailWords {
+        // The first `eventNearWords` words go with the event; further ones only up to a date
+        // ("… for 5 months in 2023"), so that an unpunctuated message's next statement ("nafanya
+        // kazi masaa 18 …", I work 18 hours) stays.
+        var end = timed.upperBound, dated = timed.upperBound
+        for taken in 0..<eventTailWords {
             let word = nextToken(in: t, after: end, limit: clause.upperBound)
             guard !word.isEmpty, !stops.contains(word.startIndex),
                   !StatementStarts.words.contains(String(String.UnicodeScalarView(word))) else { break }
             end = word.endIndex
+            if taken < eventNearWords || TimeWords.isDate(word) { dated = end }
         }
-        return g.range.lowerBound..<end
+        return g.range.lowerBound..<dated
     }
 
     /// `range` grown over the time phrase that follows it, within `limit`.
@@ -173,6 +180,14 @@ struct WordIndex {
 /// go with a disclosure they follow ("my visa expired last june": "last june" goes too, so the
 /// date of the overstay does not stay behind).
 enum TimeWords {
+    /// A year ("2023", "2023,") or a month or period word ("months", "march"): what dates an event.
+    static func isDate(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+        var scalars = Array(token)
+        while let last = scalars.last, ".,;:!?".unicodeScalars.contains(last) { scalars.removeLast() }
+        if scalars.count == 4, scalars.allSatisfy(ScalarFolding.isDigit) { return true }
+        return !scalars.isEmpty && words.contains(String(String.UnicodeScalarView(scalars)))
+    }
+
     static func isTimeToken(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
         var scalars = Array(token)
         while let last = scalars.last, ".,;:!?".unicodeScalars.contains(last) { scalars.removeLast() }
