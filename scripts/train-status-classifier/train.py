@@ -46,6 +46,11 @@ SETS = {
     "j": os.path.join("Tests", "FirewallCorpus", "narratives-j.jsonl"),
     "k": os.path.join("Tests", "FirewallCorpus", "narratives-k.jsonl"),
     "l": os.path.join("Tests", "FirewallCorpus", "narratives-l.jsonl"),
+    # m, n, o and p joined after their first looks (2026-12-07, third session)
+    "m": os.path.join("Tests", "FirewallCorpus", "narratives-m.jsonl"),
+    "n": os.path.join("Tests", "FirewallCorpus", "narratives-n.jsonl"),
+    "o": os.path.join("Tests", "FirewallCorpus", "narratives-o.jsonl"),
+    "p": os.path.join("Tests", "FirewallCorpus", "narratives-p.jsonl"),
 }
 NEVER_READ = ("-h.jsonl",)   # the set out of tuning until issue 16 closes
 for p in SETS.values():
