@@ -15,9 +15,10 @@ import Foundation
 ///
 /// Each categorical dimension's stored answer is ε₀-locally differentially private; each bit of a
 /// bit dimension is ε₀-LDP on its own, and since every cell's bit is randomised separately the whole
-/// dimension is (cells · ε₀)-LDP (8 · ε₀ for the firewall categories, 11 · ε₀ for the indicators).
-/// One case's answers in all dimensions together are the sum (basic composition): 1.1 (language) +
-/// 1.1 (region) + 11 × 1.1 (indicators) + 8 × 1.1 (firewall) = 23.1-LDP at the default.
+/// dimension is (cells · ε₀)-LDP (9 · ε₀ for the firewall categories, `learned` included; 11 · ε₀
+/// for the indicators). One case's answers in all dimensions together are the sum (basic
+/// composition): 1.1 (language) + 1.1 (region) + 11 × 1.1 (indicators) + 9 × 1.1 (firewall) =
+/// 24.2-LDP at the default (23.1 with the 8 categories before `learned`).
 public struct LocalRandomisation: Sendable, Equatable, CustomStringConvertible {
     /// The dimensions that are randomised, and how.
     public static let bitDimensions: Set<String> = ["indicator", "firewall"]
