@@ -54,12 +54,12 @@ struct StatisticsPage {
             """
         if !release.localOnly.isEmpty {
             let parts = release.localOnly.map { name in
-                "\(Self.noun(name)) (ε₀ = \(Self.number(release.localEpsilon?[name]?.doubleValue ?? 0))\(LocalRandomisation.bitDimensions.contains(name) ? " for each" : ""))"
+                "\(Self.noun(name)): ε₀ = \(Self.number(release.localEpsilon?[name]?.doubleValue ?? 0))\(LocalRandomisation.bitDimensions.contains(name) ? " for each" : "")"
             }
             out += """
-                <p class="budget">The figures by \(Self.list(localOnly)) have no added noise: they are worked out from the answers as they
-                were stored, each already randomised before it was stored: \(Self.list(parts)). Counting those, this month's figures
-                together protect each complaint at ε = \(Self.number(release.epsilonTotal.doubleValue)) in total.</p>
+                <p class="budget">The figures by \(Self.list(localOnly)) have no added noise: they are worked out from each complaint's
+                answer as stored, which was randomised before it was stored (\(parts.joined(separator: "; "))). Counting these, this
+                month's figures together protect each complaint at ε = \(Self.number(release.epsilonTotal.doubleValue)) in total.</p>
                 """
         }
         var dimensions: [String] = []
