@@ -26,16 +26,19 @@ public struct StatisticsService: Sendable {
         self.init(store: publisher.store, tallying: tallying, signer: publisher.signer)
     }
 
-    /// What the operator chose for one release.
+    /// What the operator chose for one release: the central budget, the threshold, and the
+    /// randomised dimensions released from their randomised answers alone (`localOnly`, default none).
     public struct Budget: Sendable {
         public let epsilon: Rational
         public let delta: Rational?
         public let threshold: Int
+        public let localOnly: Set<String>
 
-        public init(epsilon: Rational, delta: Rational?, threshold: Int = ReleaseBuilder.defaultThreshold) {
+        public init(epsilon: Rational, delta: Rational?, threshold: Int = ReleaseBuilder.defaultThreshold, localOnly: Set<String> = []) {
             self.epsilon = epsilon
             self.delta = delta
             self.threshold = threshold
+            self.localOnly = localOnly
         }
     }
 
@@ -66,7 +69,7 @@ public struct StatisticsService: Sendable {
         var sampler = ExactSampler(source: SodiumRandomSource())
         let release = try ReleaseBuilder.release(month: month, releasedDay: time.day(), counts: stored.counts, domain: tallying.domain,
                                                  epsilon: budget.epsilon, delta: budget.delta, threshold: budget.threshold,
-                                                 localRandomisation: stored.localRandomisation,
+                                                 localRandomisation: stored.localRandomisation, localOnly: budget.localOnly,
                                                  handling: try caseHandling(threeMonthsBefore: month), sampler: &sampler)
         let note = try ReleaseNote.sign(release, with: signer)
         do {

@@ -1121,16 +1121,28 @@ components:
                  l1_sensitivity, l2_sensitivity_squared, suppression_threshold, cells, handling, signed_note]
       properties:
         format: {type: string, enum: [safeintake-statistics-release]}
-        version: {type: integer, enum: [1]}
+        version: {type: integer, enum: [1, 2], description: "2 since local-only dimensions; version 1 releases are served with the keys they were signed with"}
         month: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$", description: "complaints filed in this UTC month"}
         released: {type: string, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
         mechanism: {type: string, enum: [discrete_laplace, discrete_gaussian]}
         noise_parameter: {type: string, description: "exact: scale=t/s (Laplace, P ∝ exp(-|x|·s/t)) or sigma2=a/b (Gaussian)"}
-        epsilon: {type: number}
+        epsilon: {type: number, description: "ε of the central mechanism"}
         epsilon_exact: {type: string}
+        epsilon_total:
+          type: number
+          description: "version 2: ε plus each local-only dimension's ε₀ per answer a case has in it (basic composition)"
+        epsilon_total_exact: {type: string}
+        local_only:
+          type: array
+          description: "version 2: dimensions released from the randomised answers alone, with no central noise (sorted, possibly empty)"
+          items: {type: string, enum: [language, region, indicator, firewall]}
+        local_epsilon:
+          description: "each randomised dimension's exact ε₀ at rest (e.g. 11/10); null for a month of exact tallies"
+          type: [object, "null"]
+          additionalProperties: {type: string}
         delta: {type: [number, "null"]}
         delta_exact: {type: [string, "null"]}
-        l1_sensitivity: {type: integer, description: "cells one complaint can add 1 to, over the whole release"}
+        l1_sensitivity: {type: integer, description: "cells one complaint can add 1 to, over the centrally noised cells of the release"}
         l2_sensitivity_squared: {type: integer}
         suppression_threshold: {type: integer}
         cells:

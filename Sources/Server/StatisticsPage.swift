@@ -44,12 +44,24 @@ struct StatisticsPage {
         let mechanism = release.mechanism == "discrete_gaussian" ? "discrete Gaussian" : "discrete Laplace"
         let delta = release.delta.map { ", δ = \(Self.number($0.doubleValue))" } ?? ""
         let spread = Self.spread(release)
+        let localOnly = release.localOnly.map { Self.noun($0) }
+        let except = localOnly.isEmpty ? "" : " on every figure except those by \(Self.list(localOnly))"
         var out = """
             <section><\(heading)>Complaints filed in \(HTMLEscaping.escape(release.month))</\(heading)>
-            <p class="budget">Noise: \(mechanism), ε = \(Self.number(release.epsilon.doubleValue))\(delta); a figure is typically
+            <p class="budget">Noise: \(mechanism), ε = \(Self.number(release.epsilon.doubleValue))\(delta)\(except); a figure with this noise is typically
             within ±\(spread) of the true count, so a value with no complaint at all can show a small figure.
             Figures below \(release.threshold) are not shown. Published \(HTMLEscaping.escape(release.releasedDay)).</p>
             """
+        if !release.localOnly.isEmpty {
+            let parts = release.localOnly.map { name in
+                "\(Self.noun(name)): ε₀ = \(Self.number(release.localEpsilon?[name]?.doubleValue ?? 0))\(LocalRandomisation.bitDimensions.contains(name) ? " for each" : "")"
+            }
+            out += """
+                <p class="budget">The figures by \(Self.list(localOnly)) have no added noise: they are worked out from each complaint's
+                answer as stored, which was randomised before it was stored (\(parts.joined(separator: "; "))). Counting these, this
+                month's figures together protect each complaint at ε = \(Self.number(release.epsilonTotal.doubleValue)) in total.</p>
+                """
+        }
         var dimensions: [String] = []
         for cell in release.cells where !dimensions.contains(cell.dimension) { dimensions.append(cell.dimension) }
         for dimension in dimensions {
@@ -58,8 +70,9 @@ struct StatisticsPage {
             out += "<div class=\"chart\"><h4>\(HTMLEscaping.escape(Self.title(dimension)))</h4>"
             out += shown.isEmpty ? "<p class=\"note\">Nothing above the threshold.</p>" : Self.bars(shown, title: Self.title(dimension))
             if let local = release.localEpsilon?[dimension], let spread = Self.localSpread(release, dimension: dimension, cells: cells.count) {
-                out += "<p class=\"note\">Each complaint's \(HTMLEscaping.escape(Self.title(dimension).lowercased())) was randomised before it was stored "
-                    + "(ε₀ = \(Self.number(local.doubleValue))) and the figures corrected for it: typically within ±\(spread).</p>"
+                let noise = release.isCentrallyNoised(dimension) ? "" : ", with no other noise"
+                out += "<p class=\"note\">Each complaint's \(HTMLEscaping.escape(Self.noun(dimension))) was randomised before it was stored "
+                    + "(ε₀ = \(Self.number(local.doubleValue))) and the figures corrected for it\(noise): typically within ±\(spread).</p>"
             }
             let hidden = cells.count - shown.count
             if hidden > 0, dimension != "total" {
@@ -134,12 +147,27 @@ struct StatisticsPage {
     }
 
     /// The "±" of a de-biased dimension: the randomised response's spread at the month's (noisy)
-    /// total, and the central noise magnified by the de-biasing.
+    /// total, and the central noise magnified by the de-biasing (none for a local-only dimension).
     static func localSpread(_ release: StatisticsRelease, dimension: String, cells: Int) -> Int? {
         guard let epsilon = release.localEpsilon?[dimension] else { return nil }
         let total = release.cells.first { $0.dimension == "total" }?.value ?? 0
-        return LocalRandomisation.standardDeviation(dimension: dimension, epsilon: epsilon, cells: cells, total: total, centralSD: Double(spread(release)))
+        let central = release.isCentrallyNoised(dimension) ? Double(spread(release)) : 0
+        return LocalRandomisation.standardDeviation(dimension: dimension, epsilon: epsilon, cells: cells, total: total, centralSD: central)
             .map { Int($0.rounded()) }
+    }
+
+    /// What one complaint has in `dimension`, in words: "language", "firewall categories".
+    static func noun(_ dimension: String) -> String {
+        switch dimension {
+        case "indicator": "ILO indicators"
+        case "firewall": "firewall categories"
+        default: dimension
+        }
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     static func title(_ dimension: String) -> String {

@@ -61,6 +61,17 @@ public struct Rational: Sendable, Hashable, CustomStringConvertible {
         return left < right ? -1 : (left == right ? 0 : 1)
     }
 
+    /// self + other, exact (a release's composed ε).
+    public func adding(_ other: Rational) throws(StatisticsError) -> Rational {
+        let numerator = try Self.add(try Self.multiply(self.numerator, other.denominator), try Self.multiply(other.numerator, denominator))
+        return try Rational(numerator, try Self.multiply(denominator, other.denominator))
+    }
+
+    /// self · n, exact.
+    public func multiplied(by n: UInt128) throws(StatisticsError) -> Rational {
+        try Rational(try Self.multiply(numerator, n), denominator)
+    }
+
     /// "n/d", or "n" when d is 1: the exact form recorded in a release.
     public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
 

@@ -13,27 +13,59 @@ public enum ReleaseBuilder {
     /// (T̃ − ñ·q)/(p − q), rounded and clamped at 0. De-biasing is post-processing of the noisy
     /// vector, so it costs no budget; de-biasing first would have multiplied the sensitivity (the
     /// estimate of every cell of a dimension moves with the total).
+    ///
+    /// `localOnly` names randomised dimensions released from the randomised answers alone
+    /// (Docs/statistics.md, "Local-only dimensions"): their cells leave the central mechanism, which
+    /// is calibrated to the domain without them, get no noise, and are de-biased with the exact
+    /// stored total. Every other cell gets its draw as before, so the work and the randomness used
+    /// depend on `localOnly` (public) and never on the counts. Such a dimension spends its local
+    /// guarantee against release readers: the release records it in `local_only` and adds it to
+    /// `epsilon_total`. A month stored exactly (`localRandomisation` nil) has no randomised answers
+    /// to release: a local-only dimension is then refused.
     public static func release<S>(month: String, releasedDay: String, counts: [TallyCell: Int], domain: StatisticsDomain,
                                   epsilon: Rational, delta: Rational?, threshold: Int = defaultThreshold,
-                                  localRandomisation: LocalRandomisation? = nil,
+                                  localRandomisation: LocalRandomisation? = nil, localOnly: Set<String> = [],
                                   handling: StatisticsRelease.Handling? = nil,
                                   sampler: inout ExactSampler<S>) throws(StatisticsError) -> StatisticsRelease {
         guard threshold >= 0 else { throw StatisticsError(.invalidParameter, "the suppression threshold must be 0 or more") }
-        let mechanism = try NoiseMechanism.calibrated(epsilon: epsilon, delta: delta, domain: domain)
-        // Every cell gets a draw, suppressed or not, zero or not: the work and the randomness used
-        // never depend on the counts.
+        let known = LocalRandomisation.bitDimensions.union(LocalRandomisation.categoricalDimensions)
+        if let unknown = localOnly.subtracting(known).sorted().first {
+            throw StatisticsError(.invalidParameter, "'\(unknown)' is not a randomised dimension; only language, region, indicator and firewall can be released from randomised answers alone")
+        }
+        // Only the dimensions this domain has (no region without a regions file).
+        let local = domain.keeping(localOnly)
+        if !local.dimensions.isEmpty && localRandomisation == nil {
+            throw StatisticsError(.invalidParameter, "\(month)'s tallies were stored exactly (before randomised response at rest), so there are no "
+                + "randomised answers to release \(local.dimensions.map(\.name).joined(separator: ", ")) from: release \(month) without "
+                + "--local-release (every figure then gets central noise)")
+        }
+        let central = domain.removing(localOnly)
+        let mechanism = try NoiseMechanism.calibrated(epsilon: epsilon, delta: delta, domain: central)
+        // Every centrally noised cell gets a draw, suppressed or not, zero or not: the work and the
+        // randomness used never depend on the counts. Local-only cells get none.
         var noisy: [TallyCell: Int] = [:]
-        for cell in domain.cells { noisy[cell] = (counts[cell] ?? 0) + (try mechanism.sample(&sampler)) }
-        let estimates = debiased(noisy, domain: domain, localRandomisation: localRandomisation)
+        for cell in central.cells { noisy[cell] = (counts[cell] ?? 0) + (try mechanism.sample(&sampler)) }
+        var estimates = debiased(noisy, domain: central, localRandomisation: localRandomisation)
+        if let localRandomisation, !local.dimensions.isEmpty {
+            // The stored answers as they are, de-biased with the exact stored total.
+            var stored: [TallyCell: Int] = [TallyCell("total", "all"): counts[TallyCell("total", "all")] ?? 0]
+            for cell in local.cells { stored[cell] = counts[cell] ?? 0 }
+            let localEstimates = debiased(stored, domain: local, localRandomisation: localRandomisation)
+            for cell in local.cells { estimates[cell] = localEstimates[cell] }
+        }
         var cells: [StatisticsRelease.Cell] = []
         for cell in domain.cells {
             let value = estimates[cell] ?? 0
             cells.append(StatisticsRelease.Cell(dimension: cell.dimension, cell: cell.cell, value: value >= threshold ? value : nil))
         }
+        let localEpsilon = localRandomisation.map { local in local.epsilons.filter { name, _ in domain.dimensions.contains { $0.name == name } } }
+        let localNames = local.dimensions.map(\.name).sorted()
         return StatisticsRelease(month: month, releasedDay: releasedDay, mechanism: mechanism.name, noiseParameter: mechanism.parameter,
-                                 epsilon: epsilon, delta: delta, l1Sensitivity: domain.l1Sensitivity,
-                                 l2SensitivitySquared: domain.l2SensitivitySquared, threshold: threshold, cells: cells,
-                                 localEpsilon: localRandomisation.map { local in local.epsilons.filter { name, _ in domain.dimensions.contains { $0.name == name } } },
+                                 epsilon: epsilon, delta: delta, l1Sensitivity: central.l1Sensitivity,
+                                 l2SensitivitySquared: central.l2SensitivitySquared, threshold: threshold, cells: cells,
+                                 localEpsilon: localEpsilon, localOnly: localNames,
+                                 epsilonTotal: try StatisticsRelease.composedEpsilon(epsilon: epsilon, localOnly: localNames, localEpsilon: localEpsilon ?? [:],
+                                                                                     cells: { name in local.dimensions.first { $0.name == name }?.cells.count ?? 0 }),
                                  handling: handling)
     }
 

@@ -36,6 +36,17 @@ public struct StatisticsDomain: Sendable, Equatable {
     /// The same in squared L2 norm; equal to the L1 sensitivity because every change is 0 or 1.
     public var l2SensitivitySquared: Int { l1Sensitivity }
 
+    /// The same domain without the dimensions named in `names`: what the central mechanism is
+    /// calibrated to when those dimensions are released from randomised answers alone.
+    public func removing(_ names: Set<String>) -> StatisticsDomain {
+        StatisticsDomain(dimensions: dimensions.filter { !names.contains($0.name) })
+    }
+
+    /// The domain's dimensions named in `names` only.
+    public func keeping(_ names: Set<String>) -> StatisticsDomain {
+        StatisticsDomain(dimensions: dimensions.filter { names.contains($0.name) })
+    }
+
     public func contains(_ cell: TallyCell) -> Bool {
         dimensions.contains { $0.name == cell.dimension && $0.cells.contains(cell.cell) }
     }

@@ -2,13 +2,20 @@ import Foundation
 
 /// One month's published figures: every cell of the domain with its noisy value (nil when
 /// suppressed), and everything a reader needs to judge them — the mechanism, its exact parameter,
-/// the budget (ε, δ) it spent, the sensitivities it was calibrated to, the suppression threshold.
+/// the budget (ε, δ) it spent, the sensitivities it was calibrated to, the suppression threshold,
+/// the dimensions released from randomised answers alone and the release's whole ε.
+///
+/// Version 2 (written since local-only dimensions exist) adds `local_only` and `epsilon_total`;
+/// version 1 releases, stored before, still read (with no local-only dimension and ε total = ε)
+/// and write back byte for byte as they were signed.
 ///
 /// What it deliberately lacks: the number of complaints, any case id, any range of the audit log,
 /// any exact count. Which complaints it covers is stated only as "filed in this UTC month".
 public struct StatisticsRelease: Sendable, Equatable {
     public static let format = "safeintake-statistics-release"
-    public static let version = 1
+    /// The version new releases are written in; `supportedVersions` are read.
+    public static let version = 2
+    public static let supportedVersions = 1...2
 
     public struct Cell: Sendable, Equatable {
         public let dimension: String
@@ -23,6 +30,8 @@ public struct StatisticsRelease: Sendable, Equatable {
         }
     }
 
+    /// The format version this release was written in (1 or 2).
+    public let version: Int
     /// `YYYY-MM`, UTC: the release covers complaints filed in this month.
     public let month: String
     /// `YYYY-MM-DD`, UTC.
@@ -40,6 +49,12 @@ public struct StatisticsRelease: Sendable, Equatable {
     /// (`LocalRandomisation`), its figures then de-biased; nil when the month's tallies were exact
     /// (stored before randomised response at rest).
     public let localEpsilon: [String: Rational]?
+    /// The randomised dimensions released from the randomised answers alone, sorted: no central
+    /// noise on their cells, outside `l1Sensitivity`, de-biased with the exact total.
+    public let localOnly: [String]
+    /// ε plus, for each local-only dimension, its ε₀ times the answers one case has in it (basic
+    /// composition): the whole release's bound about one case. Equal to ε without local-only dimensions.
+    public let epsilonTotal: Rational
     /// How the complaints filed three months earlier were handled (`CaseHandlingTally`): exact,
     /// from the public log, outside the privacy accounting (they add nothing the log does not show).
     public let handling: Handling?
@@ -57,7 +72,10 @@ public struct StatisticsRelease: Sendable, Equatable {
 
     public init(month: String, releasedDay: String, mechanism: String, noiseParameter: String, epsilon: Rational, delta: Rational?,
                 l1Sensitivity: Int, l2SensitivitySquared: Int, threshold: Int, cells: [Cell], localEpsilon: [String: Rational]? = nil,
-                handling: Handling? = nil) {
+                localOnly: [String] = [], epsilonTotal: Rational? = nil, handling: Handling? = nil, version: Int = StatisticsRelease.version) {
+        self.version = version
+        self.localOnly = localOnly
+        self.epsilonTotal = epsilonTotal ?? epsilon
         self.handling = handling
         self.localEpsilon = localEpsilon
         self.month = month
@@ -72,10 +90,38 @@ public struct StatisticsRelease: Sendable, Equatable {
         self.cells = cells
     }
 
-    /// The release as a JSON object (Docs/statistics.md, "Release format").
+    /// ε + Σ over `localOnly` of ε₀ · answers per case (`LocalRandomisation.answersPerCase`), exact;
+    /// `cells` gives a dimension's number of cells in the release.
+    public static func composedEpsilon(epsilon: Rational, localOnly: [String], localEpsilon: [String: Rational],
+                                       cells: (String) -> Int) throws(StatisticsError) -> Rational {
+        var total = epsilon
+        for name in localOnly {
+            guard let local = localEpsilon[name] else {
+                throw StatisticsError(.invalidRelease, "the local-only dimension \(name) has no ε₀ in local_epsilon")
+            }
+            total = try total.adding(try local.multiplied(by: UInt128(LocalRandomisation.answersPerCase(dimension: name, cells: cells(name)))))
+        }
+        return total
+    }
+
+    /// Whether a figure of `dimension` carries the central noise (false for a local-only one).
+    public func isCentrallyNoised(_ dimension: String) -> Bool { !localOnly.contains(dimension) }
+
+    /// The release as a JSON object (Docs/statistics.md, "Release format"). A version 1 release has
+    /// exactly the keys it was signed with.
     public var jsonObject: [String: Any] {
+        var object = version1Object
+        if version >= 2 {
+            object["local_only"] = localOnly
+            object["epsilon_total"] = epsilonTotal.doubleValue
+            object["epsilon_total_exact"] = epsilonTotal.description
+        }
+        return object
+    }
+
+    private var version1Object: [String: Any] {
         [
-            "format": Self.format, "version": Self.version, "month": month, "released": releasedDay,
+            "format": Self.format, "version": version, "month": month, "released": releasedDay,
             "mechanism": mechanism, "noise_parameter": noiseParameter,
             "epsilon": epsilon.doubleValue, "epsilon_exact": epsilon.description,
             "delta": delta.map { $0.doubleValue as Any } ?? NSNull(), "delta_exact": delta.map { $0.description as Any } ?? NSNull(),
@@ -98,9 +144,9 @@ public struct StatisticsRelease: Sendable, Equatable {
 
     /// Reads a release back from its canonical JSON.
     public init(json: String) throws(StatisticsError) {
-        let bad = StatisticsError(.invalidRelease, "the release is not a \(Self.format) version \(Self.version) JSON object")
+        let bad = StatisticsError(.invalidRelease, "the release is not a \(Self.format) version 1 or 2 JSON object")
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              object["format"] as? String == Self.format, object["version"] as? Int == Self.version,
+              object["format"] as? String == Self.format, let version = object["version"] as? Int, Self.supportedVersions.contains(version),
               let month = object["month"] as? String, let released = object["released"] as? String,
               let mechanism = object["mechanism"] as? String, let parameter = object["noise_parameter"] as? String,
               let epsilon = object["epsilon_exact"] as? String, let l1 = object["l1_sensitivity"] as? Int,
@@ -129,9 +175,24 @@ public struct StatisticsRelease: Sendable, Equatable {
             }
             handling = Handling(cohort: cohort, figures: parsed)
         }
+        let exactEpsilon = try Rational(exact: epsilon)
+        var localOnly: [String] = []
+        var epsilonTotal = exactEpsilon
+        if version >= 2 {
+            guard let names = object["local_only"] as? [String], names == names.sorted(), Set(names).count == names.count,
+                  let total = object["epsilon_total_exact"] as? String else { throw bad }
+            localOnly = names
+            epsilonTotal = try Rational(exact: total)
+            // The stated total must be the composition of what the release says it spent.
+            let composed = try Self.composedEpsilon(epsilon: exactEpsilon, localOnly: names, localEpsilon: localEpsilon ?? [:],
+                                                    cells: { name in cells.filter { $0.dimension == name }.count })
+            guard composed == epsilonTotal else {
+                throw StatisticsError(.invalidRelease, "epsilon_total \(total) is not ε plus the local-only dimensions' ε₀ (\(composed))")
+            }
+        }
         self.init(month: month, releasedDay: released, mechanism: mechanism, noiseParameter: parameter,
-                  epsilon: try Rational(exact: epsilon), delta: delta,
+                  epsilon: exactEpsilon, delta: delta,
                   l1Sensitivity: l1, l2SensitivitySquared: l2, threshold: threshold, cells: cells, localEpsilon: localEpsilon,
-                  handling: handling)
+                  localOnly: localOnly, epsilonTotal: epsilonTotal, handling: handling, version: version)
     }
 }

@@ -39,6 +39,10 @@ struct StatisticsScheduleOptions: ParsableArguments {
         "ε₀ of the randomised response applied to each complaint's tallies before they are stored: one value for every dimension, or e.g. '1.1,firewall=0.7' (Docs/statistics.md, \"Randomised tallies\").",
         discussion: "Default 1.1: a stored firewall or indicator bit is wrong with probability 1/(1+e^1.1) ≈ 0.25. A month keeps the ε₀ recorded by its first filing; every daemon on one database should use the same."))
     var statsLocalEpsilon = LocalRandomisation.defaultEpsilon
+    @Option(help: ArgumentHelp(
+        "Randomised dimensions the scheduled releases publish from the randomised answers alone, with no central noise: a comma list of language, region, indicator, firewall (Docs/statistics.md, \"Local-only dimensions\"). Default: none.",
+        discussion: "Needs --stats-epsilon. Such a dimension spends its ε₀ against release readers (ε₀ per bit for indicator and firewall); each release states its total ε."))
+    var statsLocalRelease = ""
 
     /// The randomised response at rest; a malformed or out-of-range ε₀ is refused at start.
     func localRandomisation() throws -> LocalRandomisation {
@@ -47,12 +51,21 @@ struct StatisticsScheduleOptions: ParsableArguments {
 
     /// The budget, or nil when no release is scheduled; malformed values are refused at start.
     func budget() throws -> StatisticsService.Budget? {
-        guard let statsEpsilon else { return nil }
+        let localOnly: Set<String>
+        do { localOnly = try LocalRandomisation.localOnlyDimensions(operatorText: statsLocalRelease) } catch {
+            throw ValidationError("--stats-local-release: \(error.reason)")
+        }
+        guard let statsEpsilon else {
+            guard localOnly.isEmpty else {
+                throw ValidationError("--stats-local-release applies to scheduled releases: give --stats-epsilon too (or release by hand with `safeintake stats release --local-release`)")
+            }
+            return nil
+        }
         do {
             let budget = StatisticsService.Budget(epsilon: try Rational(decimal: statsEpsilon), delta: try statsDelta.map { try Rational(decimal: $0) },
-                                                  threshold: statsThreshold)
+                                                  threshold: statsThreshold, localOnly: localOnly)
             // Calibrating checks the ranges now, not at the first release a month later.
-            _ = try NoiseMechanism.calibrated(epsilon: budget.epsilon, delta: budget.delta, domain: StatisticsTallying().domain)
+            _ = try NoiseMechanism.calibrated(epsilon: budget.epsilon, delta: budget.delta, domain: StatisticsTallying().domain.removing(localOnly))
             return budget
         } catch let error as StatisticsError {
             throw ValidationError("--stats-epsilon/--stats-delta: \(error.reason)")

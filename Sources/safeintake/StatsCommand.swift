@@ -28,6 +28,10 @@ struct StatsReleaseCommand: AsyncParsableCommand {
     @Option(help: "The privacy budget ε of this release (0.01 to 10), for all its figures together.") var epsilon: String
     @Option(help: "δ for the discrete Gaussian (at most 0.001). Leave out for pure ε-DP with the discrete Laplace.") var delta: String?
     @Option(help: "Figures below this after noise are published as suppressed.") var threshold = ReleaseBuilder.defaultThreshold
+    @Option(help: ArgumentHelp(
+        "Randomised dimensions to release from the randomised answers alone, with no central noise: a comma list of language, region, indicator, firewall (Docs/statistics.md, \"Local-only dimensions\"). Default: none.",
+        discussion: "Such a dimension spends its local ε₀ against release readers (ε₀ per bit for indicator and firewall); the release states its total ε."))
+    var localRelease = ""
     @Flag(help: "Release the month still running (its later complaints are then in no release).") var allowCurrentMonth = false
 
     func run() async throws {
@@ -42,11 +46,17 @@ struct StatsReleaseCommand: AsyncParsableCommand {
         defer { selection.close() }
         let service = StatisticsService(store: selection.store, tallying: StatisticsTallying(regions: try folder.statisticsRegions()), signer: signer)
         do {
+            let localOnly: Set<String>
+            do { localOnly = try LocalRandomisation.localOnlyDimensions(operatorText: localRelease) } catch {
+                throw ValidationError("--local-release: \(error.reason)")
+            }
             let budget = StatisticsService.Budget(epsilon: try Rational(decimal: epsilon), delta: try delta.map { try Rational(decimal: $0) },
-                                                  threshold: threshold)
+                                                  threshold: threshold, localOnly: localOnly)
             let (release, _) = try service.release(month: month ?? service.previousMonth(), budget: budget, allowCurrentMonth: allowCurrentMonth)
             let shown = release.cells.filter { $0.value != nil }.count
-            print("released \(release.month): \(release.mechanism) (\(release.noiseParameter)), ε = \(epsilon)\(delta.map { ", δ = \($0)" } ?? ""), "
+            let local = release.localOnly.isEmpty ? ""
+                : "; \(release.localOnly.joined(separator: ", ")) from randomised answers alone, ε total = \(release.epsilonTotal.doubleValue)"
+            print("released \(release.month): \(release.mechanism) (\(release.noiseParameter)), ε = \(epsilon)\(delta.map { ", δ = \($0)" } ?? "")\(local), "
                   + "\(shown) of \(release.cells.count) figures above \(release.threshold); signed and appended to the audit log")
         } catch let error as StatisticsError {
             throw ValidationError(error.reason)

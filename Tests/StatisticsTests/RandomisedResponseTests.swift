@@ -119,35 +119,81 @@ struct RandomisedResponseTests {
         }
     }
 
-    /// The utility table of Docs/statistics.md: the standard deviation of the released figure of
-    /// `firewall = f0` (20% of complaints) and `language = l3` (30%), randomised response only and
-    /// with the central noise of ε = 1, δ = 10⁻⁶ (σ² = 601.1), over simulated months. Slow; run with
-    /// SAFEINTAKE_RR_TABLE=1.
+    /// The domain of the utility table: the intake's shape with 6 regions (4 listed, `other`, `unstated`).
+    static let tableDomain = StatisticsDomain(dimensions: [
+        .init(name: "total", cells: ["all"], cellsPerComplaint: 1),
+        .init(name: "language", cells: (0..<32).map { "l\($0)" }, cellsPerComplaint: 1),
+        .init(name: "region", cells: (0..<6).map { "r\($0)" }, cellsPerComplaint: 1),
+        .init(name: "firewall", cells: (0..<8).map { "f\($0)" }, cellsPerComplaint: 8),
+    ])
+
+    /// One simulated month for the table: 30% in language l3, 30% in region r2, 20% with firewall f0.
+    static func tableMonth<S>(_ n: Int, scheme: LocalRandomisation, domain: StatisticsDomain, sampler: inout ExactSampler<S>) throws -> [TallyCell: Int] {
+        var stored: [TallyCell: Int] = [:]
+        for i in 0..<n {
+            var truth = [TallyCell("total", "all"), TallyCell("language", i % 10 < 3 ? "l3" : "l\(i % 7 + 10)"),
+                         TallyCell("region", i % 10 < 3 ? "r2" : "r\(i % 3 + 3)")]
+            if i % 5 == 0 { truth.append(TallyCell("firewall", "f0")) }
+            for cell in try scheme.randomise(truth, domain: domain, sampler: &sampler) { stored[cell, default: 0] += 1 }
+        }
+        return stored
+    }
+
+    /// The utility table of Docs/statistics.md ("Local-only dimensions"): the standard deviation of
+    /// one released figure, central vs local-only, over simulated months through the real randomiser
+    /// and estimator. Central: the release of today's default, every figure with the noise of ε = 1,
+    /// δ = 10⁻⁶ calibrated to 22 cells (σ² = 601.1), de-biased with the noisy total. Local-only: the
+    /// stored answers alone, de-biased with the exact total. Figures: `language = l3` (30%, ε₀ 1.1 and
+    /// 3), `region = r2` (30%, k = 6, ε₀ 1.1), `firewall = f0` (20%, ε₀ 1.1). Analytic values at the
+    /// cell's share beside them, √([n_v·p(1 − p) + (n − n_v)·q(1 − q) + σ²(1 + q²)]) / (p − q), and
+    /// the page's bound over every share (`LocalRandomisation.standardDeviation`).
+    /// Slow; run with SAFEINTAKE_RR_TABLE=1.
     @Test("utility table (measured)", .enabled(if: ProcessInfo.processInfo.environment["SAFEINTAKE_RR_TABLE"] != nil))
     func utilityTable() throws {
         var sampler = ExactSampler(source: SeededRandomSource(seed: 5))
-        let scheme = LocalRandomisation.standard
         let central = NoiseMechanism.discreteGaussian(sigmaSquared: try Rational(601_100_001, 1_000_000))
+        let centralSD = central.standardDeviation
+        let languageOnly = StatisticsDomain(dimensions: [Self.tableDomain.dimensions[0], Self.tableDomain.dimensions[1]])
+        let schemes: [(label: String, scheme: LocalRandomisation, domain: StatisticsDomain, figures: [(String, TallyCell)])] = [
+            ("ε₀ 1.1", .standard, Self.tableDomain,
+             [("language", TallyCell("language", "l3")), ("region", TallyCell("region", "r2")), ("firewall", TallyCell("firewall", "f0"))]),
+            ("ε₀ 3", try LocalRandomisation(operatorText: "1.1,language=3"), languageOnly, [("language", TallyCell("language", "l3"))]),
+        ]
         let runs: [(n: Int, months: Int)] = [(50, 2000), (500, 400), (5000, 100)]
-        for (n, months) in runs {
-            var local: [String: [Double]] = [:], both: [String: [Double]] = [:]
-            for _ in 0..<months {
-                let stored = try Self.month(n, scheme: scheme, sampler: &sampler)
-                var noisy = stored
-                for cell in Self.domain.cells { noisy[cell] = (stored[cell] ?? 0) + (try central.sample(&sampler)) }
-                let e1 = ReleaseBuilder.estimates(stored, domain: Self.domain, localRandomisation: scheme)
-                let e2 = ReleaseBuilder.estimates(noisy, domain: Self.domain, localRandomisation: scheme)
-                for (name, cell) in [("firewall", TallyCell("firewall", "f0")), ("language", TallyCell("language", "l3"))] {
-                    local[name, default: []].append(e1[cell] ?? 0)
-                    both[name, default: []].append(e2[cell] ?? 0)
+        func sd(_ xs: [Double]) -> Double {
+            let mean = xs.reduce(0, +) / Double(xs.count)
+            return (xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count - 1)).squareRoot()
+        }
+        print("RR-TABLE | figure | ε₀ | complaints a month | central (analytic; bound) | local-only (analytic; bound) |")
+        for (label, scheme, domain, figures) in schemes {
+            for (n, months) in runs {
+                var local: [String: [Double]] = [:], both: [String: [Double]] = [:]
+                for _ in 0..<months {
+                    let stored = try Self.tableMonth(n, scheme: scheme, domain: domain, sampler: &sampler)
+                    var noisy = stored
+                    for cell in domain.cells { noisy[cell] = (stored[cell] ?? 0) + (try central.sample(&sampler)) }
+                    // The stored total is exact: de-biasing the stored answers uses the exact total.
+                    let e1 = ReleaseBuilder.estimates(stored, domain: domain, localRandomisation: scheme)
+                    let e2 = ReleaseBuilder.estimates(noisy, domain: domain, localRandomisation: scheme)
+                    for (name, cell) in figures {
+                        local[name, default: []].append(e1[cell] ?? 0)
+                        both[name, default: []].append(e2[cell] ?? 0)
+                    }
                 }
-            }
-            func sd(_ xs: [Double]) -> Double {
-                let mean = xs.reduce(0, +) / Double(xs.count)
-                return (xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count - 1)).squareRoot()
-            }
-            for name in ["firewall", "language"] {
-                print("RR-TABLE n=\(n) months=\(months) \(name): sd LDP only \(sd(local[name] ?? [])), with central noise \(sd(both[name] ?? []))")
+                for (name, _) in figures {
+                    let k = domain.dimensions.first { $0.name == name }?.cells.count ?? 0
+                    let epsilon = scheme.epsilons[name]!
+                    let (p, q) = LocalRandomisation.probabilities(dimension: name, epsilon: epsilon, cells: k)!
+                    let nv = Double(n) * (name == "firewall" ? 0.2 : 0.3)
+                    func exact(_ sigma: Double) -> Double {
+                        (nv * p * (1 - p) + (Double(n) - nv) * q * (1 - q) + sigma * sigma * (1 + q * q)).squareRoot() / (p - q)
+                    }
+                    let b1 = LocalRandomisation.standardDeviation(dimension: name, epsilon: epsilon, cells: k, total: n, centralSD: centralSD) ?? 0
+                    let b0 = LocalRandomisation.standardDeviation(dimension: name, epsilon: epsilon, cells: k, total: n, centralSD: 0) ?? 0
+                    print("RR-TABLE | \(name) | \(label) | \(n) (\(months) months) | "
+                          + "\(String(format: "%.1f (%.1f; %.1f)", sd(both[name] ?? []), exact(centralSD), b1)) | "
+                          + "\(String(format: "%.1f (%.1f; %.1f)", sd(local[name] ?? []), exact(0), b0)) |")
+                }
             }
         }
     }

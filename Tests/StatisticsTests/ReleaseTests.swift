@@ -97,10 +97,10 @@ struct ReleaseTests {
         let release = try Self.release()
         let text = StatisticsRelease.csv([release])
         let lines = text.components(separatedBy: "\r\n").dropLast()
-        #expect(lines.first == "month,dimension,cell,value,suppressed,mechanism,noise_parameter,epsilon,delta,suppression_threshold,released,local_epsilon")
+        #expect(lines.first == "month,dimension,cell,value,suppressed,mechanism,noise_parameter,epsilon,delta,suppression_threshold,released,local_epsilon,central_noise")
         #expect(lines.count == 1 + release.cells.count)
-        // A month stored exactly has no ε₀ at rest: every row's last column is empty.
-        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",") })
+        // A month stored exactly has no ε₀ at rest (empty), and every figure has the central noise.
+        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",,yes") })
         let hostile = StatisticsRelease(month: "2026-11", releasedDay: "2026-12-01", mechanism: "discrete_laplace", noiseParameter: "scale=4",
                                         epsilon: try Rational(1, 1), delta: nil, l1Sensitivity: 4, l2SensitivitySquared: 4, threshold: 10,
                                         cells: [.init(dimension: "region", cell: "=HYPERLINK(\"x\"), North", value: nil)])
@@ -115,7 +115,7 @@ struct ReleaseTests {
                                                    .init(dimension: "language", cell: "ne", value: 12)],
                                            localEpsilon: ["language": try Rational(3, 1), "firewall": try Rational(11, 10)])
         let lines = StatisticsRelease.csv([randomised]).components(separatedBy: "\r\n").dropLast()
-        #expect(lines.dropFirst().first == "2026-11,total,all,40,false,discrete_laplace,scale=4,1.0,,10,2026-12-01,")
-        #expect(lines.dropFirst().last == "2026-11,language,ne,12,false,discrete_laplace,scale=4,1.0,,10,2026-12-01,3.0")
+        #expect(lines.dropFirst().first == "2026-11,total,all,40,false,discrete_laplace,scale=4,1.0,,10,2026-12-01,,yes")
+        #expect(lines.dropFirst().last == "2026-11,language,ne,12,false,discrete_laplace,scale=4,1.0,,10,2026-12-01,3.0,yes")
     }
 }

@@ -6,6 +6,9 @@
 - The JSON release's signed note verifies with PyNaCl against `GET /v1/audit/log-key` (C2SP signed
   note, parsed here from the spec, not from the Swift code), and the same note is in the public log.
 - A second release of the same month is refused (the budget is spent once per month).
+- `--local-release language` releases the language figures from the randomised answers alone: the
+  signed JSON says so (`local_only`, `epsilon_total_exact`, a smaller `l1_sensitivity`) and the CSV's
+  `central_noise` column marks each figure; unknown dimension names are refused.
 - `audit verify` and (SQLite) `audit separation` still pass with a release in the log.
 """
 
@@ -69,8 +72,9 @@ def verify_release_note(note: str, verifier: str) -> dict:
             verified = True
     assert verified, "the release is not signed by the log key"
     header, body, end = text.split("\n")
-    assert header == "safeintake statistics release v1" and end == ""
-    return json.loads(body)
+    release = json.loads(body)
+    assert header == f"safeintake statistics release v{release['version']}" and end == ""
+    return release
 
 
 def test_release_as_csv_and_signed_json(daemon, tmp_path):
@@ -102,6 +106,7 @@ def test_release_as_csv_and_signed_json(daemon, tmp_path):
         assert (row["month"], row["dimension"], row["cell"]) == (handling["cohort"], "handling", figure["cell"])
         assert int(row["value"]) == figure["value"] >= 0 and row["suppressed"] == "false" and row["mechanism"] == "none"
         assert row["epsilon"] == row["delta"] == row["noise_parameter"] == row["suppression_threshold"] == row["local_epsilon"] == ""
+        assert row["central_noise"] == ""
     rows = noisy
     for row, cell in zip(rows, published["cells"]):
         assert row["month"] == month and row["dimension"] == cell["dimension"] and row["cell"] == cell["cell"]
@@ -111,6 +116,7 @@ def test_release_as_csv_and_signed_json(daemon, tmp_path):
         # the dimension's ε₀ at rest, as the release states it exactly ("11/10" -> 1.1); none for the total
         local = (published["local_epsilon"] or {}).get(row["dimension"])
         assert row["local_epsilon"] == ("" if local is None else str(float(Fraction(local))))
+        assert row["central_noise"] == "yes", "without --local-release every figure has the central noise"
         if row["suppressed"] == "true":
             assert row["value"] == "" and cell["value"] is None
         else:
@@ -120,6 +126,7 @@ def test_release_as_csv_and_signed_json(daemon, tmp_path):
     verifier = si.http("GET", daemon.url + "/v1/audit/log-key").body.decode()
     signed = verify_release_note(published["signed_note"], verifier)
     assert signed["cells"] == published["cells"] and signed["month"] == month
+    assert signed["version"] == 2 and signed["local_only"] == [] and signed["epsilon_total_exact"] == signed["epsilon_exact"] == "2"
 
     size = int(si.http("GET", daemon.url + "/v1/audit/checkpoint").body.decode().split("\n")[1])
     entries = [json.loads(e) for e in get_entries(daemon, size)]
@@ -138,6 +145,53 @@ def test_release_as_csv_and_signed_json(daemon, tmp_path):
         shutil.copytree(daemon.data, copy)
         separation = si.run_cli(["audit", "separation", "--data", copy])
         assert separation.returncode == 0, separation.stdout + separation.stderr
+
+
+def test_local_release_of_language(daemon):
+    """`stats release --local-release language`: the language figures come from the randomised
+    answers alone, and the release says so, signed, in JSON and in the CSV."""
+    file_complaints(daemon, 30)
+    refused = release(daemon, "--epsilon", "1", "--local-release", "language,nationality")
+    assert refused.returncode != 0 and "'nationality' is not a randomised dimension" in refused.stderr
+    assert "language, region, indicator, firewall" in refused.stderr
+    made = release(daemon, "--epsilon", "1", "--local-release", "language")
+    assert made.returncode == 0, made.stderr
+    assert "language from randomised answers alone" in made.stdout
+
+    published = si.http("GET", daemon.url + "/v1/stats/releases").json()["releases"][0]
+    verifier = si.http("GET", daemon.url + "/v1/audit/log-key").body.decode()
+    signed = verify_release_note(published["signed_note"], verifier)
+    for release_json in (signed, published):
+        assert release_json["version"] == 2 and release_json["local_only"] == ["language"]
+        # ε plus the language's ε₀ (one answer per case): basic composition, exact.
+        local = Fraction(release_json["local_epsilon"]["language"])
+        assert Fraction(release_json["epsilon_total_exact"]) == Fraction(release_json["epsilon_exact"]) + local == Fraction(21, 10)
+        assert abs(release_json["epsilon_total"] - 2.1) < 1e-12
+        # The central mechanism no longer counts the language: total 1 + indicators 11 + firewall 9 cells
+        # (no regions file), where the full domain has 22.
+        assert release_json["l1_sensitivity"] == release_json["l2_sensitivity_squared"] == 21
+        assert release_json["noise_parameter"] == "scale=21"
+    assert signed["cells"] == published["cells"]
+
+    r = si.http("GET", daemon.url + "/v1/stats/releases.csv")
+    rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8"), newline="")))
+    assert rows and all("central_noise" in row for row in rows)
+    for row in rows:
+        if row["dimension"] == "handling":
+            assert row["central_noise"] == ""
+        elif row["dimension"] == "language":
+            assert row["central_noise"] == "no" and row["local_epsilon"] == "1.1"
+        else:
+            assert row["central_noise"] == "yes"
+    assert sum(row["dimension"] == "language" for row in rows) == 32
+
+    # The page says which figures have no added noise and the release's total ε.
+    page = si.http("GET", daemon.url + "/stats").body.decode()
+    assert "The figures by language have no added noise" in page and "ε = 2.1 in total" in page
+
+    # The scheduled release refuses an unknown name at start, before serving.
+    bad = si.run_cli(["serve", "--data", str(daemon.data), "--port", "0", "--stats-epsilon", "1", "--stats-local-release", "languages"])
+    assert bad.returncode != 0 and "--stats-local-release: 'languages' is not a randomised dimension" in bad.stderr
 
 
 def previous_month() -> str:
