@@ -401,8 +401,24 @@ struct LearnedStage: Sendable {
         if let c = current { runs.append(c) }
         return runs.compactMap { r in
             guard r.words >= minWords || r.top >= sureAt else { return nil }
-            return scored[r.first].token.start..<scored[r.last].token.end
+            // A year right after a removed run dates the disclosure ("TNT … mula 2020"): it goes
+            // with it, unless it is an amount, an hour or part of an address.
+            var last = r.last
+            if last + 1 < scored.count, scored[last + 1].token.isWord, !guarded[last + 1],
+               Self.isYear(t[scored[last + 1].token.start..<scored[last + 1].token.end]) { last += 1 }
+            return scored[r.first].token.start..<scored[last].token.end
         }
+    }
+
+    /// Four digits from 1950 to 2039, in any digit system.
+    static func isYear(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count == 4 else { return false }
+        var value = 0
+        for c in s {
+            guard ScalarFolding.isDigit(c), let d = c.properties.numericValue else { return false }
+            value = value * 10 + Int(d)
+        }
+        return (1950...2039).contains(value)
     }
 
     /// Tokens that are an amount of money or a number of hours, or the currency or unit word of
@@ -462,6 +478,12 @@ struct LearnedStage: Sendable {
             let word = text(i)
             if streetWords.contains(word) {
                 for j in words[k..<min(words.count, k + 4)] { out[j] = true }
+                // And the words that lead to it from a house, flat or villa word ("the house is on
+                // Jalan Mawar"), at most three back.
+                let before = words[max(0, k - 3)..<k]
+                if let label = before.firstIndex(where: { houseNumberLabels.contains(text($0)) }) {
+                    for j in before[label...] { out[j] = true }
+                }
             } else if houseNumberLabels.contains(word), k + 1 < words.count, isShortNumber(words[k + 1]) {
                 out[i] = true
                 out[words[k + 1]] = true

@@ -515,7 +515,8 @@ extension Lexicon {
         L(.state(.explicitStatus), "imeisha", "kimeisha", "imekwisha", "kimekwisha", "imefutwa", "kimefutwa"),
         L(.state(.validStatus), "halali", "hadi", "mpaka"),
         L(.custody, "amechukua", "alichukua", "anashikilia", "ameshika", "amezuia", "hataki kunirudishia"),
-        L(.labourNoun, "mshahara", "malipo", "makato", "mkataba", "saa za kazi", "likizo"),
+        L(.labourNoun, "mshahara", "malipo", "makato", "mkataba", "saa za kazi", "likizo", "kazi", "masaa", "chakula",
+          "kupumzika", "mapumziko"),
         L(.clauseBreak, "lakini", "kwa sababu", "sasa", "halafu", "kisha"),
         // Valid-status words that also describe a contract or a stay ("valid until", "renewed"):
         // they disclose only next to a status document.

@@ -17,6 +17,9 @@ enum ScopedRemoval {
     static let linkGap = 2
     /// How far a threat, custody or labour word reaches to change a group's verdict.
     static let contextRadius = 5
+    /// How far before a group a threat reaches: a conditional threat names the authority at the
+    /// end of its consequence ("if I go out she call the General Security", 7 words on).
+    static let threatReach = 12
     /// At most this many words of a time phrase go with a removed group.
     static let timePhraseWords = 4
 
@@ -68,7 +71,8 @@ enum ScopedRemoval {
         for gi in groups.indices {
             for m in matches where isContextCue(m.cue) {
                 let w = words.word(at: m.start)
-                if w >= groups[gi].firstWord - contextRadius && w <= groups[gi].lastWord + contextRadius {
+                let before = m.cue == .threat || m.cue == .threatener ? threatReach : contextRadius
+                if w >= groups[gi].firstWord - before && w <= groups[gi].lastWord + contextRadius {
                     groups[gi].cues.add(m.cue)
                 }
             }
@@ -115,7 +119,10 @@ enum ScopedRemoval {
 
     /// `range` grown over the time phrase that follows it, within `limit`.
     static func withTimePhrase(_ range: Range<Int>, in t: [Unicode.Scalar], limit: Int) -> Range<Int> {
+        // A cue written as a word prefix ("visa finish*") ends inside its word ("finished"): the
+        // whole word goes, not a marker with "ed" after it.
         var end = range.upperBound
+        while end < limit, end > range.lowerBound, !isSpace(t[end]), !isSpace(t[end - 1]), isLetter(t[end]) { end += 1 }
         for _ in 0..<timePhraseWords {
             let token = nextToken(in: t, after: end, limit: limit)
             guard !token.isEmpty else { break }
@@ -127,6 +134,10 @@ enum ScopedRemoval {
         }
         return range.lowerBound..<end
     }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\t" }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
 
     /// The next run of non-space scalars after position `i`, before `limit` (empty at the end).
     static func nextToken(in t: [Unicode.Scalar], after i: Int, limit: Int) -> ArraySlice<Unicode.Scalar> {
@@ -209,7 +220,7 @@ enum TimeWords {
 
     static let words: Set<String> = [
         // English
-        "since", "until", "till", "last", "ago", "already", "before", "year", "years", "yr", "yrs", "month", "months",
+        "since", "until", "till", "last", "ago", "already", "before", "long", "time", "year", "years", "yr", "yrs", "month", "months",
         "mos", "mo", "week", "weeks", "wk", "wks", "day", "days", "next", "past", "yesterday",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -243,7 +254,7 @@ enum StatementStarts {
         "ako", "siya", "sila", "kami", "amo", "ang", "yung", "pero", "ngayon", "tapos",
         "sy", "saya", "aku", "dia", "mereka", "majikan", "tlg", "tolong", "skrg", "sekarang", "tapi", "tp",
         "yo", "ella", "el", "mi", "ellos", "patrona", "patron", "senora", "ahora",
-        "eu", "ela", "ele", "minha", "meu", "je", "elle", "il", "ma", "mon", "io", "lei", "lui", "mia",
+        "eu", "ela", "ele", "minha", "meu", "patroa", "patrao", "senhora", "chu", "toi", "tui", "je", "elle", "il", "ma", "mon", "io", "lei", "lui", "mia",
         "main", "mai", "mera", "meri", "mero", "usne", "unhone", "malik", "ami", "amar",
         "ana", "ani", "enta", "inti", "hiye", "huwe", "mama", "baba",
         "mimi", "yeye", "wao", "nina", "naan", "en", "mage", "api",
