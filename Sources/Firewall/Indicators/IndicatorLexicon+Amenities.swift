@@ -34,7 +34,7 @@ extension IndicatorLexicon {
             "غرفه الغسيل", "المخزن", "bodega", "outside", "outside room", "servant quarter",
         ],
         .food: [
-            "食べ物", "ご飯", "食事", "밥", "음식", "ഭക്ഷണം", "bhakshanam", "کھانے", "کھانے میں", "खाने", "khane",
+            "kaema", "kaeema", "食べ物", "ご飯", "食事", "밥", "음식", "ഭക്ഷണം", "bhakshanam", "کھانے", "کھانے میں", "खाने", "khane",
             "tunakula", "nakula", "ninakula", "anakula", "tunakunywa", "ກິນ", "ອາຫານ", "comemos", 
             "mange", "je mange", "mangio", "kumakain", "makan saya", "ምግብ", "ምግቢ", "መግቢ",
         ],
