@@ -78,6 +78,27 @@ struct IndicatorTests {
         (.restrictionOfMovement, "Hapewi ruhusa kutoka nje ya nyumba."),
         (.restrictionOfMovement, "Madam kamre mein band karke jaati hai."),
         (.isolation, "Madam alichukua simu yangu."),
+        // Written for issue 21's third round (none is a corpus sentence): a room that lacks what any
+        // room has, sleeping places and scarce food in more languages, holidays denied, clock ranges.
+        (.abusiveWorkingLivingConditions, "My room has no window and no fan."),
+        (.abusiveWorkingLivingConditions, "Duermo en un cuarto sin ventana."),
+        (.abusiveWorkingLivingConditions, "Je dors au sous-sol sans chauffage."),
+        (.abusiveWorkingLivingConditions, "غرفتي بلا مكيف"),
+        (.abusiveWorkingLivingConditions, "Walang bentilador sa kwarto ko."),
+        (.abusiveWorkingLivingConditions, "部屋に窓がない。"),
+        (.abusiveWorkingLivingConditions, "She makes me sleep next to the washing machine."),
+        (.abusiveWorkingLivingConditions, "Aku turu nang dapur."),
+        (.abusiveWorkingLivingConditions, "잠은 베란다에서 자요."),
+        (.abusiveWorkingLivingConditions, "Tunakula mara moja kwa siku."),
+        (.abusiveWorkingLivingConditions, "ഭക്ഷണം ഒരു നേരം മാത്രം."),
+        (.abusiveWorkingLivingConditions, "kaema dawasata eka welai."),
+        (.excessiveOvertime, "Two years and no vacation."),
+        (.excessiveOvertime, "La señora no me da vacaciones."),
+        (.excessiveOvertime, "Non ho ferie da un anno."),
+        (.excessiveOvertime, "Sipewi siku ya kupumzika."),
+        (.excessiveOvertime, "I work a seven-day week."),
+        (.excessiveOvertime, "Lavoro fino a mezzanotte."),
+        (.excessiveOvertime, "kerja sampai tgh malam."),
         (.isolation, "မန်နေဂျာက ဖုန်းကို သိမ်းထားတယ်"),
         (.intimidationThreats, "Anasema atanifukuza nikilalamika."),
         (.intimidationThreats, "Dice que si me quejo me acusa de robo."),
@@ -110,6 +131,14 @@ struct IndicatorTests {
         "Tengo mi día libre los domingos y me pagan puntual.",
         "Saya dapat libur setiap hari Minggu dan gaji dibayar tepat waktu.",
         "我每個星期日放假，工資準時發。",
+        // Third round: what her room has, holidays she gets, holiday pay, a short day.
+        "My room has a window and a fan.",
+        "Mi cuarto tiene ventana y calefacción.",
+        "I had a vacation in December and she paid for my ticket.",
+        "She gave me my vacation pay in full.",
+        "Tengo vacaciones en agosto.",
+        "I work from 8 a.m. to 5 p.m.",
+        "I clean the windows on Saturday.",
     ]
 
     @Test("each example shows its indicator", arguments: examples)
@@ -180,6 +209,12 @@ struct IndicatorTests {
         #expect(tagger.indicators(in: "I work 7am to 9pm.").contains(.excessiveOvertime))
         #expect(!tagger.indicators(in: "I work 9am to 6pm.").contains(.excessiveOvertime))
         #expect(!tagger.indicators(in: "I work from 6 to 11.").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "I work from 5 a.m. to 10 p.m. every day.").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "Je travaille de 6h à 1h.").contains(.excessiveOvertime))
+        #expect(tagger.indicators(in: "Lavoro dalle 7 alle 22.").contains(.excessiveOvertime))
+        #expect(!tagger.indicators(in: "Lavoro dalle 9 alle 18.").contains(.excessiveOvertime))
+        // Holiday pay withheld is withheld wages, not a year without rest.
+        #expect(tagger.indicators(in: "She did not pay my vacation pay.") == [.withholdingOfWages])
         #expect(!tagger.indicators(in: "We watched TV at 9 at night.").contains(.excessiveOvertime))
     }
 

@@ -13,7 +13,8 @@ extension IndicatorLexicon {
             "forbid*", "banned", "kein", "keine", "keinen", "nicht", "ohne", "nie", "sin", "nunca", "ningun",
             "ninguno", "ninguna", "jamas", "prohib*", "no me deja", "no me dejan", "nao", "sem", "nem", "nenhum",
             "nenhuma", "proib*", "nao me deixa", "n me deixa", "pas", "sans", "jamais", "aucun", "aucune", "interdit*",
-            "m'interdit", "non", "senza", "nessun",
+            "m'interdit", "non", "senza", "nessun", "w/o", "w/out", "no tengo", "nao tenho", "je n'ai pas",
+            "non ho", "haven't had", "havent had", "have not had", "no he tenido", "nunca he tenido",
         ],
         // Negations that come before or after it: Tagalog, Indonesian, Malay, Thai, Khmer, Vietnamese,
         // Chinese, Arabic, Swahili; "bina" (without).
@@ -32,7 +33,8 @@ extension IndicatorLexicon {
             "لا تعطيني", "bidun", "bdun", "bala", "mamnou3", "mamnoo3", "mafi", "ma fi", "mafish", "ma bta3tine",
             "ma bte3tine", "ma bya3tine", "ma 3tuni", "ma btesma7", "ma bisma7", "ma bt5allini", "ma bkhalli",
             "ma a2dar", "hakuna", "bila", "sina", "hana", "haku*", "hani*", "hajani*", "hajam*", "hawaja*", "hawani*",
-            "hawata*", "hapewi", "siruhusiwi", "hairuhusiwi", "sija*", "sipati", "kom aoy", "kom oy",
+            "hawata*", "hapewi", "sipewi", "hanipi", "hawanipi", "x dpt", "x dapat", "tak dapat", "tidak dapat",
+            "tdk dpt", "ra tau", "ora tau", "ora oleh", "ra oleh", "ບໍ່", "ບໍ່ມີ", "ບໍ່ໄດ້", "siruhusiwi", "hairuhusiwi", "sija*", "sipati", "kom aoy", "kom oy",
         ],
         // Negations that come after it ("chutti nahi", "ছুটি দেয় না", "niwadu na", "leave illa", "a nar
         // ma shi", "erft ken yelem"): Hindi, Urdu, Nepali, Bengali, Sinhala, Tamil, Telugu, Malayalam,
@@ -50,7 +52,7 @@ extension IndicatorLexicon {
             "ma shi", "ma pay", "ma ya", "없", "못", "የለም", "የለኝም", "አል*", "አይ*", "አት*", "ያል*", "yelem", "yellem",
             "yelegnim", "alchilim", "alchilm", "ayfeqd*", "ayhab*", "aykef*", "alfeqedu*", "atsetegnm", "aysetugnm",
             "ken yelem", "ኣይ*", "hin", "hin eeyyaman", "hinjiru", "ተከልክ*", "*ተከልክ", "ተከለከ*", "atasewet*", "alasewet*",
-            "ayasewet*",
+            "ayasewet*", "ない", "ありません", "なし", "ഇല്ലാ", "ഇല്ലാതെ", "illaama", "illaamal", "illama",
         ],
         .contact: [
             "call", "talk to", "talk with", "speak to", "speak with", "contact", "telephone", "phone my",

@@ -5,7 +5,9 @@
 /// `IndicatorTagger.showsLateOrLongHours`.
 extension IndicatorLexicon {
     static let hoursRoles: [Role: [String]] = [
-        .restDay: ["a nar", "anar", 
+        .restDay: ["a nar", "anar", "preian", "prei", "siku ya kupumzika", "siku ya mapumziko", "ມື້ພັກ", "ວັນພັກ", "leave ae", "leave e",
+            "leave-ae", "휴무", "休み", "休日", "dia de descanso", "un dia de descanso", "ngay nghi nao",
+            "nghi ngay nao", "chhutti ko din", "ছুটির দিন", "nivaduwak", "නිවාඩුවක්", "விடுப்பு", "ഒഴിവ്",
             "day off", "days off", "dayoff", "day-off", "off day", "offday", "off-day", "rest day", "rest days",
             "restday",
             "rest-day", "rd", "weekly rest", "weekly off", "time to rest", "rest time", "sunday off", "weekend off",
@@ -23,6 +25,9 @@ extension IndicatorLexicon {
             "假日", "휴일", "휴가", "쉬는", "اجازه", "عطله", "راحه", "يوم راحه", "اوف", "ijaza", "ejaza", "3otla",
             "ra7a", "ዕረፍት", "እረፍት", "erft", "ereft", "erefit", "mapumziko", "kupumzika", "likizo", "boqonnaa",
         ],
+        // Paid leave said as a holiday: denied, a year without rest, unless it is the holiday pay that
+        // is denied ("not pay my vacation", "sem férias" with a salary beside it).
+        .vacation: ["vacation", "vacations", "vacaciones", "ferie", "urlaub", "bakasyon", "bakasyon ko"],
         .nightAfterHour: [
             "night", "at night", "nite", "midnite", "malam", "mlm", "mlam", "noche", "noite", "nuit", "soir", "notte",
             "gabi", "yup", "yub", "yop", "យប់", "dem", "khuya", "lil", "leil", "lel", "layl", "bel leil",
@@ -31,7 +36,7 @@ extension IndicatorLexicon {
         .nightBeforeHour: [
             "raat", "rat", "rati", "raati", "ratri", "raatri", "রাত", "রাতে", "रात", "राति", "रातको", "رات", "රෑ",
             "raa",
-            "ராத்திரி", "இரவு", "iravu", "rathiri", "raathiri", "ည", "晚上", "夜晚", "凌晨", "半夜", "夜里", "夜裡", "밤",
+            "ராத்திரி", "இரவு", "iravu", "raathri", "rathri", "raatri", "ratre", "राती", "রাত্রি", "രാത്രി", "rathiri", "raathiri", "ည", "晚上", "夜晚", "凌晨", "半夜", "夜里", "夜裡", "밤",
             "ሌሊት", "ከሌሊቱ", "leilit", "lelit", "halkan",
         ],
         .morningAfterHour: [
@@ -86,4 +91,19 @@ extension IndicatorLexicon {
             "一個月一天", "一个月一天", "مره في الشهر", "مره بالشهر", "يوم في الشهر", "mara moja kwa mwezi",
         ],
     ]
+}
+
+extension IndicatorLexicon {
+    /// Midnight and the week with no day in it, in the languages the phrase lists left out: each
+    /// alone a working day or week past any limit ("tgh malam", "mezzanotte", "منتصف الليل",
+    /// "深夜まで", "a seven-day week", "rund um die Uhr").
+    static let lateAndWeekPhrases: [LexiconEntry] = I(.excessiveOvertime,
+        "tgh malam", "tngh malam", "tengah malem", "meia-noite", "meia noite", "mezzanotte", "hatinggabi",
+        "hating gabi", "منتصف الليل", "نص الليل", "لنص الليل", "usiku wa manane", "夜中まで", "深夜まで", "深夜",
+        "夜十時", "夜十一時", "夜十二時", "밤늦게까지", "자정", "one at night", "two at night", "1 at night",
+        "2 at night", "seven-day week", "seven day week", "7-day week", "7 day week", "sieben-tage-woche",
+        "sieben tage die woche", "rund um die uhr", "rund-um-die-uhr", "sette giorni su sette", "7 giorni su 7",
+        "sept jours sur sept", "7 jours sur 7", "7j/7", "de domingo a domingo", "de segunda a segunda",
+        "lunes a domingo", "segunda a domingo", "lundi au dimanche", "senin sampai minggu", "senin-minggu",
+        "lunes a lunes", "sabados y domingos tambien", "weekends too", "weekends also")
 }

@@ -126,17 +126,23 @@ enum IndicatorLexicon {
         /// What a deduction is said to be for ("for food", "for the room", "por alojamiento", "buat
         /// makan"): with a taking or deducting word, withholding of wages.
         case deductionReason
+        /// A window, heating, electricity, a fan, a blanket: with a denial ("no window", "sans
+        /// chauffage", "بلا مكيف"), abusive living conditions.
+        case amenity
+        /// Vacation, holidays ("vacaciones", "ferie", "Urlaub"): with a denial, excessive overtime, unless
+        /// a wage word is beside it (holiday pay withheld is not a year without rest).
+        case vacation
     }
 
     static let all: [LexiconEntry] = english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian
-        + african + chinese
+        + african + chinese + lateAndWeekPhrases
 
     static let roles: [Role: [String]] = {
         var r: [Role: [String]] = [:]
         for family in [careAndRoomRoles, englishRoles, romanceRoles, austronesianRoles, southAsianRoles, arabicRoles,
                        mainlandSoutheastAsianRoles, africanRoles, chineseRoles, freedomRoles, hoursRoles, livingRoles,
                        recruitmentRoles, otherHouseholdRoles, wageRoles, documentRoles,
-                       confinementRoles] {
+                       confinementRoles, amenityRoles] {
             r.merge(family) { $0 + $1 }
         }
         return r

@@ -22,13 +22,15 @@ extension IndicatorTagger {
         "di", "a", "ng", "nang", "alas", "jam", "pukul", "pkl", "gio", "ta", "tar", "ko", "ke", "ki", "ka", "me", "ma",
         "baje", "bajey", "bje", "bajyo", "bajesamma", "ghadi", "mani", "maong", "mong", "morng", "mnong", "el", "al", "sa3a",
         "sa'a", "lel", "fel", "f", "b", "bil", "wala", "se", "tak", "porjonto", "paryanta", "samma", "wenakan", "wenakam",
+        "को", "के", "बजे", "तक", "बजेसम्म", "সময়", "টা", "varai", "varaikum", "varaiku", "vare", "ore", "alle",
     ]
 
     /// Words that join the two ends of a working-hours range.
     static let rangeConnectors: Set<String> = [
         "-", "--", "~", "to", "till", "til", "until", "a", "as", "ate", "hasta", "hasta las", "a las", "ate as", "bis",
         "au", "jusqu'a", "sampai", "smp", "sampe", "smpe", "sd", "s/d", "hingga", "hanggang", "den", "dol", "thueng",
-        "thung", "mpaka", "hadi", "se", "la", "l", "ila", "لحد", "الى", "لين", "حتي", "至", "到", "ถึง", "ដល់",
+        "thung", "mpaka", "hadi", "se", "la", "l", "ila", "alle", "fino alle", "alle ore", "jusqu'à",
+        "through", "thru", "لحد", "الى", "لين", "حتي", "至", "到", "ถึง", "ដល់",
     ]
 
     static func showsLateOrLongHours(in text: [Unicode.Scalar], roleHits: [RoleHit], sentence: [Int]) -> Bool {
@@ -52,10 +54,10 @@ extension IndicatorTagger {
         }
         let times = clockTimes(in: text)
         for (t1, t2) in zip(times, times.dropFirst())
-        where sentence[t1.start] == sentence[t2.start] && t2.start - t1.end <= 12 {
+        where (sentence[t1.start] == sentence[t2.start] || t1.abbreviated) && t2.start - t1.end <= 12 {
             let gap = trimmed(String(String.UnicodeScalarView(text[t1.end..<t2.start])))
             guard rangeConnectors.contains(gap) else { continue }
-            guard t2.meridiem != .none || t2.hour > 12 || t2.hasMinutes else { continue }
+            guard t2.meridiem != .none || t2.hour > 12 || t2.hasMinutes || t2.twentyFourHour else { continue }
             let from = t1.hour24, to = t2.hour24
             if (4...10).contains(from), (to - from + 24) % 24 >= 13 { return true }
         }
@@ -129,6 +131,10 @@ extension IndicatorTagger {
         let hour: Int
         let hasMinutes: Bool
         let meridiem: Meridiem
+        /// Written "6h", "21h", "14hrs", "7 uhr": a 24-hour time ("de 6h à 1h" ends at 1 at night).
+        var twentyFourHour = false
+        /// Ends in "a.m." or "p.m.", whose dot does not end the sentence.
+        var abbreviated = false
 
         var hour24: Int {
             switch meridiem {
@@ -178,20 +184,23 @@ extension IndicatorTagger {
             }
             guard hour <= 24 else { continue }
             var meridiem = Meridiem.none
+            var twentyFour = false
             var m = k
             if m < text.count, text[m] == " " { m += 1 }
             let rest = String(String.UnicodeScalarView(text[m..<min(text.count, m + 5)]))
             if rest.hasPrefix("am") || rest.hasPrefix("a.m") { meridiem = .am; m += rest.hasPrefix("a.m") ? 3 : 2 }
             else if rest.hasPrefix("pm") || rest.hasPrefix("p.m") { meridiem = .pm; m += rest.hasPrefix("p.m") ? 3 : 2 }
-            else if rest.hasPrefix("uhr") { m += 3 }
+            else if rest.hasPrefix("uhr") { m += 3; twentyFour = true }
             else if rest.hasPrefix("hrs") { m += 3 }
-            else if rest.hasPrefix("h") { m += 1 }
+            else if rest.hasPrefix("h") { m += 1; twentyFour = m == k + 1 }
             else { m = k }
+            let abbreviated = m > k && m < text.count && text[m] == "." && text[m - 1] == "m"
             if m < text.count, text[m] == "." { m += 1 }
             // Glued to other letters: "5kg", "3x", "2nd", "12mn".
             if m == k, k < text.count, ScalarFolding.isLatinWordScalar(text[k]) { continue }
             if m > k, m < text.count, ScalarFolding.isLatinWordScalar(text[m]) { continue }
-            out.append(ClockTime(start: start, end: m, hour: hour, hasMinutes: minutes, meridiem: meridiem))
+            out.append(ClockTime(start: start, end: m, hour: hour, hasMinutes: minutes, meridiem: meridiem,
+                                 twentyFourHour: twentyFour, abbreviated: abbreviated))
             k = m
         }
         return out

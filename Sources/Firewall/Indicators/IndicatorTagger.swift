@@ -97,7 +97,8 @@ public struct IndicatorTagger: Sendable {
         PairRule(a: .recruiter, b: .deduction, window: 30, indicator: .debtBondage, unless: .deductionReason),
     ] + denied(.phone, 20, .isolation) + denied(.contact, 24, .isolation, unless: .enforcement)
         + denied(.goOut, 20, .restrictionOfMovement) + denied(.restDay, 24, .excessiveOvertime, unless: .goOut)
-        + denied(.food, 12, .abusiveWorkingLivingConditions)
+        + denied(.food, 12, .abusiveWorkingLivingConditions) + denied(.amenity, 12, .abusiveWorkingLivingConditions)
+        + denied(.vacation, 16, .excessiveOvertime, unless: .wage)
 
     public init() {
         lexicon = Lexicon(IndicatorLexicon.all)
