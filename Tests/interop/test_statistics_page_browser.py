@@ -16,9 +16,12 @@ from selenium.webdriver.common.by import By  # noqa: E402
 
 def test_statistics_page_on_a_phone(daemon, browser_without_js):
     file_complaints(daemon, 45)
-    made = release(daemon, "--epsilon", "3", "--delta", "1e-6", "--threshold", "5")
+    # The language figures from the randomised answers alone (Docs/statistics.md, "Local-only
+    # dimensions"): the page must say which figures carry no added noise.
+    made = release(daemon, "--epsilon", "3", "--delta", "1e-6", "--threshold", "5", "--local-release", "language")
     assert made.returncode == 0, made.stderr
     published = si.http("GET", daemon.url + "/v1/stats/releases").json()["releases"][0]
+    assert published["local_only"] == ["language"]
 
     b = browser_without_js
     b.get(daemon.url + "/stats")
@@ -33,6 +36,7 @@ def test_statistics_page_on_a_phone(daemon, browser_without_js):
     total = next(c["value"] for c in published["cells"] if c["dimension"] == "total")
     assert total is not None and str(total) in b.find_element(By.TAG_NAME, "main").text
     assert published["month"] in b.find_element(By.TAG_NAME, "main").text
+    assert "The figures by language have no added noise" in " ".join(b.find_element(By.TAG_NAME, "main").text.split())
     screenshot(b, "stats.png")
     pdf = base64.b64decode(b.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
     assert pdf.startswith(b"%PDF") and len(pdf) > 2000
