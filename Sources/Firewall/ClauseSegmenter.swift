@@ -24,7 +24,7 @@ enum ClauseSegmenter {
             case 0x2D:
                 if i > 0 && i + 1 < n && t[i - 1] == " " && t[i + 1] == " " { cut[i] = 1 }
             case 0x20:
-                if isThaiPhraseSpace(t, i) { cut[i] = 1 }
+                if isThaiPhraseSpace(t, i) { cut[i] = 1 }  // and the other unspaced scripts
             default:
                 break
             }
@@ -94,10 +94,19 @@ enum ClauseSegmenter {
         return word.count == 1 || ["mr", "ms", "mrs", "mdm", "dr", "sig", "sra"].contains(word)
     }
 
-    private static func isThai(_ s: Unicode.Scalar) -> Bool { s.value >= 0x0E01 && s.value <= 0x0E5B }
+    /// Scripts written without spaces between words, where a space separates phrases: Thai, Lao,
+    /// Burmese, Khmer, Chinese and Japanese ("我的工作准证到明年八月才到期 雇主扣了我四个月工资").
+    private static func isUnspaced(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0E01...0x0E5B, 0x0E80...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            return true
+        default:
+            return false
+        }
+    }
 
     private static func isThaiPhraseSpace(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
-        guard i > 0, i + 1 < t.count, isThai(t[i - 1]), isThai(t[i + 1]) else { return false }
+        guard i > 0, i + 1 < t.count, isUnspaced(t[i - 1]), isUnspaced(t[i + 1]) else { return false }
         // The next phrase is an abbreviation or a number with its unit: it belongs to this one.
         var j = i + 1
         var len = 0

@@ -40,7 +40,8 @@ enum DocumentNumberScanner {
         for m in matches where m.cue == .passport || m.cue == .statusDoc {
             // The document word stays ("held her passport (no. …)" is confiscation); its number goes.
             if let end = looseIdentifierEnd(in: t, after: m.end, labels: labelAt) {
-                var start = m.end
+                // "keeps my passport in her drawer, number E1234567": what the comma ends is custody.
+                var start = t[m.end..<end].lastIndex(where: { clauseCommas.contains($0) }).map { $0 + 1 } ?? m.end
                 while start < end, t[start] == " " { start += 1 }
                 out.append(start..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
             }
@@ -59,7 +60,7 @@ enum DocumentNumberScanner {
                 claimed.insert(idStart)
                 // "has held her passport, no. EE0628451": the confiscation stays, only the number goes.
                 let between = t[m.end..<idStart]
-                let cutAt = between.lastIndex(where: { $0 == "," || $0 == "(" || $0 == "," }).map { $0 + 1 }
+                let cutAt = between.lastIndex(where: { clauseCommas.contains($0) || $0 == "(" }).map { $0 + 1 }
                 out.append((cutAt ?? m.start)..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
             }
         }
@@ -80,6 +81,10 @@ enum DocumentNumberScanner {
         }
         return false
     }
+
+    /// Commas in the scripts we read (Latin, Chinese full-width, Japanese, Arabic): what stands
+    /// before one, between a document word and its number, is a clause of its own.
+    static let clauseCommas: Set<Unicode.Scalar> = [",", "\u{FF0C}", "\u{3001}", "\u{060C}"]
 
     /// How many unknown words may stand between a document word and its number.
     static let looseWords = 3

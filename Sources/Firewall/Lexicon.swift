@@ -17,7 +17,7 @@ struct Lexicon: Sendable {
 
     static let all: [LexiconEntry] =
         english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian + eastAfrican + shared
-        + documentNumbers + chinese + swahili + romanised + nativeScripts + indirect
+        + documentNumbers + chinese + japanese + swahili + romanised + nativeScripts + indirect
         + possession + circumstances
 
     init(_ source: [LexiconEntry] = Lexicon.all) {

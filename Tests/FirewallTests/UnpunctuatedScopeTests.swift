@@ -32,6 +32,18 @@ struct UnpunctuatedScopeTests {
              gone: ["visa ya kutembelea"], stays: ["kazi masaa 16 bila kupumzika"]),
         Case(text: "I crossed the border near Tijuana with my cousin in March 2019 and now I clean three houses",
              gone: ["crossed the border", "Tijuana", "2019"], stays: ["now I clean three houses"]),
+        // Scripts written without spaces between words: a space separates phrases, as in Thai.
+        Case(text: "我的签证去年就过期了 老板三个月没给我工资 还不让我出门",
+             gone: ["签证", "过期"], stays: ["老板三个月没给我工资", "还不让我出门"]),
+        Case(text: "ビザはもう切れています 社長は三か月給料を払っていません",
+             gone: ["ビザ", "切れ"], stays: ["社長は三か月給料を払っていません"]),
+        Case(text: "在留カードは2027年まで有効です。でも残業代がもらえません。",
+             gone: ["在留カード", "2027"], stays: ["残業代がもらえません"]),
+        // A document's number goes; the custody before the comma stays.
+        Case(text: "my employer keeps my passport in her drawer, number E12345678, I sleep in the store room.",
+             gone: ["E12345678"], stays: ["my employer keeps my passport in her drawer", "I sleep in the store room"]),
+        Case(text: "雇主拿走了我的护照，号码 E12345678，我睡在储藏室。",
+             gone: ["E12345678"], stays: ["雇主拿走了我的护照", "我睡在储藏室"]),
         // A year after the learned stage's run dates the disclosure: it goes too.
         Case(text: "TNT ako dito sa Dubai mula 2020 amo ko hindi nagbabayad ng sahod",
              gone: ["TNT", "2020"], stays: ["amo ko hindi nagbabayad ng sahod"]),
@@ -51,6 +63,7 @@ struct UnpunctuatedScopeTests {
         "her daughter got detention at school and madam blamed me and slapped me",
         "my extra hours are undocumented and she pays me for eight only",
         "the guests overstay every weekend and I serve drinks until 3am",
+        "社長にパスポートを取り上げられました。給料も払ってくれません。",
     ])
     func staysWhole(_ text: String) {
         #expect(firewall.redact(text).text == text)
