@@ -37,11 +37,13 @@ enum ComplaintForm {
         static let contactCaseworker = "caseworker"
         static let names = [womanInspector, interpreter, contact]
 
-        /// The complaint fields for her choices on a page in `language`.
-        static func fields(_ answers: [String: String], language: String) -> [String: String] {
+        /// The complaint fields for her choices. The interpreter's language is the complaint's own
+        /// `language`, which the inspector sees beside it; naming it here ("an interpreter in
+        /// Bengali") gave the value screen a nationality word to drop the whole field on.
+        static func fields(_ answers: [String: String]) -> [String: String] {
             var fields: [String: String] = [:]
             if answers[womanInspector] == "yes" { fields["preferred_inspector"] = "a woman inspector" }
-            if answers[interpreter] == "yes" { fields["preferred_interpreter"] = "an interpreter in \(language)" }
+            if answers[interpreter] == "yes" { fields["preferred_interpreter"] = "an interpreter in her language" }
             switch answers[contact] {
             case contactThisPage: fields["preferred_contact"] = "only through the status page"
             case contactCaseworker: fields["preferred_contact"] = "through her caseworker or an organisation helping her"
@@ -123,7 +125,7 @@ enum ComplaintForm {
         let texts = Array(fields.values) + [narrative]
         guard !texts.allSatisfy(\.isEmpty) else { return .failure(Problem(.errorEmpty)) }
         // Preferences alone are no complaint: they join one.
-        fields.merge(Preference.fields(answers.fields, language: language)) { typed, _ in typed }
+        fields.merge(Preference.fields(answers.fields)) { typed, _ in typed }
         guard fields.values.allSatisfy({ $0.unicodeScalars.count <= limits.maxFieldValueCharacters }),
               narrative.unicodeScalars.count <= limits.maxNarrativeCharacters else { return .failure(Problem(.errorTooLong)) }
         guard texts.allSatisfy(TextRules.isAcceptable) else { return .failure(Problem(.errorInvalidText)) }

@@ -25,7 +25,7 @@ struct ComplaintFormTests {
         // Her preferences become fields of their own: the firewall keeps them too.
         let chosen = [ComplaintForm.Preference.womanInspector: "yes", ComplaintForm.Preference.interpreter: "yes",
                       ComplaintForm.Preference.contact: ComplaintForm.Preference.contactCaseworker]
-        values.merge(ComplaintForm.Preference.fields(chosen, language: code)) { $1 }
+        values.merge(ComplaintForm.Preference.fields(chosen)) { $1 }
         let screened = Firewall(policy: .makeDefault()).screenFields(values)
         #expect(screened.kept == values, "the firewall would strip \(Set(values.keys).subtracting(screened.kept.keys))")
     }
@@ -61,10 +61,10 @@ struct ComplaintFormTests {
         typealias P = ComplaintForm.Preference
         let picked = [P.womanInspector: "yes", P.interpreter: "yes", P.contact: P.contactThisPage]
         let complaint = try ComplaintForm.complaint(from: answers(picked, narrative: "No pay."), language: "ne", limits: ComplaintLimits()).get()
-        #expect(complaint.fields == ["preferred_inspector": "a woman inspector", "preferred_interpreter": "an interpreter in ne",
+        #expect(complaint.fields == ["preferred_inspector": "a woman inspector", "preferred_interpreter": "an interpreter in her language",
                                      "preferred_contact": "only through the status page"])
         #expect(throws: Problem.self) { try ComplaintForm.complaint(from: answers(picked), language: "ne", limits: ComplaintLimits()).get() }
-        #expect(P.fields([P.womanInspector: "no", P.contact: "elsewhere"], language: "en").isEmpty, "only the form's own values count")
+        #expect(P.fields([P.womanInspector: "no", P.contact: "elsewhere"]).isEmpty, "only the form's own values count")
     }
 
     @Test("problems the reporter can fix are named", arguments: [
