@@ -20,6 +20,11 @@ struct FieldScreener: Sendable {
     /// Names under which a number is the point (phone, the employer's own ID): their values are
     /// not judged by their shape.
     private let numbered: NameStemSet
+    /// Names whose value is a person's or an organisation's name (employer, agency, worker): not
+    /// free text, so the learned stage, which reads sentences, does not judge them; the rules and
+    /// the document-number shapes still do. It read "Crashmark Employer 000002" as a document's
+    /// number and dropped the employer.
+    private let naming: NameStemSet
 
     init(policy: FirewallPolicy) {
         visible = NameStemSet(policy.agencyVisible.keys.sorted().flatMap { policy.agencyVisible[$0]! })
@@ -28,6 +33,13 @@ struct FieldScreener: Sendable {
         threat = NameStemSet(policy.threatCues)
         decoys = NameStemSet(policy.decoyNames)
         numbered = NameStemSet((policy.agencyVisible["contact"] ?? []) + policy.decoyNames)
+        naming = NameStemSet(["employer", "agency", "worker_identity"].flatMap { policy.agencyVisible[$0] ?? [] })
+    }
+
+    /// Whether a field of this name holds a name (of the employer, the agency, the worker).
+    func holdsAName(_ name: String) -> Bool {
+        let words = FieldNameNormaliser.words(name)
+        return naming.matches(words, joined: words.joined())
     }
 
     /// What the policy says about a field name alone (values are screened by the caller).

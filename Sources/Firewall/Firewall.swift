@@ -75,7 +75,7 @@ public struct Firewall: Sendable {
                     report.record(.unlistedField)
                 }
             case .keep:
-                if policy.screenValues && valueDiscloses(value) {
+                if policy.screenValues && valueDiscloses(value, readsSentences: !screener.holdsAName(name)) {
                     report.record(.statusField)
                 } else if screened && DocumentNumberShape.isDocumentNumber(value) && !screener.expectsNumber(name) {
                     // A passport or FIN number under "Reference" or "worker.id": fail closed.
@@ -119,8 +119,8 @@ public struct Firewall: Sendable {
     /// changed"), and the whole field goes, so fail closed on either.
     /// Only words go to the learned stage: a phone, an amount or a date has no words for it to
     /// read, and the rules and the document-number shapes already judge those.
-    func valueDiscloses(_ value: String) -> Bool {
-        discloses(value) || (Self.hasWords(value, atLeast: 2) && redactor.learnedStageFinds(value))
+    func valueDiscloses(_ value: String, readsSentences: Bool = true) -> Bool {
+        discloses(value) || (readsSentences && Self.hasWords(value, atLeast: 2) && redactor.learnedStageFinds(value))
     }
 
     /// Whether `value` holds at least `count` runs of letters.
