@@ -3,8 +3,9 @@
 /// Sentence ends: `. ! ?` (not after an abbreviation such as "Mr." or "no.", not inside "1.5"),
 /// line breaks, and the full stops of other scripts (`। ॥ ။ ። ؟`). Clause ends: `, ; : ( ) [ ]`
 /// and their Arabic, Burmese and Ethiopic forms, a spaced dash, the conjunctions the lexicons
-/// mark as `.clauseBreak`, and — in Thai, which writes no punctuation — the space between two
-/// phrases (but not around numbers or abbreviations like "ตม.", which belong to their phrase).
+/// mark as `.clauseBreak`, and — in Thai, Lao, Burmese, Khmer, Chinese and Japanese, which write no
+/// spaces between words — the space between two phrases (but not around numbers or abbreviations
+/// like "ตม.", which belong to their phrase).
 enum ClauseSegmenter {
     static func clauses(_ t: [Unicode.Scalar], breaks: [Lexicon.Match]) -> [Clause] {
         let n = t.count
@@ -24,7 +25,7 @@ enum ClauseSegmenter {
             case 0x2D:
                 if i > 0 && i + 1 < n && t[i - 1] == " " && t[i + 1] == " " { cut[i] = 1 }
             case 0x20:
-                if isThaiPhraseSpace(t, i) { cut[i] = 1 }  // and the other unspaced scripts
+                if isPhraseSpace(t, i) { cut[i] = 1 }
             default:
                 break
             }
@@ -105,7 +106,7 @@ enum ClauseSegmenter {
         }
     }
 
-    private static func isThaiPhraseSpace(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+    private static func isPhraseSpace(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i > 0, i + 1 < t.count, isUnspaced(t[i - 1]), isUnspaced(t[i + 1]) else { return false }
         // The next phrase is an abbreviation or a number with its unit: it belongs to this one.
         var j = i + 1

@@ -405,20 +405,9 @@ struct LearnedStage: Sendable {
             // with it, unless it is an amount, an hour or part of an address.
             var last = r.last
             if last + 1 < scored.count, scored[last + 1].token.isWord, !guarded[last + 1],
-               Self.isYear(t[scored[last + 1].token.start..<scored[last + 1].token.end]) { last += 1 }
+               TimeWords.isYear(t[scored[last + 1].token.start..<scored[last + 1].token.end]) { last += 1 }
             return scored[r.first].token.start..<scored[last].token.end
         }
-    }
-
-    /// Four digits from 1950 to 2039, in any digit system.
-    static func isYear(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard s.count == 4 else { return false }
-        var value = 0
-        for c in s {
-            guard ScalarFolding.isDigit(c), let d = c.properties.numericValue else { return false }
-            value = value * 10 + Int(d)
-        }
-        return (1950...2039).contains(value)
     }
 
     /// Tokens that are an amount of money or a number of hours, or the currency or unit word of

@@ -85,7 +85,7 @@ struct NarrativeDetector: Sendable {
             } else if let category = ClauseClassifier.strongCategory(cues[ci]) {
                 removed[ci] = true
                 disclosingSentences.insert(c.sentence)
-                out.append(Finding(range: NarrativeDetector.shortClauseRemoval(c.range, in: t, matches: clauseMatches[ci]), category: category))
+                out.append(Finding(range: NarrativeDetector.shortClauseRemoval(c.range, in: t, words: words, matches: clauseMatches[ci]), category: category))
             } else if ci > 0, removed[ci - 1], clauses[ci - 1].sentence == c.sentence, cues[ci].validState,
                       !cues[ci].custody, !cues[ci].labourNoun, !cues[ci].threat,
                       words.count(c.range) <= NarrativeDetector.continuationWords {
@@ -105,7 +105,7 @@ struct NarrativeDetector: Sendable {
                     }
                 } else if let category = ClauseClassifier.weakCategory(cues[ci]) {
                     removed[ci] = true
-                    out.append(Finding(range: NarrativeDetector.shortClauseRemoval(c.range, in: t, matches: clauseMatches[ci]), category: category))
+                    out.append(Finding(range: NarrativeDetector.shortClauseRemoval(c.range, in: t, words: words, matches: clauseMatches[ci]), category: category))
                 }
             }
         }
@@ -117,6 +117,9 @@ struct NarrativeDetector: Sendable {
 }
 
 extension NarrativeDetector {
+    /// The fewest words a new statement after a short clause's status keeps.
+    static let minimumKeptWords = 3
+
     /// What goes of a short disclosing clause: all of it, up to a new statement that begins after
     /// its last status cue and its time phrase. A message typed without punctuation is cut into
     /// short clauses only at conjunctions, so "o lai lam chu bat lam 2 nha ngu o kho" (stayed on,
@@ -124,21 +127,7 @@ extension NarrativeDetector {
     /// with whatever comes before it in the clause (a leading "after 10 months" is hers too), and
     /// the statement that follows (a subject such as "she", "madam", "chu", or a word about work,
     /// a threat or custody) stays.
-    /// The fewest words a new statement after a short clause's status keeps.
-    static let minimumKeptWords = 3
-
-    /// Whether a stretch holds a run of exactly four digits (a year).
-    static func holdsYear(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        var run = 0
-        for s in t {
-            if ScalarFolding.isDigit(s) { run += 1; continue }
-            if run == 4 { return true }
-            run = 0
-        }
-        return run == 4
-    }
-
-    static func shortClauseRemoval(_ clause: Range<Int>, in t: [Unicode.Scalar], matches: [Lexicon.Match]) -> Range<Int> {
+    static func shortClauseRemoval(_ clause: Range<Int>, in t: [Unicode.Scalar], words: WordIndex, matches: [Lexicon.Match]) -> Range<Int> {
         var statusEnd = clause.lowerBound
         // A negation is a status cue only beside one ("no permit"); a later one is the next
         // statement's ("… ela me chama de macaca, não tenho folga").
@@ -155,13 +144,23 @@ extension NarrativeDetector {
                 // The rest must be a statement of its own (three words or more) and must not
                 // date the status ("ako dito sa Kuwait mula 2021" goes with "TNT na po").
                 let rest = word.startIndex..<clause.upperBound
-                guard WordIndex(Array(t[rest])).count(0..<rest.count) >= minimumKeptWords,
-                      !Self.holdsYear(t[rest]) else { return clause }
+                guard words.count(rest) >= minimumKeptWords, !Self.holdsYear(t, rest) else { return clause }
                 var end = word.startIndex
                 while end > clause.lowerBound, t[end - 1] == " " { end -= 1 }
                 return clause.lowerBound..<end
             }
             position = word.endIndex
+        }
+    }
+
+    /// Whether a stretch holds a year (`TimeWords.isYear`) as a word of its own.
+    static func holdsYear(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var position = r.lowerBound
+        while true {
+            let token = ScopedRemoval.nextToken(in: t, after: position, limit: r.upperBound)
+            guard !token.isEmpty else { return false }
+            if TimeWords.isYear(TimeWords.trimmed(token)) { return true }
+            position = token.endIndex
         }
     }
 

@@ -161,10 +161,10 @@ struct WordIndex {
         var w: Int32 = -1
         var i = 0
         while i < t.count {
-            if Self.isSpace(t[i]) { index[i] = max(w, 0); i += 1; continue }
+            if ScopedRemoval.isSpace(t[i]) { index[i] = max(w, 0); i += 1; continue }
             var j = i
             var numeric = true
-            while j < t.count, !Self.isSpace(t[j]) {
+            while j < t.count, !ScopedRemoval.isSpace(t[j]) {
                 if !(ScalarFolding.isDigit(t[j]) || t[j] == "." || t[j] == "-" || t[j] == "/") { numeric = false }
                 j += 1
             }
@@ -174,8 +174,6 @@ struct WordIndex {
         }
         self.index = index
     }
-
-    private static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\t" }
 
     func word(at i: Int) -> Int { Int(index[i]) }
 
@@ -193,10 +191,26 @@ struct WordIndex {
 enum TimeWords {
     /// A year ("2023", "2023,") or a month or period word ("months", "march"): what dates an event.
     static func isDate(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        var scalars = Array(token)
-        while let last = scalars.last, ".,;:!?".unicodeScalars.contains(last) { scalars.removeLast() }
-        if scalars.count == 4, scalars.allSatisfy(ScalarFolding.isDigit) { return true }
-        return !scalars.isEmpty && words.contains(String(String.UnicodeScalarView(scalars)))
+        let scalars = trimmed(token)
+        return isYear(scalars) || (!scalars.isEmpty && words.contains(String(String.UnicodeScalarView(scalars))))
+    }
+
+    /// Four digits from 1950 to 2039, in any digit system: a year, not a wage of 1500.
+    static func isYear(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count == 4 else { return false }
+        var value = 0
+        for c in s {
+            guard ScalarFolding.isDigit(c), let d = c.properties.numericValue else { return false }
+            value = value * 10 + Int(d)
+        }
+        return (1950...2039).contains(value)
+    }
+
+    /// `token` without the punctuation after it ("2023," → "2023").
+    static func trimmed(_ token: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var end = token.endIndex
+        while end > token.startIndex, ".,;:!?".unicodeScalars.contains(token[end - 1]) { end -= 1 }
+        return token[token.startIndex..<end]
     }
 
     static func isTimeToken(_ token: ArraySlice<Unicode.Scalar>) -> Bool {

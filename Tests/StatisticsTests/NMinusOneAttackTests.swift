@@ -65,17 +65,7 @@ struct NMinusOneAttackTests {
         let a = try Self.outcomes(without, epsilon: budget.epsilon, delta: budget.delta, localOnly: budget.localOnly)
         let b = try Self.outcomes(with, epsilon: budget.epsilon, delta: budget.delta, localOnly: budget.localOnly)
         let bound = exp(Double(budget.epsilon) ?? 0)
-        var worst = 0.0
-        var compared = 0
-        for outcome in Set(a.keys).union(b.keys) {
-            let (x, y) = (Double(a[outcome] ?? 0), Double(b[outcome] ?? 0))
-            guard x >= 2_000, y >= 2_000 else { continue }
-            // Six standard errors of the log of a ratio of two counts: sampling error, not leakage.
-            let tolerance = exp(6 * (1 / x + 1 / y).squareRoot())
-            #expect(x / y <= bound * tolerance && y / x <= bound * tolerance, "outcome \(String(describing: outcome)): \(x) vs \(y)")
-            worst = max(worst, abs(log(x / y)))
-            compared += 1
-        }
+        let (compared, worst) = Self.compare(a, b, bound: bound)
         #expect(compared >= 5, "too few outcomes were frequent enough to compare (\(compared))")
         // The attacker's best guess of "was status removed from the 50th complaint?" from the figure:
         // she picks the likelier world for each outcome. Pure ε-DP bounds her accuracy by e^ε/(1 + e^ε).
@@ -83,6 +73,22 @@ struct NMinusOneAttackTests {
         let accuracy = Double(correct) / Double(2 * Self.samples)
         #expect(accuracy <= bound / (1 + bound) + 0.01, "attack accuracy \(accuracy)")
         print("n-1 attack, ε=\(budget.epsilon) δ=\(budget.delta ?? "0") local-only \(budget.localOnly.sorted()): largest |log ratio| over \(compared) outcomes \(String(format: "%.4f", worst)), attacker accuracy \(String(format: "%.4f", accuracy)) (0.5 = guessing)")
+    }
+
+    /// Checks, for every outcome frequent enough in both worlds, that its probabilities differ by a
+    /// factor of at most `bound` up to sampling error (six standard errors of the log of a ratio of
+    /// two counts); returns how many outcomes were compared and the largest |log ratio|.
+    static func compare<Outcome: Hashable>(_ a: [Outcome: Int], _ b: [Outcome: Int], bound: Double) -> (compared: Int, worst: Double) {
+        var compared = 0, worst = 0.0
+        for outcome in Set(a.keys).union(b.keys) {
+            let (x, y) = (Double(a[outcome] ?? 0), Double(b[outcome] ?? 0))
+            guard x >= 2_000, y >= 2_000 else { continue }
+            let tolerance = exp(6 * (1 / x + 1 / y).squareRoot())
+            #expect(x / y <= bound * tolerance && y / x <= bound * tolerance, "outcome \(String(describing: outcome)): \(x) vs \(y)")
+            worst = max(worst, abs(log(x / y)))
+            compared += 1
+        }
+        return (compared, worst)
     }
 
     /// Language released from the randomised answers alone at ε₀ = 1.1 (no central noise on it).
@@ -114,16 +120,7 @@ struct NMinusOneAttackTests {
     func localOnlyLanguage() throws {
         let a = try Self.languageOutcomes(truth: "l3", source: SodiumRandomSource())
         let b = try Self.languageOutcomes(truth: "l0", source: SodiumRandomSource())
-        let bound = exp(1.1)
-        var compared = 0, worst = 0.0
-        for outcome in Set(a.keys).union(b.keys) {
-            let (x, y) = (Double(a[outcome] ?? 0), Double(b[outcome] ?? 0))
-            guard x >= 2_000, y >= 2_000 else { continue }
-            let tolerance = exp(6 * (1 / x + 1 / y).squareRoot())
-            #expect(x / y <= bound * tolerance && y / x <= bound * tolerance, "\(x) vs \(y)")
-            worst = max(worst, abs(log(x / y)))
-            compared += 1
-        }
+        let (compared, worst) = Self.compare(a, b, bound: exp(1.1))
         // Each answer has probability ≥ 1/(e^1.1 + 31) ≈ 2.9% (≥ 2 900 draws of 100 000); the answers
         // that land on l17…l31 (1 known each) all publish the same figures (2 de-biases to 9, below the
         // threshold, like 1), so 17 + 1 distinct outcomes.
