@@ -247,6 +247,13 @@ struct LearnedStage: Sendable {
     struct TokenSums {
         var cr = 0, ck = 0, pr = 0, pk = 0, nr = 0, nk = 0, br = 0, bk = 0
         var count = 0
+
+        /// A word's transliteration adds its n-grams to the word's own, in every group.
+        mutating func add(_ o: TokenSums) {
+            cr += o.cr; ck += o.ck; pr += o.pr; pk += o.pk
+            nr += o.nr; nk += o.nk; br += o.br; bk += o.bk
+            count += o.count
+        }
     }
 
     /// Buffers reused from token to token.
@@ -316,7 +323,11 @@ struct LearnedStage: Sendable {
         var scratch = Scratch()
         for tok in toks {
             let norm = Self.normalisedUTF8(t[tok.start..<tok.end])
-            sums.append(tokenSums(utf8: norm, word: tok.isWord, scratch: &scratch))
+            var sum = tokenSums(utf8: norm, word: tok.isWord, scratch: &scratch)
+            if model.transliterates, let latin = LearnedTransliteration.transliterate(utf8: norm) {
+                sum.add(tokenSums(utf8: latin, word: tok.isWord, scratch: &scratch))
+            }
+            sums.append(sum)
             scored.append(Scored(token: tok, norm: norm))
         }
         let n = toks.count

@@ -14,7 +14,7 @@ struct FirewallCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "{\"id\", \"text\"} in; {\"id\", \"text\": REDACTED} out.")
         @Option(help: "A firewall policy file to use instead of the built-in one.") var policy: String?
         @Flag(help: "For evaluation: the rules alone, without the learned stage the policy may enable.") var rulesOnly = false
-        @Option(help: ArgumentHelp("For evaluation: a learned model file (FWLM0002) instead of the built-in one.", visibility: .hidden))
+        @Option(help: ArgumentHelp("For evaluation: a learned model file (FWLM0001-0003) instead of the built-in one.", visibility: .hidden))
         var learnedModel: String?
 
         func run() async throws {

@@ -75,6 +75,31 @@ struct LearnedStageTests {
         #expect(checkedWords > 300)
     }
 
+    /// Expected values are anyascii's (Python, `fwfeat.transliterate`), not this code's.
+    @Test("a word in another script is also read in Latin letters; Latin words and Han are not", arguments: [
+        ("भिसा", "bhisa"), ("ቪዛ", "viza"), ("වීසා", "visa"), ("ວີຊາ", "vixa"), ("виза", "viza"), ("βιζα", "viza"),
+        ("ویزا", "wyz"), ("visa", nil), ("签证", nil), ("0000", nil),
+    ] as [(String, String?)])
+    func transliteration(word: String, latin: String?) {
+        #expect(LearnedModel.shipped.transliterates)
+        let norm = LearnedStage.normalisedUTF8(ArraySlice(word.unicodeScalars))
+        #expect(LearnedTransliteration.transliterate(utf8: norm).map { String(decoding: $0, as: UTF8.self) } == latin)
+    }
+
+    @Test("a model without transliteration (FWLM0002) reads each word's own n-grams only")
+    func withoutTransliteration() throws {
+        var bytes = Base64.decode(LearnedModel.shippedBase64)
+        bytes.replaceSubrange(0..<8, with: Array("FWLM0002".utf8))
+        let old = try LearnedModel(bytes: bytes)
+        #expect(!old.transliterates)
+        let settings = FirewallPolicy.LearnedStageSettings(removeAt: 0.6, keepVeto: 0.7, sureAt: 1.01, bridgeWords: 1, minWords: 2)
+        let t = Array("मेरो भिसा सकियो".unicodeScalars)
+        let with = LearnedStage(model: .shipped, settings: settings).score(t, 0..<t.count, trace: true)
+        let without = LearnedStage(model: old, settings: settings).score(t, 0..<t.count, trace: true)
+        // "भिसा" alone: its centre group counts its own n-grams, then "bhisa"'s too.
+        #expect(without[1].counts[0] == 15 && with[1].counts[0] == 15 + 19)
+    }
+
     @Test("log-odds thresholds")
     func logOdds() {
         #expect(abs(LearnedStage.logOdds(0.5)) < 1e-15)

@@ -130,9 +130,47 @@ def token_grams(norm: str):
     return out
 
 
+# ---------------------------------------------------------------- transliteration (FWLM0003)
+# Scripts other than Latin also give the n-grams of their Latin transliteration, so that a word
+# learned in one script is known in another and in Latin letters ("वीज़ा", "ভিসা", "ቪዛ", "bhisa"):
+# the learned stage's reach across the scripts and romanisations its training text holds few of.
+# Per scalar (no context), from the anyascii package, for letters and marks in U+0370-U+1DFF
+# (Greek to Khmer, Ethiopic and Mongolian); Han, kana and Hangul are left out: a syllable's pinyin
+# is shared by too many characters to say anything. export_swift.py writes the same table for Swift.
+TRANSLIT_RANGE = (0x0370, 0x1DFF)
+_TRANSLIT = None
+
+
+def translit_table():
+    global _TRANSLIT
+    if _TRANSLIT is None:
+        from anyascii import anyascii
+        t = {}
+        for c in range(TRANSLIT_RANGE[0], TRANSLIT_RANGE[1] + 1):
+            ch = chr(c)
+            if unicodedata.category(ch)[0] in "LM":
+                t[ch] = anyascii(ch).lower()
+        _TRANSLIT = t
+    return _TRANSLIT
+
+
+def transliterate(norm: str):
+    """The token's transliteration, or None when it has no scalar the table maps or the result is
+    empty or the same."""
+    table = translit_table()
+    if not any(c in table for c in norm):
+        return None
+    out = "".join(table.get(c, c) for c in norm)
+    return out if out and out != norm else None
+
+
 def token_hashes(norm: str):
-    """dict group -> list of indices for this token in that group."""
+    """dict group -> list of indices for this token in that group: the n-grams of the token, then
+    those of its transliteration (if any)."""
     grams = token_grams(norm)
+    tr = transliterate(norm)
+    if tr is not None:
+        grams = grams + token_grams(tr)
     return {g: [feat_index(g, x) for x in grams] for g in GROUPS}
 
 
@@ -198,11 +236,12 @@ class Model:
             out.append(z)
         return out
 
-    # binary format FWLM0002: as FWLM0001 in SPEC.md, but hash_bits = 16 and int8 weights
+    # binary format FWLM0003: as FWLM0001 in SPEC.md, but hash_bits = 16, int8 weights, and the
+    # transliteration's n-grams (FWLM0002 is the same without them)
     def save(self, path):
         pol = json.dumps(self.policy, sort_keys=True).encode()
         with open(path, "wb") as f:
-            f.write(b"FWLM0002")
+            f.write(b"FWLM0003")
             f.write(struct.pack("<IIIII", HASH_BITS, NMIN, NMAX, WIN, 2))
             f.write(struct.pack("<dddd", self.scale[0], self.bias[0], self.scale[1], self.bias[1]))
             f.write(struct.pack("<I", len(pol)))
@@ -213,7 +252,7 @@ class Model:
     def load(path):
         with open(path, "rb") as f:
             data = f.read()
-        assert data[:8] == b"FWLM0002"
+        assert data[:8] == b"FWLM0003", "FWLM0002 files (no transliteration) are read by the Swift side only"
         hb, nmin, nmax, win, heads = struct.unpack_from("<IIIII", data, 8)
         assert (hb, nmin, nmax, win, heads) == (HASH_BITS, NMIN, NMAX, WIN, 2)
         s0, b0, s1, b1 = struct.unpack_from("<dddd", data, 28)

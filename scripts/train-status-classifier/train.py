@@ -5,7 +5,8 @@ leave-one-set-out evaluation. Run from the repository root (see Docs/firewall.md
     nice -n 10 PYTHON scripts/train-status-classifier/train.py            # all folds + final model
     nice -n 10 PYTHON scripts/train-status-classifier/train.py --folds e  # just one outer fold
 
-PYTHON needs numpy, scipy and scikit-learn. Work files (feature cache, rules outputs, models, log)
+PYTHON needs numpy, scipy, scikit-learn and anyascii, and PyICU (with libicu-dev) for the second
+romanised copy (below; without it that copy is skipped, with a warning). Work files (feature cache, rules outputs, models, log)
 go to --work (default .build/status-classifier). The corpus is read in place: sets a-d from
 ../shared/firewall-corpus (or $FIREWALL_CORPUS), e and f from Tests/FirewallCorpus.
 
@@ -117,6 +118,40 @@ def featurize(records):
         X.sum_duplicates()
         out.append(dict(id=r["id"], text=text, toks=toks, wi=wi, X=X, yr=np.array(yr), yk=np.array(yk),
                         rec=r))
+    return out
+
+
+def _non_latin(text):
+    return any(ord(c) >= 0x370 and not (0x1E00 <= ord(c) <= 0x1EFF) and unicodedata.category(c)[0] == "L"
+               for c in text)
+
+
+def romanised_copies(records):
+    """Training-only copies of every record written in a script other than Latin, in Latin letters:
+    one per scalar (anyascii: "khtm ho gya", like a phone's consonant skeletons) and one by ICU's
+    Any-Latin (full vowels: "khatma ho gaya"), when PyICU is installed. A span is carried over when
+    its own transliteration is still found in the copied text (ICU reads context, so a few are
+    not). People type these languages in Latin letters at least as often as in their own script,
+    and the corpus has far fewer such records; the copies are never scored. Measured in
+    Docs/firewall.md (set q)."""
+    from anyascii import anyascii
+    makers = [("any", anyascii)]
+    try:
+        import icu
+        icu_tr = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
+        makers.append(("icu", icu_tr.transliterate))
+    except ImportError:
+        print("warning: PyICU is not installed; training without the ICU romanised copies", file=sys.stderr)
+    out = []
+    for r in records:
+        if not _non_latin(r["text"]):
+            continue
+        for tag, tr in makers:
+            text = tr(r["text"])
+            copy = dict(r, id=f"{r['id']}-{tag}", text=text)
+            for k in ("must_remove", "must_keep"):
+                copy[k] = [x for x in (tr(s) for s in r[k]) if x and x in text]
+            out.append(copy)
     return out
 
 
@@ -291,32 +326,31 @@ def main():
         logf.flush()
 
     t0 = time.time()
-    cache = os.path.join(HERE, "feats.pkl")
+    # v3: features with transliteration (FWLM0003), and the romanised copies under "<set>+"
+    cache = os.path.join(HERE, "feats-v3.pkl")
     if os.path.exists(cache):
         data = pickle.load(open(cache, "rb"))
         for k in SETS:   # a set added since the cache was made
             if k not in data:
                 data[k] = featurize(load(k))
+                data[k + "+"] = featurize(romanised_copies(load(k)))
         pickle.dump(data, open(cache, "wb"))
-        # a cache made with 2^18 slots (the prototype's) folds exactly: index16 = index18 & 0xFFFF
-        for v in data.values():
-            for f in v:
-                if f["X"].shape[1] != F.DIM:
-                    X = f["X"].tocoo()
-                    f["X"] = sp.csr_matrix((X.data, (X.row, X.col & F.MASK)), shape=(X.shape[0], F.DIM))
-                    f["X"].sum_duplicates()
     else:
-        data = {k: featurize(load(k)) for k in SETS}
+        data = {}
+        for k in SETS:
+            data[k] = featurize(load(k))
+            data[k + "+"] = featurize(romanised_copies(load(k)))
         pickle.dump(data, open(cache, "wb"))
+    copies = {k: data.pop(k + "+") for k in SETS}
     log(f"features ready {time.time() - t0:.0f}s; tokens: " +
         ", ".join(f"{k}={sum(f['X'].shape[0] for f in v)}" for k, v in data.items()))
 
     if a.fixed_policy is not None:
         for X in a.fixed_policy:
-            W, b = fit([f for k in SETS if k != X for f in data[k]])
+            W, b = fit([f for k in SETS if k != X for f in data[k] + copies[k]])
             F.Model.from_float(W, b, FIXED_POLICY).save(os.path.join(HERE, "models", f"fold-{X}.bin"))
             log(f"fold {X}: fitted on {''.join(k for k in SETS if k != X)} [{time.time() - t0:.0f}s]")
-        W, b = fit([f for k in SETS for f in data[k]])
+        W, b = fit([f for k in SETS for f in data[k] + copies[k]])
         F.Model.from_float(W, b, FIXED_POLICY).save(os.path.join(HERE, "models", "final.bin"))
         log(f"final model on sets {''.join(SETS)}, policy {FIXED_POLICY} [{time.time() - t0:.0f}s]")
         return
@@ -328,7 +362,7 @@ def main():
         log(f"outer fold {X}: train {''.join(train_sets)}")
         oof_feats, oof_probs, oof_union = [], [], []
         for Y in train_sets:
-            inner = [f for k in train_sets if k != Y for f in data[k]]
+            inner = [f for k in train_sets if k != Y for f in data[k] + copies[k]]
             W, b = fit(inner)
             oof_feats += data[Y]
             oof_probs += predict_float(W, b, data[Y])
@@ -336,7 +370,7 @@ def main():
         pol_alone, best = tune(oof_feats, oof_probs, log)
         pol, best_u = tune_union(oof_feats, oof_union, log)
         pol = dict(pol, alone=pol_alone)
-        W, b = fit([f for k in train_sets for f in data[k]])
+        W, b = fit([f for k in train_sets for f in data[k] + copies[k]])
         model = F.Model.from_float(W, b, pol)
         model.save(os.path.join(HERE, "models", f"fold-{X}.bin"))
         np.savez_compressed(os.path.join(HERE, "models", f"fold-{X}-float.npz"), W=W, b=b)
@@ -359,7 +393,7 @@ def main():
         pol_alone, best = tune(feats, probs, log)
         pol, best_u = tune_union(feats, [c for k in SETS for c in outer_union[k]], log)
         pol = dict(pol, alone=pol_alone)
-        W, b = fit(feats)
+        W, b = fit(feats + [c for k in SETS for c in copies[k]])
         model = F.Model.from_float(W, b, pol)
         model.save(os.path.join(HERE, "models", "final.bin"))
         log(f"final model on sets {''.join(SETS)}: policy {pol}; bytes {os.path.getsize(os.path.join(HERE, 'models', 'final.bin'))}")
