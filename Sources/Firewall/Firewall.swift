@@ -123,14 +123,17 @@ public struct Firewall: Sendable {
         discloses(value) || (readsSentences && Self.hasWords(value, atLeast: 2) && redactor.learnedStageFinds(value))
     }
 
-    /// Whether `value` holds at least `count` runs of letters.
+    /// Whether `value` holds at least `count` words as the learned stage reads them: runs of
+    /// letters and digits, and in a script written without spaces (Chinese, Japanese, Thai, Lao,
+    /// Burmese, Khmer) the pieces it cuts a run into. Counting runs of letters alone, a whole
+    /// remark such as "入境處已拒絕延期逗留申請" was one word and never read.
     static func hasWords(_ value: String, atLeast count: Int) -> Bool {
-        var runs = 0
-        var inRun = false
-        for scalar in value.unicodeScalars {
-            let letter = scalar.properties.isAlphabetic
-            if letter && !inRun { runs += 1; if runs >= count { return true } }
-            inRun = letter
+        let t = Array(value.unicodeScalars)
+        var words = 0
+        for token in LearnedStage.tokenize(t, 0..<t.count) where token.isWord
+            && t[token.start..<token.end].contains(where: \.properties.isAlphabetic) {
+            words += 1
+            if words >= count { return true }
         }
         return false
     }

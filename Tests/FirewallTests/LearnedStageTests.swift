@@ -100,6 +100,19 @@ struct LearnedStageTests {
         #expect(without[1].counts[0] == 15 && with[1].counts[0] == 15 + 19)
     }
 
+    /// A field's value goes to the stage when it holds two words or more; in a script written
+    /// without spaces those are the pieces the stage cuts a run into (a whole Chinese remark was
+    /// one run of letters, so it was never read).
+    @Test("a field value in a script without spaces has words for the stage to read")
+    func unspacedValues() {
+        #expect(Firewall.hasWords("入境處已拒絕延期逗留申請", atLeast: 2))
+        #expect(Firewall.hasWords("ข้ามแดนที่แม่สอดโดยไม่ผ่านด่าน", atLeast: 2))
+        #expect(Firewall.hasWords("no salary", atLeast: 2))
+        #expect(!Firewall.hasWords("陳太", atLeast: 2))
+        #expect(!Firewall.hasWords("Maria 25", atLeast: 2))
+        #expect(!Firewall.hasWords("+971 50 123 4567", atLeast: 2))
+    }
+
     @Test("log-odds thresholds")
     func logOdds() {
         #expect(abs(LearnedStage.logOdds(0.5)) < 1e-15)
