@@ -1,0 +1,36 @@
+import Firewall
+import Testing
+
+/// Look-alikes of status that are labour facts (`Lexicon+LabourPaperwork`): pay and contract
+/// papers, permission to go out, illegal deductions, lodging. Sentences written for this test,
+/// none a corpus record; every "kept" one lost its labour fact before the family was added.
+@Suite("Labour paperwork is not status")
+struct LabourPaperworkTests {
+    let firewall = Firewall(policy: .makeDefault())
+
+    @Test("a labour look-alike reaches the inspector whole", arguments: [
+        "I never got any papers for my salary, only cash in an envelope.",
+        "There are no documents of my payments at all.",
+        "Le patron ne me donne aucun papier pour ma paie depuis mars.",
+        "Nunca me dieron los papeles de mi sueldo en dos años.",
+        "Hindi ako binibigyan ng permiso ni madam para lumabas tuwing Linggo.",
+        "मालिक हर महीने गैरकानूनी कटौती करता है।",
+        "الإقامة في غرفة صغيرة بدون مكيف",
+    ])
+    func kept(_ text: String) {
+        #expect(firewall.redact(text).text == text)
+    }
+
+    /// Without "of" or "for" the papers are hers, and beside a labour fact they still go.
+    @Test("a disclosure beside the same labour words still goes", arguments: [
+        ("I have no papers and no contract, she pays me 200 a month.", "I have no papers", "she pays me 200 a month"),
+        ("no tengo papeles, me deben el sueldo de tres meses", "no tengo papeles", "me deben el sueldo de tres meses"),
+        ("الإقامة منتهية والكفيل ما دفع الراتب", "الإقامة منتهية", "الكفيل ما دفع الراتب"),
+        ("wala akong papeles at 4 months na walang sahod", "wala akong papeles", "4 months na walang sahod"),
+    ])
+    func removed(_ text: String, disclosure: String, labour: String) {
+        let out = firewall.redact(text).text
+        #expect(!out.contains(disclosure), "\(out)")
+        #expect(out.contains(labour), "\(out)")
+    }
+}
