@@ -105,7 +105,9 @@ struct ClauseClassifier {
         }
         if c.papers && c.negation && !c.custody { return .explicitStatus }
         if (c.papers || c.statusDoc) && c.nothing && !c.custody { return .explicitStatus }
-        if c.passport && c.negation && !c.custody { return .entryRoute }
+        // "I don't have my passport, she keep it": without it because someone holds it, said in
+        // the next clause (or the one before), is confiscation.
+        if c.passport && c.negation && !c.custody && !c.custodyNear { return .entryRoute }
         if c.statusAdjective && !c.labourNoun { return .explicitStatus }
         if c.route && c.movement { return .entryRoute }
         // Indirect: what her status does to her life, told without a status word.

@@ -2,7 +2,8 @@ import Firewall
 import Testing
 
 /// Look-alikes of status that are labour facts (`Lexicon+LabourPaperwork`): pay and contract
-/// papers, permission to go out, illegal deductions, lodging. Sentences written for this test,
+/// papers, permission to go out, illegal deductions, lodging; and a passport she is without
+/// because someone holds it, said in the next clause. Sentences written for this test,
 /// none a corpus record; every "kept" one lost its labour fact before the family was added.
 @Suite("Labour paperwork is not status")
 struct LabourPaperworkTests {
@@ -16,6 +17,7 @@ struct LabourPaperworkTests {
         "Hindi ako binibigyan ng permiso ni madam para lumabas tuwing Linggo.",
         "मालिक हर महीने गैरकानूनी कटौती करता है।",
         "الإقامة في غرفة صغيرة بدون مكيف",
+        "I don't have my passport, she keep it in her room.",
     ])
     func kept(_ text: String) {
         #expect(firewall.redact(text).text == text)
@@ -27,6 +29,7 @@ struct LabourPaperworkTests {
         ("no tengo papeles, me deben el sueldo de tres meses", "no tengo papeles", "me deben el sueldo de tres meses"),
         ("الإقامة منتهية والكفيل ما دفع الراتب", "الإقامة منتهية", "الكفيل ما دفع الراتب"),
         ("wala akong papeles at 4 months na walang sahod", "wala akong papeles", "4 months na walang sahod"),
+        ("I have no passport, I came through the forest. She pays me 150.", "I have no passport", "She pays me 150"),
     ])
     func removed(_ text: String, disclosure: String, labour: String) {
         let out = firewall.redact(text).text
