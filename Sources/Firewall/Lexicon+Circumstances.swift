@@ -63,12 +63,17 @@ extension Lexicon {
           "bat giam", "duoi ve nuoc", "jab song klap", "จับส่งกลับ", "ส่งกลับ", "จับเข้าคุก", "ติดคุก",
           "ထောင်ချ", "ပြန်ပို့", "nepal pathai", "pathai dinchha", "pathaidinchha", "desh e pathiye", "deshe pathiye",
           "desh pathiye", "banh chenh tov srok", "qianfan", "ship out agad", "baka ako hulihin", "baka ako mahuli", "ចាប់ដាក់គុក", "បញ្ជូនត្រឡប់", "抓去坐牢", "遣返", "送回國", "送回国"),
+        // Bengali and Nepali in their scripts ("পুলিশ ধরলে দেশে ফেরত পাঠাবে", "पुलिसले समात्यो भने फिर्ता
+        // पठाउँछ"), which only their romanised forms had.
+        L(.consequence, "ফেরত পাঠাবে", "ফেরত পাঠিয়ে দেবে", "দেশে পাঠিয়ে দেবে", "জেলে দেবে", "জেলে ভরবে",
+          "फिर्ता पठाउँछ", "फिर्ता पठाइदिन्छ", "नेपाल पठाइदिन्छ", "देश फर्काइदिन्छ", "जेल हाल्छ", "जेलमा हाल्छ"),
         L(.threatener,
           "she will", "he will", "she'll", "he'll", "she would", "he would", "madam will", "sir will", "boss will",
           "employer will", "sponsor will", "kafeel will", "agent will", "call the police", "call police",
           "call immigration", "report me", "threat*", "says she", "said she", "says he", "said he", "amo ko",
           "majikan", "madam", "patrona", "patron", "el jefe", "la senora", "a senhora", "madame", "bosi", "mama",
           "المدام", "الكفيل", "كفيلي", "صاحب العمل", "مدام", "मालिक", "मालकिन", "مالک", "මැඩම්", "முதலாளி",
+          "ম্যাডাম", "মালিক", "মালকিন", "साहुनी", "साहु",
           "นายจ้าง", "เจ้านาย", "chu nha", "ba chu", "ong chu", "အိမ်ရှင်", "ថៅកែ", "老闆", "老板", "僱主", "雇主"),
         L(.demand,
           "ask for", "asks for", "asked for", "asking for", "ask me for", "ask to see", "they check", "they ask",

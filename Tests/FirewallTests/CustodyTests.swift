@@ -1,0 +1,39 @@
+import Firewall
+import Testing
+
+/// Custody of her documents is a labour fact; "she has no iqama" is status. The custody lexicon
+/// (`Lexicon+Custody`) names a holder or a document, because a custody cue suppresses status
+/// detection in its clause: the bare Arabic "عندها" / "لدى" ("she has" / "I have") used to be custody
+/// words, and kept "ما عندها إقامة" whole. Sentences written for this test, none a corpus record.
+@Suite("Custody and status")
+struct CustodyTests {
+    let firewall = Firewall(policy: .makeDefault())
+
+    @Test("confiscation reaches the inspector", arguments: [
+        "paspor saya ada di majikan, gaji belum dibayar 3 bulan",
+        "جوازي عند الكفيل وما يدفع الراتب",
+        "la patrona no me devuelve el pasaporte",
+    ])
+    func confiscationKept(_ text: String) {
+        #expect(firewall.redact(text).text == text)
+    }
+
+    @Test("saying what she has not is status, whatever the custody words", arguments: [
+        ("ما عندها إقامة والمدام ما تدفع راتبها", "ما عندها إقامة", "والمدام ما تدفع راتبها"),
+        ("لا توجد لدي إقامة", "لا توجد لدي إقامة", ""),
+        // "send her back" is not "give back": the police's consequence, told without a status word.
+        ("পুলিশ ধরলে দেশে ফেরত পাঠাবে", "দেশে ফেরত পাঠাবে", ""),
+        ("पुलिसले समात्यो भने फिर्ता पठाउँछ", "फिर्ता पठाउँछ", ""),
+    ])
+    func statusRemoved(_ text: String, disclosure: String, labour: String) {
+        let out = firewall.redact(text).text
+        #expect(!out.contains(disclosure), "\(out)")
+        #expect(labour.isEmpty || out.contains(labour), "\(out)")
+    }
+
+    @Test("a threat to send her back stays a threat")
+    func threatKept() {
+        let text = "মালিক বলে পুলিশ ডাকবে, দেশে ফেরত পাঠাবে"
+        #expect(firewall.redact(text).text == text)
+    }
+}
