@@ -28,10 +28,11 @@ enum Corpus {
     /// The sets in the project rather than in `../shared`, by folder: f was tuned on; e and g were
     /// kept out of tuning until their first looks (Docs/firewall.md) and have been tuned on since.
     /// Sets i to p (2026-12-07) were each scored once before anyone tuned on them (their first
-    /// looks are in Docs/firewall.md) and have been tuned on since. Set h is never read here.
+    /// looks are in Docs/firewall.md) and have been tuned on since. Sets q and r (2026-12-07, fourth
+    /// session) are blind: scored, never read or tuned on. Set h is never read here.
     static let projectSets: [String: String] = [
         "f": "", "e": "HeldOut/", "g": "HeldOut/",
-        "i": "", "j": "", "k": "", "l": "", "m": "", "n": "", "o": "", "p": "",
+        "i": "", "j": "", "k": "", "l": "", "m": "", "n": "", "o": "", "p": "", "q": "", "r": "",
     ]
 
     struct Narrative { let id, lang, text, notes: String; let mustRemove, mustKeep: [String] }
