@@ -32,8 +32,6 @@ struct LabourPaperworkTests {
         ("I have no passport, I came through the forest. She pays me 150.", "I have no passport", "She pays me 150"),
     ])
     func removed(_ text: String, disclosure: String, labour: String) {
-        let out = firewall.redact(text).text
-        #expect(!out.contains(disclosure), "\(out)")
-        #expect(out.contains(labour), "\(out)")
+        expectRedaction(by: firewall, of: text, removes: disclosure, keeps: labour)
     }
 }
