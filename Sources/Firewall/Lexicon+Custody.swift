@@ -84,7 +84,8 @@ extension Lexicon {
 
         // Spanish
         L(.custody,
-          "quita", "quitan", "quitado", "quitada", "quitaba", "queda con", "quedaron con", "quedan con",
+          // not bare "quita(do)": "me han quitado la residencia" is a permit revoked, status.
+          "queda con", "quedaron con", "quedan con",
           "quedado con", "guardó", "guardaron", "guardan", "guardado", "guardados", "guardada", "guardadas",
           "retienen", "retenido", "retenida", "retenidos", "retuvieron", "retener", "confiscado", "confiscada",
           "confiscaron", "confisca", "confiscan", "decomisó", "decomisaron", "decomisado", "incautado", "incautaron",

@@ -21,6 +21,8 @@ struct CustodyTests {
     @Test("saying what she has not is status, whatever the custody words", arguments: [
         ("ما عندها إقامة والمدام ما تدفع راتبها", "ما عندها إقامة", "والمدام ما تدفع راتبها"),
         ("لا توجد لدي إقامة", "لا توجد لدي إقامة", ""),
+        // "quitar" a permit is to revoke it: not a custody word.
+        ("me han quitado la residencia y trabajo 14 horas sin descanso", "quitado la residencia", "trabajo 14 horas"),
         // "send her back" is not "give back": the police's consequence, told without a status word.
         ("পুলিশ ধরলে দেশে ফেরত পাঠাবে", "দেশে ফেরত পাঠাবে", ""),
         ("पुलिसले समात्यो भने फिर्ता पठाउँछ", "फिर्ता पठाउँछ", ""),
