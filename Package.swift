@@ -162,12 +162,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Shared by the test targets that need a daemon's store on disk; never linked into the daemon.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SodiumTests", dependencies: ["Sodium"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "AuditLog", "Sodium"]),
         .testTarget(
             name: "InspectorUITests",
             dependencies: [
-                "InspectorUI", "InspectorClient", "Envelope", "Sodium", "Server", "Intake", "Storage", "AuditLog",
+                "InspectorUI", "InspectorClient", "Envelope", "Sodium", "Server", "Intake", "Storage", "AuditLog", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
@@ -180,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: [
-                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog", "SeparationAudit", "Statistics",
+                "Intake", "Storage", "PostgresStorage", "Envelope", "Sodium", "Firewall", "AuditLog", "SeparationAudit", "Statistics", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -197,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb", "ReporterGuards", "Statistics", "AuditLog",
+                "Server", "Intake", "Storage", "Envelope", "InspectorClient", "ReporterWeb", "ReporterGuards", "Statistics", "AuditLog", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

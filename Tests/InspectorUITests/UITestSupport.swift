@@ -14,6 +14,7 @@ import Server
 import Sodium
 import Storage
 import Testing
+import TestSupport
 
 /// A real daemon (the `Server` module's router over a SQLite store in a temporary folder) with an
 /// inspector and a supervisor registered, both receiving new cases, their registrations signed by
@@ -29,8 +30,7 @@ struct DaemonFixture {
     let store: SQLiteStore
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-ui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("safeintake-ui")
         let store = try SQLiteStore(directory: folder)
         self.store = store
         operatorKey = OperatorKeyPair.generate(devOnly: true)

@@ -6,6 +6,7 @@ import NIOPosix
 import PostgresNIO
 import Storage
 import Testing
+import TestSupport
 
 /// The storage backends the conformance suite runs against: SQLite always, PostgreSQL when
 /// `SAFEINTAKE_TEST_POSTGRES_URL` names a server (`scripts/with-postgres` starts one). When
@@ -44,8 +45,7 @@ struct TestDatabase: Sendable {
     }
 
     private static func sqlite() throws -> TestDatabase {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.make("safeintake-test")
         let store = try SQLiteStore(directory: folder)
         return TestDatabase(
             backend: .sqlite, store: store,

@@ -10,6 +10,7 @@ import ReporterGuards
 import Server
 import Sodium
 import Storage
+import TestSupport
 
 /// The daemon's router over a real store in a temporary folder, with the dev key set registered.
 struct ServerHarness {
@@ -24,8 +25,7 @@ struct ServerHarness {
     /// `guardState`: where the guard keeps its counts (default: in memory, as one daemon does).
     init(abuse: AbusePolicy = AbusePolicy(), evidence: (any EvidenceReader)? = nil, guardState: (any GuardStateStore)? = nil,
          challenges: (any AgencyChallengeLedger)? = nil) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("safeintake-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try ScratchFolder.make("safeintake-server")
         store = try SQLiteStore(directory: folder)
         let agency = AgencyService(store: store)
         inspector1 = try AgencyKeyPair.generate(name: "inspector-1", role: .inspector, devOnly: true)

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 import urllib.parse
 from pathlib import Path
@@ -111,18 +112,34 @@ def _start_browser(javascript: bool = True) -> webdriver.Chrome:
         options.add_argument(arg)
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    browser = webdriver.Chrome(service=Service(driver_path), options=options)
+    # Chromium leaves its singleton socket folders (org.chromium.Chromium.*) in TMPDIR when it
+    # quits: give each browser a folder of its own for them and its profile, removed by _stop_browser.
+    scratch = tempfile.mkdtemp(prefix="safeintake-chromium-")
+    options.add_argument(f"--user-data-dir={scratch}/profile")
+    try:
+        browser = webdriver.Chrome(service=Service(driver_path, env={**os.environ, "TMPDIR": scratch}), options=options)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    browser.scratch = scratch
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
     browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
     browser.set_page_load_timeout(30)
     return browser
 
 
+def _stop_browser(browser: webdriver.Chrome) -> None:
+    try:
+        browser.quit()
+    finally:
+        shutil.rmtree(browser.scratch, ignore_errors=True)
+
+
 @pytest.fixture
 def browser():
     b = _start_browser()
     yield b
-    b.quit()
+    _stop_browser(b)
 
 
 @pytest.fixture
@@ -130,7 +147,7 @@ def browser_without_js():
     b = _start_browser(javascript=False)
     b.scripts_off = True
     yield b
-    b.quit()
+    _stop_browser(b)
 
 
 # ------------------------------------------------------------------------------ helpers
