@@ -25,6 +25,10 @@ struct ClauseClassifier {
         var labourNoun = false
         var threat = false
         var custody = false
+        /// The documents custody holds. Every kind unless the detector has bound each custody
+        /// word to its document (`CustodyBinding`): then a document nobody holds is judged as if
+        /// no custody word stood in the clause.
+        var held: DocumentKinds = []
         var route = false
         var movement = false
         var renew = false
@@ -68,7 +72,9 @@ struct ClauseClassifier {
             case .statusAdjective: statusAdjective = true
             case .labourNoun: labourNoun = true
             case .threat: threat = true
-            case .custody: custody = true
+            case .custody:
+                custody = true
+                held = .all
             case .route: route = true
             case .movement: movement = true
             case .renew: renew = true
@@ -97,17 +103,19 @@ struct ClauseClassifier {
         }
         if c.enforcement && !c.threat { return .enforcementHistory }
         if c.statusDoc {
-            if c.negation && !c.custody { return .explicitStatus }
+            if c.negation && !c.held.contains(.statusDoc) { return .explicitStatus }
             // "she will cancel my visa" is a threat, an inspector's business; "my visa was
             // cancelled" is status.
             if c.explicitState && !c.threat { return .explicitStatus }
-            if c.validState && !c.custody { return .validStatus }
+            if c.validState && !c.held.contains(.statusDoc) { return .validStatus }
         }
-        if c.papers && c.negation && !c.custody { return .explicitStatus }
-        if (c.papers || c.statusDoc) && c.nothing && !c.custody { return .explicitStatus }
+        if c.papers && c.negation && !c.held.contains(.papers) { return .explicitStatus }
+        if c.nothing && ((c.papers && !c.held.contains(.papers)) || (c.statusDoc && !c.held.contains(.statusDoc))) {
+            return .explicitStatus
+        }
         // "I don't have my passport, she keep it": without it because someone holds it, said in
         // the next clause (or the one before), is confiscation.
-        if c.passport && c.negation && !c.custody && !c.custodyNear { return .entryRoute }
+        if c.passport && c.negation && !c.held.contains(.passport) && !c.custodyNear { return .entryRoute }
         if c.statusAdjective && !c.labourNoun { return .explicitStatus }
         if c.route && c.movement { return .entryRoute }
         // Indirect: what her status does to her life, told without a status word.
@@ -139,7 +147,7 @@ struct ClauseClassifier {
         if let w = c.weak { return w }
         if c.renew && c.negation && !c.threat { return .explicitStatus }
         if c.movement && (c.statusDoc || c.passport) { return .entryRoute }
-        if c.statusDoc && !c.custody && !c.labourNoun { return .explicitStatus }
+        if c.statusDoc && !c.held.contains(.statusDoc) && !c.labourNoun { return .explicitStatus }
         if c.explicitState && !c.custody && !c.labourNoun { return .explicitStatus }
         return nil
     }

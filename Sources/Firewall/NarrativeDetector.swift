@@ -47,6 +47,14 @@ struct NarrativeDetector: Sendable {
         }
         NarrativeDetector.addSentenceContext(&cues, clauses: clauses)
         let words = WordIndex(t)
+        for ci in clauses.indices { clauseMatches[ci].sort { $0.start < $1.start } }
+        // Each custody word holds one document (or a list of them): the others are judged as if
+        // no one held anything.
+        var bindings = [[CustodyBinding]](repeating: [], count: clauses.count)
+        for ci in clauses.indices where cues[ci].custody {
+            bindings[ci] = CustodyBinding.bindings(clauseMatches[ci], clause: clauses[ci].range, in: t, words: words)
+            cues[ci].held = CustodyBinding.heldKinds(bindings[ci])
+        }
         // "she will cancel my visa and deport me": a short clause that continues a threat in the
         // same sentence is part of the threat.
         for ci in clauses.indices.dropFirst() where clauses[ci].sentence == clauses[ci - 1].sentence
@@ -56,7 +64,7 @@ struct NarrativeDetector: Sendable {
         let long = clauses.map { words.count($0.range) > ScopedRemoval.longClauseWords }
         var groups = [[ScopedRemoval.Group]](repeating: [], count: clauses.count)
         for ci in clauses.indices where long[ci] {
-            groups[ci] = ScopedRemoval.groups(clauseMatches[ci].sorted { $0.start < $1.start }, words: words)
+            groups[ci] = ScopedRemoval.groups(clauseMatches[ci], bindings: bindings[ci], in: t, words: words)
             for gi in groups[ci].indices {
                 groups[ci][gi].cues.fearContext = cues[ci].fearContext
                 groups[ci][gi].cues.authorityNear = cues[ci].authorityNear
@@ -85,7 +93,10 @@ struct NarrativeDetector: Sendable {
             } else if let category = ClauseClassifier.strongCategory(cues[ci]) {
                 removed[ci] = true
                 disclosingSentences.insert(c.sentence)
-                out.append(Finding(range: NarrativeDetector.shortClauseRemoval(c.range, in: t, words: words, matches: clauseMatches[ci]), category: category))
+                for r in NarrativeDetector.shortClauseRemovals(c.range, cues: cues[ci], bindings: bindings[ci], in: t, words: words,
+                                                               matches: clauseMatches[ci], judge: ClauseClassifier.strongCategory) {
+                    out.append(Finding(range: r, category: category))
+                }
             } else if ci > 0, removed[ci - 1], clauses[ci - 1].sentence == c.sentence, cues[ci].validState,
                       !cues[ci].custody, !cues[ci].labourNoun, !cues[ci].threat,
                       words.count(c.range) <= NarrativeDetector.continuationWords {
@@ -105,7 +116,10 @@ struct NarrativeDetector: Sendable {
                     }
                 } else if let category = ClauseClassifier.weakCategory(cues[ci]) {
                     removed[ci] = true
-                    out.append(Finding(range: NarrativeDetector.shortClauseRemoval(c.range, in: t, words: words, matches: clauseMatches[ci]), category: category))
+                    for r in NarrativeDetector.shortClauseRemovals(c.range, cues: cues[ci], bindings: bindings[ci], in: t, words: words,
+                                                                   matches: clauseMatches[ci], judge: ClauseClassifier.weakCategory) {
+                        out.append(Finding(range: r, category: category))
+                    }
                 }
             }
         }
@@ -151,6 +165,62 @@ extension NarrativeDetector {
             }
             position = word.endIndex
         }
+    }
+
+    /// What goes of a short disclosing clause that also tells a confiscation: when the status
+    /// outside the confiscation's words discloses on its own (`judge`), only that status, each
+    /// stretch on either side of the confiscation read as a short clause of its own; otherwise the
+    /// whole clause, as `shortClauseRemoval` says. "wala akong visa kinikeep ni madam passport ko"
+    /// keeps "kinikeep ni madam passport ko", and "boss hold my passport i have no permit" keeps
+    /// "boss hold my passport".
+    static func shortClauseRemovals(_ clause: Range<Int>, cues: ClauseClassifier.CueSet, bindings: [CustodyBinding],
+                                    in t: [Unicode.Scalar], words: WordIndex, matches: [Lexicon.Match],
+                                    judge: (ClauseClassifier.CueSet) -> DisclosureCategory?) -> [Range<Int>] {
+        let whole = [shortClauseRemoval(clause, in: t, words: words, matches: matches)]
+        guard let rest = outsideCustody(matches, bindings: bindings, context: cues), judge(rest) != nil else { return whole }
+        let outside = matches.filter { !CustodyBinding.inside($0, bindings) }
+        var parts: [Range<Int>] = []
+        var cursor = clause.lowerBound
+        for span in bindings.map(\.span).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if span.lowerBound > cursor { parts.append(cursor..<span.lowerBound) }
+            cursor = max(cursor, span.upperBound)
+        }
+        if cursor < clause.upperBound { parts.append(cursor..<clause.upperBound) }
+        let removals: [Range<Int>] = parts.compactMap { part in
+            let inPart = outside.filter { part.contains($0.start) }
+            guard inPart.contains(where: { ScopedRemoval.isStatusCue($0.cue) && $0.cue != .negation }),
+                  let trimmed = trimmingSpaces(part, in: t) else { return nil }
+            return shortClauseRemoval(trimmed, in: t, words: words, matches: inPart)
+        }
+        return removals.isEmpty ? whole : removals
+    }
+
+    /// The cues of a clause outside its confiscations' words, with the clause's sentence context;
+    /// nil when it tells no confiscation, or when a confiscation's words cut through a status
+    /// phrase ("green card holder", "wala akong passport kinuha ni madam"), which is read whole.
+    static func outsideCustody(_ matches: [Lexicon.Match], bindings: [CustodyBinding],
+                               context: ClauseClassifier.CueSet) -> ClauseClassifier.CueSet? {
+        guard !bindings.isEmpty else { return nil }
+        let outside = matches.filter { !CustodyBinding.inside($0, bindings) }
+        guard !outside.contains(where: { m in bindings.contains { $0.span.overlaps(m.start..<m.end) } }) else { return nil }
+        var rest = ClauseClassifier.CueSet()
+        for m in outside { rest.add(m.cue) }
+        // Custody still keeps the rules that are not about a document off the rest ("… so I
+        // cannot go out, they ask for ID"); the documents outside are nobody's.
+        rest.custody = true
+        rest.held = []
+        rest.fearContext = context.fearContext
+        rest.authorityNear = context.authorityNear
+        rest.custodyNear = context.custodyNear
+        return rest
+    }
+
+    /// `r` without the spaces at its ends, or nil when nothing else is in it.
+    static func trimmingSpaces(_ r: Range<Int>, in t: [Unicode.Scalar]) -> Range<Int>? {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b, ScopedRemoval.isSpace(t[a]) { a += 1 }
+        while b > a, ScopedRemoval.isSpace(t[b - 1]) { b -= 1 }
+        return a < b ? a..<b : nil
     }
 
     /// Whether a stretch holds a year (`TimeWords.isYear`) as a word of its own.

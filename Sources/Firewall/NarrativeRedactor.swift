@@ -141,35 +141,42 @@ struct NarrativeRedactor: Sendable {
             // Custody matters to the rules only next to a document ("took my passport").
             guard m.cue == .threat || set.passport || set.statusDoc || set.papers else { continue }
             if words.count(c.range) <= ScopedRemoval.longClauseWords {
-                mark(c.range)
+                // A confiscation beside status about another document protects only its own
+                // words, as the rules read it ("wala akong visa kinikeep ni madam passport ko").
+                let own = matches.filter { clauseAt[$0.start] == Int32(ci) }
+                let bindings = m.cue == .custody ? CustodyBinding.bindings(own, clause: c.range, in: t, words: words) : []
+                if let rest = NarrativeDetector.outsideCustody(own, bindings: bindings, context: set),
+                   ClauseClassifier.strongCategory(rest) != nil || ClauseClassifier.weakCategory(rest) != nil {
+                    for b in bindings { mark(b.span) }
+                } else {
+                    mark(c.range)
+                }
             } else if m.cue == .threat {
                 let w = words.word(at: m.start)
                 let near = c.range.filter { abs(words.word(at: $0) - w) <= ScopedRemoval.contextRadius }
                 if let a = near.first, let b = near.last { mark(a..<(b + 1)) }
-            } else if let span = Self.custodySpan(m, in: c.range, ci: Int32(ci), clauseAt: clauseAt, matches: matches, words: words) {
+            } else if let span = Self.custodySpan(m, in: c.range, ci: Int32(ci), clauseAt: clauseAt, matches: matches, t: t, words: words) {
                 mark(span)
             }
         }
         return protected
     }
 
-    /// In a long clause, the confiscation a custody word tells runs from it to the nearest document
-    /// word within five words ("madam took my passport", "paaspoortii koo madaamiin qabatte"), and
-    /// one word past each: that is what the learned stage may not take. The words on its far side
+    /// In a long clause, the confiscation a custody word tells runs from it to the document it
+    /// holds (`CustodyBinding`: "madam took my passport", "paaspoortii koo madaamiin qabatte"), one
+    /// word past each and the holder or possessive beside them: that is what the learned stage
+    /// may not take. The words on its far side
     /// are often a new statement in a message typed without punctuation ("… qabatte heyyamni
     /// jireenyaa koo bara darbe dhumate": her permit ran out), which five words either side used to
     /// shield from the stage as well.
     static func custodySpan(_ m: Lexicon.Match, in clause: Range<Int>, ci: Int32, clauseAt: [Int32],
-                            matches: [Lexicon.Match], words: WordIndex) -> Range<Int>? {
-        let w = words.word(at: m.start)
-        let documents = matches.filter { d in
-            (d.cue == .passport || d.cue == .statusDoc || d.cue == .papers) && clauseAt[d.start] == ci
-                && abs(words.word(at: d.start) - w) <= ScopedRemoval.contextRadius
-        }
-        guard let nearest = documents.min(by: { abs(words.word(at: $0.start) - w) < abs(words.word(at: $1.start) - w) })
-        else { return nil }
-        let first = min(words.word(at: nearest.start), w) - 1
-        let last = max(words.word(at: max(nearest.end - 1, nearest.start)), words.word(at: max(m.end - 1, m.start))) + 1
+                            matches: [Lexicon.Match], t: [Unicode.Scalar], words: WordIndex) -> Range<Int>? {
+        let own = matches.filter { clauseAt[$0.start] == ci }
+        guard let binding = CustodyBinding.bindings(own, clause: clause, in: t, words: words).first(where: {
+            $0.span.lowerBound <= m.start && m.end <= $0.span.upperBound
+        }) else { return nil }
+        let first = min(words.word(at: binding.core.lowerBound) - 1, words.word(at: binding.span.lowerBound))
+        let last = max(words.word(at: binding.core.upperBound - 1) + 1, words.word(at: binding.span.upperBound - 1))
         let span = clause.filter { words.word(at: $0) >= first && words.word(at: $0) <= last }
         guard let a = span.first, let b = span.last else { return nil }
         return a..<(b + 1)

@@ -41,6 +41,21 @@ enum ScopedRemoval {
         }
     }
 
+    /// Subjects that never follow a noun as its possessive, as "sy" and "ko" do ("visa sy mati").
+    static let subjects: Set<String> = ["i", "im", "i'm", "she", "he", "we", "they"]
+
+    /// Whether a subject (`subjects`) stands as a word of its own between two positions.
+    static func subjectBetween(_ a: Int, _ b: Int, in t: [Unicode.Scalar]) -> Bool {
+        var position = a
+        while position < b {
+            let token = nextToken(in: t, after: position, limit: b)
+            guard !token.isEmpty else { return false }
+            if subjects.contains(String(String.UnicodeScalarView(token))) { return true }
+            position = token.endIndex
+        }
+        return false
+    }
+
     static func isContextCue(_ cue: Cue) -> Bool {
         switch cue {
         case .threat, .custody, .labourNoun, .avoidance, .threatener: return true
@@ -49,14 +64,18 @@ enum ScopedRemoval {
     }
 
     /// The status groups of one clause, each with its cues and context. `matches` are the
-    /// clause's own, sorted by start.
-    static func groups(_ matches: [Lexicon.Match], words: WordIndex) -> [Group] {
+    /// clause's own, sorted by start; `bindings` say which document each custody word holds.
+    static func groups(_ matches: [Lexicon.Match], bindings: [CustodyBinding] = [], in t: [Unicode.Scalar], words: WordIndex) -> [Group] {
         var groups: [Group] = []
         for m in matches where isStatusCue(m.cue) {
             let w = words.word(at: m.start)
             // A group of only a negation or a movement joins the next cue only if it is the next
             // word ("no permit"): "they pay only 700 not 1500 my visa finish" keeps "not 1500".
-            if var last = groups.last, w - last.lastWord <= (last.cues.hasStatusCue ? linkGap : 1) {
+            // A negation after a subject is the next statement's ("my iqama i not paid 5 month"),
+            // unless a status word follows it ("iqama expired she dont renew").
+            if var last = groups.last, w - last.lastWord <= (last.cues.hasStatusCue ? linkGap : 1),
+               !(m.cue == .negation && subjectBetween(last.range.upperBound, m.start, in: t)
+                 && !matches.contains { $0.start >= m.end && isStatusCue($0.cue) && $0.cue != .negation && words.word(at: $0.start) - w <= 1 }) {
                 last.range = last.range.lowerBound..<max(last.range.upperBound, m.end)
                 last.lastWord = max(last.lastWord, words.word(at: max(m.end - 1, m.start)))
                 last.cues.add(m.cue)
@@ -67,15 +86,25 @@ enum ScopedRemoval {
                 groups.append(Group(range: m.start..<m.end, firstWord: w, lastWord: words.word(at: max(m.end - 1, m.start)), cues: cues))
             }
         }
-        // The threat, custody and labour words near a group set its verdict as in a clause.
+        // The threat, custody and labour words near a group set its verdict as in a clause. A
+        // custody word counts only for a group about the document it holds, or about none.
         for gi in groups.indices {
+            var held = DocumentKinds()
             for m in matches where isContextCue(m.cue) {
                 let w = words.word(at: m.start)
                 let before = m.cue == .threat || m.cue == .threatener ? threatReach : contextRadius
-                if w >= groups[gi].firstWord - before && w <= groups[gi].lastWord + contextRadius {
-                    groups[gi].cues.add(m.cue)
+                guard w >= groups[gi].firstWord - before && w <= groups[gi].lastWord + contextRadius else { continue }
+                if m.cue == .custody {
+                    let binding = bindings.first { $0.span.lowerBound <= m.start && m.end <= $0.span.upperBound }
+                    let documents = matches.reduce(into: DocumentKinds()) { kinds, d in
+                        if groups[gi].range.contains(d.start) { kinds.formUnion(DocumentKinds(cue: d.cue)) }
+                    }
+                    if let binding, !documents.isEmpty, documents.isDisjoint(with: binding.held) { continue }
+                    held.formUnion(binding?.held ?? [])
                 }
+                groups[gi].cues.add(m.cue)
             }
+            if groups[gi].cues.custody { groups[gi].cues.held = held }
         }
         return groups
     }

@@ -31,6 +31,31 @@ struct CustodyTests {
         expectRedaction(by: firewall, of: text, removes: disclosure, keeps: labour)
     }
 
+    /// A custody word holds one document. In a message typed without punctuation, status about
+    /// another document in the same clause was kept whole ("wala akong visa" beside a held
+    /// passport), or the clause went whole and the confiscation with it.
+    @Test("custody of one document neither hides status about another nor goes with it", arguments: [
+        ("wala akong visa kinikeep ni madam passport ko", "wala akong visa", "kinikeep ni madam passport ko"),
+        ("sy tdk punya visa paspor sy ditahan majikan", "tdk punya visa", "paspor sy ditahan majikan"),
+        ("majikan simpan paspor sy permit kerja tak ada", "permit kerja tak ada", "majikan simpan paspor sy"),
+        ("boss hold my passport i have no permit", "no permit", "boss hold my passport"),
+        ("madam keeps my passport i have no visa since 2022", "no visa", "madam keeps my passport"),
+        ("madam took my passport my visa is expired already 2 years", "expired", "madam took my passport"),
+        ("no tengo papeles la señora tiene mi pasaporte", "no tengo papeles", "la señora tiene mi pasaporte"),
+    ])
+    func custodyPerDocument(_ text: String, disclosure: String, labour: String) {
+        expectRedaction(by: firewall, of: text, removes: disclosure, keeps: labour)
+    }
+
+    @Test("custody of a list of documents, or of the one she says she lacks, stays confiscation", arguments: [
+        "madam keeps my passport and my visa",
+        "kinuha ni madam ang passport at visa ko",
+        "madam keeps my passport no salary 4 months",
+    ])
+    func heldDocumentsKept(_ text: String) {
+        #expect(firewall.redact(text).text == text)
+    }
+
     @Test("a threat to send her back stays a threat")
     func threatKept() {
         let text = "মালিক বলে পুলিশ ডাকবে, দেশে ফেরত পাঠাবে"
