@@ -53,6 +53,9 @@ struct ClauseClassifier {
         /// Set by the detector: someone holds a document in a neighbouring clause of the same
         /// sentence ("they ask for my ID at the gate and madam keeps it" is confinement).
         var custodyNear = false
+        /// Set by the detector: someone holds a document named in a neighbouring clause of the
+        /// same sentence ("monsieur garde mon passeport, et mon permis de travail …").
+        var heldNear = false
 
         /// Whether any cue other than negation or movement has been added.
         var hasStatusCue: Bool {
@@ -146,8 +149,14 @@ struct ClauseClassifier {
     static func weakCategory(_ c: CueSet) -> DisclosureCategory? {
         if let w = c.weak { return w }
         if c.renew && c.negation && !c.threat { return .explicitStatus }
-        if c.movement && (c.statusDoc || c.passport) { return .entryRoute }
-        if c.statusDoc && !c.held.contains(.statusDoc) && !c.labourNoun { return .explicitStatus }
+        // "broker hold my passport since i come": the passport someone holds says nothing of how
+        // she came.
+        if c.movement && ((c.statusDoc && !c.held.contains(.statusDoc)) || (c.passport && !c.held.contains(.passport))) {
+            return .entryRoute
+        }
+        // "monsieur garde mon passeport et mon permis de travail dans son bureau": a document in
+        // the clause beside a confiscation is held with it.
+        if c.statusDoc && !c.held.contains(.statusDoc) && !c.heldNear && !c.labourNoun { return .explicitStatus }
         if c.explicitState && !c.custody && !c.labourNoun { return .explicitStatus }
         return nil
     }

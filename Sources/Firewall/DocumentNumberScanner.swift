@@ -39,9 +39,13 @@ enum DocumentNumberScanner {
         // number must be strong (six digits or more), so "passport for 3 years" stays.
         for m in matches where m.cue == .passport || m.cue == .statusDoc {
             // The document word stays ("held her passport (no. …)" is confiscation); its number goes.
-            if let end = looseIdentifierEnd(in: t, after: m.end, labels: labelAt) {
-                // "keeps my passport in her drawer, number E1234567": what the comma ends is custody.
-                var start = t[m.end..<end].lastIndex(where: { clauseCommas.contains($0) }).map { $0 + 1 } ?? m.end
+            if let end = looseIdentifierEnd(in: t, after: m.end, labels: labelAt),
+               // A nearer document word owns the number ("หนังสือเดินทางไว้ บัตรสีชมพูเลขที่ ๐ ๐๙๓๒…": the
+               // pink card's, and "ไว้", kept, stays).
+               !matches.contains(where: { d in d.start > m.end && d.start < end && (d.cue == .passport || d.cue == .statusDoc) }) {
+                // "keeps my passport in her drawer, number E1234567": what the comma or the
+                // bracket ends is custody.
+                var start = t[m.end..<end].lastIndex(where: { clauseCommas.contains($0) || $0 == "(" }).map { $0 + 1 } ?? m.end
                 while start < end, t[start] == " " { start += 1 }
                 out.append(start..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
             }
@@ -61,7 +65,12 @@ enum DocumentNumberScanner {
                 // "has held her passport, no. EE0628451": the confiscation stays, only the number goes.
                 let between = t[m.end..<idStart]
                 let cutAt = between.lastIndex(where: { clauseCommas.contains($0) || $0 == "(" }).map { $0 + 1 }
-                out.append((cutAt ?? m.start)..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
+                // "holds my passport N4428917": the passport word stays, as in the loose reading
+                // above; a label after it ("passport no.") goes with the number.
+                let passportEnd = matches.first { $0.cue == .passport && $0.start == m.start }.map { p in
+                    t[p.end..<idStart].firstIndex { $0 != " " } ?? idStart
+                }
+                out.append((cutAt ?? passportEnd ?? m.start)..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
             }
         }
         return out
