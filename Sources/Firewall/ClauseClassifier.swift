@@ -101,8 +101,9 @@ struct ClauseClassifier {
     /// The category a clause discloses on its own, or nil.
     static func strongCategory(_ c: CueSet) -> DisclosureCategory? {
         if let s = c.strong {
-            // A threat to denounce is a labour fact even when worded with enforcement terms.
-            if !(c.threat && s == .enforcementHistory) { return s }
+            // A threat to denounce is a labour fact even when worded with enforcement terms, or as
+            // the absconding report she would be filed under ("إذا اشتكيت بيسوي علي بلاغ هروب").
+            if !(c.threat && (s == .enforcementHistory || c.abscond)) { return s }
         }
         if c.enforcement && !c.threat { return .enforcementHistory }
         if c.statusDoc {

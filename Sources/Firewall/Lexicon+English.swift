@@ -102,6 +102,7 @@ extension Lexicon {
           "blackmail*", "lucky", "says she will", "said she will", "said he will", "says he will", "tells me she",
           "tells me he", "told me she", "told me he", "will put me", "put me in prison", "call the police", "call police",
           "call immigration", "call ice", "call the ice", "call the immigration", "report me", "report us", "bring police",
+          "say police", "says police", "said police", "say call police", "will tell police", "tell the police",
           "scared"),
         L(.custody,
           "keep*", "kept", "hold*", "held", "took", "take", "taken", "taking", "confiscat*", "withhold*", "withheld",

@@ -90,6 +90,10 @@ extension Lexicon {
         L(.enforcement, "deportado", "deportada", "deportaram", "expulso", "expulsa", "detido pela imigracao",
           "detida pela imigracao", "aima", "sef", "policia federal me prendeu"),
         L(.statusDoc, "visto", "autorizacao de residencia", "titulo de residencia", "documentos", "papeis"),
+        // "se eu reclamar chama a aima": a complaint's price, named by the employer.
+        L(.threat, "ameaca*", "me ameacou", "se eu reclamar", "se reclamar", "se eu denunciar", "se eu falar", "se eu for",
+          "se eu sair", "vai chamar", "vai me denunciar", "vai denunciar", "chama a policia", "chamar a policia", "chama a aima",
+          "chamar a aima", "chama o sef", "chamar o sef", "liga pra policia", "ligar pra policia", "disse que vai"),
         L(.passport, "passaporte"),
         L(.negation, "nao", "sem", "nunca", "nenhum", "nenhuma"),
         L(.state(.explicitStatus), "vencido", "vencida", "venceu", "expirou", "caducou", "cancelado", "cancelaram"),

@@ -28,11 +28,7 @@ struct NarrativeDetector: Sendable {
         var cues = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
         var clauseMatches = [[Lexicon.Match]](repeating: [], count: clauses.count)
         for m in matches {
-            // A cue whose first character is a clause cut (Arabic "و" glued to "ویزا") belongs to
-            // the clause its remaining characters fall in.
-            var p = m.start
-            while p < m.end - 1, clauseAt[p] < 0 { p += 1 }
-            let ci = clauseAt[p]
+            let ci = NarrativeDetector.clause(of: m, clauseAt: clauseAt)
             if ci >= 0 {
                 cues[Int(ci)].add(m.cue)
                 clauseMatches[Int(ci)].append(m)
@@ -46,6 +42,13 @@ struct NarrativeDetector: Sendable {
             cues[ci - 1].nothing = true
         }
         NarrativeDetector.addSentenceContext(&cues, clauses: clauses)
+        // "majikan bilang kalau lapor polisi saya yang ditangkap": a conditional threat in the
+        // clause after the one that names who speaks it is hers (the employer's), not the
+        // worker's own fear.
+        for ci in clauses.indices.dropFirst() where clauses[ci].sentence == clauses[ci - 1].sentence
+            && cues[ci - 1].threatener && cues[ci].threat {
+            cues[ci].threatener = true
+        }
         let words = WordIndex(t)
         for ci in clauses.indices { clauseMatches[ci].sort { $0.start < $1.start } }
         // Each custody word holds one document (or a list of them): the others are judged as if
@@ -92,7 +95,8 @@ struct NarrativeDetector: Sendable {
                     disclosingSentences.insert(c.sentence)
                     out.append(Finding(range: ScopedRemoval.removal(g, category, in: t, clause: c.range, matches: clauseMatches[ci]), category: category))
                 }
-            } else if let category = ClauseClassifier.strongCategory(cues[ci]) {
+            } else if let category = ClauseClassifier.strongCategory(cues[ci])
+                        ?? NarrativeDetector.statusBeforeThreat(cues[ci], words: words, matches: clauseMatches[ci]) {
                 removed[ci] = true
                 disclosingSentences.insert(c.sentence)
                 for r in NarrativeDetector.shortClauseRemovals(c.range, cues: cues[ci], bindings: bindings[ci], in: t, words: words,
@@ -146,8 +150,17 @@ extension NarrativeDetector {
     static func shortClauseRemoval(_ clause: Range<Int>, in t: [Unicode.Scalar], words: WordIndex, matches: [Lexicon.Match]) -> Range<Int> {
         var statusEnd = clause.lowerBound
         // A negation is a status cue only beside one ("no permit"); a later one is the next
-        // statement's ("… ela me chama de macaca, não tenho folga").
-        for m in matches where ScopedRemoval.isStatusCue(m.cue) && m.cue != .negation { statusEnd = max(statusEnd, m.end) }
+        // statement's ("… ela me chama de macaca, não tenho folga"). So is the police a threat
+        // names after the status ("visit visa imeisha na wanasema watanipeleka police"), unless
+        // what the authorities would do follows the threat word: then it was her fear all along
+        // ("police le samatyo bhane nepal pathai dinchha", if the police catch me they send me home).
+        let statusCues = matches.filter { ScopedRemoval.isStatusCue($0.cue) && $0.cue != .negation }
+        let firstStatus = statusCues.map(\.start).min() ?? clause.lowerBound
+        let threatStart = matches.filter { m in
+            (m.cue == .threat || m.cue == .threatener) && m.start > firstStatus
+                && !matches.contains { $0.cue == .consequence && $0.start > m.start }
+        }.map(\.start).min() ?? clause.upperBound
+        for m in statusCues where m.start < threatStart { statusEnd = max(statusEnd, m.end) }
         guard statusEnd > clause.lowerBound else { return clause }
         let timed = ScopedRemoval.withTimePhrase(clause.lowerBound..<statusEnd, in: t, limit: clause.upperBound).upperBound
         var contextStarts = Set<Int>()
@@ -195,6 +208,35 @@ extension NarrativeDetector {
             return shortClauseRemoval(trimmed, in: t, words: words, matches: inPart)
         }
         return removals.isEmpty ? whole : removals
+    }
+
+    /// What a short clause discloses before a threat that follows it as a statement of its own:
+    /// "viza yangu imeisha na wanasema watanipeleka police" (my visa has expired, and they say they
+    /// will take me to the police). A threat in a clause keeps the status rules off it ("she will
+    /// cancel my visa" is the threat, an inspector's business), but not off what she said before
+    /// it. The threat must come after every status word, with a word between, and what comes
+    /// before it must be a document's state, not the police or jail: in the languages that put the
+    /// verb last the threat ends its own content ("पुलिस को बोलकर जेल भिजवा देगा", "ہروب کی دھمکی دی").
+    static func statusBeforeThreat(_ cues: ClauseClassifier.CueSet, words: WordIndex, matches: [Lexicon.Match]) -> DisclosureCategory? {
+        guard cues.threat else { return nil }
+        let status = matches.filter { ScopedRemoval.isStatusCue($0.cue) && $0.cue != .negation }
+        guard let firstStatus = status.map(\.start).min(),
+              !matches.contains(where: { $0.cue == .threat && $0.start <= firstStatus }),
+              let threatStart = matches.filter({ ($0.cue == .threat || $0.cue == .threatener) && $0.start > firstStatus }).map(\.start).min()
+        else { return nil }
+        let before = matches.filter { $0.end <= threatStart }
+        guard let lastStatusEnd = before.filter({ ScopedRemoval.isStatusCue($0.cue) }).map(\.end).max(),
+              words.word(at: threatStart) - words.word(at: lastStatusEnd - 1) >= 2 else { return nil }
+        var told = ClauseClassifier.CueSet()
+        for m in before { told.add(m.cue) }
+        told.held = cues.held
+        told.fearContext = cues.fearContext
+        told.authorityNear = cues.authorityNear
+        told.custodyNear = cues.custodyNear
+        told.heldNear = cues.heldNear
+        guard told.statusDoc, told.explicitState, told.strong == nil, !told.enforcement, !told.consequence, !told.authority,
+              !told.report, !told.abscond else { return nil }
+        return ClauseClassifier.strongCategory(told)
     }
 
     /// The cues of a clause outside its confiscations' words, with the clause's sentence context;
@@ -268,6 +310,15 @@ extension NarrativeDetector {
             let beforeSame = ci + 1 < clauses.count && clauses[ci].sentence == clauses[ci + 1].sentence
             cues[ci].heldNear = (afterSame && holds(ci - 1)) || (beforeSame && holds(ci + 1))
         }
+    }
+
+    /// The clause a cue belongs to, or -1. A cue whose first characters are a clause cut (Arabic
+    /// "و" glued to "ویزا", Indonesian "kalau" opening "kalau lapor") belongs to the clause its
+    /// remaining characters fall in.
+    static func clause(of m: Lexicon.Match, clauseAt: [Int32]) -> Int32 {
+        var p = m.start
+        while p < m.end - 1, clauseAt[p] < 0 { p += 1 }
+        return clauseAt[p]
     }
 
     /// Whether `text` says someone holds, took or keeps something ("kinuha ni amo", "chu giu").

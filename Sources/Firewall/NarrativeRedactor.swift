@@ -95,7 +95,8 @@ struct NarrativeRedactor: Sendable {
         var clauseAt = [Int32](repeating: -1, count: t.count)
         for (ci, c) in clauses.enumerated() { for i in c.range { clauseAt[i] = Int32(ci) } }
         var cues = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
-        for m in matches where clauseAt[m.start] >= 0 { cues[Int(clauseAt[m.start])].add(m.cue) }
+        let clauseOf = matches.map { NarrativeDetector.clause(of: $0, clauseAt: clauseAt) }
+        for (mi, m) in matches.enumerated() where clauseOf[mi] >= 0 { cues[Int(clauseOf[mi])].add(m.cue) }
         let words = WordIndex(t)
         // "she will cancel my visa and deport me": a short clause that continues a threat in the
         // same sentence is part of it, as the detector reads it.
@@ -107,7 +108,7 @@ struct NarrativeRedactor: Sendable {
         // that names a document beside a confiscation in the same sentence, and that the rules
         // find no status in, is the confiscation's too.
         for ci in clauses.indices where cues[ci].custody {
-            let own = matches.filter { clauseAt[$0.start] == Int32(ci) }
+            let own = matches.indices.filter { clauseOf[$0] == Int32(ci) }.map { matches[$0] }
             cues[ci].held = CustodyBinding.heldKinds(CustodyBinding.bindings(own, clause: clauses[ci].range, in: t, words: words))
         }
         NarrativeDetector.addHeldNear(&cues, clauses: clauses)
@@ -146,8 +147,8 @@ struct NarrativeRedactor: Sendable {
                 break
             }
         }
-        for m in matches where m.cue == .threat || m.cue == .custody {
-            let ci = clauseAt[m.start]
+        for (mi, m) in matches.enumerated() where m.cue == .threat || m.cue == .custody {
+            let ci = clauseOf[mi]
             guard ci >= 0 else { continue }
             let c = clauses[Int(ci)]
             let set = cues[Int(ci)]
@@ -156,7 +157,7 @@ struct NarrativeRedactor: Sendable {
             if words.count(c.range) <= ScopedRemoval.longClauseWords {
                 // A confiscation beside status about another document protects only its own
                 // words, as the rules read it ("wala akong visa kinikeep ni madam passport ko").
-                let own = matches.filter { clauseAt[$0.start] == Int32(ci) }
+                let own = matches.indices.filter { clauseOf[$0] == ci }.map { matches[$0] }
                 let bindings = m.cue == .custody ? CustodyBinding.bindings(own, clause: c.range, in: t, words: words) : []
                 if let rest = NarrativeDetector.outsideCustody(own, bindings: bindings, context: set),
                    ClauseClassifier.strongCategory(rest) != nil || ClauseClassifier.weakCategory(rest) != nil {
@@ -184,7 +185,7 @@ struct NarrativeRedactor: Sendable {
     /// shield from the stage as well.
     static func custodySpan(_ m: Lexicon.Match, in clause: Range<Int>, ci: Int32, clauseAt: [Int32],
                             matches: [Lexicon.Match], t: [Unicode.Scalar], words: WordIndex) -> Range<Int>? {
-        let own = matches.filter { clauseAt[$0.start] == ci }
+        let own = matches.filter { NarrativeDetector.clause(of: $0, clauseAt: clauseAt) == ci }
         guard let binding = CustodyBinding.bindings(own, clause: clause, in: t, words: words).first(where: {
             $0.span.lowerBound <= m.start && m.end <= $0.span.upperBound
         }) else { return nil }
