@@ -11,6 +11,13 @@
 /// - **Illegal deductions** in the scripts whose word for "illegal" is a strong cue on its own.
 /// - **Lodging.** Arabic "الإقامة" is also where she sleeps ("الإقامة في غرفة الغسيل").
 ///
+/// And, after set s's first look (2026-12-07), where ten of its lost labour facts were these:
+/// - **Enforcement words about things and rooms.** "She banned me from using my phone", "the parcel
+///   got deported back from customs", "they detained my salary", "madame m'a expulsée de ma
+///   chambre": house rules, a parcel, withheld pay, a room.
+/// - **Similes.** "I live like a refugee", "यह घर जेल जैसा है", "parang kulungan": how she lives.
+/// - **More lodging.** "the residence they built on the roof", "بدل الإقامة والأكل", "الإقامة مجانية".
+///
 /// All are blockers: they hide the status cues inside them and nothing outside them.
 extension Lexicon {
     static let labourPaperwork: [LexiconEntry] = [
@@ -30,7 +37,31 @@ extension Lexicon {
           "illegal ga kattistunnaru", "ilegal motong", "ilegal memotong", "ilegal dipotong"),
         L(.blocker,
           "الإقامة في غرفة", "الاقامة في غرفة", "الإقامة في المطبخ", "الاقامة في المطبخ", "الإقامة بالمطبخ",
-          "الإقامة عند المدام", "الاقامة عند المدام", "الإقامة مع الأطفال", "الإقامة مع العائلة"),
+          "الإقامة عند المدام", "الاقامة عند المدام", "الإقامة مع الأطفال", "الإقامة مع العائلة",
+          "الإقامة مجانية", "الاقامة مجانية", "الإقامة والأكل", "الاقامة والاكل", "بدل الإقامة", "بدل الاقامة",
+          "الإقامة والطعام", "الاقامة والطعام", "residence they built", "residence on the roof", "the residence costs",
+          "residence is on the roof", "staff residence", "workers residence", "workers' residence"),
+        L(.blocker,
+          // English
+          "banned me from", "ban me from", "bans me from", "banned from using", "banned from going", "banned from eating",
+          "banned from calling", "banned from talking", "parcel got deported", "package got deported", "parcel was deported",
+          "package was deported", "box was deported", "deported back from customs", "got deported back to",
+          "detained my salary", "detained my wages", "detained my pay", "detained my money", "detained my phone",
+          "detain my salary", "detains my salary", "detaining my salary", "expelled me from my room",
+          "expelled me from the room", "kicked me out of my room", "kicked me out of the room",
+          "like a refugee", "like refugee", "like a prisoner", "like prisoner", "like a jail", "like jail", "like in jail",
+          "like a prison", "like prison", "like in prison",
+          // French, Spanish, Portuguese
+          "expulsee de ma chambre", "expulse de ma chambre", "expulsee de la chambre", "comme une prison", "comme en prison",
+          "comme une refugiee", "me expulso del cuarto", "me expulso de mi cuarto", "como una carcel", "como en la carcel",
+          "como una prision", "me expulsou do quarto", "como uma prisao", "como na prisao", "como uma cadeia",
+          // Hindi, Urdu, Nepali, Bengali (native and romanised)
+          "जेल जैसा", "जेल जैसी", "जेल की तरह", "कैदी की तरह", "jail jaisa", "jail jaisi", "jail jesa", "jail ki tarah",
+          "جیل جیسا", "جیل جیسی", "جیل کی طرح", "जेल जस्तो", "jail jasto", "জেলের মতো", "জেলখানার মতো", "jailer moto",
+          // Tagalog, Indonesian, Malay, Swahili, Arabic
+          "parang kulungan", "parang preso", "parang bilanggo", "parang nasa kulungan", "seperti penjara", "kayak penjara",
+          "macam penjara", "kama gerezani", "kama jela", "kama mfungwa", "زي السجن", "مثل السجن", "متل السجن", "كأني في سجن",
+          "كاني في سجن", "كأني بالسجن"),
     ].flatMap { $0 }
 
     /// Papers words × "of/for" × (a determiner) × a pay or contract word, per language.

@@ -2,7 +2,8 @@ import Firewall
 import Testing
 
 /// Look-alikes of status that are labour facts (`Lexicon+LabourPaperwork`): pay and contract
-/// papers, permission to go out, illegal deductions, lodging; and a passport she is without
+/// papers, permission to go out, illegal deductions, lodging, enforcement words about things, and
+/// similes; and a passport she is without
 /// because someone holds it, said in the next clause. Sentences written for this test,
 /// none a corpus record; every "kept" one lost its labour fact before the family was added.
 @Suite("Labour paperwork is not status")
@@ -18,6 +19,12 @@ struct LabourPaperworkTests {
         "मालिक हर महीने गैरकानूनी कटौती करता है।",
         "الإقامة في غرفة صغيرة بدون مكيف",
         "I don't have my passport, she keep it in her room.",
+        // Enforcement words about things and rooms, similes, and lodging (after set s, 2026-12-07).
+        "my madam banned me from going to church on sunday and i work 17 hours",
+        "the box was deported back from customs and she cut 300 from my pay",
+        "they detained my wages for 5 months",
+        "यह घर जेल जैसा है, मालकिन ताला लगाती है",
+        "they put me in the residence they built on the roof with no heater",
     ])
     func kept(_ text: String) {
         #expect(firewall.redact(text).text == text)
