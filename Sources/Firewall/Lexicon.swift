@@ -18,7 +18,7 @@ struct Lexicon: Sendable {
     static let all: [LexiconEntry] =
         english + romance + austronesian + southAsian + arabic + mainlandSoutheastAsian + eastAfrican + shared
         + documentNumbers + chinese + japanese + swahili + romanised + nativeScripts + indirect
-        + possession + circumstances + labourPaperwork + custody + renewal
+        + possession + circumstances + labourPaperwork + custody + renewal + statusEvents
 
     init(_ source: [LexiconEntry] = Lexicon.all) {
         var compiled: [Compiled] = []
