@@ -34,7 +34,11 @@ extension Lexicon {
           "गैरकानूनी कटौती", "गैर कानूनी कटौती", "अवैध कटौती", "अवैध रूपमा काट", "غیر قانونی کٹوتی", "غیرقانونی کٹوتی",
           "خصماً غير قانوني", "خصما غير قانوني", "خصم غير قانوني", "الخصم غير القانوني", "অবৈধভাবে বেতন কেটে",
           "অবৈধ কাটা", "অবৈধভাবে কেটে", "නීති විරෝධී ලෙස කපනවා", "නීති විරෝධී ලෙස කපනව", "illegal ga kattistaadu",
-          "illegal ga kattistunnaru", "ilegal motong", "ilegal memotong", "ilegal dipotong"),
+          "illegal ga kattistunnaru", "ilegal motong", "ilegal memotong", "ilegal dipotong",
+          // A fee for her visa or permit taken from her pay is a deduction, not her status.
+          "visa renewal fee", "visa renewal fees", "renewal fee", "visa fee", "visa fees", "permit fee", "work permit fee",
+          "permit levy", "levy for the permit", "ค่าทำใบอนุญาตทำงาน", "ค่าต่อใบอนุญาต", "biaya visa", "potongan visa",
+          "bayad sa visa", "kaltas para sa visa", "رسوم الإقامة", "رسوم الاقامة", "رسوم التجديد"),
         L(.blocker,
           "الإقامة في غرفة", "الاقامة في غرفة", "الإقامة في المطبخ", "الاقامة في المطبخ", "الإقامة بالمطبخ",
           "الإقامة عند المدام", "الاقامة عند المدام", "الإقامة مع الأطفال", "الإقامة مع العائلة",

@@ -12,11 +12,14 @@ struct FieldScreeningTests {
         "VISA-STATUS", "visaStatus", "iqamaNumber", "رقم_الإقامة", "भिसा स्थिति", "เลขหนังสือเดินทาง", "외국인등록번호",
         "estado_migratório", "permesso_di_soggiorno", "HKID No.", "FIN", "a_number", "asylum_case", "deportation_history",
         "entry_route", "huroob_status", "passport_no", "Residence Permit Expiry", "arrival_date", "ইকামা নম্বর",
+        // After set s (2026-12-07): entry dates, a UK leave, a Thai card type.
+        "Ngày nhập cảnh", "入境日期", "fechaEntrada", "Fecha de llegada", "Leave Expiry", "Home Office Status", "ประเภทบัตร",
     ]
     static let visibleNames = [
         "nombre_empleador", "gaji_bulanan", "employer_name", "EmployerName", "employer.address.district", "horas_por_dia",
         "sahod_kada_buwan", "الراتب_الشهري", "मासिक_तलब", "ค่าจ้างต่อเดือน", "월급", "rest_days_per_month",
         "passport_held_by", "paspor_ditahan", "employer_threatened_ice", "permiso_para_salir", "preferred_language",
+        "passeport_détenu_par", "ගමන් බලපත්‍රය තබාගෙන සිටින්නේ",
     ]
 
     @Test("status names never pass", arguments: statusNames)

@@ -14,6 +14,9 @@ struct NamedFieldTests {
         ["employer_name": "Household 14 Al Waab"],
         ["agency": "Sunrise Manpower 2 Branch 0031"],
         ["worker_name": "Siti Aminah 2"],
+        // A worker's name under a Chinese field name (after set s, 2026-12-07): the stage read
+        // "Win Win" as status before the name stems knew "姓名".
+        ["工人姓名": "Win Win"],
     ])
     func kept(_ fields: [String: String]) {
         #expect(firewall.screenFields(fields).kept == fields)
