@@ -90,6 +90,7 @@ struct NarrativeRedactor: Sendable {
             default: break
             }
         }
+        for m in Self.labourIndicators.matches(in: t) { mark(m.start..<m.end) }
         let clauses = ClauseSegmenter.clauses(t, breaks: matches)
         guard !clauses.isEmpty else { return protected }
         var clauseAt = [Int32](repeating: -1, count: t.count)
@@ -175,6 +176,16 @@ struct NarrativeRedactor: Sendable {
         }
         return protected
     }
+
+    /// The forced-labour indicator phrases that tell what was done to her ("el kafeel 7abasni",
+    /// "boro chele amar gaye hat dito", "not paid 5 month"): the learned stage, reading romanised
+    /// and run-on text, took such words for status, and they are the inspector's case. Abuse of
+    /// vulnerability is left out: its phrases are about what she cannot do, often because of her
+    /// status ("cannot go to the hospital"), and threats are protected as threats.
+    static let labourIndicators = Lexicon(IndicatorLexicon.all.filter { entry in
+        if case .indicator(let i) = entry.cue { return i != .abuseOfVulnerability && i != .intimidationThreats }
+        return false
+    })
 
     /// In a long clause, the confiscation a custody word tells runs from it to the document it
     /// holds (`CustodyBinding`: "madam took my passport", "paaspoortii koo madaamiin qabatte"), one

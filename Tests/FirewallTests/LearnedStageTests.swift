@@ -136,6 +136,23 @@ struct LearnedStageTests {
         }
     }
 
+    /// The stage read romanised and run-on accounts of abuse as status (set s, 2026-12-07): the
+    /// forced-labour indicator phrases are the inspector's case, and it may not take them.
+    @Test("forced-labour indicator phrases are protected from the stage; abuse of vulnerability is not")
+    func indicatorsProtected() throws {
+        let redactor = NarrativeRedactor(detector: NarrativeDetector(), policyVersion: 3)
+        let text = "madam kept me in the house for 2 years and I cannot go to the hospital"
+        let shield = redactor.protectedScalars(text)
+        let scalars = Array(text.unicodeScalars)
+        func covered(_ phrase: String) throws -> Bool {
+            let start = try #require(String(String.UnicodeScalarView(scalars)).range(of: phrase))
+            let a = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: start.lowerBound)
+            return (a..<(a + phrase.unicodeScalars.count)).allSatisfy { shield[$0] }
+        }
+        #expect(try covered("kept me in the house"))
+        #expect(try !covered("cannot go to the hospital"))
+    }
+
     @Test("addresses stay whole: the inspector needs the house", arguments: [
         "Jalan Melati, number 12",
         "The house is on Jalan Mawar, number 12, in Cilandak.",
