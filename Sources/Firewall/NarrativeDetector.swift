@@ -162,6 +162,8 @@ extension NarrativeDetector {
         }.map(\.start).min() ?? clause.upperBound
         for m in statusCues where m.start < threatStart { statusEnd = max(statusEnd, m.end) }
         guard statusEnd > clause.lowerBound else { return clause }
+        let start = statusStart(clause, in: t, words: words, matches: matches)
+        let clause = start..<clause.upperBound
         let timed = ScopedRemoval.withTimePhrase(clause.lowerBound..<statusEnd, in: t, limit: clause.upperBound).upperBound
         var contextStarts = Set<Int>()
         for m in matches where m.start >= timed && ScopedRemoval.isContextCue(m.cue) { contextStarts.insert(m.start) }
@@ -266,6 +268,43 @@ extension NarrativeDetector {
         while a < b, ScopedRemoval.isSpace(t[a]) { a += 1 }
         while b > a, ScopedRemoval.isSpace(t[b - 1]) { b -= 1 }
         return a < b ? a..<b : nil
+    }
+
+    /// Where a short clause's status begins: at the clause's start, or at a new statement just
+    /// before its first status word when what comes before is a statement of its own, three words
+    /// or more with no status word and no time in it. "the sir touch me at night when | madam is
+    /// sleeping my residence expired in january" keeps "madam is sleeping"; "after 10 months my
+    /// visa expired" loses it all, as the months date the status.
+    static func statusStart(_ clause: Range<Int>, in t: [Unicode.Scalar], words: WordIndex, matches: [Lexicon.Match]) -> Int {
+        guard let firstStatus = matches.filter({ ScopedRemoval.isStatusCue($0.cue) }).map(\.start).min() else { return clause.lowerBound }
+        var position = clause.lowerBound
+        var statement: Int? = nil
+        var timeBefore = false
+        while true {
+            let token = ScopedRemoval.nextToken(in: t, after: position, limit: clause.upperBound)
+            guard !token.isEmpty, token.startIndex <= firstStatus else { break }
+            if token.startIndex > clause.lowerBound, StatementStarts.words.contains(String(String.UnicodeScalarView(token))) {
+                statement = token.startIndex
+            } else if statement == nil, TimeWords.isTimeToken(token) {
+                timeBefore = true
+            }
+            position = token.endIndex
+        }
+        guard let statement, !timeBefore, words.word(at: firstStatus) - words.word(at: statement) <= 2,
+              words.count(clause.lowerBound..<statement) >= minimumKeptWords,
+              !Self.holdsTime(t, clause.lowerBound..<statement) else { return clause.lowerBound }
+        return statement
+    }
+
+    /// Whether a stretch holds a time word or a number (`TimeWords.isTimeToken`).
+    static func holdsTime(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var position = r.lowerBound
+        while true {
+            let token = ScopedRemoval.nextToken(in: t, after: position, limit: r.upperBound)
+            guard !token.isEmpty else { return false }
+            if TimeWords.isTimeToken(token) { return true }
+            position = token.endIndex
+        }
     }
 
     /// Whether a stretch holds a year (`TimeWords.isYear`) as a word of its own.

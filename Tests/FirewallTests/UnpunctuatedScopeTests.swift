@@ -21,6 +21,9 @@ struct UnpunctuatedScopeTests {
         // A short clause: everything before its status and its time phrase goes, the next statement stays.
         Case(text: "my visa finished long time madam no pay 4 month she hit me",
              gone: ["visa", "finish", "long time"], stays: ["madam no pay 4 month she hit me"]),
+        // A statement before the status, three words or more with no time in them, stays too.
+        Case(text: "the sir touch me at night when madam is sleeping my visa expired in january",
+             gone: ["visa expired", "january"], stays: ["madam is sleeping"]),
         Case(text: "permit habis sy kerja 18 jam majikan tidak kasih makan",
              gone: ["permit", "habis"], stays: ["sy kerja 18 jam majikan tidak kasih makan"]),
         Case(text: "entrei como turista e fiquei a patroa grita comigo todo dia e não me paga",
