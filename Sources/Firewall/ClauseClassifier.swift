@@ -53,9 +53,6 @@ struct ClauseClassifier {
         /// Set by the detector: someone holds a document in a neighbouring clause of the same
         /// sentence ("they ask for my ID at the gate and madam keeps it" is confinement).
         var custodyNear = false
-        /// Set by the detector: someone holds a document named in a neighbouring clause of the
-        /// same sentence ("monsieur garde mon passeport, et mon permis de travail …").
-        var heldNear = false
 
         /// Whether any cue other than negation or movement has been added.
         var hasStatusCue: Bool {
@@ -155,9 +152,7 @@ struct ClauseClassifier {
         if c.movement && ((c.statusDoc && !c.held.contains(.statusDoc)) || (c.passport && !c.held.contains(.passport))) {
             return .entryRoute
         }
-        // "monsieur garde mon passeport et mon permis de travail dans son bureau": a document in
-        // the clause beside a confiscation is held with it.
-        if c.statusDoc && !c.held.contains(.statusDoc) && !c.heldNear && !c.labourNoun { return .explicitStatus }
+        if c.statusDoc && !c.held.contains(.statusDoc) && !c.labourNoun { return .explicitStatus }
         if c.explicitState && !c.custody && !c.labourNoun { return .explicitStatus }
         return nil
     }

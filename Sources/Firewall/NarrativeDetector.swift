@@ -58,7 +58,6 @@ struct NarrativeDetector: Sendable {
             bindings[ci] = CustodyBinding.bindings(clauseMatches[ci], clause: clauses[ci].range, in: t, words: words)
             cues[ci].held = CustodyBinding.heldKinds(bindings[ci])
         }
-        NarrativeDetector.addHeldNear(&cues, clauses: clauses)
         // "she will cancel my visa and deport me": a short clause that continues a threat in the
         // same sentence is part of the threat.
         for ci in clauses.indices.dropFirst() where clauses[ci].sentence == clauses[ci - 1].sentence
@@ -73,7 +72,6 @@ struct NarrativeDetector: Sendable {
                 groups[ci][gi].cues.fearContext = cues[ci].fearContext
                 groups[ci][gi].cues.authorityNear = cues[ci].authorityNear
                 groups[ci][gi].cues.custodyNear = cues[ci].custodyNear
-                groups[ci][gi].cues.heldNear = cues[ci].heldNear
             }
         }
 
@@ -235,7 +233,6 @@ extension NarrativeDetector {
         told.fearContext = cues.fearContext
         told.authorityNear = cues.authorityNear
         told.custodyNear = cues.custodyNear
-        told.heldNear = cues.heldNear
         guard told.statusDoc, told.explicitState, told.strong == nil, !told.enforcement, !told.consequence, !told.authority,
               !told.report, !told.abscond else { return nil }
         return ClauseClassifier.strongCategory(told)
@@ -258,7 +255,6 @@ extension NarrativeDetector {
         rest.fearContext = context.fearContext
         rest.authorityNear = context.authorityNear
         rest.custodyNear = context.custodyNear
-        rest.heldNear = context.heldNear
         return rest
     }
 
@@ -337,17 +333,6 @@ extension NarrativeDetector {
             // calling them ("I hid in the bathroom and called the police").
             cues[ci].authorityNear = cues[ci].authority || (afterSame && cues[ci - 1].authority)
             cues[ci].custodyNear = (afterSame && cues[ci - 1].custody) || (beforeSame && cues[ci + 1].custody)
-        }
-    }
-
-    /// Marks the clauses next to one (in the same sentence) whose custody holds a document; `held`
-    /// must already be set from the clauses' `CustodyBinding`s.
-    static func addHeldNear(_ cues: inout [ClauseClassifier.CueSet], clauses: [Clause]) {
-        func holds(_ i: Int) -> Bool { cues[i].custody && !cues[i].held.isEmpty }
-        for ci in clauses.indices {
-            let afterSame = ci > 0 && clauses[ci].sentence == clauses[ci - 1].sentence
-            let beforeSame = ci + 1 < clauses.count && clauses[ci].sentence == clauses[ci + 1].sentence
-            cues[ci].heldNear = (afterSame && holds(ci - 1)) || (beforeSame && holds(ci + 1))
         }
     }
 

@@ -105,19 +105,6 @@ struct NarrativeRedactor: Sendable {
             && cues[ci - 1].threat && words.count(clauses[ci].range) <= 4 {
             mark(clauses[ci - 1].range.upperBound..<clauses[ci].range.upperBound)
         }
-        // "monsieur garde mon passeport et mon permis de travail dans son bureau": a short clause
-        // that names a document beside a confiscation in the same sentence, and that the rules
-        // find no status in, is the confiscation's too.
-        for ci in clauses.indices where cues[ci].custody {
-            let own = matches.indices.filter { clauseOf[$0] == Int32(ci) }.map { matches[$0] }
-            cues[ci].held = CustodyBinding.heldKinds(CustodyBinding.bindings(own, clause: clauses[ci].range, in: t, words: words))
-        }
-        NarrativeDetector.addHeldNear(&cues, clauses: clauses)
-        for ci in clauses.indices where cues[ci].heldNear && !cues[ci].custody
-            && (cues[ci].statusDoc || cues[ci].passport || cues[ci].papers)
-            && words.count(clauses[ci].range) <= ScopedRemoval.longClauseWords && ClauseClassifier.strongCategory(cues[ci]) == nil {
-            mark(clauses[ci].range)
-        }
         for m in matches {
             switch m.cue {
             case .nonDocNumber:
