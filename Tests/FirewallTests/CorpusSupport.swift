@@ -32,7 +32,7 @@ enum Corpus {
     /// session) are blind: scored, never read or tuned on. Set h is never read here.
     static let projectSets: [String: String] = [
         "f": "", "e": "HeldOut/", "g": "HeldOut/",
-        "i": "", "j": "", "k": "", "l": "", "m": "", "n": "", "o": "", "p": "", "q": "", "r": "", "s": "",
+        "i": "", "j": "", "k": "", "l": "", "m": "", "n": "", "o": "", "p": "", "q": "", "r": "", "s": "", "t": "",
     ]
 
     struct Narrative { let id, lang, text, notes: String; let mustRemove, mustKeep: [String] }

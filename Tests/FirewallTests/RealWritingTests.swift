@@ -83,7 +83,7 @@ struct RealWritingTests {
     /// tuning on them (upper bounds; their first looks are in Docs/firewall.md): i 0.955 / 0.980,
     /// j 0.923 / 0.989, k 0.980 / 0.954, l 0.979 / 0.984, m 0.963 / 0.975, n 0.995 / 0.949, o 0.933 /
     /// 0.963, p 0.951 / 0.952.
-    @Test("sets d to s do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
+    @Test("sets d to t do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
         ("d", 0.97, 0.96), ("f", 0.93, 0.94), ("e", 0.92, 0.95), ("g", 0.92, 0.93),
         ("i", 0.93, 0.96), ("j", 0.90, 0.97), ("k", 0.96, 0.93), ("l", 0.96, 0.96),
         ("m", 0.94, 0.95), ("n", 0.97, 0.93), ("o", 0.91, 0.94), ("p", 0.93, 0.93),
@@ -93,6 +93,9 @@ struct RealWritingTests {
         // s was tuned on after its first look (0.884 / 0.921): 0.945 / 0.951 at the end of the
         // fifth session.
         ("s", 0.93, 0.94),
+        // t is blind (never read); scored at its first look and once more to find a regression
+        // (Docs/firewall.md, "Set s"): 0.913 / 0.921.
+        ("t", 0.89, 0.90),
     ])
     func realWritingFloors(_ floor: (String, Double, Double)) throws {
         var total = Corpus.Score()
@@ -110,11 +113,11 @@ struct RealWritingTests {
         }
     }
 
-    @Test("forms d to s do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
+    @Test("forms d to t do not lose ground", .enabled(if: Corpus.directory != nil), arguments: [
         ("d", 0.99, 0.98), ("f", 0.95, 0.97), ("e", 0.95, 0.95), ("g", 0.83, 0.94),
         ("i", 0.91, 0.97), ("j", 0.91, 0.93), ("k", 0.94, 0.97), ("l", 0.84, 0.94),
         ("m", 0.96, 0.96), ("n", 0.93, 0.95), ("o", 0.86, 0.95), ("p", 0.93, 0.96),
-        ("q", 0.85, 0.96), ("r", 0.95, 0.93), ("s", 0.98, 0.97),
+        ("q", 0.85, 0.96), ("r", 0.95, 0.93), ("s", 0.98, 0.97), ("t", 0.85, 0.98),
     ])
     func formFloors(_ floor: (String, Double, Double)) throws {
         var stripped = 0, toStrip = 0, kept = 0, toKeep = 0
