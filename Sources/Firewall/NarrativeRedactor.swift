@@ -97,7 +97,11 @@ struct NarrativeRedactor: Sendable {
         for (ci, c) in clauses.enumerated() { for i in c.range { clauseAt[i] = Int32(ci) } }
         var cues = [ClauseClassifier.CueSet](repeating: .init(), count: clauses.count)
         let clauseOf = matches.map { NarrativeDetector.clause(of: $0, clauseAt: clauseAt) }
-        for (mi, m) in matches.enumerated() where clauseOf[mi] >= 0 { cues[Int(clauseOf[mi])].add(m.cue) }
+        var clauseMatches = [[Lexicon.Match]](repeating: [], count: clauses.count)
+        for (mi, m) in matches.enumerated() where clauseOf[mi] >= 0 {
+            cues[Int(clauseOf[mi])].add(m.cue)
+            clauseMatches[Int(clauseOf[mi])].append(m)
+        }
         let words = WordIndex(t)
         // "she will cancel my visa and deport me": a short clause that continues a threat in the
         // same sentence is part of it, as the detector reads it.
@@ -145,7 +149,7 @@ struct NarrativeRedactor: Sendable {
             if words.count(c.range) <= ScopedRemoval.longClauseWords {
                 // A confiscation beside status about another document protects only its own
                 // words, as the rules read it ("wala akong visa kinikeep ni madam passport ko").
-                let own = matches.indices.filter { clauseOf[$0] == ci }.map { matches[$0] }
+                let own = clauseMatches[Int(ci)]
                 let bindings = m.cue == .custody ? CustodyBinding.bindings(own, clause: c.range, in: t, words: words) : []
                 if let rest = NarrativeDetector.outsideCustody(own, bindings: bindings, context: set),
                    ClauseClassifier.strongCategory(rest) != nil || ClauseClassifier.weakCategory(rest) != nil {
@@ -157,7 +161,7 @@ struct NarrativeRedactor: Sendable {
                 let w = words.word(at: m.start)
                 let near = c.range.filter { abs(words.word(at: $0) - w) <= ScopedRemoval.contextRadius }
                 if let a = near.first, let b = near.last { mark(a..<(b + 1)) }
-            } else if let span = Self.custodySpan(m, in: c.range, ci: Int32(ci), clauseAt: clauseAt, matches: matches, t: t, words: words) {
+            } else if let span = Self.custodySpan(m, in: c.range, matches: clauseMatches[Int(ci)], t: t, words: words) {
                 mark(span)
             }
         }
@@ -181,10 +185,10 @@ struct NarrativeRedactor: Sendable {
     /// are often a new statement in a message typed without punctuation ("… qabatte heyyamni
     /// jireenyaa koo bara darbe dhumate": her permit ran out), which five words either side used to
     /// shield from the stage as well.
-    static func custodySpan(_ m: Lexicon.Match, in clause: Range<Int>, ci: Int32, clauseAt: [Int32],
-                            matches: [Lexicon.Match], t: [Unicode.Scalar], words: WordIndex) -> Range<Int>? {
-        let own = matches.filter { NarrativeDetector.clause(of: $0, clauseAt: clauseAt) == ci }
-        guard let binding = CustodyBinding.bindings(own, clause: clause, in: t, words: words).first(where: {
+    /// `matches` are the clause's own.
+    static func custodySpan(_ m: Lexicon.Match, in clause: Range<Int>, matches: [Lexicon.Match],
+                            t: [Unicode.Scalar], words: WordIndex) -> Range<Int>? {
+        guard let binding = CustodyBinding.bindings(matches, clause: clause, in: t, words: words).first(where: {
             $0.span.lowerBound <= m.start && m.end <= $0.span.upperBound
         }) else { return nil }
         let first = min(words.word(at: binding.core.lowerBound) - 1, words.word(at: binding.span.lowerBound))
