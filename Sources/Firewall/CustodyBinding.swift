@@ -59,10 +59,12 @@ struct CustodyBinding: Equatable {
 
     // MARK: choosing the document
 
-    /// One match per document word (a word can match several entries of one kind).
+    /// One match per document word (a word can match several entries, of one kind or two); a
+    /// word that is also a passport is kept as one, so `preferred` finds it.
     private static func documentMatches(_ matches: [Lexicon.Match]) -> [Lexicon.Match] {
         var seen = Set<Int>()
-        return matches.filter { !DocumentKinds(cue: $0.cue).isEmpty && seen.insert($0.start).inserted }
+        let passportsFirst = matches.filter { $0.cue == .passport } + matches.filter { $0.cue != .passport }
+        return passportsFirst.filter { !DocumentKinds(cue: $0.cue).isEmpty && seen.insert($0.start).inserted }
     }
 
     /// The passport if there is one near: it is what employers and agents hold, far more often

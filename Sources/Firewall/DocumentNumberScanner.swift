@@ -33,6 +33,10 @@ enum DocumentNumberScanner {
                 docSentences.insert(sentenceOf[m.start])
             }
         }
+        // Where document words start, once: each number below asks whether a nearer one stands
+        // before it, or whether its keyword is a passport word.
+        let documentStarts = matches.filter { $0.cue == .passport || $0.cue == .statusDoc }.map(\.start).sorted()
+        let passportEnds = Dictionary(matches.filter { $0.cue == .passport }.map { ($0.start, $0.end) }, uniquingKeysWith: max)
         var out: [Range<Int>] = []
         // A document word in any language, then up to `looseWords` words no lexicon knows, then a
         // long number: "pasipoti namba yangu ni BT 7 7 4 1 2 0 9", "लिखित ... N០៤៤៧១៩២". The
@@ -42,7 +46,7 @@ enum DocumentNumberScanner {
             if let end = looseIdentifierEnd(in: t, after: m.end, labels: labelAt),
                // A nearer document word owns the number ("หนังสือเดินทางไว้ บัตรสีชมพูเลขที่ ๐ ๐๙๓๒…": the
                // pink card's, and "ไว้", kept, stays).
-               !matches.contains(where: { d in d.start > m.end && d.start < end && (d.cue == .passport || d.cue == .statusDoc) }) {
+               !Self.anyStart(in: (m.end + 1)..<max(end, m.end + 1), documentStarts) {
                 // "keeps my passport in her drawer, number E1234567": what the comma or the
                 // bracket ends is custody.
                 var start = t[m.end..<end].lastIndex(where: { clauseCommas.contains($0) || $0 == "(" }).map { $0 + 1 } ?? m.end
@@ -67,13 +71,23 @@ enum DocumentNumberScanner {
                 let cutAt = between.lastIndex(where: { clauseCommas.contains($0) || $0 == "(" }).map { $0 + 1 }
                 // "holds my passport N4428917": the passport word stays, as in the loose reading
                 // above; a label after it ("passport no.") goes with the number.
-                let passportEnd = matches.first { $0.cue == .passport && $0.start == m.start }.map { p in
-                    t[p.end..<idStart].firstIndex { $0 != " " } ?? idStart
+                let passportEnd = passportEnds[m.start].map { end in
+                    t[min(end, idStart)..<idStart].firstIndex { $0 != " " } ?? idStart
                 }
                 out.append((cutAt ?? passportEnd ?? m.start)..<listEnd(in: t, after: end, labels: labelAt, nonDocStarts: nonDocStarts))
             }
         }
         return out
+    }
+
+    /// Whether a sorted list holds a value in `range` (binary search).
+    static func anyStart(in range: Range<Int>, _ sorted: [Int]) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] < range.upperBound
     }
 
     /// A short number followed within two words by a wage word is the wage ("passport ko 3800 lng

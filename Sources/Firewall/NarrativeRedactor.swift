@@ -139,6 +139,7 @@ struct NarrativeRedactor: Sendable {
                 break
             }
         }
+        var bindingsOf: [Int32: [CustodyBinding]] = [:]
         for (mi, m) in matches.enumerated() where m.cue == .threat || m.cue == .custody {
             let ci = clauseOf[mi]
             guard ci >= 0 else { continue }
@@ -150,7 +151,11 @@ struct NarrativeRedactor: Sendable {
                 // A confiscation beside status about another document protects only its own
                 // words, as the rules read it ("wala akong visa kinikeep ni madam passport ko").
                 let own = clauseMatches[Int(ci)]
-                let bindings = m.cue == .custody ? CustodyBinding.bindings(own, clause: c.range, in: t, words: words) : []
+                var bindings: [CustodyBinding] = []
+                if m.cue == .custody {
+                    bindings = bindingsOf[ci] ?? CustodyBinding.bindings(own, clause: c.range, in: t, words: words)
+                    bindingsOf[ci] = bindings
+                }
                 if let rest = NarrativeDetector.outsideCustody(own, bindings: bindings, context: set),
                    ClauseClassifier.strongCategory(rest) != nil || ClauseClassifier.weakCategory(rest) != nil {
                     for b in bindings { mark(b.span) }
@@ -181,10 +186,9 @@ struct NarrativeRedactor: Sendable {
     /// In a long clause, the confiscation a custody word tells runs from it to the document it
     /// holds (`CustodyBinding`: "madam took my passport", "paaspoortii koo madaamiin qabatte"), one
     /// word past each and the holder or possessive beside them: that is what the learned stage
-    /// may not take. The words on its far side
-    /// are often a new statement in a message typed without punctuation ("… qabatte heyyamni
-    /// jireenyaa koo bara darbe dhumate": her permit ran out), which five words either side used to
-    /// shield from the stage as well.
+    /// may not take. The words on its far side are often a new statement in a message typed without
+    /// punctuation ("… qabatte heyyamni jireenyaa koo bara darbe dhumate": her permit ran out),
+    /// which five words either side used to shield from the stage as well.
     /// `matches` are the clause's own.
     static func custodySpan(_ m: Lexicon.Match, in clause: Range<Int>, matches: [Lexicon.Match],
                             t: [Unicode.Scalar], words: WordIndex) -> Range<Int>? {

@@ -65,7 +65,7 @@ enum ScopedRemoval {
 
     /// The status groups of one clause, each with its cues and context. `matches` are the
     /// clause's own, sorted by start; `bindings` say which document each custody word holds.
-    static func groups(_ matches: [Lexicon.Match], bindings: [CustodyBinding] = [], in t: [Unicode.Scalar], words: WordIndex) -> [Group] {
+    static func groups(_ matches: [Lexicon.Match], bindings: [CustodyBinding], in t: [Unicode.Scalar], words: WordIndex) -> [Group] {
         var groups: [Group] = []
         for m in matches where isStatusCue(m.cue) {
             let w = words.word(at: m.start)
@@ -90,15 +90,15 @@ enum ScopedRemoval {
         // custody word counts only for a group about the document it holds, or about none.
         for gi in groups.indices {
             var held = DocumentKinds()
+            let documents = matches.reduce(into: DocumentKinds()) { kinds, d in
+                if groups[gi].range.contains(d.start) { kinds.formUnion(DocumentKinds(cue: d.cue)) }
+            }
             for m in matches where isContextCue(m.cue) {
                 let w = words.word(at: m.start)
                 let before = m.cue == .threat || m.cue == .threatener ? threatReach : contextRadius
                 guard w >= groups[gi].firstWord - before && w <= groups[gi].lastWord + contextRadius else { continue }
                 if m.cue == .custody {
                     let binding = bindings.first { $0.span.lowerBound <= m.start && m.end <= $0.span.upperBound }
-                    let documents = matches.reduce(into: DocumentKinds()) { kinds, d in
-                        if groups[gi].range.contains(d.start) { kinds.formUnion(DocumentKinds(cue: d.cue)) }
-                    }
                     if let binding, !documents.isEmpty, documents.isDisjoint(with: binding.held) { continue }
                     held.formUnion(binding?.held ?? [])
                 }

@@ -3,7 +3,8 @@ import Testing
 
 /// A threat to call the police or immigration is a labour fact the inspector must see; the status
 /// a worker tells beside it is not. Sentences written for this test after set s's first look
-/// (2026-12-07), none a corpus record: each of them lost the threat, or kept the status, before.
+/// (2026-12-07), none a corpus record. The first two tests failed before; the verb-last cases
+/// guard the split of status from a threat after it, which an earlier draft of that split got wrong.
 @Suite("Threats beside status")
 struct ThreatTests {
     let firewall = Firewall(policy: .makeDefault())
